@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs every test: native cargo tests, a wasm32 build of the engine, wasm-bindgen tests in
+# headless Chromium, and end-to-end tests against the served release build. Installs what is
+# missing first. Ends with one summary line; exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+
+passed=0 failed=0 broken=()
+logdir=target/test-logs
+mkdir -p "$logdir"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; step_started=$SECONDS; }
+step_done() { printf '   (%ss)\n' $((SECONDS - step_started)); }
+
+# Adds up the counts of cargo's and wasm-bindgen-test's "test result:" lines in a log.
+count_cargo() {
+    local p f
+    p=$(grep -Eo 'test result: [A-Za-z]+\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}')
+    f=$(grep -Eo '[0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
+    passed=$((passed + p)); failed=$((failed + f))
+}
+
+step "native: cargo test --workspace"
+cargo test --workspace --color never 2>&1 | tee "$logdir/native.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || broken+=("native cargo test")
+count_cargo "$logdir/native.log"
+step_done
+
+step "wasm32: build crates/engine"
+with_wasm cargo build -p onewindow-engine --target wasm32-unknown-unknown --color never || broken+=("wasm32 engine build")
+step_done
+
+step "wasm32: wasm-bindgen tests in headless Chromium"
+with_wasm_browser cargo test -p onewindow-engine -p onewindow --target wasm32-unknown-unknown --color never 2>&1 | tee "$logdir/wasm.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || broken+=("wasm-bindgen tests")
+count_cargo "$logdir/wasm.log"
+step_done
+
+step "release build (trunk)"
+if ! scripts/build.sh; then
+    broken+=("release build")
+else
+    step_done
+    step "end-to-end: playwright-core + Chromium against the served release build"
+    cargo build -q -p onewindow-receiver || broken+=("receiver build")
+    server_out=$(mktemp)
+    target/debug/onewindow-receiver --addr 127.0.0.1:0 --dist dist --forms forms > "$server_out" 2>&1 &
+    server=$!
+    trap 'kill $server 2>/dev/null' EXIT
+    for _ in $(seq 100); do grep -q 'serving http' "$server_out" && break; sleep 0.1; done
+    ONEWINDOW_URL=$(grep -Eo 'http://[0-9.:]+' "$server_out" | head -1)
+    if [ -z "$ONEWINDOW_URL" ]; then
+        cat "$server_out"; broken+=("receiver did not start")
+    else
+        export ONEWINDOW_URL
+        echo "   serving $ONEWINDOW_URL"
+        node --test --test-reporter=tap tests/e2e/ 2>&1 | tee "$logdir/e2e.log"
+        [ "${PIPESTATUS[0]}" -eq 0 ] || broken+=("end-to-end tests")
+        passed=$((passed + $(awk '/^# pass /{print $3}' "$logdir/e2e.log" | tail -1)))
+        failed=$((failed + $(awk '/^# fail /{print $3}' "$logdir/e2e.log" | tail -1)))
+    fi
+    kill $server 2>/dev/null
+    step_done
+fi
+
+echo
+if [ ${#broken[@]} -gt 0 ]; then
+    echo "failed steps: ${broken[*]}"
+    [ "$failed" -gt 0 ] || failed=${#broken[@]}
+fi
+echo "summary: $passed passed, $failed failed"
+[ ${#broken[@]} -eq 0 ] && [ "$failed" -eq 0 ]

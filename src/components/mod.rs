@@ -1,0 +1,8 @@
+//! Yew components: each takes data and callbacks as props and owns no rules of its own.
+
+pub mod app;
+pub mod check_answers;
+pub mod definition_problems;
+pub mod error_summary;
+pub mod form_journey;
+pub mod text_field;

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<onewindow::App>::new().render();
+}

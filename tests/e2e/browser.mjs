@@ -1,0 +1,41 @@
+// Shared set-up for the end-to-end tests: Debian's chromium via playwright-core, the served app,
+// and an axe-core scan. The server is started by scripts/test.sh; its URL comes in ONEWINDOW_URL.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+export const BASE_URL = process.env.ONEWINDOW_URL ?? 'http://127.0.0.1:8080';
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    // The machine has no network: without these, Chromium keeps trying to reach its own services.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core on the page as it is now and fails with every violation listed. */
+export async function assertAccessible(page, what) {
+  await page.addScriptTag({ path: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(violations, [], `axe violations on ${what}`);
+}
+
+/** Opens a page that fails the test on any uncaught error or request to another origin. */
+export async function openPage(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(BASE_URL) && !r.url().startsWith('data:')) problems.push(`third-party request: ${r.url()}`);
+  });
+  page.problems = problems;
+  return page;
+}
