@@ -29,3 +29,16 @@ pub fn set_document_lang(locale: &str) {
         let _ = html.set_attribute("lang", locale);
     }
 }
+
+/// Fetches `url` and parses it as JSON of type `T`.
+pub async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
+    let text = fetch_text(url).await?;
+    serde_json::from_str(&text).map_err(|e| format!("{url}: {e}"))
+}
+
+/// Today's date on the citizen's device, for date rules ("must be in the past").
+pub fn today() -> onewindow_engine::formats::Date {
+    let now = js_sys::Date::new_0();
+    onewindow_engine::formats::Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
+        .unwrap_or(onewindow_engine::formats::Date { year: 2026, month: 1, day: 1 })
+}

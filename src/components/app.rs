@@ -3,26 +3,25 @@
 use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
 use crate::io;
-use onewindow_engine::{load_form, ui_text, Diagnostic, Form, UiText};
+use onewindow_engine::{load_form, ui_text, Diagnostic, FormModel, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The form shown when the URL names none.
 const DEFAULT_FORM: &str = "residence-permit";
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 enum Loaded {
     Loading,
     /// The definition could not be fetched or has errors: say so rather than show a blank page.
     Failed { source: String, problems: Vec<Diagnostic> },
-    Ready(Rc<Form>),
+    Ready(Rc<FormModel>),
 }
 
 /// The app root.
 #[function_component(App)]
 pub fn app() -> Html {
     let loaded = use_state(|| Loaded::Loading);
-    let requested_locale = io::query_param("lang");
     {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
@@ -31,27 +30,28 @@ pub fn app() -> Html {
                 let source = format!("forms/{id}.json");
                 loaded.set(match io::fetch_text(&source).await {
                     Err(message) => Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] },
-                    Ok(json) => match load_form(&json) {
-                        (Some(form), problems) if !problems.iter().any(Diagnostic::is_error) => {
-                            Loaded::Ready(Rc::new(form))
-                        }
+                    Ok(json) => match load_form(&json, io::today()) {
+                        (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => Loaded::Ready(Rc::new(model)),
                         (_, problems) => Loaded::Failed { source, problems },
                     },
                 });
             });
         });
     }
-    let locale = requested_locale.unwrap_or_else(|| "zh-CN".to_string());
+    let requested = io::query_param("lang");
     match &*loaded {
-        Loaded::Loading => html! {
-            <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, &locale) }</p></main>
-        },
-        Loaded::Failed { source, problems } => html! {
-            <DefinitionProblems source={source.clone()} problems={problems.clone()} locale={locale.clone()} />
-        },
-        Loaded::Ready(form) => {
-            let locale = if form.locales.contains(&locale) { locale } else { form.fallback_locale().to_string() };
-            html! { <FormJourney form={form.clone()} {locale} /> }
+        Loaded::Loading => {
+            let locale = requested.unwrap_or_else(|| "zh-CN".into());
+            html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, &locale) }</p></main> }
+        }
+        Loaded::Failed { source, problems } => {
+            let locale = requested.unwrap_or_else(|| "zh-CN".into());
+            html! { <DefinitionProblems source={source.clone()} problems={problems.clone()} {locale} /> }
+        }
+        Loaded::Ready(model) => {
+            let form = model.form();
+            let locale = requested.filter(|l| form.locales.contains(l)).unwrap_or_else(|| form.fallback_locale().to_string());
+            html! { <FormJourney model={model.clone()} locale={AttrValue::from(locale)} /> }
         }
     }
 }

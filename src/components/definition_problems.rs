@@ -11,7 +11,7 @@ pub struct Props {
     /// Every problem found.
     pub problems: Vec<Diagnostic>,
     /// Interface locale.
-    pub locale: String,
+    pub locale: AttrValue,
 }
 
 /// The list of problems, for the department author and for the citizen who met it.

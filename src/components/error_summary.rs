@@ -1,4 +1,4 @@
-//! GOV.UK error summary: "There is a problem", focused, each error linking to its field.
+//! GOV.UK error summary: "There is a problem", focused, each error linking to its input.
 
 use onewindow_engine::{ui_text, FieldError, UiText};
 use yew::prelude::*;
@@ -6,17 +6,21 @@ use yew::prelude::*;
 /// Props for [`ErrorSummary`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The errors on show, in field order.
+    /// The problems on show, in field order (warnings are not listed here).
     pub errors: Vec<FieldError>,
     /// Interface locale.
-    pub locale: String,
+    pub locale: AttrValue,
     /// Changes every time "Continue" finds errors, so focus returns to the summary each time.
     pub focus_key: u32,
 }
 
-/// The element id of the input for `field`, which error links point at.
-pub fn input_id(field: &str) -> String {
-    format!("field-{field}")
+/// The element id of the input for `field` (and `part` of a composite answer), which labels,
+/// error links and tests point at.
+pub fn input_id(field: &str, part: Option<&str>) -> String {
+    match part {
+        Some(part) => format!("field-{field}-{part}"),
+        None => format!("field-{field}"),
+    }
 }
 
 /// The summary box; renders nothing without errors.
@@ -31,15 +35,16 @@ pub fn error_summary(props: &Props) -> Html {
             }
         });
     }
-    if props.errors.is_empty() {
+    let errors: Vec<&FieldError> = props.errors.iter().filter(|e| e.is_error()).collect();
+    if errors.is_empty() {
         return Html::default();
     }
     html! {
         <div class="ow-error-summary" ref={node} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
             <h2 class="ow-error-summary__title" id="error-summary-title">{ ui_text(UiText::ThereIsAProblem, &props.locale) }</h2>
             <ul class="ow-list ow-error-summary__list">
-                { for props.errors.iter().map(|e| html! {
-                    <li><a href={format!("#{}", input_id(&e.field))}>{ &e.message }</a></li>
+                { for errors.iter().map(|e| html! {
+                    <li><a href={format!("#{}", input_id(&e.field, e.part.as_deref()))}>{ &e.message }</a></li>
                 }) }
             </ul>
         </div>

@@ -4,5 +4,7 @@ pub mod app;
 pub mod check_answers;
 pub mod definition_problems;
 pub mod error_summary;
+pub mod fields;
 pub mod form_journey;
-pub mod text_field;
+pub mod outcome;
+pub mod question_page;

@@ -37,3 +37,41 @@ impl Answers {
         }
     }
 }
+
+/// The checkbox answer after ticking (`checked`) or unticking `value`. Ticking the exclusive
+/// "None of these" option clears the others, and ticking another clears "None" — the GOV.UK
+/// behaviour, so the conflict error is only seen without this help.
+pub fn toggle_checkbox(current: Option<&Answer>, value: &str, checked: bool, exclusive: Option<&str>) -> Answer {
+    let mut chosen: Vec<String> = current
+        .and_then(Answer::as_array)
+        .map(|items| items.iter().filter_map(Answer::as_str).map(str::to_string).collect())
+        .unwrap_or_default();
+    chosen.retain(|c| c != value);
+    if checked {
+        match exclusive {
+            Some(none) if none == value => chosen.clear(),
+            Some(none) => chosen.retain(|c| c != none),
+            None => {}
+        }
+        chosen.push(value.to_string());
+    }
+    Answer::Array(chosen.into_iter().map(Answer::String).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ticking_none_clears_the_others_and_the_others_clear_none() {
+        let a = toggle_checkbox(None, "work", true, Some("none"));
+        let b = toggle_checkbox(Some(&a), "study", true, Some("none"));
+        assert_eq!(b, json!(["work", "study"]));
+        let c = toggle_checkbox(Some(&b), "none", true, Some("none"));
+        assert_eq!(c, json!(["none"]));
+        let d = toggle_checkbox(Some(&c), "work", true, Some("none"));
+        assert_eq!(d, json!(["work"]));
+        assert_eq!(toggle_checkbox(Some(&d), "work", false, Some("none")), json!([]));
+    }
+}

@@ -1,5 +1,7 @@
-//! Built-in wording in every locale the engine ships (en, zh-CN), for the UI and validation.
-//! Definitions override per field; anything else falls back to English.
+//! Built-in wording in the locales the engine ships (en, zh-CN), for the interface and for
+//! validation messages. English follows the GOV.UK rules in `journeys.md` (no "please",
+//! "valid", "sorry"; an instruction for a missing answer, a description for a wrong one).
+//! Definitions override any validation message per field.
 
 /// Fixed pieces of interface text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,6 +12,8 @@ pub enum UiText {
     ErrorTitlePrefix,
     /// Prefix of an inline error message, visually hidden.
     ErrorPrefix,
+    /// Prefix of an inline warning, visually hidden.
+    WarningPrefix,
     /// The button that moves to the next page.
     Continue,
     /// The link back to the previous page.
@@ -18,63 +22,282 @@ pub enum UiText {
     Optional,
     /// Heading of the check-answers page.
     CheckAnswers,
+    /// Link on check answers to change an answer.
+    Change,
+    /// Shown on check answers for a skipped optional question.
+    NotProvided,
     /// Heading shown when a definition cannot be used.
     DefinitionProblem,
     /// Shown while a definition is loading.
     Loading,
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Day input label.
+    Day,
+    /// Month input label.
+    Month,
+    /// Year input label.
+    Year,
 }
 
 /// `key` in `locale` (`zh-CN`, `zh-Hans`, `zh` → Chinese; anything else → English).
 pub fn ui_text(key: UiText, locale: &str) -> &'static str {
     use UiText::*;
-    let zh = is_chinese(locale);
-    match (key, zh) {
-        (ThereIsAProblem, false) => "There is a problem",
-        (ThereIsAProblem, true) => "存在问题",
-        (ErrorTitlePrefix, false) => "Error: ",
-        (ErrorTitlePrefix, true) => "错误：",
-        (ErrorPrefix, false) => "Error:",
-        (ErrorPrefix, true) => "错误：",
-        (Continue, false) => "Continue",
-        (Continue, true) => "继续",
-        (Back, false) => "Back",
-        (Back, true) => "返回",
-        (Optional, false) => "(optional)",
-        (Optional, true) => "（选填）",
-        (CheckAnswers, false) => "Check your answers",
-        (CheckAnswers, true) => "核对您的信息",
-        (DefinitionProblem, false) => "This form cannot be shown",
-        (DefinitionProblem, true) => "此表单无法显示",
-        (Loading, false) => "Loading…",
-        (Loading, true) => "正在加载…",
-    }
+    let (en, zh) = match key {
+        ThereIsAProblem => ("There is a problem", "存在问题"),
+        ErrorTitlePrefix => ("Error: ", "错误："),
+        ErrorPrefix => ("Error:", "错误："),
+        WarningPrefix => ("Warning:", "注意："),
+        Continue => ("Continue", "继续"),
+        Back => ("Back", "返回"),
+        Optional => ("(optional)", "（选填）"),
+        CheckAnswers => ("Check your answers", "核对您的信息"),
+        Change => ("Change", "修改"),
+        NotProvided => ("Not provided", "未填写"),
+        DefinitionProblem => ("This form cannot be shown", "此表单无法显示"),
+        Loading => ("Loading…", "正在加载…"),
+        Yes => ("Yes", "是"),
+        No => ("No", "否"),
+        Day => ("Day", "日"),
+        Month => ("Month", "月"),
+        Year => ("Year", "年"),
+    };
+    if is_chinese(locale) { zh } else { en }
 }
 
 pub(crate) fn is_chinese(locale: &str) -> bool {
     locale == "zh" || locale.starts_with("zh-") || locale.starts_with("zh_")
 }
 
-/// The default message when a required answer is missing, e.g. "Enter full name".
-pub(crate) fn required_message(label: &str, locale: &str) -> String {
+/// A built-in validation message; `{label}` stands for the question's label.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Msg {
+    EnterValue,
+    SelectValue,
+    SelectYesOrNo,
+    UploadFile,
+    ConfirmDeclaration,
+    MinLength(u32),
+    MaxLength(u32),
+    Pattern,
+    Format,
+    CheckDigit,
+    CodeImpossibleDate,
+    CodeFutureDate,
+    Email,
+    CnMobile,
+    UkPhone,
+    InternationalPhone,
+    Url,
+    UrlScheme,
+    NotANumber,
+    NotAWholeNumber,
+    NotMoney,
+    Between(String, String),
+    AtLeast(String),
+    AtMost(String),
+    DateMissingPart(&'static str, &'static str),
+    DateYearDigits,
+    DateReal,
+    DateInPast,
+    DateInFuture,
+    DateNotBefore(String),
+    DateNotAfter(String),
+    DateTodayOrPast,
+    DateTodayOrFuture,
+    DateBefore(String),
+    DateAfter(String),
+    MinAge(u32),
+    MaxAge(u32),
+    MonthsAgo(u32),
+    SelectOrNone(String),
+    MinSelected(u32),
+    MaxSelected(u32),
+    FileType(String),
+    FileTooBig(String),
+    FileEmpty,
+    TooManyFiles(u32),
+    CnRegion,
+    CnStreet,
+    UkLine1,
+    UkTown,
+    UkPostcode,
+    MinItems(u32),
+    MaxItems(u32),
+}
+
+/// Words `msg` about the question labelled `label`.
+pub(crate) fn message(msg: &Msg, label: &str, locale: &str) -> String {
+    use Msg::*;
+    let l = lower_first(label);
+    // A label worded as a question ("Are you applying for yourself?") cannot go mid-sentence.
+    let question = label.trim_end().ends_with(['?', '？']);
     if is_chinese(locale) {
-        format!("请填写{label}")
-    } else {
-        format!("Enter {}", lower_first(label))
+        return match msg {
+            EnterValue if question => format!("请回答“{label}”"),
+            SelectValue if question => format!("请选择“{label}”的答案"),
+            EnterValue => format!("请填写{label}"),
+            SelectValue => format!("请选择{label}"),
+            SelectYesOrNo => "请选择“是”或“否”".to_string(),
+            UploadFile => format!("请上传{label}"),
+            ConfirmDeclaration => "请勾选以确认声明".to_string(),
+            MinLength(n) => format!("{label}不能少于{n}个字符"),
+            MaxLength(n) => format!("{label}不能超过{n}个字符"),
+            Pattern | Format => format!("{label}格式不正确"),
+            CheckDigit => format!("{label}有误，请核对后重新填写"),
+            CodeImpossibleDate => format!("{label}中的出生日期不存在"),
+            CodeFutureDate => format!("{label}中的出生日期不能晚于今天"),
+            Email => "请按正确格式填写电子邮箱地址，例如 name@example.com".to_string(),
+            CnMobile => "请按正确格式填写手机号码，例如 13800138000".to_string(),
+            UkPhone => "请填写英国电话号码，例如 01632 960 001 或 07700 900 982".to_string(),
+            InternationalPhone => "请按国际格式填写电话号码，例如 +86 10 1234 5678".to_string(),
+            Url => "请按正确格式填写网址，例如 https://www.example.com".to_string(),
+            UrlScheme => "网址必须以 http:// 或 https:// 开头".to_string(),
+            NotANumber => format!("{label}必须是数字"),
+            NotAWholeNumber => format!("{label}必须是整数，例如 30"),
+            NotMoney => format!("{label}必须是金额，例如 12.50"),
+            Between(a, b) => format!("{label}必须在{a}到{b}之间"),
+            AtLeast(a) => format!("{label}不能小于{a}"),
+            AtMost(b) => format!("{label}不能大于{b}"),
+            DateMissingPart(_, zh) => format!("{label}必须包含{zh}"),
+            DateYearDigits => "年份必须是4位数字".to_string(),
+            DateReal => format!("{label}必须是真实存在的日期"),
+            DateInPast => format!("{label}必须早于今天"),
+            DateInFuture => format!("{label}必须晚于今天"),
+            DateTodayOrPast => format!("{label}不能晚于今天"),
+            DateTodayOrFuture => format!("{label}不能早于今天"),
+            DateNotBefore(d) => format!("{label}不能早于{d}"),
+            DateNotAfter(d) => format!("{label}不能晚于{d}"),
+            DateBefore(d) => format!("{label}必须早于{d}"),
+            DateAfter(d) => format!("{label}必须晚于{d}"),
+            MinAge(n) => format!("年龄须满{n}周岁"),
+            MaxAge(n) => format!("年龄不能超过{n}周岁"),
+            MonthsAgo(n) => format!("{label}须在{n}个月以前"),
+            SelectOrNone(none) if question => format!("请选择“{label}”的答案，或选择“{none}”"),
+            SelectOrNone(none) => format!("请选择{label}，或选择“{none}”"),
+            MinSelected(n) => format!("至少选择{n}项"),
+            MaxSelected(n) => format!("最多选择{n}项"),
+            FileType(types) => format!("所选文件必须是{types}格式"),
+            FileTooBig(size) => format!("所选文件必须小于{size}"),
+            FileEmpty => "所选文件为空".to_string(),
+            TooManyFiles(n) => format!("最多上传{n}个文件"),
+            CnRegion => "请选择省、市、区（县）".to_string(),
+            CnStreet => "请填写详细地址".to_string(),
+            UkLine1 => "请填写地址第一行（通常是门牌号和街道）".to_string(),
+            UkTown => "请填写城镇".to_string(),
+            UkPostcode => "请填写正确的英国邮编".to_string(),
+            MinItems(n) => format!("至少添加{n}项"),
+            MaxItems(n) => format!("最多可添加{n}项"),
+        };
+    }
+    match msg {
+        EnterValue if question => format!("Enter your answer to ‘{label}’"),
+        SelectValue if question => format!("Select your answer to ‘{label}’"),
+        EnterValue => format!("Enter {l}"),
+        SelectValue => format!("Select {l}"),
+        SelectYesOrNo => "Select yes or no".to_string(),
+        UploadFile => format!("Upload {l}"),
+        ConfirmDeclaration => "Confirm the declaration to continue".to_string(),
+        MinLength(n) => format!("{label} must be {n} characters or more"),
+        MaxLength(n) => format!("{label} must be {n} characters or less"),
+        Pattern | Format => format!("Enter {l} in the correct format"),
+        CheckDigit => format!("{label} is not correct: check it and enter it again"),
+        CodeImpossibleDate => format!("{label} contains a date of birth that does not exist"),
+        CodeFutureDate => format!("{label} contains a date of birth in the future"),
+        Email => "Enter an email address in the correct format, like name@example.com".to_string(),
+        CnMobile => "Enter a mobile number in the correct format, like 13800138000".to_string(),
+        UkPhone => "Enter a telephone number, like 01632 960 001 or 07700 900 982".to_string(),
+        InternationalPhone => "Enter a telephone number in international format, like +44 808 157 0192".to_string(),
+        Url => "Enter a web address in the correct format, like https://www.example.com".to_string(),
+        UrlScheme => "The web address must start with http:// or https://".to_string(),
+        NotANumber => format!("{label} must be a number"),
+        NotAWholeNumber => format!("{label} must be a whole number, like 30"),
+        NotMoney => format!("{label} must be an amount of money, like 12.50"),
+        Between(a, b) => format!("{label} must be between {a} and {b}"),
+        AtLeast(a) => format!("{label} must be {a} or more"),
+        AtMost(b) => format!("{label} must be {b} or less"),
+        DateMissingPart(en, _) => format!("{label} must include a {en}"),
+        DateYearDigits => "Year must include 4 numbers".to_string(),
+        DateReal => format!("{label} must be a real date"),
+        DateInPast => format!("{label} must be in the past"),
+        DateInFuture => format!("{label} must be in the future"),
+        DateTodayOrPast => format!("{label} must be today or in the past"),
+        DateTodayOrFuture => format!("{label} must be today or in the future"),
+        DateNotBefore(d) => format!("{label} must be the same as or after {d}"),
+        DateNotAfter(d) => format!("{label} must be the same as or before {d}"),
+        DateBefore(d) => format!("{label} must be before {d}"),
+        DateAfter(d) => format!("{label} must be after {d}"),
+        MinAge(n) => format!("You must be {n} or older"),
+        MaxAge(n) => format!("The age must be {n} or less"),
+        MonthsAgo(n) => format!("{label} must be at least {n} months ago"),
+        SelectOrNone(none) if question => format!("Select your answer to ‘{label}’, or select ‘{none}’"),
+        SelectOrNone(none) => format!("Select {l}, or select ‘{none}’"),
+        MinSelected(n) => format!("Select at least {n} options"),
+        MaxSelected(n) => format!("Select {n} options or fewer"),
+        FileType(types) => format!("The selected file must be a {types}"),
+        FileTooBig(size) => format!("The selected file must be smaller than {size}"),
+        FileEmpty => "The selected file is empty".to_string(),
+        TooManyFiles(n) => format!("Select {n} files or fewer"),
+        CnRegion => "Select the province, city and district".to_string(),
+        CnStreet => "Enter the street address".to_string(),
+        UkLine1 => "Enter address line 1, typically the building and street".to_string(),
+        UkTown => "Enter town or city".to_string(),
+        UkPostcode => "Enter a real postcode".to_string(),
+        MinItems(n) => format!("Add at least {n}"),
+        MaxItems(n) => format!("You can add {n} at most"),
     }
 }
 
-/// The default message when an answer is longer than allowed.
-pub(crate) fn too_long_message(label: &str, max: u32, locale: &str) -> String {
+/// "JPG, PNG or PDF" / "JPG、PNG或PDF" from media types.
+pub(crate) fn list_or(items: &[String], locale: &str) -> String {
+    let (sep, or) = if is_chinese(locale) { ("、", "或") } else { (", ", " or ") };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{or}{last}", init.join(sep)),
+    }
+}
+
+/// A date as citizens read it: "1 January 2020" / "2020年1月1日".
+pub(crate) fn format_date(year: i32, month: u8, day: u8, locale: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
     if is_chinese(locale) {
-        format!("{label}不能超过{max}个字符")
+        format!("{year}年{month}月{day}日")
     } else {
-        format!("{label} must be {max} characters or less")
+        let name = MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("");
+        format!("{day} {name} {year}")
+    }
+}
+
+/// A size in bytes as "2MB", "500KB".
+pub(crate) fn format_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+        format!("{}MB", bytes / (1024 * 1024))
+    } else if bytes >= 1024 * 1024 {
+        format!("{:.1}MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{}KB", bytes.div_ceil(1024))
+    }
+}
+
+/// "Baby 2: " / "第2项：" before an error inside item `n` of a repeatable group.
+pub(crate) fn item_prefix(item_label: Option<&str>, n: usize, locale: &str) -> String {
+    match (item_label, is_chinese(locale)) {
+        (Some(label), true) => format!("{label}{n}："),
+        (None, true) => format!("第{n}项："),
+        (Some(label), false) => format!("{label} {n}: "),
+        (None, false) => format!("Item {n}: "),
     }
 }
 
 /// GOV.UK messages put the label mid-sentence ("Enter full name"), so its first letter is
 /// lowered unless the label starts with an acronym ("Enter NHS number").
-fn lower_first(label: &str) -> String {
+pub(crate) fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {

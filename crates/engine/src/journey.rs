@@ -1,46 +1,77 @@
-//! Where the citizen is in a form and where "Continue" and "Back" lead.
+//! Where "Continue", "Back" and "Change" lead, derived from the evaluation of the answers:
+//! the journey has no hidden state beyond the page the citizen is on.
 
 use crate::answers::Answers;
-use crate::definition::Form;
+use crate::model::{End, Evaluation, FormModel};
 use crate::validate::{validate_page, FieldError};
 
-/// The citizen's position: the page they are on and the pages they came through.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Journey {
-    /// Index of the current page; `form.pages.len()` means "check your answers".
-    pub page: usize,
-    history: Vec<usize>,
+/// A place in the journey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Position {
+    /// A question page (index into `form.pages`).
+    Page(usize),
+    /// "Check your answers".
+    CheckAnswers,
+    /// An outcome page that ends the journey (index into `form.outcomes`).
+    Outcome(usize),
 }
 
-impl Journey {
-    /// A journey at the first page of `form`.
-    pub fn new(_form: &Form) -> Self {
-        Journey::default()
+impl FormModel {
+    /// Where the journey starts for these answers.
+    pub fn start(&self, evaluation: &Evaluation) -> Position {
+        evaluation.path.first().map_or_else(|| end_position(evaluation), |&p| Position::Page(p))
     }
 
-    /// Whether every page has been passed and the citizen is on "check your answers".
-    pub fn at_check_answers(&self, form: &Form) -> bool {
-        self.page >= form.pages.len()
-    }
-
-    /// Validates the current page; moves on when it has no errors, and returns the errors.
-    pub fn continue_from(&mut self, form: &Form, answers: &Answers, locale: &str) -> Vec<FieldError> {
-        let errors = validate_page(form, self.page, answers, locale);
-        if errors.is_empty() && !self.at_check_answers(form) {
-            self.history.push(self.page);
-            self.page += 1;
+    /// Validates `page`; when it has no errors, says where "Continue" leads. With
+    /// `returning_to_check` (the citizen came from a "Change" link) it goes back to check
+    /// answers, unless the change opened questions not yet answered: those come first.
+    pub fn continue_from(
+        &self,
+        page: usize,
+        answers: &Answers,
+        locale: &str,
+        returning_to_check: bool,
+    ) -> Result<Position, Vec<FieldError>> {
+        let evaluation = self.evaluate(answers);
+        let problems = validate_page(self, &evaluation, page, answers, locale);
+        if problems.iter().any(FieldError::is_error) {
+            return Err(problems);
         }
-        errors
+        let after: Vec<usize> = match evaluation.path.iter().position(|&p| p == page) {
+            Some(at) => evaluation.path[at + 1..].to_vec(),
+            None => evaluation.path.iter().copied().filter(|&p| p > page).collect(),
+        };
+        if returning_to_check {
+            let incomplete = after.iter().copied().find(|&p| {
+                validate_page(self, &evaluation, p, answers, locale).iter().any(FieldError::is_error)
+            });
+            return Ok(incomplete.map_or_else(|| end_position(&evaluation), Position::Page));
+        }
+        Ok(after.first().map_or_else(|| end_position(&evaluation), |&p| Position::Page(p)))
     }
 
-    /// Goes back to the previous page; false when already on the first page.
-    pub fn back(&mut self) -> bool {
-        match self.history.pop() {
-            Some(previous) => {
-                self.page = previous;
-                true
-            }
-            None => false,
-        }
+    /// Where "Back" leads from `position`: the page before it on the path.
+    pub fn back_from(&self, evaluation: &Evaluation, position: Position) -> Option<Position> {
+        let previous = match position {
+            Position::Page(page) => evaluation.path.iter().copied().take_while(|&p| p != page).last(),
+            Position::CheckAnswers | Position::Outcome(_) => evaluation.path.last().copied(),
+        };
+        previous.map(Position::Page)
+    }
+
+    /// Whether the answers are ready to submit: the path ends at check answers and no page on
+    /// it has an error.
+    pub fn is_complete(&self, evaluation: &Evaluation, answers: &Answers) -> bool {
+        evaluation.end == End::CheckAnswers
+            && evaluation.path.iter().all(|&page| {
+                !validate_page(self, evaluation, page, answers, "en").iter().any(FieldError::is_error)
+            })
+    }
+}
+
+fn end_position(evaluation: &Evaluation) -> Position {
+    match evaluation.end {
+        End::CheckAnswers => Position::CheckAnswers,
+        End::Outcome(o) => Position::Outcome(o),
     }
 }

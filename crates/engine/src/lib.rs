@@ -9,31 +9,41 @@
 //!   [`FieldError`]s, and every problem is reported, not just the first.
 //!
 //! ```
-//! use onewindow_engine::{load_form, Answers, Journey};
+//! use onewindow_engine::{formats::Date, load_form, Answers, Position};
 //! let json = r#"{"schema_version":1,"id":"demo","version":"1","title":"Demo",
 //!   "locales":["en"],"pages":[{"id":"name","fields":[
 //!   {"id":"full_name","type":"text","label":"Full name","required":true}]}]}"#;
-//! let (form, problems) = load_form(json);
+//! let (model, problems) = load_form(json, Date::new(2026, 1, 31).unwrap());
 //! assert!(problems.is_empty());
-//! let form = form.unwrap();
-//! let mut journey = Journey::new(&form);
-//! let errors = journey.continue_from(&form, &Answers::default(), "en");
+//! let model = model.unwrap();
+//! let mut answers = Answers::default();
+//! let errors = model.continue_from(0, &answers, "en", false).unwrap_err();
 //! assert_eq!(errors[0].message, "Enter full name");
+//! answers.set("full_name", "Li Lei".into());
+//! assert_eq!(model.continue_from(0, &answers, "en", false), Ok(Position::CheckAnswers));
 //! ```
 #![deny(missing_docs)]
 
 mod answers;
 mod definition;
 mod diagnostic;
+pub mod formats;
 mod i18n;
 mod journey;
 mod load;
+mod logic;
+mod markdown;
+mod model;
+mod summary;
 mod validate;
 
-pub use answers::{Answer, Answers};
-pub use definition::{Field, FieldKind, Form, Page, Text, SCHEMA_VERSION};
+pub use answers::{toggle_checkbox, Answer, Answers};
+pub use definition::*;
 pub use diagnostic::{Diagnostic, Severity};
 pub use i18n::{ui_text, UiText};
-pub use journey::Journey;
+pub use journey::Position;
 pub use load::load_form;
+pub use markdown::render_markdown;
+pub use model::{End, Evaluation, FormModel};
+pub use summary::{display_value, summary, SummaryRow};
 pub use validate::{validate_page, FieldError};

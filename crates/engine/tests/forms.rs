@@ -1,7 +1,8 @@
-//! The shipped definitions are the fixtures: every `forms/*.json` must load without errors, and
-//! every example in `forms/*.examples.json` must produce exactly the outcome it states.
+//! The shipped definitions are the fixtures: every `forms/*.json` must load without a problem,
+//! and every example in `forms/*.examples.json` must have exactly the outcome it states.
 
-use onewindow_engine::{load_form, validate_page, Answers};
+use onewindow_engine::formats::Date;
+use onewindow_engine::{load_form, summary, validate_page, Answers, Choice, End, FormModel, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,8 @@ use std::path::{Path, PathBuf};
 #[serde(deny_unknown_fields)]
 struct Examples {
     form: String,
+    /// What "today" is for every example, so that date rules give the same result every day.
+    today: String,
     examples: Vec<Example>,
 }
 
@@ -25,8 +28,27 @@ struct Example {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Expect {
-    /// Error messages per page id, for every page of the form.
+    /// Ids of the pages on the path, in order.
+    path: Vec<String>,
+    /// `"check_answers"` or `"outcome:<id>"`.
+    end: String,
+    /// Error messages per page id; pages not listed must have none.
+    #[serde(default)]
     errors: BTreeMap<String, Vec<String>>,
+    /// Warning messages per page id; pages not listed must have none.
+    #[serde(default)]
+    warnings: BTreeMap<String, Vec<String>>,
+    /// Whether the answers are ready to submit.
+    complete: bool,
+    /// Check-answers rows as `[label, value]`, when given.
+    #[serde(default)]
+    summary: Option<Vec<[String; 2]>>,
+    /// Answers that must not reach the package (hidden questions), when given.
+    #[serde(default)]
+    dropped: Vec<String>,
+    /// Computed values, when given.
+    #[serde(default)]
+    computed: BTreeMap<String, serde_json::Value>,
 }
 
 fn forms_dir() -> PathBuf {
@@ -38,49 +60,120 @@ fn definitions() -> Vec<PathBuf> {
         .expect("forms/ exists")
         .map(|entry| entry.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .filter(|p| !p.to_string_lossy().ends_with(".examples.json"))
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            !name.ends_with(".examples.json") && name != "dictionary.json" && name != "catalog.json"
+        })
         .collect();
     files.sort();
     files
 }
 
+/// A reference list file under `forms/data/`.
+#[derive(Deserialize)]
+struct ReferenceList {
+    options: Vec<Choice>,
+}
+
+fn load(path: &Path, today: Date) -> FormModel {
+    let json = std::fs::read_to_string(path).unwrap();
+    let (model, problems) = load_form(&json, today);
+    assert!(
+        problems.is_empty(),
+        "{}:\n{}",
+        path.display(),
+        problems.iter().map(|p| format!("  {p}\n")).collect::<String>()
+    );
+    let model = model.unwrap();
+    for name in model.lists_needed() {
+        let list_path = forms_dir().join("data").join(format!("{name}.json"));
+        let text = std::fs::read_to_string(&list_path)
+            .unwrap_or_else(|e| panic!("{} uses options_from \"{name}\": {}: {e}", path.display(), list_path.display()));
+        let list: ReferenceList = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", list_path.display()));
+        model.provide_list(&name, list.options);
+    }
+    model
+}
+
 #[test]
-fn every_shipped_form_loads_without_errors() {
+fn every_shipped_form_loads_without_problems() {
     let files = definitions();
-    assert!(!files.is_empty(), "no definitions found in forms/");
+    assert!(files.len() >= 2, "expected the shipped forms in forms/, found {files:?}");
     for path in files {
-        let json = std::fs::read_to_string(&path).unwrap();
-        let (form, problems) = load_form(&json);
-        assert!(problems.is_empty(), "{}:\n{}", path.display(), problems.iter().map(|p| format!("  {p}\n")).collect::<String>());
-        assert!(form.is_some(), "{}", path.display());
+        load(&path, Date::new(2026, 11, 27).unwrap());
     }
 }
 
 #[test]
 fn every_example_has_its_stated_outcome() {
     let mut checked = 0;
+    let mut failures = Vec::new();
     for path in definitions() {
         let examples_path = path.with_extension("examples.json");
-        let json = std::fs::read_to_string(&path).unwrap();
-        let form = load_form(&json).0.unwrap();
         let examples: Examples = serde_json::from_str(
             &std::fs::read_to_string(&examples_path)
                 .unwrap_or_else(|_| panic!("{} has no {}", path.display(), examples_path.display())),
         )
         .unwrap_or_else(|e| panic!("{}: {e}", examples_path.display()));
+        let model = load(&path, examples.today.parse().expect("today is YYYY-MM-DD"));
+        let form = model.form();
         assert_eq!(examples.form, form.id, "{}", examples_path.display());
         for example in &examples.examples {
-            let mut actual = BTreeMap::new();
-            for (index, page) in form.pages.iter().enumerate() {
-                let messages = validate_page(&form, index, &example.answers, &example.locale)
+            let answers = &example.answers;
+            let evaluation = model.evaluate(answers);
+            let mut actual_errors = BTreeMap::new();
+            let mut actual_warnings = BTreeMap::new();
+            for &page in &evaluation.path {
+                let (errors, warnings): (Vec<_>, Vec<_>) = validate_page(&model, &evaluation, page, answers, &example.locale)
                     .into_iter()
-                    .map(|e| e.message)
-                    .collect::<Vec<_>>();
-                actual.insert(page.id.clone(), messages);
+                    .partition(|e| e.severity == Severity::Error);
+                let id = form.pages[page].id.clone();
+                if !errors.is_empty() {
+                    actual_errors.insert(id.clone(), errors.into_iter().map(|e| e.message).collect::<Vec<_>>());
+                }
+                if !warnings.is_empty() {
+                    actual_warnings.insert(id, warnings.into_iter().map(|e| e.message).collect::<Vec<_>>());
+                }
             }
-            assert_eq!(actual, example.expect.errors, "{}: example \"{}\"", examples_path.display(), example.name);
+            let path: Vec<String> = evaluation.path.iter().map(|&p| form.pages[p].id.clone()).collect();
+            let end = match evaluation.end {
+                End::CheckAnswers => "check_answers".to_string(),
+                End::Outcome(o) => format!("outcome:{}", form.outcomes[o].id),
+            };
+            let mut mismatches = Vec::new();
+            let mut compare = |what: &str, expected: String, actual: String| {
+                if expected != actual {
+                    mismatches.push(format!("    {what}:\n      expected {expected}\n      actual   {actual}"));
+                }
+            };
+            let e = &example.expect;
+            compare("path", format!("{:?}", e.path), format!("{path:?}"));
+            compare("end", e.end.clone(), end);
+            compare("errors", format!("{:?}", e.errors), format!("{actual_errors:?}"));
+            compare("warnings", format!("{:?}", e.warnings), format!("{actual_warnings:?}"));
+            compare("complete", e.complete.to_string(), model.is_complete(&evaluation, answers).to_string());
+            if let Some(expected) = &e.summary {
+                let rows: Vec<[String; 2]> = summary(&model, &evaluation, answers, &example.locale)
+                    .into_iter()
+                    .map(|r| [r.label, r.value])
+                    .collect();
+                compare("summary", format!("{expected:?}"), format!("{rows:?}"));
+            }
+            let kept = evaluation.visible_answers(&model, answers);
+            for field in &e.dropped {
+                assert!(answers.get(field).is_some(), "{}: \"{}\" lists {field} as dropped but does not answer it", examples_path.display(), example.name);
+                compare(&format!("{field} dropped"), "true".into(), kept.get(field).is_none().to_string());
+            }
+            let computed = evaluation.computed_values(&model);
+            for (field, value) in &e.computed {
+                compare(&format!("computed {field}"), value.to_string(), format!("{}", computed.get(field).cloned().unwrap_or_default()));
+            }
+            if !mismatches.is_empty() {
+                failures.push(format!("{} — \"{}\"\n{}", examples_path.display(), example.name, mismatches.join("\n")));
+            }
             checked += 1;
         }
     }
-    assert!(checked > 0);
+    assert!(failures.is_empty(), "{} of {checked} examples differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(checked >= 10, "only {checked} examples");
 }

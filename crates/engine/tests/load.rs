@@ -1,55 +1,161 @@
-//! Loading reports every problem with the JSON pointer of the value at fault.
+//! Loading reports every problem at once, each with the JSON pointer of the value at fault.
 
+use onewindow_engine::formats::Date;
 use onewindow_engine::{load_form, Diagnostic};
+use serde_json::{json, Value};
 
-/// Loads `json` and returns its problems as `pointer: severity: message` lines.
-fn check(json: &str) -> Vec<String> {
-    load_form(json).1.iter().map(Diagnostic::to_string).collect()
+/// Loads `form` and returns its problems as `pointer: severity: message` lines.
+fn check(form: Value) -> Vec<String> {
+    load_form(&form.to_string(), Date::new(2026, 11, 27).unwrap()).1.iter().map(Diagnostic::to_string).collect()
+}
+
+/// A valid one-locale form with the given pages.
+fn form(pages: Value) -> Value {
+    json!({"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en"], "pages": pages})
+}
+
+fn text(id: &str) -> Value {
+    json!({"id": id, "type": "text", "label": id})
+}
+
+#[test]
+fn a_valid_form_has_no_problems() {
+    assert_eq!(check(form(json!([{"id": "p", "fields": [text("a")]}]))), Vec::<String>::new());
 }
 
 #[test]
 fn a_wrong_type_names_its_json_pointer() {
-    let problems = check(
-        r#"{"schema_version":1,"id":"f","version":"1","title":"T","locales":["en"],
-           "pages":[{"id":"p","fields":[{"id":"a","label":"A","type":"text","max_length":"ten"}]}]}"#,
-    );
+    let problems = check(form(json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "text", "max_length": "ten"}]}])));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].starts_with("/pages/0/fields/0: error: "), "{problems:?}");
 }
 
 #[test]
 fn an_unknown_field_type_is_named() {
-    let problems = check(
-        r#"{"schema_version":1,"id":"f","version":"1","title":"T","locales":["en"],
-           "pages":[{"id":"p","fields":[{"id":"a","label":"A","type":"telepathy"}]}]}"#,
-    );
+    let problems = check(form(json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "telepathy"}]}])));
     assert!(problems[0].starts_with("/pages/0/fields/0: error: unknown variant `telepathy`"), "{problems:?}");
 }
 
 #[test]
+fn a_misspelt_setting_is_reported() {
+    let problems = check(form(json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "text", "max_lenght": 3}]}])));
+    assert!(problems[0].contains("max_lenght"), "{problems:?}");
+}
+
+#[test]
 fn broken_json_is_reported_not_panicked() {
-    let problems = check(r#"{"schema_version":1,"id":"#);
+    let (model, problems) = load_form(r#"{"schema_version":1,"id":"#, Date::new(2026, 1, 1).unwrap());
+    assert!(model.is_none());
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].contains("not valid JSON"), "{problems:?}");
+    assert!(problems[0].message.contains("not valid JSON"), "{problems:?}");
 }
 
 #[test]
 fn every_lint_problem_is_reported_at_once() {
-    let problems = check(
-        r#"{"schema_version":2,"id":"f","version":"1","title":{"en":"T"},"locales":["en","zh-CN"],
-           "pages":[{"id":"p","fields":[{"id":"a","label":{"en":"A","zh-CN":"甲"},"type":"text"},
-                                        {"id":"a","label":{"en":"A2","zh-CN":"乙"},"type":"text","max_length":0}]},
-                    {"id":"p","fields":[]}]}"#,
-    );
+    let problems = check(json!({
+        "schema_version": 2, "id": "f", "version": "1", "title": {"en": "T"}, "locales": ["en", "zh-CN"],
+        "pages": [
+            {"id": "p", "fields": [
+                {"id": "a", "label": {"en": "A", "zh-CN": "甲"}, "type": "text", "pattern": "([a-z]"},
+                {"id": "a", "label": {"en": "A2", "zh-CN": "乙"}, "type": "text", "max_length": 0},
+                {"id": "r", "label": {"en": "R", "zh-CN": "丙"}, "type": "radios", "options": []}
+            ]},
+            {"id": "p", "fields": []}
+        ]
+    }));
     assert_eq!(
         problems,
         vec![
             "/schema_version: error: schema_version 2 is not supported; this engine reads 1",
             "/title/zh-CN: error: missing the zh-CN translation (the form declares locale zh-CN)",
+            "/pages/0/fields/0/pattern: error: the pattern is not a valid regular expression: found open group without closing ')'",
             "/pages/0/fields/1/id: error: field id \"a\" is already used at /pages/0/fields/0/id",
             "/pages/0/fields/1/max_length: error: max_length must be at least 1",
+            "/pages/0/fields/2/options: error: the option list is empty",
             "/pages/1/id: error: page id \"p\" is already used at /pages/0/id",
             "/pages/1/fields: error: a page needs at least one field",
         ]
     );
+}
+
+#[test]
+fn expressions_may_only_read_earlier_known_questions() {
+    let mut later = text("b");
+    later["visible_if"] = json!({"==": [{"var": "c"}, "x"]});
+    let mut unknown = text("a");
+    unknown["visible_if"] = json!({"==": [{"var": "nobody"}, 1]});
+    let problems = check(form(json!([{"id": "p", "fields": [unknown, later, text("c")]}])));
+    assert_eq!(
+        problems,
+        vec![
+            "/pages/0/fields/0/visible_if: error: the expression refers to \"nobody\", which is not a question in this form",
+            "/pages/0/fields/1/visible_if: error: \"b\" refers to \"c\" (/pages/0/fields/2), which is asked later; conditions and computed values may only use earlier answers",
+        ]
+    );
+}
+
+#[test]
+fn bad_json_logic_is_reported() {
+    let mut field = text("a");
+    field["visible_if"] = json!({"no_such_operator": [1]});
+    let problems = check(form(json!([{"id": "p", "fields": [field]}])));
+    assert_eq!(problems, vec!["/pages/0/fields/0/visible_if: error: unknown operator \"no_such_operator\""]);
+}
+
+#[test]
+fn computed_values_in_a_cycle_are_an_error() {
+    let a = json!({"id": "a", "type": "computed", "label": "A", "expression": {"+": [{"var": "b"}, 1]}});
+    let b = json!({"id": "b", "type": "computed", "label": "B", "expression": {"+": [{"var": "a"}, 1]}});
+    let problems = check(form(json!([{"id": "p", "fields": [a, b]}])));
+    assert!(problems.contains(&"/pages/0/fields/0/expression: error: computed values form a cycle: a → b → a".to_string()), "{problems:?}");
+}
+
+#[test]
+fn routes_only_jump_forward_and_every_page_is_reachable() {
+    let problems = check(form(json!([
+        {"id": "one", "fields": [text("a")], "next": [{"goto": "three"}]},
+        {"id": "two", "fields": [text("b")]},
+        {"id": "three", "fields": [text("c")], "next": [{"if": {"var": "c"}, "goto": "one"}, {"goto": "outcome:nowhere"}]}
+    ])));
+    assert_eq!(
+        problems,
+        vec![
+            "/pages/2/next/0/goto: error: routing cycle: \"one\" does not come after this page; routes may only jump forward",
+            "/pages/2/next/1/goto: error: there is no outcome \"nowhere\" in /outcomes",
+            "/pages/1: error: page \"two\" cannot be reached: every route before it jumps past it",
+        ]
+    );
+}
+
+#[test]
+fn rules_must_name_a_question_and_a_translation_per_locale() {
+    let mut definition = form(json!([{"id": "p", "fields": [text("a")]}]));
+    definition["rules"] = json!([{"id": "r", "assert": {"!=": [{"var": "a"}, "x"]}, "field": "zzz", "message": "No"}]);
+    assert_eq!(check(definition), vec!["/rules/0/field: error: there is no question \"zzz\" to show this rule at"]);
+}
+
+#[test]
+fn choices_need_distinct_values_and_a_real_none_option() {
+    let field = json!({"id": "c", "type": "checkboxes", "label": "C", "exclusive": "none",
+        "options": [{"value": "x", "label": "X"}, {"value": "x", "label": "Y"}]});
+    assert_eq!(
+        check(form(json!([{"id": "p", "fields": [field]}]))),
+        vec![
+            "/pages/0/fields/0/options/1/value: error: option value \"x\" appears twice",
+            "/pages/0/fields/0/exclusive: error: \"none\" is not one of the options",
+        ]
+    );
+}
+
+#[test]
+fn garbage_never_panics() {
+    // Shapes that have broken other engines: wrong types everywhere, deep nesting, odd text.
+    let inputs = [
+        "", "null", "[]", "{}", "\"x\"", "{\"pages\": 5}", "{\"schema_version\": -1}",
+        &"[".repeat(10_000), &format!("{}{}", "{\"a\":".repeat(200), "1".to_string() + &"}".repeat(200)),
+    ];
+    for input in inputs {
+        let (_, problems) = load_form(input, Date::new(2026, 1, 1).unwrap());
+        assert!(!problems.is_empty(), "{input:.40}");
+    }
 }

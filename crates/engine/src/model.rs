@@ -1,0 +1,356 @@
+//! A loaded form: the definition plus its compiled expressions, and the evaluation of a set of
+//! answers against it (which pages are on the path, which questions are visible, computed
+//! values).
+
+use crate::answers::{Answer, Answers};
+use crate::definition::{Field, FieldKind, Form};
+use crate::formats::{self, Date};
+use crate::logic::{Compiled, Logic};
+use serde_json::Value;
+use crate::definition::{Choice, TextFormat};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::RwLock;
+
+/// Where a page's routing leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    Page(usize),
+    Outcome(usize),
+    CheckAnswers,
+}
+
+pub(crate) struct FieldNode {
+    pub page: usize,
+    pub index_in_page: usize,
+    pub visible_if: Option<Compiled>,
+    pub required_if: Option<Compiled>,
+    pub computed: Option<Compiled>,
+}
+
+pub(crate) struct PageNode {
+    pub visible_if: Option<Compiled>,
+    pub routes: Vec<(Option<Compiled>, Target)>,
+    pub fields: Range<usize>,
+}
+
+pub(crate) struct RuleNode {
+    pub rule: usize,
+    pub assertion: Compiled,
+    pub field: usize,
+}
+
+/// A form ready to evaluate answers: the definition and its compiled logic.
+/// Built by [`crate::load_form`]; cheap to share behind an `Rc`/`Arc`.
+pub struct FormModel {
+    pub(crate) form: Form,
+    pub(crate) logic: Logic,
+    pub(crate) fields: Vec<FieldNode>,
+    pub(crate) index: HashMap<String, usize>,
+    pub(crate) pages: Vec<PageNode>,
+    pub(crate) rules: Vec<RuleNode>,
+    /// Reference lists named by `options_from`, as the caller provided them.
+    pub(crate) lists: RwLock<HashMap<String, Vec<Choice>>>,
+}
+
+impl std::fmt::Debug for FormModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormModel").field("id", &self.form.id).field("version", &self.form.version).finish()
+    }
+}
+
+/// How the path through the form ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// At "check your answers", ready to submit once every page is valid.
+    CheckAnswers,
+    /// At an outcome page (index into `form.outcomes`): the journey stops there.
+    Outcome(usize),
+}
+
+/// What a set of answers means for the form: the pages the citizen goes through, the
+/// questions they see, and the values conditions work with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// Indexes of the pages on the path, in order.
+    pub path: Vec<usize>,
+    /// Where the path ends.
+    pub end: End,
+    visible: Vec<bool>,
+    required: Vec<bool>,
+    values: Vec<Option<Value>>,
+}
+
+impl FormModel {
+    /// The definition as published.
+    pub fn form(&self) -> &Form {
+        &self.form
+    }
+
+    /// The date "today" means in conditions and date rules.
+    pub fn today(&self) -> Date {
+        self.logic.today()
+    }
+
+    /// Changes what "today" means (e.g. when a journey runs past midnight).
+    pub fn set_today(&self, today: Date) {
+        self.logic.set_today(today);
+    }
+
+    /// The field with `id` (top level, not inside a group) and its page index.
+    pub fn field(&self, id: &str) -> Option<(usize, &Field)> {
+        let node = &self.fields[*self.index.get(id)?];
+        Some((node.page, &self.form.pages[node.page].fields[node.index_in_page]))
+    }
+
+    pub(crate) fn field_at(&self, i: usize) -> &Field {
+        let node = &self.fields[i];
+        &self.form.pages[node.page].fields[node.index_in_page]
+    }
+
+    /// The index of the page with `id`.
+    pub fn page_index(&self, id: &str) -> Option<usize> {
+        self.form.pages.iter().position(|p| p.id == id)
+    }
+
+    /// The reference lists (`options_from`) this form uses, for the caller to fetch.
+    pub fn lists_needed(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .form
+            .fields()
+            .filter_map(|(_, f)| match &f.kind {
+                FieldKind::Select { options_from: Some(name), .. } => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Provides the reference list `name` (from `forms/data/<name>.json`). Until it is
+    /// provided, answers are only checked to look like a code, and shown as the code.
+    pub fn provide_list(&self, name: &str, options: Vec<Choice>) {
+        if let Ok(mut lists) = self.lists.write() {
+            lists.insert(name.to_string(), options);
+        }
+    }
+
+    /// Whether `value` is in list `name` (or, while the list is not provided, looks like a
+    /// list code: 1–32 letters, digits, `-`, `_` or `.`).
+    pub(crate) fn list_has(&self, name: &str, value: &str) -> bool {
+        match self.lists.read().ok().as_ref().and_then(|lists| lists.get(name)) {
+            Some(options) => options.iter().any(|o| o.value == value),
+            None => {
+                (1..=32).contains(&value.len())
+                    && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            }
+        }
+    }
+
+    /// The label of `value` in list `name`, once the list is provided.
+    pub(crate) fn list_label(&self, name: &str, value: &str, locale: &str) -> Option<String> {
+        let lists = self.lists.read().ok()?;
+        let option = lists.get(name)?.iter().find(|o| o.value == value)?;
+        Some(self.form.text(&option.label, locale).to_string())
+    }
+
+    /// Whether question `id` needs an answer now (`required`, or `required_if` holding).
+    pub fn is_required(&self, evaluation: &Evaluation, id: &str) -> bool {
+        self.index.get(id).is_some_and(|&i| evaluation.is_required_at(i))
+    }
+
+    /// The heading of page `page`: its title, else its only visible question's label, else
+    /// the form's title.
+    pub fn page_heading(&self, evaluation: &Evaluation, page: usize, locale: &str) -> String {
+        let Some(definition) = self.form.pages.get(page) else { return String::new() };
+        if let Some(title) = &definition.title {
+            return self.form.text(title, locale).to_string();
+        }
+        let mut visible = definition.fields.iter().filter(|f| evaluation.is_visible(self, &f.id));
+        match (visible.next(), visible.next()) {
+            (Some(only), None) => self.form.text(&only.label, locale).to_string(),
+            _ => self.form.text(&self.form.title, locale).to_string(),
+        }
+    }
+
+    /// Works out the path, visibility and computed values for `answers`.
+    ///
+    /// Conditions see only answers to questions that are visible and on the path: a hidden
+    /// question's answer is as if never given. Conditions may read only earlier questions
+    /// (lint enforces it), so one pass in document order is enough.
+    pub fn evaluate(&self, answers: &Answers) -> Evaluation {
+        let n = self.fields.len();
+        let mut visible = vec![false; n];
+        let mut required = vec![false; n];
+        let mut values: Vec<Option<Value>> = vec![None; n];
+        let mut path = Vec::new();
+        let mut end = End::CheckAnswers;
+        let mut page = 0;
+        while let Some(node) = self.pages.get(page) {
+            if let Some(condition) = &node.visible_if {
+                if !self.holds(condition, &values) {
+                    page += 1;
+                    continue;
+                }
+            }
+            path.push(page);
+            for i in node.fields.clone() {
+                let field_node = &self.fields[i];
+                let shown = field_node.visible_if.as_ref().is_none_or(|c| self.holds(c, &values));
+                visible[i] = shown;
+                if !shown {
+                    continue;
+                }
+                let field = self.field_at(i);
+                required[i] = match &field_node.required_if {
+                    Some(condition) => self.holds(condition, &values),
+                    None => field.required,
+                };
+                values[i] = match &field_node.computed {
+                    Some(expression) => Some(self.eval(expression, &values)).filter(|v| !v.is_null()),
+                    None => typed_value(field, answers.get(&field.id)),
+                };
+            }
+            let target = node
+                .routes
+                .iter()
+                .find(|(condition, _)| condition.as_ref().is_none_or(|c| self.holds(c, &values)))
+                .map(|(_, target)| *target);
+            match target {
+                None => page += 1,
+                // Lint allows only forward jumps; a backward one is treated as "next" so a
+                // broken definition can never loop.
+                Some(Target::Page(to)) => page = if to > page { to } else { page + 1 },
+                Some(Target::Outcome(outcome)) => {
+                    end = End::Outcome(outcome);
+                    break;
+                }
+                Some(Target::CheckAnswers) => break,
+            }
+        }
+        Evaluation { path, end, visible, required, values }
+    }
+
+    fn holds(&self, compiled: &Compiled, values: &[Option<Value>]) -> bool {
+        self.logic.holds(compiled, |name| self.index.get(name).and_then(|&i| values[i].as_ref()))
+    }
+
+    fn eval(&self, compiled: &Compiled, values: &[Option<Value>]) -> Value {
+        self.logic.eval(compiled, |name| self.index.get(name).and_then(|&i| values[i].as_ref()))
+    }
+
+    pub(crate) fn rule_holds(&self, rule: &RuleNode, evaluation: &Evaluation) -> bool {
+        self.holds(&rule.assertion, &evaluation.values)
+    }
+}
+
+impl Evaluation {
+    pub(crate) fn is_visible_at(&self, i: usize) -> bool {
+        self.visible.get(i).copied().unwrap_or(false)
+    }
+
+    pub(crate) fn is_required_at(&self, i: usize) -> bool {
+        self.required.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether question `id` is shown (its page is on the path and its condition holds).
+    pub fn is_visible(&self, model: &FormModel, id: &str) -> bool {
+        model.index.get(id).is_some_and(|&i| self.is_visible_at(i))
+    }
+
+    /// The value conditions see for `id`: typed (numbers as numbers, dates as `YYYY-MM-DD`),
+    /// computed for computed fields, absent when hidden or unanswered.
+    pub fn value<'a>(&'a self, model: &FormModel, id: &str) -> Option<&'a Value> {
+        self.values.get(*model.index.get(id)?)?.as_ref()
+    }
+
+    /// Only the answers that count: visible questions on the path. Hidden questions' answers
+    /// never leave the device.
+    pub fn visible_answers(&self, model: &FormModel, answers: &Answers) -> Answers {
+        let mut kept = Answers::default();
+        for (i, node) in model.fields.iter().enumerate() {
+            let field = &model.form.pages[node.page].fields[node.index_in_page];
+            if self.is_visible_at(i) && field.kind.is_question() {
+                if let Some(answer) = answers.get(&field.id) {
+                    kept.set(field.id.clone(), answer.clone());
+                }
+            }
+        }
+        kept
+    }
+
+    /// The computed values of visible computed fields, by field id.
+    pub fn computed_values(&self, model: &FormModel) -> Answers {
+        let mut computed = Answers::default();
+        for (i, node) in model.fields.iter().enumerate() {
+            if node.computed.is_some() {
+                if let Some(value) = &self.values[i] {
+                    computed.set(model.field_at(i).id.clone(), value.clone());
+                }
+            }
+        }
+        computed
+    }
+}
+
+/// The value JSON Logic sees for an answer: trimmed text, parsed numbers, ISO dates; `None`
+/// for blank or unusable answers so that `missing` and truthiness behave as authors expect.
+pub(crate) fn typed_value(field: &Field, answer: Option<&Answer>) -> Option<Value> {
+    let answer = answer?;
+    let text = || answer.as_str().map(str::trim).filter(|s| !s.is_empty());
+    match &field.kind {
+        FieldKind::Number { .. } | FieldKind::Money { .. } => match answer {
+            Value::Number(_) => Some(answer.clone()),
+            _ => {
+                let cleaned = text()?.replace([',', '，', ' '], "");
+                let number: f64 = cleaned.parse().ok()?;
+                serde_json::Number::from_f64(number).map(Value::Number)
+            }
+        },
+        FieldKind::Integer { .. } => match answer {
+            Value::Number(n) if n.is_i64() => Some(answer.clone()),
+            _ => text()?.replace([',', '，', ' '], "").parse::<i64>().ok().map(Value::from),
+        },
+        FieldKind::Date { .. } => date_answer(answer).ok().map(|d| Value::String(d.to_string())),
+        FieldKind::Checkboxes { .. } | FieldKind::File { .. } | FieldKind::Group { .. } => match answer {
+            Value::Array(items) if !items.is_empty() => Some(answer.clone()),
+            _ => None,
+        },
+        FieldKind::Declaration { .. } => (answer == &Value::Bool(true)).then_some(Value::Bool(true)),
+        FieldKind::Address { .. } => answer.is_object().then(|| answer.clone()),
+        FieldKind::Content { .. } | FieldKind::Computed { .. } => None,
+        // Codes are compared as normalised ("110105 19491231 002x" is "11010519491231002X").
+        FieldKind::Text { format: Some(format), .. } => text().map(|s| Value::String(normalize_code(*format, s))),
+        _ => text().map(|s| Value::String(s.to_string())),
+    }
+}
+
+/// A code as its format writes it: upper case, without the spaces and hyphens people type
+/// (UK postcodes keep their one space). Unrecognisable input is returned trimmed.
+pub(crate) fn normalize_code(format: TextFormat, text: &str) -> String {
+    let result = match format {
+        TextFormat::CnResidentId => {
+            let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect::<String>().to_uppercase();
+            return compact;
+        }
+        TextFormat::UnifiedSocialCreditCode => formats::unified_social_credit_code(text),
+        TextFormat::CnPostcode => formats::cn_postcode(text),
+        TextFormat::UkNino => formats::uk_nino(text),
+        TextFormat::UkPostcode => formats::uk_postcode(text),
+        TextFormat::Iban => formats::iban(text),
+    };
+    result.unwrap_or_else(|_| text.trim().to_string())
+}
+
+/// A date answer: `{"day": "1", "month": "March", "year": "2020"}` as typed, or `"2020-03-01"`.
+pub(crate) fn date_answer(answer: &Answer) -> Result<Date, formats::DateProblem> {
+    match answer {
+        Value::String(s) => s.trim().parse().map_err(|_| formats::DateProblem::Impossible),
+        Value::Object(parts) => {
+            let part = |name: &str| parts.get(name).and_then(Value::as_str).unwrap_or("");
+            formats::date_from_parts(part("day"), part("month"), part("year"))
+        }
+        _ => Err(formats::DateProblem::Missing(formats::DatePart::Day)),
+    }
+}

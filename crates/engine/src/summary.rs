@@ -1,0 +1,136 @@
+//! "Check your answers": each visible question with its answer as the citizen reads it.
+
+use crate::answers::{Answer, Answers};
+use crate::definition::{Field, FieldKind, Form};
+use crate::formats;
+use crate::i18n::{self, ui_text, UiText};
+use crate::model::{date_answer, Evaluation, FormModel};
+use serde::Serialize;
+use serde_json::Value;
+
+/// One row of the check-answers list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SummaryRow {
+    /// The question's id.
+    pub field: String,
+    /// The question as asked.
+    pub label: String,
+    /// The answer as the citizen reads it; "Not provided" for a skipped optional question.
+    /// Several lines (addresses, lists) are separated by `\n`.
+    pub value: String,
+    /// The id of the page to change it on.
+    pub page: String,
+    /// Computed values are shown but cannot be changed.
+    pub changeable: bool,
+}
+
+/// The rows for every visible question on the path, in journey order.
+pub fn summary(model: &FormModel, evaluation: &Evaluation, answers: &Answers, locale: &str) -> Vec<SummaryRow> {
+    let form = model.form();
+    let mut rows = Vec::new();
+    for &page in &evaluation.path {
+        for field in &form.pages[page].fields {
+            if !evaluation.is_visible(model, &field.id) || matches!(field.kind, FieldKind::Content { .. }) {
+                continue;
+            }
+            let value = match &field.kind {
+                FieldKind::Computed { .. } => display_value(form, field, evaluation.value(model, &field.id), locale),
+                FieldKind::Select { options, options_from: Some(list) } if options.is_empty() => {
+                    let code = answers.text(&field.id).trim();
+                    model.list_label(list, code, locale).unwrap_or_else(|| code.to_string())
+                }
+                _ => display_value(form, field, answers.get(&field.id), locale),
+            };
+            rows.push(SummaryRow {
+                field: field.id.clone(),
+                label: form.text(&field.label, locale).to_string(),
+                value: if value.trim().is_empty() { ui_text(UiText::NotProvided, locale).to_string() } else { value },
+                page: form.pages[page].id.clone(),
+                changeable: field.kind.is_question(),
+            });
+        }
+    }
+    rows
+}
+
+/// An answer as the citizen reads it: option labels rather than values, dates written out,
+/// codes normalised ("sw1a1aa" → "SW1A 1AA").
+pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale: &str) -> String {
+    let Some(answer) = answer else { return String::new() };
+    let text = answer.as_str().map(str::trim).unwrap_or("");
+    let option_label = |value: &str| {
+        field.kind.options().iter().find(|o| o.value == value).map(|o| form.text(&o.label, locale).to_string())
+            .unwrap_or_else(|| value.to_string())
+    };
+    match &field.kind {
+        FieldKind::Select { .. } | FieldKind::Radios { .. } => option_label(text),
+        FieldKind::Computed { .. } => match text.parse::<formats::Date>() {
+            Ok(d) => i18n::format_date(d.year, d.month, d.day, locale),
+            Err(_) if answer.is_string() => option_label(text),
+            Err(_) => plain(answer),
+        },
+        FieldKind::Checkboxes { .. } => answer
+            .as_array()
+            .map(|items| items.iter().filter_map(Value::as_str).map(option_label).collect::<Vec<_>>().join("\n"))
+            .unwrap_or_default(),
+        FieldKind::YesNo {} => match text {
+            "yes" => ui_text(UiText::Yes, locale).to_string(),
+            "no" => ui_text(UiText::No, locale).to_string(),
+            _ => String::new(),
+        },
+        FieldKind::Date { .. } => match date_answer(answer) {
+            Ok(d) => i18n::format_date(d.year, d.month, d.day, locale),
+            Err(_) => String::new(),
+        },
+        FieldKind::Text { format: Some(format), .. } => crate::model::normalize_code(*format, text),
+        FieldKind::Declaration { .. } => {
+            if answer == &Value::Bool(true) { ui_text(UiText::Yes, locale).to_string() } else { String::new() }
+        }
+        FieldKind::File { .. } => answer
+            .as_array()
+            .map(|files| {
+                files.iter().filter_map(|f| f.get("name").and_then(Value::as_str)).collect::<Vec<_>>().join("\n")
+            })
+            .unwrap_or_default(),
+        FieldKind::Address { .. } => {
+            let order = ["line1", "line2", "town", "postcode", "province_name", "city_name", "district_name", "street"];
+            order
+                .iter()
+                .filter_map(|k| {
+                    let part = answer.get(*k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty())?;
+                    Some(if *k == "postcode" { formats::uk_postcode(part).unwrap_or_else(|_| part.to_string()) } else { part.to_string() })
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        FieldKind::Group { fields, item_label, .. } => {
+            let items = answer.as_array().map(Vec::as_slice).unwrap_or(&[]);
+            items
+                .iter()
+                .enumerate()
+                .map(|(n, item)| {
+                    let name = item_label.as_ref().map(|l| form.text(l, locale)).unwrap_or("");
+                    let parts: Vec<String> = fields
+                        .iter()
+                        .map(|f| display_value(form, f, item.get(&f.id), locale))
+                        .filter(|v| !v.is_empty())
+                        .collect();
+                    format!("{name} {}: {}", n + 1, parts.join(", ")).trim().to_string()
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        _ => match answer {
+            Value::String(s) => s.trim().to_string(),
+            other => plain(other),
+        },
+    }
+}
+
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
