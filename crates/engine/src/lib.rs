@@ -27,6 +27,7 @@
 mod answers;
 mod definition;
 mod diagnostic;
+mod dictionary;
 pub mod formats;
 mod i18n;
 mod journey;
@@ -40,6 +41,7 @@ mod validate;
 pub use answers::{toggle_checkbox, Answer, Answers};
 pub use definition::*;
 pub use diagnostic::{Diagnostic, Severity};
+pub use dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
 pub use i18n::{ui_text, UiText};
 pub use journey::Position;
 pub use load::load_form;

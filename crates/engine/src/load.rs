@@ -391,10 +391,13 @@ impl<'a> Linter<'a> {
             let required_if = field.required_if.as_ref().and_then(|e| self.expression(e, &format!("{at}/required_if"), i, &owner));
             let computed = match &field.kind {
                 FieldKind::Computed { expression, .. } => {
-                    if let Ok(c) = self.logic.compile(expression) {
-                        computed_deps.insert(&field.id, c.deps);
+                    let compiled = self.expression(expression, &format!("{at}/expression"), i, &owner);
+                    // A forward reference fails the line above; the cycle check below still
+                    // needs every computed value's dependencies to name the cycle.
+                    if let Some(deps) = compiled.as_ref().map(|c| c.deps.clone()).or_else(|| self.logic.compile(expression).ok().map(|c| c.deps)) {
+                        computed_deps.insert(&field.id, deps);
                     }
-                    self.expression(expression, &format!("{at}/expression"), i, &owner)
+                    compiled
                 }
                 _ => None,
             };

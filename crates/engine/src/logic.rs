@@ -23,6 +23,8 @@ pub(crate) struct Compiled {
 pub(crate) struct Logic {
     engine: Engine,
     today: Arc<AtomicU32>,
+    /// Built-in and custom operator names, for the unknown-operator check.
+    operators: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Logic {
@@ -47,7 +49,8 @@ impl Logic {
             .add_operator("id_birth_date", IdBirthDate(shared.clone()))
             .add_operator("id_sex", IdSex(shared.clone()))
             .build();
-        Logic { engine, today: shared }
+        let operators = engine.builtin_operator_names().map(str::to_string).chain(engine.custom_operator_names().map(str::to_string)).collect();
+        Logic { engine, today: shared, operators }
     }
 
     pub(crate) fn today(&self) -> Date {
@@ -73,8 +76,7 @@ impl Logic {
             Value::Array(items) => items.iter().try_for_each(|item| self.known_operators(item)),
             Value::Object(map) if map.len() == 1 => {
                 let (op, args) = map.iter().next().expect("one entry");
-                let known = self.engine.has_custom_operator(op) || self.engine.builtin_operator_names().any(|b| b == op);
-                if !known {
+                if !self.operators.contains(op.as_str()) {
                     return Err(format!("unknown operator \"{op}\""));
                 }
                 self.known_operators(args)

@@ -177,3 +177,35 @@ fn every_example_has_its_stated_outcome() {
     assert!(failures.is_empty(), "{} of {checked} examples differ:\n{}", failures.len(), failures.join("\n"));
     assert!(checked >= 10, "only {checked} examples");
 }
+
+#[test]
+fn every_concept_used_is_in_the_dictionary_with_the_same_meaning() {
+    let (dictionary, problems) = onewindow_engine::load_dictionary(&std::fs::read_to_string(forms_dir().join("dictionary.json")).unwrap());
+    assert!(problems.is_empty(), "{problems:?}");
+    let dictionary = dictionary.unwrap();
+    let mut used = 0;
+    for path in definitions() {
+        let model = load(&path, Date::new(2026, 11, 27).unwrap());
+        let problems = onewindow_engine::check_concepts(model.form(), &dictionary);
+        assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+        used += model.form().fields().filter(|(_, f)| f.concept.is_some()).count();
+    }
+    assert!(used >= 10, "only {used} fields name a concept");
+}
+
+#[test]
+fn a_field_that_misuses_a_concept_is_reported() {
+    let (dictionary, _) = onewindow_engine::load_dictionary(&std::fs::read_to_string(forms_dir().join("dictionary.json")).unwrap());
+    let form = serde_json::json!({"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en"],
+        "pages": [{"id": "p", "fields": [
+            {"id": "a", "type": "text", "label": "ID", "concept": "person.cn_id_number"},
+            {"id": "b", "type": "date", "label": "Name", "concept": "person.full_name"},
+            {"id": "c", "type": "text", "label": "X", "concept": "person.shoe_size"}]}]});
+    let model = load_form(&form.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
+    let problems: Vec<String> = onewindow_engine::check_concepts(model.form(), &dictionary.unwrap()).iter().map(|d| d.to_string()).collect();
+    assert_eq!(problems, vec![
+        "/pages/0/fields/0/concept: error: \"person.cn_id_number\" has format \"cn_resident_id\" in the data dictionary, but this field has null",
+        "/pages/0/fields/1/concept: error: \"person.full_name\" is a text in the data dictionary, but this field is a date",
+        "/pages/0/fields/2/concept: error: \"person.shoe_size\" is not in the data dictionary",
+    ]);
+}
