@@ -42,3 +42,60 @@ pub fn today() -> onewindow_engine::formats::Date {
     onewindow_engine::formats::Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
         .unwrap_or(onewindow_engine::formats::Date { year: 2026, month: 1, day: 1 })
 }
+
+/// Replaces the query string of the page's URL, adding a history entry unless `replace`.
+/// The browser's back and forward buttons then walk the journey's pages.
+pub fn set_query(query: &str, replace: bool) {
+    let window = gloo_utils::window();
+    let current = window.location().search().unwrap_or_default();
+    if current.trim_start_matches('?') == query {
+        return;
+    }
+    let url = format!("?{query}");
+    if let Ok(history) = window.history() {
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Calls `on_change` whenever the citizen moves through history (back/forward buttons).
+/// The listener stops when the returned value is dropped.
+pub fn on_history_change(on_change: impl Fn() + 'static) -> gloo_events::EventListener {
+    gloo_events::EventListener::new(&gloo_utils::window(), "popstate", move |_| on_change())
+}
+
+/// A saved draft: the answers and where the citizen was. Kept in the browser's local storage
+/// only; nothing leaves the device until the citizen submits.
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// Answers as typed.
+    pub answers: onewindow_engine::Answers,
+    /// The page token (`page=` in the URL).
+    pub page: String,
+}
+
+fn draft_key(form: &str, version: &str) -> String {
+    format!("onewindow:draft:{form}:{version}")
+}
+
+/// The saved draft of `form` at `version`, if any.
+pub fn load_draft(form: &str, version: &str) -> Option<Draft> {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::get(draft_key(form, version)).ok()
+}
+
+/// Saves the draft (silently does nothing where storage is unavailable, e.g. private mode
+/// with storage disabled: the journey still works, it just cannot be resumed).
+pub fn save_draft(form: &str, version: &str, draft: &Draft) {
+    use gloo_storage::Storage;
+    let _ = gloo_storage::LocalStorage::set(draft_key(form, version), draft);
+}
+
+/// Removes everything stored for `form` on this device.
+pub fn clear_draft(form: &str, version: &str) {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::delete(draft_key(form, version));
+}

@@ -1,13 +1,29 @@
 //! The journey through one form as a reducer over engine types: the answers, where the
 //! citizen is, and the errors on show. Every rule is the engine's; this only keeps state.
 
+use crate::io::Draft;
 use onewindow_engine::{Answer, Answers, Evaluation, FieldError, FormModel, Position};
 use std::rc::Rc;
 use yew::Reducible;
 
+/// Which screen of the form is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The start page: what the form is for, "Start now".
+    Start,
+    /// A draft was found: continue it or start again.
+    Resume,
+    /// The questions, check answers or an outcome (see `position`).
+    Journey,
+}
+
 /// Everything the form screens render.
 #[derive(Clone, Debug)]
 pub struct FormState {
+    /// Which screen is showing.
+    pub screen: Screen,
+    /// A draft found on this device, until the citizen continues it or starts again.
+    pub draft: Option<Draft>,
     /// The loaded definition.
     pub model: Rc<FormModel>,
     /// The locale the citizen reads in.
@@ -29,6 +45,8 @@ pub struct FormState {
 impl PartialEq for FormState {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.model, &other.model)
+            && self.screen == other.screen
+            && self.draft == other.draft
             && self.locale == other.locale
             && self.answers == other.answers
             && self.position == other.position
@@ -54,15 +72,30 @@ pub enum Action {
     Back,
     /// "Change" was pressed on check answers for the question on this page.
     Change(usize),
+    /// "Start now" on the start page.
+    Start,
+    /// "Continue where you left off" on the resume screen.
+    ResumeDraft,
+    /// "Start again": the draft is discarded.
+    StartAgain,
+    /// The URL changed (back/forward buttons): go there if the answers allow it.
+    Visit(Option<Position>),
+    /// The citizen chose another language.
+    SetLocale(String),
+    /// "Clear my data": every answer is forgotten.
+    ClearData,
 }
 
 impl FormState {
     /// A new journey through `model` in `locale`, at its first page.
-    pub fn new(model: Rc<FormModel>, locale: String) -> Self {
+    pub fn new(model: Rc<FormModel>, locale: String, draft: Option<Draft>) -> Self {
         let answers = Answers::default();
         let evaluation = model.evaluate(&answers);
         let position = model.start(&evaluation);
+        let draft = draft.filter(|d| !d.answers.0.is_empty());
         FormState {
+            screen: if draft.is_some() { Screen::Resume } else { Screen::Start },
+            draft,
             model,
             locale,
             answers,
@@ -81,10 +114,35 @@ impl FormState {
 
     /// Where "Back" leads, if anywhere.
     pub fn back_target(&self) -> Option<Position> {
+        if self.screen != Screen::Journey {
+            return None;
+        }
         if self.returning_to_check {
             return Some(Position::CheckAnswers);
         }
         self.model.back_from(&self.evaluation, self.position)
+    }
+
+    /// The `page=` token of the URL for what is showing.
+    pub fn url_token(&self) -> String {
+        match self.screen {
+            Screen::Start | Screen::Resume => "start".to_string(),
+            Screen::Journey => self.model.position_token(self.position),
+        }
+    }
+
+    /// The draft to save for the current answers and position.
+    pub fn to_draft(&self) -> Draft {
+        Draft { answers: self.answers.clone(), page: self.model.position_token(self.position) }
+    }
+
+    fn restart(&mut self) {
+        self.answers = Answers::default();
+        self.evaluation = self.model.evaluate(&self.answers);
+        self.position = self.model.start(&self.evaluation);
+        self.returning_to_check = false;
+        self.errors.clear();
+        self.draft = None;
     }
 }
 
@@ -127,6 +185,48 @@ impl Reducible for FormState {
                 next.returning_to_check = true;
                 next.errors.clear();
             }
+            Action::Start => {
+                next.screen = Screen::Journey;
+                next.position = next.model.start(&next.evaluation);
+            }
+            Action::ResumeDraft => {
+                if let Some(draft) = next.draft.take() {
+                    next.answers = draft.answers;
+                    next.evaluation = next.model.evaluate(&next.answers);
+                    let wanted = next.model.parse_position(&draft.page).unwrap_or(next.position);
+                    next.position = next.model.allowed_position(&next.evaluation, &next.answers, wanted);
+                }
+                next.screen = Screen::Journey;
+            }
+            Action::StartAgain | Action::ClearData => {
+                next.restart();
+                next.screen = Screen::Start;
+            }
+            Action::Visit(None) => {
+                if next.screen == Screen::Journey {
+                    next.screen = Screen::Start;
+                }
+            }
+            Action::Visit(Some(wanted)) => {
+                if next.screen == Screen::Resume {
+                    return self;
+                }
+                next.screen = Screen::Journey;
+                next.position = next.model.allowed_position(&next.evaluation, &next.answers, wanted);
+                next.returning_to_check = false;
+                next.errors.clear();
+            }
+            Action::SetLocale(locale) => {
+                if next.model.form().locales.contains(&locale) {
+                    next.locale = locale;
+                    // Messages on show were worded in the old language: word them again.
+                    if !next.errors.is_empty() {
+                        if let Position::Page(page) = next.position {
+                            next.errors = onewindow_engine::validate_page(&next.model, &next.evaluation, page, &next.answers, &next.locale);
+                        }
+                    }
+                }
+            }
         }
         Rc::new(next)
     }
@@ -145,7 +245,7 @@ mod tests {
                 {"id": "city", "fields": [{"id": "city", "type": "text", "label": "City"}]}
             ]});
         let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
-        Rc::new(FormState::new(Rc::new(model), "en".into()))
+        Rc::new(FormState::new(Rc::new(model), "en".into(), None)).reduce(Action::Start)
     }
 
     #[test]
@@ -167,6 +267,46 @@ mod tests {
         let back = after.reduce(Action::Back);
         assert_eq!(back.position, Position::Page(0));
         assert_eq!(back.answers.text("full_name"), "Li Lei");
+    }
+
+    #[test]
+    fn a_draft_resumes_where_the_citizen_was_and_start_again_forgets_it() {
+        let base = state();
+        let mut answers = Answers::default();
+        answers.set("full_name", "Li Lei".into());
+        let draft = Draft { answers, page: "city".into() };
+        let resumed = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft.clone())));
+        assert_eq!(resumed.screen, Screen::Resume);
+        let resumed = resumed.reduce(Action::ResumeDraft);
+        assert_eq!((resumed.screen, resumed.position), (Screen::Journey, Position::Page(1)));
+        assert_eq!(resumed.answers.text("full_name"), "Li Lei");
+        let again = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft))).reduce(Action::StartAgain);
+        assert_eq!(again.screen, Screen::Start);
+        assert!(again.answers.0.is_empty());
+    }
+
+    #[test]
+    fn visiting_a_later_page_by_url_stops_at_the_first_missing_answer() {
+        let visited = state().reduce(Action::Visit(Some(Position::CheckAnswers)));
+        assert_eq!(visited.position, Position::Page(0));
+    }
+
+    #[test]
+    fn changing_language_rewords_the_errors_and_keeps_the_answers() {
+        let definition = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en", "zh-CN"],
+            "pages": [{"id": "p", "fields": [
+                {"id": "name", "type": "text", "label": {"en": "Full name", "zh-CN": "姓名"}, "required": true},
+                {"id": "city", "type": "text", "label": {"en": "City", "zh-CN": "城市"}}]}]});
+        let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
+        let shown = Rc::new(FormState::new(Rc::new(model), "en".into(), None))
+            .reduce(Action::Start)
+            .reduce(Action::Answer { field: "city".into(), value: "Xiamen".into() })
+            .reduce(Action::Continue);
+        assert_eq!(shown.errors[0].message, "Enter full name");
+        let switched = shown.reduce(Action::SetLocale("zh-CN".into()));
+        assert_eq!(switched.errors[0].message, "请填写姓名");
+        assert_eq!(switched.answers.text("city"), "Xiamen");
+        assert_eq!(switched.reduce(Action::SetLocale("fr".into())).locale, "zh-CN", "only the form's locales");
     }
 
     #[test]

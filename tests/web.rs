@@ -21,7 +21,7 @@ fn mount() -> web_sys::Element {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let model = load_form(DEFINITION, Date::new(2026, 11, 27).unwrap()).0.unwrap();
-    let props = Props { model: Rc::new(model), locale: "en".into() };
+    let props = Props { model: Rc::new(model), locale: "en".into(), draft: None, connected: false };
     yew::Renderer::<FormJourney>::with_root_and_props(root.clone(), props).render();
     root
 }
@@ -33,6 +33,9 @@ async fn settle() {
 #[wasm_bindgen_test]
 async fn continue_without_an_answer_shows_the_summary_and_the_inline_error() {
     let root = mount();
+    settle().await;
+    let start: web_sys::HtmlElement = root.query_selector(".ow-button--start").unwrap().expect("start page").unchecked_into();
+    start.click();
     settle().await;
     assert_eq!(root.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Full name");
     assert!(root.query_selector(".ow-error-summary").unwrap().is_none());

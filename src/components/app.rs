@@ -51,7 +51,8 @@ pub fn app() -> Html {
         Loaded::Ready(model) => {
             let form = model.form();
             let locale = requested.filter(|l| form.locales.contains(l)).unwrap_or_else(|| form.fallback_locale().to_string());
-            html! { <FormJourney model={model.clone()} locale={AttrValue::from(locale)} /> }
+            let draft = io::load_draft(&form.id, &form.version);
+            html! { <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} /> }
         }
     }
 }

@@ -1,11 +1,12 @@
-//! One form from the first question to check answers (or an outcome).
+//! One form: start page, questions, check answers or an outcome; the URL, the draft and the
+//! language follow the state.
 
 use super::check_answers::CheckAnswers;
 use super::outcome::OutcomePage;
 use super::question_page::QuestionPage;
 use crate::io;
-use crate::state::{Action, FormState};
-use onewindow_engine::{ui_text, FormModel, Position, UiText};
+use crate::state::{Action, FormState, Screen};
+use onewindow_engine::{render_markdown, ui_text, FormModel, Position, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,11 +17,25 @@ pub struct Props {
     pub model: Rc<FormModel>,
     /// Interface and content locale.
     pub locale: AttrValue,
+    /// A draft found on this device, if any.
+    #[prop_or_default]
+    pub draft: Option<io::Draft>,
+    /// Whether to keep the URL and the draft in step with the state (off in component tests).
+    #[prop_or(true)]
+    pub connected: bool,
 }
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model) && self.locale == other.locale
+        Rc::ptr_eq(&self.model, &other.model) && self.locale == other.locale && self.draft == other.draft
+    }
+}
+
+fn locale_name(locale: &str) -> &str {
+    match locale {
+        "zh-CN" | "zh" | "zh-Hans" => "中文",
+        "en" | "en-GB" => "English",
+        other => other,
     }
 }
 
@@ -28,16 +43,66 @@ impl PartialEq for Props {
 #[function_component(FormJourney)]
 pub fn form_journey(props: &Props) -> Html {
     let state = {
-        let (model, locale) = (props.model.clone(), props.locale.to_string());
-        use_reducer(move || FormState::new(model, locale))
+        let (model, locale, draft) = (props.model.clone(), props.locale.to_string(), props.draft.clone());
+        use_reducer(move || FormState::new(model, locale, draft))
     };
     let model = &state.model;
     let form = model.form();
     let locale = state.locale.as_str();
-    let heading = match state.position {
-        Position::Page(page) => model.page_heading(&state.evaluation, page, locale),
-        Position::CheckAnswers => ui_text(UiText::CheckAnswers, locale).to_string(),
-        Position::Outcome(o) => form.outcomes.get(o).map(|o| form.text(&o.title, locale).to_string()).unwrap_or_default(),
+    let query = format!("form={}&lang={}&page={}", form.id, state.locale, state.url_token());
+    let first_render = use_mut_ref(|| true);
+    let main_ref = use_node_ref();
+    {
+        // The URL names the page, so back/forward buttons and bookmarks work; focus moves to
+        // the new page's content as a full page load would.
+        let connected = props.connected;
+        let main_ref = main_ref.clone();
+        use_effect_with(query.clone(), move |query| {
+            let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
+            if connected {
+                io::set_query(query, first);
+            }
+            if !first {
+                if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+                gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        let connected = props.connected;
+        use_effect_with((), move |_| {
+            let listener = connected.then(|| {
+                io::on_history_change(move || {
+                    if let Some(lang) = io::query_param("lang") {
+                        state.dispatch(Action::SetLocale(lang));
+                    }
+                    let page = io::query_param("page").unwrap_or_default();
+                    state.dispatch(Action::Visit(state.model.parse_position(&page)));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // Every change is saved on the device at once; nothing is sent anywhere.
+        let draft = (props.connected && state.screen == Screen::Journey).then(|| state.to_draft());
+        let (id, version) = (form.id.clone(), form.version.clone());
+        use_effect_with(draft, move |draft| {
+            if let Some(draft) = draft {
+                io::save_draft(&id, &version, draft);
+            }
+        });
+    }
+    let heading = match (state.screen, state.position) {
+        (Screen::Start | Screen::Resume, _) => form.text(&form.title, locale).to_string(),
+        (Screen::Journey, Position::Page(page)) => model.page_heading(&state.evaluation, page, locale),
+        (Screen::Journey, Position::CheckAnswers) => ui_text(UiText::CheckAnswers, locale).to_string(),
+        (Screen::Journey, Position::Outcome(o)) => {
+            form.outcomes.get(o).map(|o| form.text(&o.title, locale).to_string()).unwrap_or_default()
+        }
     };
     {
         let has_errors = state.errors.iter().any(|e| e.is_error());
@@ -49,24 +114,75 @@ pub fn form_journey(props: &Props) -> Html {
             io::set_document_lang(locale);
         });
     }
-    let back_link = state.back_target().map(|_| {
+    let dispatch = |action: Action| {
         let state = state.clone();
-        let onclick = Callback::from(move |event: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
             event.prevent_default();
-            state.dispatch(Action::Back);
-        });
-        html! { <a href="#back" class="ow-back-link" {onclick}>{ ui_text(UiText::Back, locale) }</a> }
+            state.dispatch(action.clone());
+        })
+    };
+    let back_link = state.back_target().map(|_| {
+        html! { <a href="#back" class="ow-back-link" onclick={dispatch(Action::Back)}>{ ui_text(UiText::Back, locale) }</a> }
     });
-    let body = match state.position {
-        Position::Page(page) => html! { <QuestionPage state={state.clone()} {page} heading={heading.clone()} /> },
-        Position::CheckAnswers => html! { <CheckAnswers state={state.clone()} /> },
-        Position::Outcome(outcome) => html! { <OutcomePage model={model.clone()} {outcome} locale={state.locale.clone()} /> },
+    let languages = form.locales.iter().filter(|l| l.as_str() != locale).map(|other| {
+        let href = format!("?form={}&lang={other}&page={}", form.id, state.url_token());
+        html! {
+            <a class="ow-header__language" {href} lang={other.clone()} hreflang={other.clone()} onclick={dispatch(Action::SetLocale(other.clone()))}>
+                { locale_name(other) }
+            </a>
+        }
+    });
+    let clear = {
+        let state = state.clone();
+        let (id, version) = (form.id.clone(), form.version.clone());
+        Callback::from(move |_: MouseEvent| {
+            io::clear_draft(&id, &version);
+            state.dispatch(Action::ClearData);
+        })
+    };
+    let body = match (state.screen, state.position) {
+        (Screen::Start, _) => html! {
+            <>
+                <h1 class="ow-heading-xl">{ &heading }</h1>
+                if let Some(department) = &form.department { <p class="ow-caption">{ form.text(department, locale) }</p> }
+                if let Some(description) = &form.description {
+                    { Html::from_html_unchecked(AttrValue::from(render_markdown(form.text(description, locale)))) }
+                }
+                <button type="button" class="ow-button ow-button--start" onclick={dispatch(Action::Start)}>{ ui_text(UiText::StartNow, locale) }</button>
+            </>
+        },
+        (Screen::Resume, _) => html! {
+            <>
+                <h1 class="ow-heading-xl">{ &heading }</h1>
+                <p class="ow-body">{ ui_text(UiText::DraftFound, locale) }</p>
+                <div class="ow-button-group">
+                    <button type="button" class="ow-button" onclick={dispatch(Action::ResumeDraft)}>{ ui_text(UiText::ContinueDraft, locale) }</button>
+                    <button type="button" class="ow-button ow-button--secondary" onclick={dispatch(Action::StartAgain)}>{ ui_text(UiText::StartAgain, locale) }</button>
+                </div>
+            </>
+        },
+        (Screen::Journey, Position::Page(page)) => html! { <QuestionPage state={state.clone()} {page} heading={heading.clone()} /> },
+        (Screen::Journey, Position::CheckAnswers) => html! { <CheckAnswers state={state.clone()} /> },
+        (Screen::Journey, Position::Outcome(outcome)) => html! { <OutcomePage model={model.clone()} {outcome} locale={state.locale.clone()} /> },
     };
     html! {
-        <div class="ow-width-container" lang={state.locale.clone()}>
-            <header class="ow-header"><span class="ow-header__service">{ form.text(&form.title, locale) }</span></header>
-            { back_link }
-            <main class="ow-main" id="main-content">{ body }</main>
+        <div class="ow-page" lang={state.locale.clone()}>
+            <header class="ow-header">
+                <div class="ow-width-container ow-header__inner">
+                    <span class="ow-header__service">{ form.text(&form.title, locale) }</span>
+                    <nav class="ow-header__languages" aria-label={ui_text(UiText::Language, locale)}>{ for languages }</nav>
+                </div>
+            </header>
+            <div class="ow-width-container">
+                { back_link }
+                <main class="ow-main" id="main-content" ref={main_ref} tabindex="-1">{ body }</main>
+            </div>
+            <footer class="ow-footer">
+                <div class="ow-width-container">
+                    <p class="ow-footer__privacy">{ ui_text(UiText::PrivacyNote, locale) }</p>
+                    <button type="button" class="ow-link-button" onclick={clear}>{ ui_text(UiText::ClearData, locale) }</button>
+                </div>
+            </footer>
         </div>
     }
 }

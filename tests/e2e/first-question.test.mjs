@@ -14,12 +14,12 @@ const cases = [
     lang: 'en', question: 'Is your household registration (hukou) in this city?', problem: 'There is a problem',
     message: 'Select yes if your household registration is in this city', titlePrefix: 'Error: ',
     no: 'No', yes: 'Yes', next: 'Have you lived in this city for 6 months or more?', cont: 'Continue', back: 'Back',
-    outcome: 'You do not need a residence permit',
+    outcome: 'You do not need a residence permit', start: 'Start now',
   },
   {
     lang: 'zh-CN', question: '您的户口是否在本市？', problem: '存在问题', message: '请选择您的户口是否在本市',
     titlePrefix: '错误：', no: '否', yes: '是', next: '您是否已在本市居住满6个月？', cont: '继续', back: '返回',
-    outcome: '您无需申领居住证',
+    outcome: '您无需申领居住证', start: '开始办理',
   },
 ];
 
@@ -27,6 +27,9 @@ for (const c of cases) {
   test(`[${c.lang}] an unanswered question is explained, answering moves on, routing reaches an outcome`, async () => {
     const page = await openPage(browser);
     await page.goto(`${BASE_URL}/?form=residence-permit&lang=${c.lang}`);
+    await page.getByRole('button', { name: c.start }).waitFor();
+    await assertAccessible(page, `${c.lang} start page`);
+    await page.getByRole('button', { name: c.start }).click();
     await page.getByRole('heading', { level: 1, name: c.question }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), c.lang);
     await assertAccessible(page, `${c.lang} first question`);
@@ -67,6 +70,7 @@ for (const c of cases) {
 test('the register-a-birth form renders its first question', async () => {
   const page = await openPage(browser);
   await page.goto(`${BASE_URL}/?form=register-birth&lang=en`);
+  await page.getByRole('button', { name: 'Start now' }).click();
   const heading = page.getByRole('heading', { level: 1 });
   await heading.waitFor();
   assert.ok((await heading.innerText()).length > 0);

@@ -40,6 +40,20 @@ pub enum UiText {
     Month,
     /// Year input label.
     Year,
+    /// The start page's button.
+    StartNow,
+    /// Shown when a saved draft is found.
+    DraftFound,
+    /// Continues the saved draft.
+    ContinueDraft,
+    /// Discards the saved draft.
+    StartAgain,
+    /// Removes everything stored on the device.
+    ClearData,
+    /// Says where answers are kept.
+    PrivacyNote,
+    /// Name of the language switcher.
+    Language,
 }
 
 /// `key` in `locale` (`zh-CN`, `zh-Hans`, `zh` → Chinese; anything else → English).
@@ -63,6 +77,19 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
         Day => ("Day", "日"),
         Month => ("Month", "月"),
         Year => ("Year", "年"),
+        StartNow => ("Start now", "开始办理"),
+        DraftFound => (
+            "You have answers saved on this device from before. You can continue where you left off or start again.",
+            "此设备上保存有您之前填写的内容。您可以继续填写，也可以重新开始。",
+        ),
+        ContinueDraft => ("Continue where you left off", "继续填写"),
+        StartAgain => ("Start again", "重新开始"),
+        ClearData => ("Clear my answers from this device", "清除此设备上保存的信息"),
+        PrivacyNote => (
+            "Your answers are saved only on this device until you send them.",
+            "您填写的内容仅保存在此设备上，提交前不会发送到任何地方。",
+        ),
+        Language => ("Language", "语言"),
     };
     if is_chinese(locale) { zh } else { en }
 }

@@ -75,3 +75,84 @@ fn end_position(evaluation: &Evaluation) -> Position {
         End::Outcome(o) => Position::Outcome(o),
     }
 }
+
+impl FormModel {
+    /// Where a citizen may be for these answers, given where they ask to be (a bookmarked or
+    /// back-button URL): the page itself if it is on the path and every page before it is
+    /// complete; otherwise the first page that still needs answers. Check answers and outcomes
+    /// are only reachable at the end of a complete path.
+    pub fn allowed_position(&self, evaluation: &Evaluation, answers: &Answers, wanted: Position) -> Position {
+        let first_incomplete = evaluation.path.iter().copied().find(|&p| {
+            validate_page(self, evaluation, p, answers, "en").iter().any(FieldError::is_error)
+        });
+        match (wanted, first_incomplete) {
+            // Routes only jump forward, so page order is path order.
+            (Position::Page(page), first) if evaluation.path.contains(&page) => {
+                Position::Page(first.filter(|&f| f < page).unwrap_or(page))
+            }
+            (_, Some(first)) => Position::Page(first),
+            (_, None) => end_position(evaluation),
+        }
+    }
+
+    /// The token for `position` in a URL: the page id, `check-answers` or `outcome:<id>`.
+    pub fn position_token(&self, position: Position) -> String {
+        match position {
+            Position::Page(p) => self.form.pages.get(p).map(|page| page.id.clone()).unwrap_or_default(),
+            Position::CheckAnswers => "check-answers".to_string(),
+            Position::Outcome(o) => format!("outcome:{}", self.form.outcomes.get(o).map(|o| o.id.as_str()).unwrap_or("")),
+        }
+    }
+
+    /// The position a URL token names, if any.
+    pub fn parse_position(&self, token: &str) -> Option<Position> {
+        if token == "check-answers" {
+            return Some(Position::CheckAnswers);
+        }
+        if let Some(id) = token.strip_prefix("outcome:") {
+            return self.form.outcomes.iter().position(|o| o.id == id).map(Position::Outcome);
+        }
+        self.page_index(token).map(Position::Page)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::Date;
+    use crate::load_form;
+    use serde_json::json;
+
+    fn model() -> FormModel {
+        let form = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
+            "pages": [
+                {"id": "a", "fields": [{"id": "a", "type": "text", "label": "A", "required": true}]},
+                {"id": "b", "fields": [{"id": "b", "type": "text", "label": "B", "required": true}]},
+                {"id": "c", "fields": [{"id": "c", "type": "text", "label": "C"}]}
+            ]});
+        load_form(&form.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap()
+    }
+
+    #[test]
+    fn a_bookmarked_page_past_missing_answers_leads_to_the_first_missing_one() {
+        let model = model();
+        let mut answers = Answers::default();
+        answers.set("a", "x".into());
+        let evaluation = model.evaluate(&answers);
+        assert_eq!(model.allowed_position(&evaluation, &answers, Position::Page(2)), Position::Page(1));
+        assert_eq!(model.allowed_position(&evaluation, &answers, Position::Page(0)), Position::Page(0));
+        assert_eq!(model.allowed_position(&evaluation, &answers, Position::CheckAnswers), Position::Page(1));
+        answers.set("b", "y".into());
+        let evaluation = model.evaluate(&answers);
+        assert_eq!(model.allowed_position(&evaluation, &answers, Position::CheckAnswers), Position::CheckAnswers);
+    }
+
+    #[test]
+    fn positions_round_trip_through_url_tokens() {
+        let model = model();
+        for position in [Position::Page(0), Position::Page(2), Position::CheckAnswers] {
+            assert_eq!(model.parse_position(&model.position_token(position)), Some(position));
+        }
+        assert_eq!(model.parse_position("nowhere"), None);
+    }
+}
