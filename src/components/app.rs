@@ -18,6 +18,12 @@ enum Loaded {
     Ready(Rc<FormModel>),
 }
 
+/// A reference list file under `forms/data/`.
+#[derive(serde::Deserialize)]
+struct ReferenceList {
+    options: Vec<onewindow_engine::Choice>,
+}
+
 /// The app root.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -31,7 +37,19 @@ pub fn app() -> Html {
                 loaded.set(match io::fetch_text(&source).await {
                     Err(message) => Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] },
                     Ok(json) => match load_form(&json, io::today()) {
-                        (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => Loaded::Ready(Rc::new(model)),
+                        (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => {
+                            // Reference lists are needed to check and show coded answers
+                            // (ethnic group "01" is 汉族 / Han); they are small and cached.
+                            let mut failed = Vec::new();
+                            for name in model.lists_needed() {
+                                let url = format!("forms/data/{name}.json");
+                                match io::fetch_json::<ReferenceList>(&url).await {
+                                    Ok(list) => model.provide_list(&name, list.options),
+                                    Err(message) => failed.push(Diagnostic::error("", message)),
+                                }
+                            }
+                            if failed.is_empty() { Loaded::Ready(Rc::new(model)) } else { Loaded::Failed { source, problems: failed } }
+                        }
                         (_, problems) => Loaded::Failed { source, problems },
                     },
                 });

@@ -1,9 +1,10 @@
 //! One question of any type, with its label (or legend), hint and errors tied to the inputs
 //! for screen readers (`aria-describedby`), following the GOV.UK component markup.
 
+use super::composite::{self, CnAddress, GroupField};
 use super::error_summary::input_id;
 use crate::io;
-use onewindow_engine::{render_markdown, toggle_checkbox, ui_text, Answer, Choice, Field, FieldError, FieldKind, Text, UiText};
+use onewindow_engine::{render_markdown, toggle_checkbox, ui_text, AddressStyle, Answer, Choice, Field, FieldError, FieldKind, Text, UiText};
 use serde_json::{json, Value};
 use yew::prelude::*;
 
@@ -35,15 +36,15 @@ pub struct Props {
 }
 
 impl Props {
-    fn t<'a>(&self, text: &'a Text) -> &'a str {
+    pub(crate) fn t<'a>(&self, text: &'a Text) -> &'a str {
         text.get(&self.locale, &self.fallback)
     }
 
-    fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         input_id(&self.field.id, None)
     }
 
-    fn label_text(&self) -> Html {
+    pub(crate) fn label_text(&self) -> Html {
         let optional = !self.required && self.field.kind.is_question() && !matches!(self.field.kind, FieldKind::Declaration { .. });
         html! {
             <>
@@ -53,27 +54,27 @@ impl Props {
         }
     }
 
-    fn hint_id(&self) -> Option<String> {
+    pub(crate) fn hint_id(&self) -> Option<String> {
         self.field.hint.as_ref().map(|_| format!("{}-hint", self.id()))
     }
 
-    fn error_id(&self) -> Option<String> {
+    pub(crate) fn error_id(&self) -> Option<String> {
         (!self.errors.is_empty()).then(|| format!("{}-error", self.id()))
     }
 
-    fn described_by(&self) -> Option<String> {
+    pub(crate) fn described_by(&self) -> Option<String> {
         let ids: Vec<String> = [self.hint_id(), self.error_id()].into_iter().flatten().collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 
-    fn hint(&self) -> Html {
+    pub(crate) fn hint(&self) -> Html {
         match (&self.field.hint, self.hint_id()) {
             (Some(hint), Some(id)) => html! { <div class="ow-hint" {id}>{ self.t(hint) }</div> },
             _ => Html::default(),
         }
     }
 
-    fn error_message(&self) -> Html {
+    pub(crate) fn error_message(&self) -> Html {
         let Some(id) = self.error_id() else { return Html::default() };
         html! {
             <p class="ow-error-message" {id}>
@@ -87,11 +88,11 @@ impl Props {
         }
     }
 
-    fn has_error(&self) -> bool {
+    pub(crate) fn has_error(&self) -> bool {
         self.errors.iter().any(FieldError::is_error)
     }
 
-    fn text_value(&self) -> String {
+    pub(crate) fn text_value(&self) -> String {
         match &self.value {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
@@ -100,7 +101,7 @@ impl Props {
     }
 
     /// A form group around single-input questions, with the label as heading when alone.
-    fn labelled(&self, input: Html) -> Html {
+    pub(crate) fn labelled(&self, input: Html) -> Html {
         let label = html! {
             <label class={classes!("ow-label", self.is_heading.then_some("ow-label--l"))} for={self.id()}>{ self.label_text() }</label>
         };
@@ -115,7 +116,7 @@ impl Props {
     }
 
     /// A fieldset around multi-input questions (choices, dates), with the legend as heading.
-    fn fieldset(&self, inputs: Html) -> Html {
+    pub(crate) fn fieldset(&self, inputs: Html) -> Html {
         html! {
             <div class={classes!("ow-form-group", self.has_error().then_some("ow-form-group--error"))}>
                 <fieldset class="ow-fieldset" aria-describedby={self.described_by()}>
@@ -195,12 +196,10 @@ pub fn field_view(props: &Props) -> Html {
                 </div>
             }
         }
-        FieldKind::File { .. } | FieldKind::Address { .. } | FieldKind::Group { .. } => props.fieldset(html! {
-            <p class="ow-body ow-unsupported">{
-                if props.locale.starts_with("zh") { "此问题暂不能在线填写，请到窗口办理。" }
-                else { "This question cannot be answered online yet: answer it at the counter." }
-            }</p>
-        }),
+        FieldKind::Address { style: AddressStyle::Uk } => composite::uk_address(props),
+        FieldKind::Address { style: AddressStyle::Cn } => html! { <CnAddress ..props.clone() /> },
+        FieldKind::File { accept, max_count, .. } => composite::file_upload(props, accept, *max_count),
+        FieldKind::Group { .. } => html! { <GroupField ..props.clone() /> },
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod check_answers;
+pub mod composite;
 pub mod definition_problems;
 pub mod error_summary;
 pub mod fields;

@@ -3,7 +3,7 @@
 use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
 use crate::state::{Action, FormState};
-use onewindow_engine::{ui_text, UiText};
+use onewindow_engine::{display_value, ui_text, UiText};
 use yew::prelude::*;
 
 /// Props for [`QuestionPage`].
@@ -52,7 +52,7 @@ pub fn question_page(props: &Props) -> Html {
                         locale={locale.clone()}
                         fallback={fallback.clone()}
                         value={state.answers.get(&field.id).cloned()}
-                        computed={state.evaluation.value(model, &field.id).cloned()}
+                        computed={state.evaluation.value(model, &field.id).map(|v| serde_json::Value::String(display_value(form, field, Some(v), &locale)))}
                         required={model.is_required(&state.evaluation, &field.id)}
                         errors={state.errors_for(&field.id).cloned().collect::<Vec<_>>()}
                         is_heading={single}

@@ -391,7 +391,13 @@ impl Checker<'_> {
         let part = |name: &str| answer.get(name).and_then(Value::as_str).map(str::trim).unwrap_or("");
         match style {
             AddressStyle::Cn => {
-                if part("province").is_empty() || part("city").is_empty() || part("district").is_empty() {
+                // GB/T 2260 codes nest: a city shares its province's first 2 digits, a district
+                // its city's first 4, so a tampered or stale answer cannot mix regions.
+                let code = |c: &str| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit());
+                let (province, city, district) = (part("province"), part("city"), part("district"));
+                let nested = code(province) && code(city) && code(district)
+                    && city[..2] == province[..2] && district[..4] == city[..4];
+                if province.is_empty() || city.is_empty() || district.is_empty() || !nested {
                     Some(self.error("address_region", Msg::CnRegion, Some("province".into())))
                 } else if part("street").is_empty() {
                     Some(self.error("address_street", Msg::CnStreet, Some("street".into())))

@@ -1,0 +1,199 @@
+//! The file system and the clock: finding definitions, reading them, reference lists, today.
+
+use crate::Error;
+use onewindow_engine::formats::Date;
+use onewindow_engine::Choice;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// A file `lint` checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A form definition.
+    Form(PathBuf),
+    /// A data dictionary given by name.
+    Dictionary(PathBuf),
+}
+
+/// Directories deeper than this are not searched (and symlink loops end).
+const MAX_DEPTH: usize = 32;
+
+/// The files to lint for `inputs`: files as given (a `dictionary.json` as a dictionary), and
+/// directories searched for form definitions. A missing input, or a directory without any
+/// definition, is an error naming it.
+pub fn collect(inputs: &[String]) -> Result<Vec<Target>, Error> {
+    let mut targets = Vec::new();
+    for input in inputs {
+        let path = PathBuf::from(input);
+        let metadata = std::fs::metadata(&path).map_err(|e| Error::io(input, &e))?;
+        if metadata.is_dir() {
+            let before = targets.len();
+            walk(&path, 0, &mut targets)?;
+            if targets.len() == before {
+                return Err(Error::file(
+                    input,
+                    "no form definitions here (*.json other than *.examples.json, dictionary.json, catalog.json and data/)",
+                ));
+            }
+        } else if path.file_name().is_some_and(|n| n == "dictionary.json") {
+            targets.push(Target::Dictionary(path));
+        } else {
+            targets.push(Target::Form(path));
+        }
+    }
+    let mut seen = HashSet::new();
+    targets.retain(|t| {
+        let (Target::Form(p) | Target::Dictionary(p)) = t;
+        seen.insert(canonical(p))
+    });
+    Ok(targets)
+}
+
+fn walk(dir: &Path, depth: usize, targets: &mut Vec<Target>) -> Result<(), Error> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display(), &e))?;
+    let mut paths = entries
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<Vec<PathBuf>, _>>()
+        .map_err(|e| Error::io(dir.display(), &e))?;
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if path.is_dir() {
+            if name != "data" && !name.starts_with('.') {
+                walk(&path, depth + 1, targets)?;
+            }
+        } else if is_definition_name(&name) {
+            targets.push(Target::Form(path));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a file found in a directory is a form definition by its name.
+fn is_definition_name(name: &str) -> bool {
+    name.ends_with(".json")
+        && !name.ends_with(".examples.json")
+        && name != "dictionary.json"
+        && name != "catalog.json"
+        && !name.starts_with('.')
+}
+
+/// The path with symlinks and `..` resolved, to tell when two paths are one file.
+pub fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The directory a file is in (`""` for a bare file name, which joins as the current one).
+pub fn dir_of(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new(""))
+}
+
+/// The text of `path`; `None` when it is not UTF-8 (a problem in the file, not an IO error).
+pub fn read_text(path: &Path) -> Result<Option<String>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), &e))?;
+    Ok(String::from_utf8(bytes).ok())
+}
+
+/// Where the reference list `name` is expected: `data/<name>.json` next to the form.
+pub fn list_path(form: &Path, name: &str) -> PathBuf {
+    dir_of(form).join("data").join(format!("{name}.json"))
+}
+
+/// A reference list file, `{"options": [{"value", "label", "hint"?}, …]}`: the options that
+/// could be read (none when the file is not a list at all) and every problem with its JSON
+/// pointer.
+pub fn parse_list(json: &str) -> (Option<Vec<Choice>>, Vec<(String, String)>) {
+    let value: serde_json::Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(e) => return (None, vec![(String::new(), format!("the file is not valid JSON: {e}"))]),
+    };
+    let Some(object) = value.as_object() else {
+        return (None, vec![(String::new(), "a reference list is an object: {\"options\": [...]}".to_string())]);
+    };
+    let mut problems = Vec::new();
+    for key in object.keys().filter(|k| *k != "options") {
+        problems.push((format!("/{}", key.replace('~', "~0").replace('/', "~1")), format!("unknown field \"{key}\"; a reference list has only \"options\"")));
+    }
+    let Some(items) = object.get("options").and_then(|o| o.as_array()) else {
+        problems.push(("/options".to_string(), "\"options\" must be a list of {\"value\", \"label\"}".to_string()));
+        return (None, problems);
+    };
+    let mut options = Vec::new();
+    let mut values = HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        match serde_json::from_value::<Choice>(item.clone()) {
+            Ok(choice) => {
+                if !values.insert(choice.value.clone()) {
+                    problems.push((format!("/options/{i}/value"), format!("option value \"{}\" appears twice", choice.value)));
+                }
+                options.push(choice);
+            }
+            Err(e) => problems.push((format!("/options/{i}"), e.to_string())),
+        }
+    }
+    if items.is_empty() {
+        problems.push(("/options".to_string(), "the list has no options".to_string()));
+    }
+    (Some(options), problems)
+}
+
+/// Today's date in UTC from the system clock (the engine has no clock).
+pub fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((seconds / 86_400) as i64)
+}
+
+/// The date `days` after 1970-01-01 (H. Hinnant's algorithm for the proleptic Gregorian
+/// calendar).
+fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_since_the_epoch_become_dates() {
+        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
+        assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
+        assert_eq!(civil_from_days(20_784).to_string(), "2026-11-27");
+        assert_eq!(civil_from_days(-1).to_string(), "1969-12-31");
+    }
+
+    #[test]
+    fn definition_names() {
+        assert!(is_definition_name("residence-permit.json"));
+        for name in ["residence-permit.examples.json", "dictionary.json", "catalog.json", "notes.md", ".x.json"] {
+            assert!(!is_definition_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn reference_lists_report_every_problem() {
+        let (options, problems) = parse_list(r#"{"options":[{"value":"01","label":"Han"}]}"#);
+        assert_eq!((options.unwrap().len(), problems.len()), (1, 0));
+        let (options, problems) = parse_list(r#"{"options":[{"value":"01","label":"A"},{"value":"01","label":"B"},{"label":"C"}],"x":1}"#);
+        assert_eq!(options.unwrap().len(), 2);
+        let pointers: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(pointers, ["/x", "/options/1/value", "/options/2"]);
+        let (options, problems) = parse_list("[");
+        assert!(options.is_none());
+        assert_eq!(problems[0].0, "");
+    }
+}

@@ -1,0 +1,211 @@
+//! The department tool for onewindow: a thin shell over `onewindow-engine`, and the only crate
+//! that knows about the file system and the terminal for departments.
+//!
+//! `run` takes the arguments (without the program name) and the standard output, and returns
+//! the exit code: 0 when all is well, 1 when `lint` (or `explain`) found errors in a
+//! definition. Usage and file errors are returned as [`Error`], exit code 2.
+
+#![deny(missing_docs)]
+
+mod args;
+mod explain;
+mod files;
+mod lint;
+mod starter;
+
+use std::ffi::OsString;
+use std::fmt;
+use std::io::{self, Write};
+
+/// Why a command could not run. Every one ends the program with exit code 2.
+#[derive(Debug)]
+pub enum Error {
+    /// The command line is wrong; the message says how.
+    Usage(String),
+    /// A file could not be used; `path` is as the user gave it (or as found in a directory).
+    File {
+        /// The file at fault.
+        path: String,
+        /// What went wrong with it.
+        message: String,
+    },
+    /// The command exists in the plan but not in this version.
+    NotYet(String),
+    /// Writing to standard output failed (e.g. a closed pipe).
+    Output(io::Error),
+}
+
+impl Error {
+    /// The process exit code for this error: always 2 (1 is reserved for "problems found").
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
+        Error::Usage(message.into())
+    }
+
+    pub(crate) fn file(path: impl fmt::Display, message: impl Into<String>) -> Self {
+        Error::File { path: path.to_string(), message: message.into() }
+    }
+
+    /// An IO error on `path`, worded for people.
+    pub(crate) fn io(path: impl fmt::Display, error: &io::Error) -> Self {
+        let message = match error.kind() {
+            io::ErrorKind::NotFound => "no such file or directory".to_string(),
+            io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
+            _ => error.to_string(),
+        };
+        Error::file(path, message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(message) => write!(f, "{message}\nRun `onewindow --help` for the commands and their options."),
+            Error::File { path, message } => write!(f, "{path}: {message}"),
+            Error::NotYet(message) => write!(f, "{message}"),
+            Error::Output(e) => write!(f, "cannot write the output: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Output(e)
+    }
+}
+
+/// The whole help text (`onewindow --help`).
+pub const HELP: &str = "\
+onewindow — the department tool for onewindow form definitions
+
+Usage: onewindow <command> [arguments] [options]
+
+Commands:
+  lint <files or dirs>...
+      Check form definitions and print every problem as `file:JSON-pointer: severity: message`
+      (pointer `/` is the whole document), then `N files, E errors, W warnings`.
+      Directories are searched for *.json, except *.examples.json, dictionary.json,
+      catalog.json and anything under a data/ directory. A dictionary.json given by name is
+      checked as the data dictionary. `concept`s are checked against the dictionary.json next
+      to each form, and every `options_from` list must be data/<name>.json next to the form.
+        --dictionary FILE   check concepts against FILE instead
+        --json              print a JSON array of {file, pointer, severity, message}
+
+  schema [form|dictionary]
+      Print the JSON Schema of form definitions (the default) or of the data dictionary.
+
+  explain <form.json> [--answers FILE] [--locale TAG] [--today YYYY-MM-DD] [--json]
+      Show what a set of answers (a JSON object keyed by question id; none if omitted) means:
+      the pages on the path with their headings, errors and warnings, where the journey ends,
+      the check-answers rows, whether it is complete, and the answers dropped as hidden.
+      Reference lists come from data/<name>.json next to the form. --locale defaults to the
+      form's first locale, --today to today's date (UTC).
+
+  new form [--id ID] [--locales zh-CN,en]
+      Print a starting definition whose hints and content say what to change; it passes lint.
+      Save it as <ID>.json.
+
+  help, --help       Show this help (also `onewindow <command> --help`).
+  --version          Show the version and the definition format it reads.
+
+Coming in later versions (not available yet in this version):
+  new guide          Start a guide (arrives with the guides feature).
+  index              Build the catalogue of services from a forms directory.
+  preview            Show a definition in the app while you edit it.
+
+Exit codes: 0 no errors (warnings allowed); 1 errors found in a definition; 2 wrong usage,
+a file that cannot be read, or a command not available yet.
+";
+
+/// The version line (`onewindow --version`).
+pub fn version() -> String {
+    format!(
+        "onewindow {} (onewindow-cli; definition format v{})",
+        env!("CARGO_PKG_VERSION"),
+        onewindow_engine::SCHEMA_VERSION
+    )
+}
+
+/// Runs the command line `args` (without the program name), writing results to `out`.
+/// Returns the exit code (0 or 1); errors mean exit code 2.
+///
+/// The output is written once the command has finished, so that a reader that stops early
+/// (`onewindow lint forms | head`) does not change the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Result<u8, Error> {
+    let mut buffer = Vec::new();
+    let result = dispatch(args, &mut buffer);
+    match out.write_all(&buffer).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Output(e)),
+        _ => result,
+    }
+}
+
+fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Result<u8, Error> {
+    let args = args
+        .into_iter()
+        .map(|a| a.into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8"))))
+        .collect::<Result<Vec<String>, Error>>()?;
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Error::usage("no command given: use lint, schema, explain or new"));
+    };
+    let wants_help = rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h");
+    match command.as_str() {
+        "--help" | "-h" | "help" => {
+            out.write_all(HELP.as_bytes())?;
+            Ok(0)
+        }
+        "--version" | "-V" | "version" => {
+            writeln!(out, "{}", version())?;
+            Ok(0)
+        }
+        "lint" | "schema" | "explain" | "new" if wants_help => {
+            out.write_all(command_help(command).as_bytes())?;
+            Ok(0)
+        }
+        "lint" => lint::run(rest, out),
+        "schema" => schema(rest, out),
+        "explain" => explain::run(rest, out),
+        "new" => starter::run(rest, out),
+        "index" | "preview" => Err(Error::NotYet(format!(
+            "`onewindow {command}` is not available yet in this version ({}); it is planned for a later one",
+            env!("CARGO_PKG_VERSION")
+        ))),
+        other if other.starts_with('-') => Err(Error::usage(format!("unknown option {other}; give a command first"))),
+        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain and new"))),
+    }
+}
+
+/// The part of [`HELP`] about one command (the whole help for an unknown one).
+fn command_help(command: &str) -> String {
+    let lines: Vec<&str> = HELP.lines().collect();
+    let heads = |l: &&str| l.strip_prefix("  ").and_then(|l| l.strip_prefix(command)).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+    let Some(first) = lines.iter().position(heads) else { return HELP.to_string() };
+    let mut text = format!("Usage: onewindow {}\n", lines[first].trim());
+    for line in lines[first + 1..].iter().take_while(|l| !l.is_empty()) {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
+/// `onewindow schema [form|dictionary]`: the JSON Schema generated from the engine's types,
+/// byte for byte as committed in `schema/`.
+fn schema(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
+    let parsed = args::parse("schema", args, &[], &[])?;
+    let schema = match parsed.positional.as_slice() {
+        [] => schemars::schema_for!(onewindow_engine::Form),
+        [which] if which == "form" => schemars::schema_for!(onewindow_engine::Form),
+        [which] if which == "dictionary" => schemars::schema_for!(onewindow_engine::Dictionary),
+        [which] => return Err(Error::usage(format!("schema: \"{which}\" is not form or dictionary"))),
+        _ => return Err(Error::usage("schema takes at most one argument: form or dictionary")),
+    };
+    let text = serde_json::to_string_pretty(&schema).map_err(|e| Error::Output(io::Error::other(e)))?;
+    writeln!(out, "{text}")?;
+    Ok(0)
+}

@@ -1,0 +1,343 @@
+//! `onewindow lint`: every problem in every definition, with its file and JSON pointer.
+
+use crate::args;
+use crate::files::{self, canonical, dir_of, list_path, read_text, Target};
+use crate::Error;
+use onewindow_engine::formats::Date;
+use onewindow_engine::{check_concepts, load_dictionary, load_form, Choice, Diagnostic, Dictionary, Field, FieldKind, Form, FormModel, Severity};
+use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// One problem in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, as given or as found in a directory.
+    pub file: String,
+    /// RFC 6901 pointer; `""` is the whole document.
+    pub pointer: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, for the author.
+    pub message: String,
+}
+
+impl Problem {
+    /// `file:pointer: severity: message`, with `/` for the whole document.
+    pub fn line(&self) -> String {
+        let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        format!("{}:{pointer}: {}: {}", self.file, severity_name(self.severity), self.message)
+    }
+
+    /// `{file, pointer, severity, message}`; the pointer is RFC 6901 (`""` for the whole
+    /// document).
+    pub fn json(&self) -> Value {
+        json!({ "file": self.file, "pointer": self.pointer, "severity": severity_name(self.severity), "message": self.message })
+    }
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// Checks definitions and the files they depend on (dictionary, reference lists), each file
+/// once, collecting every problem.
+pub struct Checker {
+    today: Date,
+    /// `--dictionary`: used for every form instead of the one next to it.
+    dictionary: Option<PathBuf>,
+    dictionaries: HashMap<PathBuf, Option<Dictionary>>,
+    lists: HashMap<PathBuf, Option<Vec<Choice>>>,
+    problems: Vec<Problem>,
+    seen: HashSet<(String, String, String)>,
+    /// Every file checked, in the order first met.
+    files: Vec<String>,
+}
+
+impl Checker {
+    /// A checker whose "today" is `today`, with the `--dictionary` file if given.
+    pub fn new(today: Date, dictionary: Option<PathBuf>) -> Self {
+        Checker {
+            today,
+            dictionary,
+            dictionaries: HashMap::new(),
+            lists: HashMap::new(),
+            problems: Vec::new(),
+            seen: HashSet::new(),
+            files: Vec::new(),
+        }
+    }
+
+    /// Every problem found, grouped by file in the order the files were met.
+    pub fn problems(&self) -> Vec<Problem> {
+        let order = |file: &str| self.files.iter().position(|f| f == file).unwrap_or(usize::MAX);
+        let mut problems = self.problems.clone();
+        problems.sort_by_key(|p| order(&p.file));
+        problems
+    }
+
+    /// How many files were checked.
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
+    /// How many problems of `severity` were found.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems.iter().filter(|p| p.severity == severity).count()
+    }
+
+    fn met(&mut self, file: &str) {
+        if !self.files.iter().any(|f| f == file) {
+            self.files.push(file.to_string());
+        }
+    }
+
+    fn push(&mut self, file: &str, severity: Severity, pointer: impl Into<String>, message: impl Into<String>) {
+        let problem = Problem { file: file.to_string(), pointer: pointer.into(), severity, message: message.into() };
+        if self.seen.insert((problem.file.clone(), problem.pointer.clone(), problem.message.clone())) {
+            self.problems.push(problem);
+        }
+    }
+
+    fn diagnostic(&mut self, file: &str, d: Diagnostic) {
+        self.push(file, d.severity, d.pointer, d.message);
+    }
+
+    /// Loads and lints the form definition at `path`, checks its reference lists and, with
+    /// `concepts`, its `concept`s against the data dictionary. Returns the model when the JSON
+    /// has the shape of a form (possibly with errors). Only unreadable files are errors.
+    pub fn form(&mut self, path: &Path, concepts: bool) -> Result<Option<FormModel>, Error> {
+        let file = path.display().to_string();
+        self.met(&file);
+        let Some(json) = read_text(path)? else {
+            self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
+            return Ok(None);
+        };
+        let (model, diagnostics) = load_form(&json, self.today);
+        for d in diagnostics {
+            self.diagnostic(&file, d);
+        }
+        let Some(model) = model else { return Ok(None) };
+        let form = model.form();
+        if let Some(stem) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json")) {
+            if stem != form.id {
+                self.push(
+                    &file,
+                    Severity::Warning,
+                    "/id",
+                    format!("the form's id is \"{}\" but the file is {stem}.json; the app finds a form by its id, so name the file {}.json", form.id, form.id),
+                );
+            }
+        }
+        for (name, at) in lists_used(form) {
+            let well_formed = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !well_formed {
+                continue; // the engine has reported the name
+            }
+            let list = list_path(path, &name);
+            if list.is_file() {
+                self.list(&list, form)?;
+            } else {
+                self.push(
+                    &file,
+                    Severity::Error,
+                    at,
+                    format!("the reference list \"{name}\" is missing: there is no {} next to the form", Path::new("data").join(format!("{name}.json")).display()),
+                );
+            }
+        }
+        if concepts {
+            self.concepts(path, &file, form)?;
+        }
+        Ok(Some(model))
+    }
+
+    /// Checks `concept`s against `--dictionary` or the `dictionary.json` next to the form.
+    fn concepts(&mut self, path: &Path, file: &str, form: &Form) -> Result<(), Error> {
+        let mut first = None;
+        each_field(form, |field, at| {
+            if field.concept.is_some() && first.is_none() {
+                first = Some(format!("{at}/concept"));
+            }
+        });
+        let Some(first) = first else { return Ok(()) };
+        let found = self.dictionary.clone().or_else(|| {
+            let next_to = dir_of(path).join("dictionary.json");
+            next_to.is_file().then_some(next_to)
+        });
+        let Some(dictionary) = found else {
+            self.push(
+                file,
+                Severity::Warning,
+                first,
+                "concepts are not checked: there is no dictionary.json next to the form (give one with --dictionary FILE)",
+            );
+            return Ok(());
+        };
+        let key = self.dictionary_file(&dictionary)?;
+        let problems = match self.dictionaries.get(&key) {
+            Some(Some(dictionary)) => check_concepts(form, dictionary),
+            _ => Vec::new(), // the dictionary's own problems are reported against it
+        };
+        for d in problems {
+            self.diagnostic(file, d);
+        }
+        Ok(())
+    }
+
+    /// Loads the dictionary at `path` once, reporting its problems; returns its cache key.
+    pub fn dictionary_file(&mut self, path: &Path) -> Result<PathBuf, Error> {
+        let key = canonical(path);
+        if !self.dictionaries.contains_key(&key) {
+            let file = path.display().to_string();
+            self.met(&file);
+            let loaded = match read_text(path)? {
+                None => {
+                    self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
+                    None
+                }
+                Some(json) => {
+                    let (dictionary, diagnostics) = load_dictionary(&json);
+                    for d in diagnostics {
+                        self.diagnostic(&file, d);
+                    }
+                    dictionary
+                }
+            };
+            self.dictionaries.insert(key.clone(), loaded);
+        }
+        Ok(key)
+    }
+
+    /// Loads the reference list at `path` once, reporting its problems and any option without
+    /// a translation `form` needs.
+    fn list(&mut self, path: &Path, form: &Form) -> Result<(), Error> {
+        let key = canonical(path);
+        let file = path.display().to_string();
+        if !self.lists.contains_key(&key) {
+            self.met(&file);
+            let loaded = match read_text(path)? {
+                None => {
+                    self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
+                    None
+                }
+                Some(json) => {
+                    let (options, problems) = files::parse_list(&json);
+                    for (pointer, message) in problems {
+                        self.push(&file, Severity::Error, pointer, message);
+                    }
+                    options
+                }
+            };
+            self.lists.insert(key.clone(), loaded);
+        }
+        let mut missing = Vec::new();
+        if let Some(Some(options)) = self.lists.get(&key) {
+            for (o, option) in options.iter().enumerate() {
+                let texts = std::iter::once(("label", &option.label)).chain(option.hint.as_ref().map(|h| ("hint", h)));
+                for (part, text) in texts {
+                    for locale in form.locales.iter().filter(|l| !text.has(l)) {
+                        missing.push((
+                            format!("/options/{o}/{part}/{}", locale.replace('~', "~0").replace('/', "~1")),
+                            format!("missing the {locale} translation (form \"{}\" is published in {locale})", form.id),
+                        ));
+                    }
+                }
+            }
+        }
+        for (pointer, message) in missing {
+            self.push(&file, Severity::Error, pointer, message);
+        }
+        Ok(())
+    }
+
+    /// The options read from the reference list at `path` (callers check for problems).
+    pub fn loaded_list(&self, path: &Path) -> Option<&Vec<Choice>> {
+        self.lists.get(&canonical(path))?.as_ref()
+    }
+}
+
+/// Every field of the form with its pointer, including the questions inside groups.
+pub fn each_field(form: &Form, mut visit: impl FnMut(&Field, String)) {
+    for (p, page) in form.pages.iter().enumerate() {
+        for (f, field) in page.fields.iter().enumerate() {
+            let at = format!("/pages/{p}/fields/{f}");
+            visit(field, at.clone());
+            if let FieldKind::Group { fields, .. } = &field.kind {
+                for (i, inner) in fields.iter().enumerate() {
+                    visit(inner, format!("{at}/fields/{i}"));
+                }
+            }
+        }
+    }
+}
+
+/// The reference lists (`options_from`) the form names, with the pointer of each use.
+pub fn lists_used(form: &Form) -> Vec<(String, String)> {
+    let mut used = Vec::new();
+    each_field(form, |field, at| {
+        if let FieldKind::Select { options_from: Some(name), .. } = &field.kind {
+            used.push((name.clone(), format!("{at}/options_from")));
+        }
+    });
+    used
+}
+
+/// Writes the problems as lines (or a JSON array with `json`).
+pub fn print(problems: &[Problem], json: bool, out: &mut dyn Write) -> Result<(), Error> {
+    if json {
+        let array = Value::Array(problems.iter().map(Problem::json).collect());
+        writeln!(out, "{}", serde_json::to_string_pretty(&array).unwrap_or_default())?;
+    } else {
+        for problem in problems {
+            writeln!(out, "{}", problem.line())?;
+        }
+    }
+    Ok(())
+}
+
+/// "1 file", "2 errors".
+pub fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `onewindow lint <files or dirs>… [--dictionary FILE] [--json]`.
+pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
+    let parsed = args::parse("lint", args, &["--dictionary"], &["--json"])?;
+    if parsed.positional.is_empty() {
+        return Err(Error::usage("lint needs the definitions to check: onewindow lint <files or dirs>..."));
+    }
+    let targets = files::collect(&parsed.positional)?;
+    let dictionary = parsed.value("--dictionary").map(PathBuf::from);
+    let mut checker = Checker::new(files::today(), dictionary.clone());
+    if let Some(dictionary) = &dictionary {
+        checker.dictionary_file(dictionary)?;
+    }
+    for target in &targets {
+        match target {
+            Target::Form(path) => {
+                checker.form(path, true)?;
+            }
+            Target::Dictionary(path) => {
+                checker.dictionary_file(path)?;
+            }
+        }
+    }
+    let json = parsed.switch("--json");
+    print(&checker.problems(), json, out)?;
+    let errors = checker.count(Severity::Error);
+    if !json {
+        writeln!(
+            out,
+            "{}, {}, {}",
+            count(checker.file_count(), "file"),
+            count(errors, "error"),
+            count(checker.count(Severity::Warning), "warning")
+        )?;
+    }
+    Ok(u8::from(errors > 0))
+}

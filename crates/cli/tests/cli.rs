@@ -1,0 +1,437 @@
+//! Runs the built `onewindow` binary against the shipped forms and against broken definitions
+//! written to a temporary directory.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn forms() -> PathBuf {
+    repo().join("forms")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// The CLI binary under test.
+fn binary() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_onewindow"))
+}
+
+fn onewindow<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    let Output { status, stdout, stderr } = Command::new(binary()).args(args).output().unwrap();
+    Run {
+        code: status.code().expect("exited normally"),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// A fresh directory under the system's temporary directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::SeqCst);
+        let path = std::env::temp_dir().join(format!("onewindow-cli-test-{}-{n}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn s(path: &Path) -> String {
+    path.display().to_string()
+}
+
+// ----- lint
+
+#[test]
+fn lint_passes_on_the_shipped_forms() {
+    let run = onewindow(&["lint", &s(&forms())]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let last = run.stdout.lines().last().unwrap();
+    assert!(last.ends_with("files, 0 errors, 0 warnings"), "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 1, "no problem lines expected:\n{}", run.stdout);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+
+    // Each shipped definition on its own, with the dictionary given explicitly.
+    for name in ["residence-permit.json", "register-birth.json"] {
+        let run = onewindow(&["lint", &s(&forms().join(name)), "--dictionary", &s(&forms().join("dictionary.json"))]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stdout);
+    }
+}
+
+const BAD_JSON: &str = r#"{"schema_version": 1, "id": "bad-json", "#;
+
+const WRONG_TYPE: &str = r#"{"schema_version": 1, "id": "wrong-type", "version": "1", "title": "T",
+  "locales": ["en"], "pages": [{"id": "p", "fields": [{"id": "a", "type": "text", "label": "A"}]}],
+  "outcomes": "none"}"#;
+
+/// A duplicate id, an unknown `var`, a missing translation, an unknown concept and a missing
+/// reference list: every one must be reported.
+const LINT_ERRORS: &str = r#"{"schema_version": 1, "id": "lint-errors", "version": "1",
+  "title": {"en": "Title"}, "locales": ["en", "zh-CN"],
+  "pages": [
+    {"id": "p1", "fields": [
+      {"id": "name", "type": "text", "label": {"en": "Name", "zh-CN": "姓名"}, "concept": "person.no_such_thing"}]},
+    {"id": "p2", "fields": [
+      {"id": "name", "type": "text", "label": {"en": "Name again", "zh-CN": "姓名"},
+       "visible_if": {"==": [{"var": "ghost"}, "yes"]}},
+      {"id": "region", "type": "select", "label": {"en": "Region", "zh-CN": "地区"}, "options_from": "regions"}]}
+  ]}"#;
+
+fn broken_dir() -> TempDir {
+    let dir = TempDir::new("broken");
+    dir.write("bad-json.json", BAD_JSON);
+    dir.write("wrong-type.json", WRONG_TYPE);
+    dir.write("lint-errors.json", LINT_ERRORS);
+    dir.write("dictionary.json", &std::fs::read_to_string(forms().join("dictionary.json")).unwrap());
+    // Not definitions: never linted as forms.
+    dir.write("lint-errors.examples.json", "not even JSON");
+    dir.write("catalog.json", "not even JSON");
+    dir.write("data/other.json", "not even JSON");
+    dir
+}
+
+#[test]
+fn lint_reports_every_problem_with_file_and_pointer() {
+    let dir = broken_dir();
+    let run = onewindow(&["lint", &s(&dir.0)]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let expected = [
+        (dir.path("bad-json.json"), "/", "the file is not valid JSON"),
+        (dir.path("wrong-type.json"), "/outcomes", "invalid type"),
+        (dir.path("lint-errors.json"), "/title/zh-CN", "missing the zh-CN translation"),
+        (dir.path("lint-errors.json"), "/pages/1/fields/0/id", "field id \"name\" is already used at /pages/0/fields/0/id"),
+        (dir.path("lint-errors.json"), "/pages/1/fields/0/visible_if", "\"ghost\", which is not a question"),
+        (dir.path("lint-errors.json"), "/pages/0/fields/0/concept", "\"person.no_such_thing\" is not in the data dictionary"),
+        (dir.path("lint-errors.json"), "/pages/1/fields/1/options_from", "there is no data/regions.json next to the form"),
+    ];
+    for (file, pointer, words) in &expected {
+        let prefix = format!("{file}:{pointer}: error: ");
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(&prefix) && l.contains(words)),
+            "no line starting {prefix:?} containing {words:?} in:\n{}",
+            run.stdout
+        );
+    }
+    assert!(!run.stdout.contains("examples.json") && !run.stdout.contains("catalog.json") && !run.stdout.contains("other.json"), "{}", run.stdout);
+    let problem_lines = run.stdout.lines().filter(|l| l.contains(": error: ") || l.contains(": warning: ")).count();
+    assert_eq!(problem_lines, expected.len(), "{}", run.stdout);
+    assert!(run.stdout.lines().last().unwrap().ends_with(&format!("{} errors, 0 warnings", expected.len())), "{}", run.stdout);
+}
+
+#[test]
+fn lint_json_is_an_array_of_problems() {
+    let dir = broken_dir();
+    let run = onewindow(&["lint", "--json", &s(&dir.0)]);
+    assert_eq!(run.code, 1);
+    let problems: Vec<Value> = serde_json::from_str(&run.stdout).expect("--json prints JSON");
+    assert_eq!(problems.len(), 7);
+    for problem in &problems {
+        let keys: Vec<&String> = problem.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["file", "message", "pointer", "severity"], "{problem}");
+        assert_eq!(problem["severity"], "error");
+    }
+    let bad_json = problems.iter().find(|p| p["file"] == dir.path("bad-json.json").as_str()).unwrap();
+    assert_eq!(bad_json["pointer"], "", "the whole document is the RFC 6901 empty pointer");
+    assert!(problems.iter().any(|p| p["pointer"] == "/pages/1/fields/0/visible_if"));
+
+    let clean = onewindow(&["lint", "--json", &s(&forms())]);
+    assert_eq!(clean.code, 0);
+    assert_eq!(serde_json::from_str::<Value>(&clean.stdout).unwrap(), Value::Array(vec![]));
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let dir = TempDir::new("warnings");
+    let form = r#"{"schema_version": 1, "id": "the-real-id", "version": "1", "title": "T", "locales": ["en"],
+      "pages": [{"id": "p", "fields": [
+        {"id": "note", "type": "content", "label": "", "body": "Read this", "required": true},
+        {"id": "a", "type": "text", "label": "A", "concept": "person.full_name"}]}]}"#;
+    let file = dir.write("renamed.json", form);
+    let run = onewindow(&["lint", &s(&file)]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    for (pointer, words) in [
+        ("/id", "name the file the-real-id.json"),
+        ("/pages/0/fields/0/required", "cannot be required"),
+        ("/pages/0/fields/1/concept", "concepts are not checked"),
+    ] {
+        let prefix = format!("{}:{pointer}: warning: ", s(&file));
+        assert!(run.stdout.lines().any(|l| l.starts_with(&prefix) && l.contains(words)), "{prefix} {words}:\n{}", run.stdout);
+    }
+    assert!(run.stdout.ends_with("1 file, 0 errors, 3 warnings\n"), "{}", run.stdout);
+}
+
+#[test]
+fn a_broken_reference_list_and_dictionary_are_reported_in_their_own_files() {
+    let dir = TempDir::new("lists");
+    let form = r#"{"schema_version": 1, "id": "uses-list", "version": "1", "title": {"en": "T", "zh-CN": "表"},
+      "locales": ["en", "zh-CN"], "pages": [{"id": "p", "fields": [
+        {"id": "g", "type": "select", "label": {"en": "G", "zh-CN": "组"}, "options_from": "groups", "concept": "person.x"}]}]}"#;
+    let file = dir.write("uses-list.json", form);
+    dir.write("data/groups.json", r#"{"options": [{"value": "1", "label": {"en": "One"}}, {"value": "1", "label": "Uno"}]}"#);
+    dir.write("dictionary.json", r#"{"schema_version": 2, "concepts": {}}"#);
+    let run = onewindow(&["lint", &s(&file)]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let list = dir.path("data/groups.json");
+    for line in [
+        format!("{list}:/options/1/value: error: option value \"1\" appears twice"),
+        format!("{list}:/options/0/label/zh-CN: error: missing the zh-CN translation"),
+        format!("{}:/schema_version: error:", dir.path("dictionary.json")),
+        format!("{}:/pages/0/fields/0/concept: error: \"person.x\" is not in the data dictionary", s(&file)),
+    ] {
+        assert!(run.stdout.lines().any(|l| l.starts_with(&line)), "{line}\n{}", run.stdout);
+    }
+    assert!(run.stdout.ends_with("3 files, 4 errors, 0 warnings\n"), "{}", run.stdout);
+}
+
+#[test]
+fn a_missing_file_exits_2_and_names_it() {
+    let missing = forms().join("no-such-form.json");
+    let run = onewindow(&["lint", &s(&forms()), &s(&missing)]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(&format!("{}: no such file or directory", s(&missing))), "{}", run.stderr);
+
+    let run = onewindow(&["lint", &s(&forms()), "--dictionary", "no-such-dictionary.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no-such-dictionary.json"), "{}", run.stderr);
+
+    let empty = TempDir::new("empty");
+    let run = onewindow(&["lint", &s(&empty.0)]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(&s(&empty.0)) && run.stderr.contains("no form definitions"), "{}", run.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [&[][..], &["lint"], &["frobnicate"], &["lint", "forms", "--strict"], &["schema", "guide"], &["new"], &["new", "form", "--id", "9lives"], &["new", "form", "--locales", "en,,fr"]] {
+        let run = onewindow(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+        assert!(run.stderr.starts_with("onewindow: "), "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}");
+    }
+}
+
+// ----- schema
+
+#[test]
+fn schema_prints_the_committed_schemas() {
+    for (args, file) in [(&["schema"][..], "form.schema.json"), (&["schema", "form"], "form.schema.json"), (&["schema", "dictionary"], "dictionary.schema.json")] {
+        let run = onewindow(args);
+        assert_eq!(run.code, 0);
+        let committed = std::fs::read_to_string(repo().join("schema").join(file)).unwrap();
+        assert!(run.stdout == committed, "`onewindow {}` differs from schema/{file}", args.join(" "));
+    }
+}
+
+// ----- explain
+
+struct Example {
+    today: String,
+    locale: String,
+    answers: Value,
+    expect: Value,
+}
+
+fn example(pick: impl Fn(&Value) -> bool) -> Example {
+    let all: Value = serde_json::from_str(&std::fs::read_to_string(forms().join("residence-permit.examples.json")).unwrap()).unwrap();
+    let found = all["examples"].as_array().unwrap().iter().find(|e| pick(e)).expect("such an example");
+    Example {
+        today: all["today"].as_str().unwrap().to_string(),
+        locale: found["locale"].as_str().unwrap().to_string(),
+        answers: found["answers"].clone(),
+        expect: found["expect"].clone(),
+    }
+}
+
+fn explain(example: &Example, dir: &TempDir, json: bool) -> Run {
+    let answers = dir.write("answers.json", &example.answers.to_string());
+    let form = s(&forms().join("residence-permit.json"));
+    let mut args = vec!["explain", &form, "--answers"];
+    let answers = s(&answers);
+    args.push(&answers);
+    args.extend(["--locale", &example.locale, "--today", &example.today]);
+    if json {
+        args.push("--json");
+    }
+    onewindow(&args)
+}
+
+fn page_ids(explanation: &Value) -> Vec<String> {
+    explanation["path"].as_array().unwrap().iter().map(|p| p["page"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn explain_reports_a_complete_application() {
+    let example = example(|e| e["expect"]["complete"] == true);
+    let dir = TempDir::new("complete");
+    let run = explain(&example, &dir, false);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("\nComplete: yes"), "{}", run.stdout);
+    assert!(run.stdout.contains("End: check answers"), "{}", run.stdout);
+    assert!(run.stdout.contains("Check answers ("), "{}", run.stdout);
+    assert!(!run.stdout.contains("error:"), "{}", run.stdout);
+
+    let run = explain(&example, &dir, true);
+    let explanation: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(explanation["complete"], true);
+    assert_eq!(explanation["end"], example.expect["end"]);
+    assert_eq!(Value::from(page_ids(&explanation)), example.expect["path"]);
+    let rows = explanation["summary"].as_array().unwrap();
+    assert!(rows.len() >= 10 && rows.iter().all(|r| r["label"].is_string() && r["value"].is_string()), "{rows:?}");
+    // The ethnic group is shown from the reference list in forms/data/, not as its code.
+    let ethnicity = rows.iter().find(|r| r["field"] == "ethnicity").unwrap();
+    assert_ne!(ethnicity["value"], example.answers["ethnicity"], "{ethnicity}");
+}
+
+#[test]
+fn explain_lists_every_error_on_empty_answers() {
+    let example = example(|e| e["answers"] == serde_json::json!({}) && e["locale"] == "en");
+    let dir = TempDir::new("empty-answers");
+    let run = explain(&example, &dir, false);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\nComplete: no"), "{}", run.stdout);
+    for (page, messages) in example.expect["errors"].as_object().unwrap() {
+        assert!(run.stdout.contains(&format!(". {page} — ")), "page {page}:\n{}", run.stdout);
+        for message in messages.as_array().unwrap() {
+            assert!(run.stdout.contains(&format!("error: {}", message.as_str().unwrap())), "{message}:\n{}", run.stdout);
+        }
+    }
+
+    let run = explain(&example, &dir, true);
+    let explanation: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(explanation["complete"], false);
+    assert_eq!(Value::from(page_ids(&explanation)), example.expect["path"]);
+    let mut errors = serde_json::Map::new();
+    for page in explanation["path"].as_array().unwrap() {
+        let messages: Vec<Value> = page["errors"].as_array().unwrap().iter().map(|e| e["message"].clone()).collect();
+        if !messages.is_empty() {
+            errors.insert(page["page"].as_str().unwrap().to_string(), Value::from(messages));
+        }
+    }
+    assert_eq!(Value::Object(errors), example.expect["errors"]);
+}
+
+#[test]
+fn explain_names_the_outcome_and_the_dropped_answers() {
+    let example = example(|e| e["expect"]["end"].as_str().is_some_and(|end| end.starts_with("outcome:")) && e["expect"]["dropped"].is_array());
+    let dir = TempDir::new("dropped");
+    let run = explain(&example, &dir, true);
+    assert_eq!(run.code, 0);
+    let explanation: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(explanation["end"], example.expect["end"]);
+    assert_eq!(explanation["complete"], false);
+    assert!(explanation["summary"].is_null());
+    for field in example.expect["dropped"].as_array().unwrap() {
+        assert!(explanation["dropped"].as_array().unwrap().contains(field), "{field} not dropped: {}", explanation["dropped"]);
+    }
+    let run = explain(&example, &dir, false);
+    assert!(run.stdout.contains(&format!("End: {}", example.expect["end"].as_str().unwrap())), "{}", run.stdout);
+    assert!(run.stdout.contains("Dropped as hidden (never submitted): "), "{}", run.stdout);
+}
+
+#[test]
+fn explain_refuses_broken_definitions_and_bad_input() {
+    let dir = TempDir::new("explain-bad");
+    let broken = dir.write("lint-errors.json", LINT_ERRORS);
+    let answers = dir.write("answers.json", "{}");
+    let run = onewindow(&["explain", &s(&broken), "--answers", &s(&answers)]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("{}:/pages/1/fields/0/id: error: ", s(&broken))), "{}", run.stdout);
+
+    let form = s(&forms().join("residence-permit.json"));
+    let not_object = dir.write("list.json", "[1, 2]");
+    for (args, names) in [
+        (vec!["explain", form.as_str(), "--answers", "/no/such/answers.json"], "/no/such/answers.json"),
+        (vec!["explain", form.as_str(), "--answers", not_object.to_str().unwrap()], "list.json"),
+        (vec!["explain", "/no/such/form.json"], "/no/such/form.json"),
+        (vec!["explain", form.as_str(), "--today", "27/11/2026"], "--today"),
+        (vec!["explain", form.as_str(), "--locale", "fr"], "fr"),
+    ] {
+        let run = onewindow(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+        assert!(run.stderr.contains(names), "{args:?}: {}", run.stderr);
+    }
+}
+
+// ----- new
+
+#[test]
+fn new_form_output_lints_clean() {
+    let dir = TempDir::new("new");
+    for (args, id, locales) in [
+        (&["new", "form"][..], "my-form", vec!["en"]),
+        (&["new", "form", "--id", "dog-licence", "--locales", "zh-CN,en"], "dog-licence", vec!["zh-CN", "en"]),
+        (&["new", "form", "--id", "trwydded", "--locales", "cy,en"], "trwydded", vec!["cy", "en"]),
+    ] {
+        let run = onewindow(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let definition: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(definition["id"], id);
+        assert_eq!(definition["locales"], Value::from(locales));
+        let file = dir.write(&format!("{id}.json"), &run.stdout);
+        let lint = onewindow(&["lint", &s(&file)]);
+        assert_eq!(lint.code, 0, "{}", lint.stdout);
+        assert_eq!(lint.stdout, "1 file, 0 errors, 0 warnings\n", "{args:?}");
+        // The explanations are in the definition itself: a content page and hints.
+        assert!(run.stdout.contains("\"type\": \"content\"") && run.stdout.contains("\"hint\""));
+        // And a starter can be tried at once.
+        let explain = onewindow(&["explain", &s(&file), "--today", "2026-01-31"]);
+        assert_eq!(explain.code, 0, "{}", explain.stdout);
+        assert!(explain.stdout.contains("Complete: no"), "{}", explain.stdout);
+    }
+}
+
+// ----- not yet, help, version
+
+#[test]
+fn later_commands_are_not_faked() {
+    for (args, words) in [(&["index"][..], "not available yet"), (&["preview", "forms/residence-permit.json"], "not available yet"), (&["new", "guide"], "guides feature")] {
+        let run = onewindow(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        assert!(run.stderr.contains(words), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn help_and_version() {
+    let run = onewindow(&["--help"]);
+    assert_eq!(run.code, 0);
+    for words in ["lint <files or dirs>", "schema [form|dictionary]", "explain <form.json>", "new form", "not available yet", "index", "preview", "new guide", "Exit codes"] {
+        assert!(run.stdout.contains(words), "{words}:\n{}", run.stdout);
+    }
+    let run = onewindow(&["explain", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("Usage: onewindow explain <form.json>"), "{}", run.stdout);
+    let run = onewindow(&["--version"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, format!("onewindow {} (onewindow-cli; definition format v1)\n", env!("CARGO_PKG_VERSION")));
+}

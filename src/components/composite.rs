@@ -1,0 +1,324 @@
+//! Questions made of several inputs: addresses (UK lines; CN province → city → district
+//! cascade), file uploads, and repeatable groups.
+
+use super::error_summary::input_id;
+use super::fields::{FieldView, Props};
+use crate::io;
+use onewindow_engine::{Answer, Field, FieldError, Text};
+use serde_json::{json, Map, Value};
+use yew::prelude::*;
+
+fn zh(locale: &str) -> bool {
+    locale.starts_with("zh")
+}
+
+fn part_text(value: &Option<Answer>, part: &str) -> String {
+    value.as_ref().and_then(|v| v.get(part)).and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+/// The answer with `part` set to `text` (an object of parts).
+fn with_part(value: &Option<Answer>, parts: &[(&str, String)]) -> Answer {
+    let mut object = value.as_ref().and_then(Value::as_object).cloned().unwrap_or_else(Map::new);
+    for (part, text) in parts {
+        object.insert(part.to_string(), Value::String(text.clone()));
+    }
+    Value::Object(object)
+}
+
+fn input_text(event: &Event) -> String {
+    event
+        .target_dyn_into::<web_sys::HtmlInputElement>()
+        .map(|i| i.value())
+        .or_else(|| event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()))
+        .unwrap_or_default()
+}
+
+fn part_error(errors: &[FieldError], part: &str) -> bool {
+    errors.iter().any(|e| e.is_error() && e.part.as_deref() == Some(part))
+}
+
+/// UK address: building and street (2 lines), town, postcode (GOV.UK address pattern).
+pub fn uk_address(props: &Props) -> Html {
+    let en = !zh(&props.locale);
+    let parts = [
+        ("line1", if en { "Address line 1" } else { "地址第一行" }, "address-line1", "ow-input"),
+        ("line2", if en { "Address line 2 (optional)" } else { "地址第二行（选填）" }, "address-line2", "ow-input"),
+        ("town", if en { "Town or city" } else { "城镇" }, "address-level2", "ow-input ow-input--width-20"),
+        ("postcode", if en { "Postcode" } else { "邮编" }, "postal-code", "ow-input ow-input--width-10"),
+    ];
+    props.fieldset(html! {
+        <div class="ow-address">
+            { for parts.iter().map(|(part, label, autocomplete, class)| {
+                let id = input_id(&props.field.id, Some(part));
+                let on_change = props.on_change.clone();
+                let value = props.value.clone();
+                let key = part.to_string();
+                let oninput = Callback::from(move |e: InputEvent| on_change.emit(with_part(&value, &[(&key, input_text(&e))])));
+                let error = part_error(&props.errors, part);
+                html! {
+                    <div class="ow-form-group ow-form-group--nested">
+                        <label class="ow-label" for={id.clone()}>{ *label }</label>
+                        <input class={classes!(class.to_string(), error.then_some("ow-input--error"))} {id} type="text"
+                            autocomplete={*autocomplete} value={part_text(&props.value, part)} {oninput} />
+                    </div>
+                }
+            }) }
+        </div>
+    })
+}
+
+/// One level of the administrative division list (`forms/data/cn-regions.json`).
+#[derive(serde::Deserialize, Clone, PartialEq, Debug)]
+pub struct Region {
+    value: String,
+    label: Text,
+    #[serde(default)]
+    children: Vec<Region>,
+}
+
+#[derive(serde::Deserialize)]
+struct RegionList {
+    options: Vec<Region>,
+}
+
+/// CN address: province, city and district chosen in turn (each list depends on the one
+/// before), then the street address. Codes and names are both kept: codes for systems,
+/// names for people.
+#[function_component(CnAddress)]
+pub fn cn_address(props: &Props) -> Html {
+    let regions = use_state(Vec::<Region>::new);
+    {
+        let regions = regions.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(list) = io::fetch_json::<RegionList>("forms/data/cn-regions.json").await {
+                    regions.set(list.options);
+                }
+            });
+        });
+    }
+    let en = !zh(&props.locale);
+    let province = part_text(&props.value, "province");
+    let city = part_text(&props.value, "city");
+    let district = part_text(&props.value, "district");
+    let provinces: &[Region] = &regions;
+    let cities: &[Region] = provinces.iter().find(|p| p.value == province).map(|p| p.children.as_slice()).unwrap_or(&[]);
+    let districts: &[Region] = cities.iter().find(|c| c.value == city).map(|c| c.children.as_slice()).unwrap_or(&[]);
+    let level = |part: &'static str, label: &'static str, list: &[Region], current: &str, resets: &'static [&'static str]| {
+        let id = input_id(&props.field.id, Some(part));
+        let on_change = props.on_change.clone();
+        let value = props.value.clone();
+        let names: Vec<(String, String)> = list.iter().map(|r| (r.value.clone(), r.label.get("zh-CN", "zh-CN").to_string())).collect();
+        let onchange = Callback::from(move |e: Event| {
+            let code = input_text(&e);
+            let display = names.iter().find(|(c, _)| *c == code).map(|(_, n)| n.clone()).unwrap_or_default();
+            // Choosing a province clears the city and district below it, and so on.
+            let mut parts: Vec<(&str, String)> = vec![(part, code), (name_key(part), display)];
+            for reset in resets {
+                parts.push((reset, String::new()));
+                parts.push((name_key(reset), String::new()));
+            }
+            on_change.emit(with_part(&value, &parts));
+        });
+        let error = part_error(&props.errors, part) || (part == "province" && part_error(&props.errors, "province"));
+        html! {
+            <div class="ow-form-group ow-form-group--nested">
+                <label class="ow-label" for={id.clone()}>{ label }</label>
+                <select class={classes!("ow-select", error.then_some("ow-select--error"))} {id} disabled={list.is_empty()} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ if en { "Choose" } else { "请选择" } }</option>
+                    { for list.iter().map(|r| html! {
+                        <option value={r.value.clone()} selected={r.value == current}>{ r.label.get(&props.locale, "zh-CN") }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+    let street_id = input_id(&props.field.id, Some("street"));
+    let on_street = {
+        let on_change = props.on_change.clone();
+        let value = props.value.clone();
+        Callback::from(move |e: InputEvent| on_change.emit(with_part(&value, &[("street", input_text(&e))])))
+    };
+    props.fieldset(html! {
+        <div class="ow-address">
+            { level("province", if en { "Province" } else { "省（自治区、直辖市）" }, provinces, &province, &["city", "district"]) }
+            { level("city", if en { "City" } else { "市" }, cities, &city, &["district"]) }
+            { level("district", if en { "District or county" } else { "区（县）" }, districts, &district, &[]) }
+            <div class="ow-form-group ow-form-group--nested">
+                <label class="ow-label" for={street_id.clone()}>{ if en { "Street address" } else { "详细地址" } }</label>
+                <input class={classes!("ow-input", part_error(&props.errors, "street").then_some("ow-input--error"))} id={street_id}
+                    type="text" autocomplete="street-address" value={part_text(&props.value, "street")} oninput={on_street} />
+            </div>
+        </div>
+    })
+}
+
+fn name_key(part: &str) -> &'static str {
+    match part {
+        "province" => "province_name",
+        "city" => "city_name",
+        _ => "district_name",
+    }
+}
+
+/// File upload: the chosen files' names and sizes are listed with a "Remove" button each; the
+/// engine checks type, size and count when the citizen continues.
+pub fn file_upload(props: &Props, accept: &[String], max_count: u32) -> Html {
+    let files: Vec<Value> = props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
+    let en = !zh(&props.locale);
+    let onchange = {
+        let on_change = props.on_change.clone();
+        let current = files.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let mut next = current.clone();
+            if let Some(list) = input.files() {
+                for i in 0..list.length() {
+                    if let Some(file) = list.get(i) {
+                        next.push(json!({"name": file.name(), "type": file.type_(), "size": file.size() as u64}));
+                    }
+                }
+            }
+            input.set_value("");
+            on_change.emit(Value::Array(next));
+        })
+    };
+    props.labelled(html! {
+        <div class="ow-file-upload">
+            <input class={classes!("ow-file-upload__input", props.has_error().then_some("ow-file-upload--error"))}
+                id={props.id()} name={props.field.id.clone()} type="file" accept={accept.join(",")}
+                multiple={max_count > 1} aria-describedby={props.described_by()} {onchange} />
+            if !files.is_empty() {
+                <ul class="ow-list ow-file-upload__list">
+                    { for files.iter().enumerate().map(|(n, file)| {
+                        let name = file.get("name").and_then(Value::as_str).unwrap_or("").to_string();
+                        let size = file.get("size").and_then(Value::as_u64).unwrap_or(0);
+                        let on_change = props.on_change.clone();
+                        let remaining: Vec<Value> = files.iter().enumerate().filter(|(i, _)| *i != n).map(|(_, f)| f.clone()).collect();
+                        let onclick = Callback::from(move |_: MouseEvent| on_change.emit(Value::Array(remaining.clone())));
+                        html! {
+                            <li class="ow-file-upload__item">
+                                <span class="ow-file-upload__name">{ &name }</span>{ " " }
+                                <span class="ow-file-upload__size">{ format!("({})", human_size(size)) }</span>{ " " }
+                                <button type="button" class="ow-link-button" {onclick}>
+                                    { if en { "Remove" } else { "删除" } }<span class="ow-visually-hidden">{ " " }{ &name }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </div>
+    })
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1024 * 1024 => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+        b if b >= 1024 => format!("{} KB", b.div_ceil(1024)),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// A repeatable group ("add another"): each item's questions, a "Remove" button per item and
+/// "Add another" below. Focus goes to the new item's first input, or back to "Add another"
+/// after a removal, so keyboard and screen-reader users are never lost.
+#[function_component(GroupField)]
+pub fn group_field(props: &Props) -> Html {
+    let onewindow_engine::FieldKind::Group { fields, max_items, item_label, .. } = &props.field.kind else {
+        return Html::default();
+    };
+    let items: Vec<Value> = props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
+    let focus_target = use_state(|| None::<String>);
+    {
+        let target = (*focus_target).clone();
+        use_effect_with(target, move |target| {
+            if let Some(id) = target {
+                if let Some(element) = gloo_utils::document().get_element_by_id(id) {
+                    if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                        let _ = element.focus();
+                    }
+                }
+            }
+        });
+    }
+    let en = !zh(&props.locale);
+    let item_name = item_label.as_ref().map(|l| props.t(l).to_string()).unwrap_or_else(|| if en { "Item".into() } else { "项目".into() });
+    let add_id = input_id(&props.field.id, Some("add"));
+    let can_add = max_items.is_none_or(|m| (items.len() as u32) < m);
+    let on_add = {
+        let on_change = props.on_change.clone();
+        let items = items.clone();
+        let focus_target = focus_target.clone();
+        let first = fields.first().map(|f| f.id.clone()).unwrap_or_default();
+        let group = props.field.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = items.clone();
+            next.push(json!({}));
+            focus_target.set(Some(input_id(&group, Some(&format!("{}.{first}", next.len())))));
+            on_change.emit(Value::Array(next));
+        })
+    };
+    props.fieldset(html! {
+        <div class="ow-add-another">
+            { for items.iter().enumerate().map(|(n, item)| {
+                let heading = format!("{item_name} {}", n + 1);
+                let on_remove = {
+                    let on_change = props.on_change.clone();
+                    let remaining: Vec<Value> = items.iter().enumerate().filter(|(i, _)| *i != n).map(|(_, v)| v.clone()).collect();
+                    let focus_target = focus_target.clone();
+                    let add_id = add_id.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        focus_target.set(Some(add_id.clone()));
+                        on_change.emit(Value::Array(remaining.clone()));
+                    })
+                };
+                html! {
+                    <div class="ow-add-another__item" key={n}>
+                        <h2 class="ow-heading-m">{ &heading }</h2>
+                        { for fields.iter().map(|inner| item_field(props, inner, n, item)) }
+                        <button type="button" class="ow-button ow-button--secondary ow-add-another__remove" onclick={on_remove}>
+                            { if en { "Remove" } else { "删除" } }<span class="ow-visually-hidden">{ " " }{ &heading }</span>
+                        </button>
+                    </div>
+                }
+            }) }
+            if can_add {
+                <button type="button" id={add_id.clone()} class="ow-button ow-button--secondary" onclick={on_add}>
+                    { if items.is_empty() { if en { format!("Add {}", item_name.to_lowercase()) } else { format!("添加{item_name}") } }
+                      else if en { "Add another".to_string() } else { "再添加一项".to_string() } }
+                </button>
+            }
+        </div>
+    })
+}
+
+/// One question inside item `n` of a group, rendered like any question but with ids and
+/// errors scoped to the item.
+fn item_field(props: &Props, inner: &Field, n: usize, item: &Value) -> Html {
+    let scope = format!("{}.{}", n + 1, inner.id);
+    let mut scoped = inner.clone();
+    scoped.id = format!("{}-{scope}", props.field.id);
+    let errors: Vec<FieldError> = props
+        .errors
+        .iter()
+        .filter(|e| e.part.as_deref().is_some_and(|p| p == scope || p.starts_with(&format!("{scope}."))))
+        .cloned()
+        .collect();
+    let on_change = {
+        let on_change = props.on_change.clone();
+        let all: Vec<Value> = props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
+        let key = inner.id.clone();
+        Callback::from(move |answer: Answer| {
+            let mut next = all.clone();
+            if let Some(Value::Object(object)) = next.get_mut(n) {
+                object.insert(key.clone(), answer);
+            }
+            on_change.emit(Value::Array(next));
+        })
+    };
+    html! {
+        <FieldView field={scoped} locale={props.locale.clone()} fallback={props.fallback.clone()}
+            value={item.get(&inner.id).cloned()} required={inner.required} {errors} {on_change} />
+    }
+}

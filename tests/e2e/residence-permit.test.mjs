@@ -1,0 +1,113 @@
+// A whole application for a residence permit, as a citizen would make it: every field type on
+// the path (radios, yes/no, checkboxes, content, text with formats, computed values, a select
+// from a reference list, textarea, the CN address cascade, a date with a month name, phone,
+// file uploads, declaration), check answers with a change that returns there, and an axe scan
+// of every page on the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const file = (name, mimeType, size) => ({ name, mimeType, buffer: Buffer.alloc(size, 1) });
+
+test('[en] a complete application reaches check answers; a change returns there', async () => {
+  const page = await openPage(browser);
+  const h1 = (name) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const next = async (what) => {
+    await assertAccessible(page, what);
+    await page.getByRole('button', { name: 'Continue' }).click();
+  };
+  await page.goto(`${BASE_URL}/?form=residence-permit&lang=en`);
+  await page.getByRole('button', { name: 'Start now' }).click();
+
+  await h1('Is your household registration (hukou) in this city?');
+  await page.getByRole('radio', { name: 'No' }).check();
+  await next('hukou');
+  await h1('Have you lived in this city for 6 months or more?');
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await next('six months');
+  await h1('Which of these apply to you?');
+  await page.getByRole('checkbox', { name: 'I have lawful, stable employment in this city' }).check();
+  await page.getByRole('checkbox', { name: 'I have a lawful, stable home in this city' }).check();
+  await next('basis');
+  await page.getByRole('button', { name: 'Continue' }).waitFor();
+  await next('what you need');
+  await h1('Are you applying for yourself or for someone else?');
+  await page.getByRole('radio', { name: /myself/ }).check();
+  await next('applicant role');
+  await h1('Full name');
+  await page.getByRole('textbox', { name: 'Full name' }).fill('Li Lei');
+  await next('name');
+
+  // A wrong check character is explained; the corrected number shows the computed values.
+  await page.getByRole('textbox', { name: 'Your ID number' }).fill('350203199008150031');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /check it and enter it again/);
+  await page.getByRole('textbox', { name: 'Your ID number' }).fill('35020319900815003x');
+  await page.getByText('15 August 1990').waitFor();
+  await page.getByText('Male', { exact: true }).waitFor();
+  await next('id number');
+
+  await page.getByRole('combobox', { name: 'Ethnic group' }).selectOption({ label: 'Han' });
+  await next('ethnicity');
+  await page.getByRole('textbox', { name: /household registration/ }).fill('No. 8 Renmin Road, Gulou District, Fuzhou, Fujian');
+  await next('hukou address');
+
+  await page.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fujian' });
+  await page.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Xiamen' });
+  await page.getByRole('combobox', { name: 'District or county' }).selectOption({ label: 'Siming' });
+  await page.getByRole('textbox', { name: 'Street address' }).fill('Hubin South Road 100, Building 3, Room 502');
+  await page.getByRole('textbox', { name: /Postcode/ }).fill('361001');
+  await next('residence address');
+
+  await page.getByRole('textbox', { name: 'Day' }).fill('15');
+  await page.getByRole('textbox', { name: 'Month' }).fill('March');
+  await page.getByRole('textbox', { name: 'Year' }).fill('2025');
+  await next('residing since');
+  await page.getByRole('textbox', { name: 'Employer’s name' }).fill('Xiamen Example Technology Co., Ltd.');
+  await next('employer');
+  await page.getByRole('radio', { name: 'A rented home' }).check();
+  await next('housing');
+  await page.getByRole('textbox', { name: 'Mobile number' }).fill('138 0013 8000');
+  await next('mobile');
+
+  // Files: a wrong type is refused by the engine's rule, then the right files go through.
+  await page.getByLabel('Photo of you').setInputFiles([file('photo.gif', 'image/gif', 2000)]);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /must be a JPG, PNG or PDF/);
+  await page.getByRole('button', { name: 'Remove photo.gif' }).click();
+  await page.getByLabel('Photo of you').setInputFiles([file('photo.jpg', 'image/jpeg', 180000)]);
+  await page.getByRole('button', { name: 'Remove photo.jpg' }).waitFor();
+  await next('photo');
+  await page.getByLabel('Both sides of your resident identity card').setInputFiles([
+    file('id-front.jpg', 'image/jpeg', 1000), file('id-back.jpg', 'image/jpeg', 1000)]);
+  await next('id card');
+  await page.getByLabel('Proof of your address').setInputFiles([file('tenancy.pdf', 'application/pdf', 5000)]);
+  await next('address proof');
+  await page.getByLabel('Proof of employment').setInputFiles([file('contract.pdf', 'application/pdf', 5000)]);
+  await next('employment proof');
+
+  await page.getByRole('checkbox').check();
+  await next('declaration');
+
+  await h1('Check your answers');
+  await assertAccessible(page, 'check answers');
+  const rows = await page.locator('.ow-summary-list__row').allInnerTexts();
+  const text = rows.join('\n');
+  for (const expected of ['Li Lei', '35020319900815003X', 'Han', '15 March 2025', 'Xiamen', 'A rented home', 'contract.pdf', 'Not provided']) {
+    assert.ok(text.includes(expected), `check answers shows ${expected}:\n${text}`);
+  }
+
+  await page.getByRole('link', { name: 'Change Full name' }).click();
+  await h1('Full name');
+  await page.getByRole('textbox', { name: 'Full name' }).fill('Han Meimei');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await h1('Check your answers');
+  assert.ok((await page.locator('.ow-summary-list').innerText()).includes('Han Meimei'));
+  assert.deepEqual(page.problems, []);
+});
