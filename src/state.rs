@@ -88,13 +88,19 @@ pub enum Action {
 
 impl FormState {
     /// A new journey through `model` in `locale`, at its first page.
-    pub fn new(model: Rc<FormModel>, locale: String, draft: Option<Draft>) -> Self {
+    /// `wanted` is the page the URL names: without a draft to offer, the journey opens there
+    /// (or at the first question still unanswered before it).
+    pub fn new(model: Rc<FormModel>, locale: String, draft: Option<Draft>, wanted: Option<Position>) -> Self {
         let answers = Answers::default();
         let evaluation = model.evaluate(&answers);
-        let position = model.start(&evaluation);
         let draft = draft.filter(|d| !d.answers.0.is_empty());
+        let (screen, position) = match (&draft, wanted) {
+            (Some(_), _) => (Screen::Resume, model.start(&evaluation)),
+            (None, Some(wanted)) => (Screen::Journey, model.allowed_position(&evaluation, &answers, wanted)),
+            (None, None) => (Screen::Start, model.start(&evaluation)),
+        };
         FormState {
-            screen: if draft.is_some() { Screen::Resume } else { Screen::Start },
+            screen,
             draft,
             model,
             locale,
@@ -245,7 +251,7 @@ mod tests {
                 {"id": "city", "fields": [{"id": "city", "type": "text", "label": "City"}]}
             ]});
         let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
-        Rc::new(FormState::new(Rc::new(model), "en".into(), None)).reduce(Action::Start)
+        Rc::new(FormState::new(Rc::new(model), "en".into(), None, None)).reduce(Action::Start)
     }
 
     #[test]
@@ -275,12 +281,12 @@ mod tests {
         let mut answers = Answers::default();
         answers.set("full_name", "Li Lei".into());
         let draft = Draft { answers, page: "city".into() };
-        let resumed = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft.clone())));
+        let resumed = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft.clone()), None));
         assert_eq!(resumed.screen, Screen::Resume);
         let resumed = resumed.reduce(Action::ResumeDraft);
         assert_eq!((resumed.screen, resumed.position), (Screen::Journey, Position::Page(1)));
         assert_eq!(resumed.answers.text("full_name"), "Li Lei");
-        let again = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft))).reduce(Action::StartAgain);
+        let again = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft), None)).reduce(Action::StartAgain);
         assert_eq!(again.screen, Screen::Start);
         assert!(again.answers.0.is_empty());
     }
@@ -298,7 +304,7 @@ mod tests {
                 {"id": "name", "type": "text", "label": {"en": "Full name", "zh-CN": "姓名"}, "required": true},
                 {"id": "city", "type": "text", "label": {"en": "City", "zh-CN": "城市"}}]}]});
         let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
-        let shown = Rc::new(FormState::new(Rc::new(model), "en".into(), None))
+        let shown = Rc::new(FormState::new(Rc::new(model), "en".into(), None, None))
             .reduce(Action::Start)
             .reduce(Action::Answer { field: "city".into(), value: "Xiamen".into() })
             .reduce(Action::Continue);

@@ -44,7 +44,11 @@ fn locale_name(locale: &str) -> &str {
 pub fn form_journey(props: &Props) -> Html {
     let state = {
         let (model, locale, draft) = (props.model.clone(), props.locale.to_string(), props.draft.clone());
-        use_reducer(move || FormState::new(model, locale, draft))
+        let connected = props.connected;
+        use_reducer(move || {
+            let wanted = if connected { io::query_param("page").and_then(|p| model.parse_position(&p)) } else { None };
+            FormState::new(model, locale, draft, wanted)
+        })
     };
     let model = &state.model;
     let form = model.form();
