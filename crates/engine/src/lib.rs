@@ -35,6 +35,7 @@ mod load;
 mod logic;
 mod markdown;
 mod model;
+mod package;
 mod summary;
 mod validate;
 
@@ -47,5 +48,6 @@ pub use journey::Position;
 pub use load::load_form;
 pub use markdown::render_markdown;
 pub use model::{End, Evaluation, FormModel};
+pub use package::{checksum, Attachment, Package, PackageProblem, PageError, PACKAGE_FORMAT};
 pub use summary::{display_value, summary, SummaryRow};
 pub use validate::{validate_page, FieldError};

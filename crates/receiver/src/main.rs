@@ -1,4 +1,4 @@
-//! `onewindow-receiver [--addr 127.0.0.1:8080] [--dist dist] [--forms forms]`
+//! `onewindow-receiver [--addr 127.0.0.1:8080] [--dist dist] [--forms forms] [--database FILE]`
 
 use onewindow_receiver::{app, Config};
 use std::path::PathBuf;
@@ -12,7 +12,8 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let mut addr = "127.0.0.1:8080".to_string();
-    let mut config = Config { dist: PathBuf::from("dist"), forms: PathBuf::from("forms") };
+    let mut config =
+        Config { dist: PathBuf::from("dist"), forms: PathBuf::from("forms"), database: PathBuf::from("target/receiver.sqlite") };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -20,7 +21,8 @@ fn run() -> Result<(), String> {
             "--addr" => addr = value()?,
             "--dist" => config.dist = PathBuf::from(value()?),
             "--forms" => config.forms = PathBuf::from(value()?),
-            _ => return Err(format!("unknown argument {flag:?}; usage: onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR]")),
+            "--database" => config.database = PathBuf::from(value()?),
+            _ => return Err(format!("unknown argument {flag:?}; usage: onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR] [--database FILE]")),
         }
     }
     if !config.dist.join("index.html").is_file() {
@@ -34,7 +36,8 @@ fn run() -> Result<(), String> {
         let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         println!("onewindow: serving http://{local}/");
-        axum::serve(listener, app(&config))
+        let app = app(&config)?;
+        axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

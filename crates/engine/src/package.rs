@@ -1,0 +1,201 @@
+//! The submission package: what leaves the device when a citizen sends a finished form, and
+//! the same checks the receiver runs on arrival (same engine, same definition version).
+
+use crate::answers::Answers;
+use crate::definition::FieldKind;
+use crate::model::{End, FormModel};
+use crate::validate::{validate_page, FieldError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// The package format version.
+pub const PACKAGE_FORMAT: u32 = 1;
+
+/// A finished application, ready to send.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    /// Must equal [`PACKAGE_FORMAT`].
+    pub format: u32,
+    /// The form's id.
+    pub form_id: String,
+    /// The form's version the answers were given against.
+    pub form_version: String,
+    /// The locale the citizen used.
+    pub locale: String,
+    /// The answers to visible questions only, as typed.
+    pub answers: Answers,
+    /// Computed values, by field id.
+    pub computed: Answers,
+    /// Uploaded files' descriptions (the contents travel separately).
+    pub attachments: Vec<Attachment>,
+    /// When the citizen sent it (RFC 3339), from the device's clock.
+    pub created: String,
+    /// A UUID v4 made once per application and reused on every retry, so a repeat is recognised.
+    pub idempotency_key: String,
+    /// SHA-256 (hex) of the canonical JSON of form id, version, answers, computed values and
+    /// attachments: the receiver recomputes it to detect a package altered on the way.
+    pub checksum: String,
+}
+
+/// A file attached to a question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// The question it answers.
+    pub field: String,
+    /// The file's name on the citizen's device.
+    pub name: String,
+    /// Its media type.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+/// Why a package cannot be made or is refused.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum PackageProblem {
+    /// Some answers are missing or wrong: the errors, each with the page to fix it on.
+    Invalid {
+        /// The errors, each with its page id.
+        errors: Vec<PageError>,
+    },
+    /// The answers lead to an outcome page, not to an application.
+    EndsAtOutcome,
+    /// The package is for another form or version than this definition.
+    WrongForm {
+        /// What the package says.
+        got: String,
+    },
+    /// The checksum does not match the content.
+    Checksum,
+    /// A malformed field (format version, idempotency key).
+    Malformed {
+        /// Which.
+        field: String,
+    },
+}
+
+/// An error and the page it is on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PageError {
+    /// The page's id.
+    pub page: String,
+    /// The error.
+    #[serde(flatten)]
+    pub error: FieldError,
+}
+
+impl FormModel {
+    /// Builds the package for `answers`, or says why it cannot be sent. `created` and
+    /// `idempotency_key` come from the caller (the engine has no clock and no randomness).
+    pub fn package(&self, answers: &Answers, locale: &str, created: &str, idempotency_key: &str) -> Result<Package, PackageProblem> {
+        let evaluation = self.evaluate(answers);
+        if let End::Outcome(_) = evaluation.end {
+            return Err(PackageProblem::EndsAtOutcome);
+        }
+        let errors = self.page_errors(answers, locale);
+        if !errors.is_empty() {
+            return Err(PackageProblem::Invalid { errors });
+        }
+        let answers = evaluation.visible_answers(self, answers);
+        let computed = evaluation.computed_values(self);
+        let attachments = self.attachments(&answers);
+        let mut package = Package {
+            format: PACKAGE_FORMAT,
+            form_id: self.form.id.clone(),
+            form_version: self.form.version.clone(),
+            locale: locale.to_string(),
+            answers,
+            computed,
+            attachments,
+            created: created.to_string(),
+            idempotency_key: idempotency_key.to_string(),
+            checksum: String::new(),
+        };
+        package.checksum = checksum(&package);
+        Ok(package)
+    }
+
+    /// The receiver's check: the package is for this form and version, intact, and its answers
+    /// pass exactly the rules the browser applied (computed values are recomputed, never
+    /// trusted).
+    pub fn check_package(&self, package: &Package) -> Result<(), PackageProblem> {
+        if package.format != PACKAGE_FORMAT {
+            return Err(PackageProblem::Malformed { field: "format".into() });
+        }
+        if !is_uuid_v4(&package.idempotency_key) {
+            return Err(PackageProblem::Malformed { field: "idempotency_key".into() });
+        }
+        if package.form_id != self.form.id || package.form_version != self.form.version {
+            return Err(PackageProblem::WrongForm { got: format!("{}@{}", package.form_id, package.form_version) });
+        }
+        if checksum(package) != package.checksum {
+            return Err(PackageProblem::Checksum);
+        }
+        let rebuilt = self.package(&package.answers, &package.locale, &package.created, &package.idempotency_key)?;
+        if rebuilt.answers != package.answers || rebuilt.computed != package.computed || rebuilt.attachments != package.attachments {
+            // Answers to hidden questions, or computed values that do not follow from the answers.
+            return Err(PackageProblem::Checksum);
+        }
+        Ok(())
+    }
+
+    fn page_errors(&self, answers: &Answers, locale: &str) -> Vec<PageError> {
+        let evaluation = self.evaluate(answers);
+        evaluation
+            .path
+            .iter()
+            .flat_map(|&page| {
+                let id = self.form.pages[page].id.clone();
+                validate_page(self, &evaluation, page, answers, locale)
+                    .into_iter()
+                    .filter(FieldError::is_error)
+                    .map(move |error| PageError { page: id.clone(), error })
+            })
+            .collect()
+    }
+
+    fn attachments(&self, answers: &Answers) -> Vec<Attachment> {
+        let mut out = Vec::new();
+        for (_, field) in self.form.fields() {
+            if !matches!(field.kind, FieldKind::File { .. }) {
+                continue;
+            }
+            for file in answers.get(&field.id).and_then(Value::as_array).into_iter().flatten() {
+                out.push(Attachment {
+                    field: field.id.clone(),
+                    name: file.get("name").and_then(Value::as_str).unwrap_or("").to_string(),
+                    media_type: file.get("type").and_then(Value::as_str).unwrap_or("").to_string(),
+                    size: file.get("size").and_then(Value::as_u64).unwrap_or(0),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The checksum of a package's content (everything but `created`, `locale`, the key and the
+/// checksum itself). serde_json writes maps with sorted keys, so the JSON is canonical.
+pub fn checksum(package: &Package) -> String {
+    let content = serde_json::json!({
+        "form_id": package.form_id,
+        "form_version": package.form_version,
+        "answers": package.answers,
+        "computed": package.computed,
+        "attachments": package.attachments,
+    });
+    let digest = Sha256::digest(content.to_string().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn is_uuid_v4(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    key.len() == 36
+        && [8, 13, 18, 23].iter().all(|&i| bytes[i] == b'-')
+        && key.chars().enumerate().all(|(i, c)| [8, 13, 18, 23].contains(&i) || c.is_ascii_hexdigit())
+        && bytes[14] == b'4'
+        && matches!(bytes[19], b'8' | b'9' | b'a' | b'b' | b'A' | b'B')
+}
