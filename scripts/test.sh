@@ -45,7 +45,8 @@ else
     step "end-to-end: playwright-core + Chromium against the served release build"
     cargo build -q -p onewindow-receiver || broken+=("receiver build")
     server_out=$(mktemp)
-    target/debug/onewindow-receiver --addr 127.0.0.1:0 --dist dist --forms forms > "$server_out" 2>&1 &
+    target/debug/onewindow-receiver --addr 127.0.0.1:0 --dist dist --forms forms \
+        --database "$(mktemp -d)/receiver.sqlite" > "$server_out" 2>&1 &
     server=$!
     trap 'kill $server 2>/dev/null' EXIT
     for _ in $(seq 100); do grep -q 'serving http' "$server_out" && break; sleep 0.1; done

@@ -67,6 +67,31 @@ pub fn on_history_change(on_change: impl Fn() + 'static) -> gloo_events::EventLi
     gloo_events::EventListener::new(&gloo_utils::window(), "popstate", move |_| on_change())
 }
 
+/// POSTs `body` as JSON; returns the status and the JSON reply (null when not JSON). An error
+/// means the request did not complete (offline, server unreachable).
+pub async fn post_json(url: &str, body: &impl serde::Serialize) -> Result<(u16, serde_json::Value), String> {
+    let request = Request::post(url).json(body).map_err(|e| e.to_string())?;
+    let response = request.send().await.map_err(|e| format!("{url}: {e}"))?;
+    let status = response.status();
+    let reply = response.json::<serde_json::Value>().await.unwrap_or(serde_json::Value::Null);
+    Ok((status, reply))
+}
+
+/// A new random UUID v4 from the browser's CSPRNG (the idempotency key of an application).
+pub fn new_uuid() -> String {
+    gloo_utils::window().crypto().map(|c| c.random_uuid()).unwrap_or_default()
+}
+
+/// The device's current time, RFC 3339 in UTC.
+pub fn now_rfc3339() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Opens the browser's print dialog (to keep a record of the confirmation).
+pub fn print() {
+    let _ = gloo_utils::window().print();
+}
+
 /// A saved draft: the answers and where the citizen was. Kept in the browser's local storage
 /// only; nothing leaves the device until the citizen submits.
 #[derive(serde::Serialize, serde::Deserialize, Clone, Debug, PartialEq)]
@@ -75,6 +100,10 @@ pub struct Draft {
     pub answers: onewindow_engine::Answers,
     /// The page token (`page=` in the URL).
     pub page: String,
+    /// The application's idempotency key once a send was tried, so a retry after a reload is
+    /// recognised by the receiver as the same application.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 fn draft_key(form: &str, version: &str) -> String {

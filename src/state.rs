@@ -15,6 +15,8 @@ pub enum Screen {
     Resume,
     /// The questions, check answers or an outcome (see `position`).
     Journey,
+    /// The application was received: its reference.
+    Sent,
 }
 
 /// Everything the form screens render.
@@ -40,6 +42,14 @@ pub struct FormState {
     pub errors: Vec<FieldError>,
     /// Counts "Continue" presses that found errors, so the error summary takes focus each time.
     pub failed_attempts: u32,
+    /// The receiver's reference once the application is received.
+    pub reference: Option<String>,
+    /// Why the last attempt to send failed, when it did.
+    pub send_failure: Option<String>,
+    /// Whether an attempt to send is under way.
+    pub sending: bool,
+    /// The application's idempotency key, made at the first attempt to send and kept.
+    pub key: Option<String>,
 }
 
 impl PartialEq for FormState {
@@ -53,6 +63,10 @@ impl PartialEq for FormState {
             && self.returning_to_check == other.returning_to_check
             && self.errors == other.errors
             && self.failed_attempts == other.failed_attempts
+            && self.reference == other.reference
+            && self.send_failure == other.send_failure
+            && self.sending == other.sending
+            && self.key == other.key
     }
 }
 
@@ -84,6 +98,14 @@ pub enum Action {
     SetLocale(String),
     /// "Clear my data": every answer is forgotten.
     ClearData,
+    /// "Send application" was pressed; the key identifies the application on every attempt.
+    Sending(String),
+    /// The receiver accepted the application under this reference.
+    Sent(String),
+    /// The receiver refused some answers: show them on the first page concerned.
+    Refused(Vec<onewindow_engine::PageError>),
+    /// The application could not be sent (network, server): say so and keep everything.
+    SendFailed(String),
 }
 
 impl FormState {
@@ -110,6 +132,10 @@ impl FormState {
             returning_to_check: false,
             errors: Vec::new(),
             failed_attempts: 0,
+            reference: None,
+            send_failure: None,
+            sending: false,
+            key: None,
         }
     }
 
@@ -134,12 +160,13 @@ impl FormState {
         match self.screen {
             Screen::Start | Screen::Resume => "start".to_string(),
             Screen::Journey => self.model.position_token(self.position),
+            Screen::Sent => "sent".to_string(),
         }
     }
 
     /// The draft to save for the current answers and position.
     pub fn to_draft(&self) -> Draft {
-        Draft { answers: self.answers.clone(), page: self.model.position_token(self.position) }
+        Draft { answers: self.answers.clone(), page: self.model.position_token(self.position), key: self.key.clone() }
     }
 
     fn restart(&mut self) {
@@ -149,6 +176,9 @@ impl FormState {
         self.returning_to_check = false;
         self.errors.clear();
         self.draft = None;
+        self.key = None;
+        self.reference = None;
+        self.send_failure = None;
     }
 }
 
@@ -197,6 +227,7 @@ impl Reducible for FormState {
             }
             Action::ResumeDraft => {
                 if let Some(draft) = next.draft.take() {
+                    next.key = draft.key;
                     next.answers = draft.answers;
                     next.evaluation = next.model.evaluate(&next.answers);
                     let wanted = next.model.parse_position(&draft.page).unwrap_or(next.position);
@@ -221,6 +252,29 @@ impl Reducible for FormState {
                 next.position = next.model.allowed_position(&next.evaluation, &next.answers, wanted);
                 next.returning_to_check = false;
                 next.errors.clear();
+            }
+            Action::Sending(key) => {
+                next.key.get_or_insert(key);
+                next.sending = true;
+                next.send_failure = None;
+            }
+            Action::Sent(reference) => {
+                next.sending = false;
+                next.reference = Some(reference);
+                next.screen = Screen::Sent;
+            }
+            Action::SendFailed(message) => {
+                next.sending = false;
+                next.send_failure = Some(message);
+            }
+            Action::Refused(errors) => {
+                next.sending = false;
+                if let Some(first) = errors.first().and_then(|e| next.model.page_index(&e.page)) {
+                    next.position = Position::Page(first);
+                    next.returning_to_check = true;
+                    next.errors = errors.iter().filter(|e| next.model.page_index(&e.page) == Some(first)).map(|e| e.error.clone()).collect();
+                    next.failed_attempts += 1;
+                }
             }
             Action::SetLocale(locale) => {
                 if next.model.form().locales.contains(&locale) {
@@ -280,7 +334,7 @@ mod tests {
         let base = state();
         let mut answers = Answers::default();
         answers.set("full_name", "Li Lei".into());
-        let draft = Draft { answers, page: "city".into() };
+        let draft = Draft { answers, page: "city".into(), key: None };
         let resumed = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft.clone()), None));
         assert_eq!(resumed.screen, Screen::Resume);
         let resumed = resumed.reduce(Action::ResumeDraft);

@@ -94,14 +94,20 @@ pub fn form_journey(props: &Props) -> Html {
         // Every change is saved on the device at once; nothing is sent anywhere.
         let draft = (props.connected && state.screen == Screen::Journey).then(|| state.to_draft());
         let (id, version) = (form.id.clone(), form.version.clone());
-        use_effect_with(draft, move |draft| {
+        let sent = state.screen == Screen::Sent;
+        use_effect_with((draft, sent), move |(draft, sent)| {
             if let Some(draft) = draft {
                 io::save_draft(&id, &version, draft);
+            }
+            // Once received, nothing of the application stays on the device.
+            if *sent {
+                io::clear_draft(&id, &version);
             }
         });
     }
     let heading = match (state.screen, state.position) {
         (Screen::Start | Screen::Resume, _) => form.text(&form.title, locale).to_string(),
+        (Screen::Sent, _) => ui_text(UiText::ApplicationSent, locale).to_string(),
         (Screen::Journey, Position::Page(page)) => model.page_heading(&state.evaluation, page, locale),
         (Screen::Journey, Position::CheckAnswers) => ui_text(UiText::CheckAnswers, locale).to_string(),
         (Screen::Journey, Position::Outcome(o)) => {
@@ -163,6 +169,22 @@ pub fn form_journey(props: &Props) -> Html {
                     <button type="button" class="ow-button" onclick={dispatch(Action::ResumeDraft)}>{ ui_text(UiText::ContinueDraft, locale) }</button>
                     <button type="button" class="ow-button ow-button--secondary" onclick={dispatch(Action::StartAgain)}>{ ui_text(UiText::StartAgain, locale) }</button>
                 </div>
+            </>
+        },
+        (Screen::Sent, _) => html! {
+            <>
+                <div class="ow-panel">
+                    <h1 class="ow-panel__title">{ &heading }</h1>
+                    <div class="ow-panel__body">
+                        { ui_text(UiText::YourReference, locale) }<br />
+                        <strong class="ow-panel__reference">{ state.reference.clone().unwrap_or_default() }</strong>
+                    </div>
+                </div>
+                <h2 class="ow-heading-m">{ ui_text(UiText::WhatHappensNext, locale) }</h2>
+                <p class="ow-body">{ ui_text(UiText::WhatHappensNextBody, locale) }</p>
+                <button type="button" class="ow-button ow-button--secondary" onclick={Callback::from(|_: MouseEvent| io::print())}>
+                    { ui_text(UiText::PrintRecord, locale) }
+                </button>
             </>
         },
         (Screen::Journey, Position::Page(page)) => html! { <QuestionPage state={state.clone()} {page} heading={heading.clone()} /> },

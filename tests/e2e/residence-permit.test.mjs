@@ -109,5 +109,25 @@ test('[en] a complete application reaches check answers; a change returns there'
   await page.getByRole('button', { name: 'Continue' }).click();
   await h1('Check your answers');
   assert.ok((await page.locator('.ow-summary-list').innerText()).includes('Han Meimei'));
+
+  // The first attempt fails on the network: nothing is lost, and the retry is recognised as
+  // the same application (same idempotency key).
+  const keys = [];
+  await page.route('**/api/submissions', async (route) => {
+    keys.push(JSON.parse(route.request().postData()).idempotency_key);
+    if (keys.length === 1) await route.abort(); else await route.continue();
+  });
+  await page.getByRole('button', { name: 'Accept and send' }).click();
+  await page.getByText('Your application has not been sent yet').waitFor();
+  await assertAccessible(page, 'send failed');
+  await page.getByRole('button', { name: 'Accept and send' }).click();
+  await h1('Application sent');
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1], 'the retry reuses the idempotency key');
+  assert.match(await page.locator('.ow-panel__reference').innerText(), /^OW-\d{8}-\d{6}$/);
+  await assertAccessible(page, 'confirmation');
+
+  // Once sent, nothing of the application stays on the device.
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('onewindow:'))), []);
   assert.deepEqual(page.problems, []);
 });

@@ -54,6 +54,26 @@ pub enum UiText {
     PrivacyNote,
     /// Name of the language switcher.
     Language,
+    /// Heading above the send button.
+    SendHeading,
+    /// What sending means.
+    SendDeclaration,
+    /// The send button.
+    SendApplication,
+    /// Heading when sending failed.
+    NotSent,
+    /// What to do when sending failed.
+    NotSentHelp,
+    /// The confirmation panel's heading.
+    ApplicationSent,
+    /// Label of the reference on the confirmation.
+    YourReference,
+    /// Heading of what happens next.
+    WhatHappensNext,
+    /// What happens next.
+    WhatHappensNextBody,
+    /// The print button.
+    PrintRecord,
 }
 
 /// `key` in `locale` (`zh-CN`, `zh-Hans`, `zh` → Chinese; anything else → English).
@@ -90,6 +110,25 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
             "您填写的内容仅保存在此设备上，提交前不会发送到任何地方。",
         ),
         Language => ("Language", "语言"),
+        SendHeading => ("Now send your application", "提交申请"),
+        SendDeclaration => (
+            "By sending this application you confirm that, to the best of your knowledge, the details you are providing are correct.",
+            "提交即表示您确认所填信息真实、准确。",
+        ),
+        SendApplication => ("Accept and send", "确认并提交"),
+        NotSent => ("Your application has not been sent yet", "申请尚未提交"),
+        NotSentHelp => (
+            "Your answers are kept on this device. Try again in a few minutes.",
+            "您填写的内容已保存在此设备上，请稍后重试。",
+        ),
+        ApplicationSent => ("Application sent", "申请已提交"),
+        YourReference => ("Your reference number", "您的受理编号"),
+        WhatHappensNext => ("What happens next", "后续步骤"),
+        WhatHappensNextBody => (
+            "The department will check your application and contact you. Keep your reference number: you need it if you contact them about your application.",
+            "承办部门将审核您的申请并与您联系。请保存受理编号，咨询办理进度时需要提供。",
+        ),
+        PrintRecord => ("Print or save a copy of this page", "打印或保存本页"),
     };
     if is_chinese(locale) { zh } else { en }
 }
