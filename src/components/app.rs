@@ -18,12 +18,6 @@ enum Loaded {
     Ready(Rc<FormModel>),
 }
 
-/// A reference list file under `forms/data/`.
-#[derive(serde::Deserialize)]
-struct ReferenceList {
-    options: Vec<onewindow_engine::Choice>,
-}
-
 /// The app root.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -43,7 +37,7 @@ pub fn app() -> Html {
                             let mut failed = Vec::new();
                             for name in model.lists_needed() {
                                 let url = format!("forms/data/{name}.json");
-                                match io::fetch_json::<ReferenceList>(&url).await {
+                                match io::fetch_json::<onewindow_engine::ReferenceList>(&url).await {
                                     Ok(list) => model.provide_list(&name, list.options),
                                     Err(message) => failed.push(Diagnostic::error("", message)),
                                 }

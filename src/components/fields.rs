@@ -380,7 +380,7 @@ fn select_field(p: &SelectProps) -> Html {
         use_effect_with(p.options_from.clone(), move |from| {
             if let Some(name) = from.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(list) = io::fetch_json::<ReferenceList>(&format!("forms/data/{name}.json")).await {
+                    if let Ok(list) = io::fetch_json::<onewindow_engine::ReferenceList>(&format!("forms/data/{name}.json")).await {
                         loaded.set(Some(list.options));
                     }
                 });
@@ -403,8 +403,3 @@ fn select_field(p: &SelectProps) -> Html {
     })
 }
 
-/// A reference list file under `forms/data/`.
-#[derive(serde::Deserialize)]
-struct ReferenceList {
-    options: Vec<Choice>,
-}

@@ -146,35 +146,12 @@ pub fn today() -> Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    civil_from_days((seconds / 86_400) as i64)
-}
-
-/// The date `days` after 1970-01-01 (H. Hinnant's algorithm for the proleptic Gregorian
-/// calendar).
-fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date { year, month, day }
+    Date::from_days_since_epoch((seconds / 86_400) as i64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_since_the_epoch_become_dates() {
-        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
-        assert_eq!(civil_from_days(20_784).to_string(), "2026-11-27");
-        assert_eq!(civil_from_days(-1).to_string(), "1969-12-31");
-    }
 
     #[test]
     fn definition_names() {

@@ -497,3 +497,15 @@ impl FieldKind {
         }
     }
 }
+
+/// A reference list under `forms/data/<name>.json`, named by `options_from`:
+/// `{"options": [{"value": "01", "label": {"zh-CN": "汉族", "en": "Han"}}, …]}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReferenceList {
+    /// What the list is, for the people who maintain it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The options, in order.
+    pub options: Vec<Choice>,
+}

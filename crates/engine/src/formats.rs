@@ -613,3 +613,32 @@ pub fn age_on(birth: Date, on: Date) -> i32 {
         years
     }
 }
+
+impl Date {
+    /// Days since 1970-01-01 (negative before), proleptic Gregorian calendar
+    /// (H. Hinnant's `days_from_civil`).
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (`civil_from_days`); callers turn a clock into a date
+    /// with it, since the engine itself has no clock. Out-of-range input gives 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days.clamp(-100_000_000, 100_000_000) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date::new(year, month, day).unwrap_or(Date { year: 1970, month: 1, day: 1 })
+    }
+}

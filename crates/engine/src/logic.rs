@@ -235,21 +235,10 @@ struct DaysBetween;
 impl CustomOperator for DaysBetween {
     fn evaluate<'a>(&self, args: &[&'a DataValue<'a>], _: &mut EvalContext<'_, 'a>, arena: &'a datalogic_rs::bumpalo::Bump) -> LogicResult<&'a DataValue<'a>> {
         Ok(match (date_arg(args, 0), date_arg(args, 1)) {
-            (Some(a), Some(b)) => arena.i64(day_number(b) - day_number(a)),
+            (Some(a), Some(b)) => arena.i64(b.days_since_epoch() - a.days_since_epoch()),
             _ => arena.null(),
         })
     }
-}
-
-/// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's days_from_civil).
-pub(crate) fn day_number(date: Date) -> i64 {
-    let y = i64::from(date.year) - i64::from(date.month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(date.month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(date.day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// `{"valid_format": ["cn_resident_id", value]}` → whether `value` is in that format.

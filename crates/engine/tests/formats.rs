@@ -663,3 +663,13 @@ fn results_are_fixed_points() {
         }
     }
 }
+
+#[test]
+fn days_since_the_epoch_round_trip() {
+    use onewindow_engine::formats::Date;
+    for (days, date) in [(0, "1970-01-01"), (11_016, "2000-02-29"), (20_784, "2026-11-27"), (-1, "1969-12-31")] {
+        assert_eq!(Date::from_days_since_epoch(days).to_string(), date);
+        assert_eq!(date.parse::<Date>().unwrap().days_since_epoch(), days);
+    }
+    let _ = Date::from_days_since_epoch(i64::MAX); // far out of range: clamped, never a panic
+}

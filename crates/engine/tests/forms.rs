@@ -2,7 +2,7 @@
 //! and every example in `forms/*.examples.json` must have exactly the outcome it states.
 
 use onewindow_engine::formats::Date;
-use onewindow_engine::{load_form, summary, validate_page, Answers, Choice, End, FormModel, Severity};
+use onewindow_engine::{load_form, summary, validate_page, Answers, End, FormModel, ReferenceList, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -67,12 +67,6 @@ fn definitions() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-/// A reference list file under `forms/data/`.
-#[derive(Deserialize)]
-struct ReferenceList {
-    options: Vec<Choice>,
 }
 
 fn load(path: &Path, today: Date) -> FormModel {

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use onewindow_engine::formats::Date;
-use onewindow_engine::{load_form, Choice, Diagnostic, FormModel, Package, PackageProblem};
+use onewindow_engine::{load_form, Diagnostic, FormModel, Package, PackageProblem, ReferenceList};
 use serde_json::json;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -87,11 +87,6 @@ async fn submit(State(receiver): State<Arc<Receiver>>, body: Result<Json<Package
     }
 }
 
-#[derive(serde::Deserialize)]
-struct ReferenceList {
-    options: Vec<Choice>,
-}
-
 impl Receiver {
     /// The form as published now, with its reference lists. A package for another version is
     /// refused by `check_package` (the receiver validates only against what it publishes).
@@ -139,29 +134,5 @@ impl Receiver {
 /// Today's date (UTC) from the system clock.
 fn today() -> Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    civil_from_days((secs / 86_400) as i64)
-}
-
-/// Howard Hinnant's civil_from_days: days since 1970-01-01 → calendar date.
-fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date::new(year, month, day).unwrap_or(Date { year: 1970, month: 1, day: 1 })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn days_become_dates() {
-        assert_eq!(super::civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(super::civil_from_days(20_514).to_string(), "2026-03-02");
-        assert_eq!(super::civil_from_days(11_016).to_string(), "2000-02-29");
-    }
+    Date::from_days_since_epoch((secs / 86_400) as i64)
 }
