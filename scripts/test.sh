@@ -22,7 +22,7 @@ count_cargo() {
 }
 
 step "native: cargo test --workspace"
-cargo test --workspace --color never 2>&1 | tee "$logdir/native.log"
+cargo test --workspace --no-fail-fast --color never 2>&1 | tee "$logdir/native.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || broken+=("native cargo test")
 count_cargo "$logdir/native.log"
 step_done

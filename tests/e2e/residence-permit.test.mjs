@@ -131,3 +131,76 @@ test('[en] a complete application reaches check answers; a change returns there'
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('onewindow:'))), []);
   assert.deepEqual(page.problems, []);
 });
+
+test('[zh-CN] a student living in a school dormitory applies in Chinese, from start to confirmation', async () => {
+  const page = await openPage(browser);
+  const h1 = (name) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const next = async (what) => {
+    await assertAccessible(page, `zh-CN ${what}`);
+    await page.getByRole('button', { name: '继续' }).click();
+  };
+  await page.goto(`${BASE_URL}/?form=residence-permit&lang=zh-CN`);
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await h1('您的户口是否在本市？');
+  await page.getByRole('radio', { name: '否' }).check();
+  await next('hukou');
+  await h1('您是否已在本市居住满6个月？');
+  await page.getByRole('radio', { name: '是' }).check();
+  await next('six months');
+  await page.getByRole('checkbox', { name: '在本市有合法稳定住所' }).check();
+  await page.getByRole('checkbox', { name: '在本市连续就读' }).check();
+  await next('basis');
+  await page.getByRole('button', { name: '继续' }).waitFor();
+  await next('what you need');
+  await page.getByRole('radio', { name: '本人申请' }).check();
+  await next('role');
+  // A minority name with the middle dot is accepted.
+  await page.getByRole('textbox', { name: '姓名' }).fill('阿依古丽·买买提');
+  await next('name');
+  await page.getByRole('textbox', { name: '公民身份号码' }).fill('11010519491231002X');
+  await page.getByText('1949年12月31日').waitFor();
+  await page.getByText('女', { exact: true }).waitFor();
+  await next('id number');
+  await page.getByRole('combobox', { name: '民族' }).selectOption({ label: '维吾尔族' });
+  await next('ethnicity');
+  await page.getByRole('textbox', { name: '户籍地址' }).fill('新疆维吾尔自治区乌鲁木齐市天山区解放南路1号');
+  await next('hukou address');
+  await page.getByRole('combobox', { name: '省（自治区、直辖市）' }).selectOption({ label: '福建省' });
+  await page.getByRole('combobox', { name: '市', exact: true }).selectOption({ label: '厦门市' });
+  await page.getByRole('combobox', { name: '区（县）' }).selectOption({ label: '思明区' });
+  await page.getByRole('textbox', { name: '详细地址' }).fill('思明南路422号');
+  await next('residence address');
+  // Chinese month names are accepted in the date.
+  await page.getByRole('textbox', { name: '日' }).fill('1');
+  await page.getByRole('textbox', { name: '月' }).fill('3月');
+  await page.getByRole('textbox', { name: '年' }).fill('2025');
+  await next('residing since');
+  await page.getByRole('radio', { name: '学校宿舍' }).check();
+  await next('housing');
+  await page.getByRole('textbox', { name: '就读学校名称' }).fill('厦门大学');
+  await next('school');
+  await page.getByRole('textbox', { name: '手机号码' }).fill('+86 139 0000 1111');
+  await next('mobile');
+  for (const [label, files] of [
+    ['本人近期证件照片', [file('zhao.png', 'image/png', 3000)]],
+    ['居民身份证正反面', [file('front.jpg', 'image/jpeg', 3000), file('back.jpg', 'image/jpeg', 3000)]],
+    ['住所证明', [file('dorm.pdf', 'application/pdf', 3000)]],
+    ['就读证明', [file('student-card.jpg', 'image/jpeg', 3000)]],
+  ]) {
+    await page.getByLabel(label).setInputFiles(files);
+    await next(label);
+  }
+  await page.getByRole('checkbox').check();
+  await next('declaration');
+  await h1('核对您的信息');
+  const summary = await page.locator('.ow-summary-list').innerText();
+  for (const expected of ['阿依古丽·买买提', '维吾尔族', '2025年3月1日', '学校宿舍', '厦门大学', '未填写']) {
+    assert.ok(summary.includes(expected), `核对页显示 ${expected}:\n${summary}`);
+  }
+  await assertAccessible(page, 'zh-CN check answers');
+  await page.getByRole('button', { name: '确认并提交' }).click();
+  await h1('申请已提交');
+  assert.match(await page.locator('.ow-panel__reference').innerText(), /^OW-\d{8}-\d{6}$/);
+  await assertAccessible(page, 'zh-CN confirmation');
+  assert.deepEqual(page.problems, []);
+});
