@@ -1,0 +1,127 @@
+// Each kind of error the residence-permit form can show, made in the browser and explained in
+// the error summary and next to the question, then corrected: lengths, patterns, formats,
+// check characters, impossible and future dates, date rules, phone numbers, file type, size,
+// emptiness and count, and a question shown only on one branch (employer's credit code).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const file = (name, mimeType, size) => ({ name, mimeType, buffer: Buffer.alloc(size, 1) });
+
+test('[en] every kind of error is explained where it happens, and correcting it moves on', async () => {
+  const page = await openPage(browser);
+  const cont = () => page.getByRole('button', { name: 'Continue' }).click();
+  /** Continue must stop with `message` in the summary and next to the question. */
+  async function refused(message, what) {
+    await cont();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.ok((await alert.innerText()).includes(message), `${what}: summary says "${message}":\n${await alert.innerText()}`);
+    assert.ok((await page.locator('.ow-error-message').allInnerTexts()).some((t) => t.includes(message)), `${what}: inline`);
+    assert.ok((await page.title()).startsWith('Error: '));
+    await assertAccessible(page, `error: ${what}`);
+  }
+  async function accepted(heading) {
+    await cont();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+
+  await page.goto(`${BASE_URL}/?form=residence-permit&lang=en`);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.getByRole('radio', { name: 'No' }).check();
+  await cont();
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await cont();
+  await refused('Select which of these apply to you', 'nothing ticked');
+  await page.getByRole('checkbox', { name: 'I have lawful, stable employment in this city' }).check();
+  await cont();
+  await cont();
+  await page.getByRole('radio', { name: /myself/ }).check();
+  await accepted('Full name');
+
+  const name = page.getByRole('textbox', { name: 'Full name' });
+  await name.fill('L');
+  await refused('Full name must be 2 characters or more', 'too short');
+  await name.fill('Li 2');
+  await refused('Full name must only include Chinese characters, letters a to z, spaces and the middle dot', 'pattern');
+  await name.fill('Li Lei');
+  await cont();
+
+  const id = page.getByRole('textbox', { name: 'Your ID number' });
+  await id.fill('1101051949');
+  await refused('Enter your ID number in the correct format', 'ID shape');
+  await id.fill('110105194912310021');
+  await refused('is not correct: check it and enter it again', 'check character');
+  await id.fill('11010519491331002X');
+  await refused('date of birth that does not exist', 'impossible date in the ID');
+  await id.fill('35020319900815003X');
+  await cont();
+
+  await page.getByRole('combobox', { name: 'Ethnic group' }).selectOption({ index: 1 });
+  await cont();
+  await page.getByRole('textbox', { name: /household registration/ }).fill('x'.repeat(201));
+  await refused('must be 200 characters or less', 'too long');
+  await page.getByRole('textbox', { name: /household registration/ }).fill('Fuzhou');
+  await cont();
+
+  await page.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fujian' });
+  await page.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Xiamen' });
+  await refused('Select the province, city and district', 'region not finished');
+  await page.getByRole('combobox', { name: 'District or county' }).selectOption({ label: 'Huli' });
+  await page.getByRole('textbox', { name: 'Street address' }).fill('Road 1');
+  await page.getByRole('textbox', { name: /Postcode/ }).fill('36100');
+  await refused('Postcode must be 6 numbers', 'postcode format');
+  await page.getByRole('textbox', { name: /Postcode/ }).fill('');
+  await cont();
+
+  const day = page.getByRole('textbox', { name: 'Day' });
+  const month = page.getByRole('textbox', { name: 'Month' });
+  const year = page.getByRole('textbox', { name: 'Year' });
+  await day.fill('15'); await year.fill('2025');
+  await refused('must include a month', 'date without a month');
+  await month.fill('April'); await day.fill('31');
+  await refused('must be a real date', 'impossible date');
+  await day.fill('1'); await month.fill('1'); await year.fill('25');
+  await refused('Year must include 4 numbers', 'two-digit year');
+  await year.fill(String(new Date().getFullYear() + 1));
+  await refused('must be in the past', 'future date');
+  const lastMonth = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+  await day.fill(String(lastMonth.getDate())); await month.fill(String(lastMonth.getMonth() + 1)); await year.fill(String(lastMonth.getFullYear()));
+  await refused('at least 6 months ago', 'less than six months');
+  await day.fill('1'); await month.fill('March'); await year.fill('2024');
+  await cont();
+
+  // Only on the employment branch: the employer's credit code, optional but checked.
+  await page.getByRole('textbox', { name: 'Employer’s name' }).fill('Example Ltd');
+  await page.getByRole('textbox', { name: /unified social credit code/ }).fill('9111000080210043XB');
+  await refused('is not correct: check it and enter it again', 'credit code check character');
+  await page.getByRole('textbox', { name: /unified social credit code/ }).fill('91350100M000100Y43');
+  await cont();
+
+  const mobile = page.getByRole('textbox', { name: 'Mobile number' });
+  await mobile.fill('12345');
+  await refused('Enter a mobile number in the correct format', 'mobile');
+  await mobile.fill('13800138000');
+  await cont();
+
+  const photo = page.getByLabel('Photo of you');
+  await photo.setInputFiles([file('photo.gif', 'image/gif', 100)]);
+  await refused('must be a JPG, PNG or PDF', 'file type');
+  await page.getByRole('button', { name: 'Remove photo.gif' }).click();
+  await photo.setInputFiles([file('empty.jpg', 'image/jpeg', 0)]);
+  await refused('The selected file is empty', 'empty file');
+  await page.getByRole('button', { name: 'Remove empty.jpg' }).click();
+  await photo.setInputFiles([file('huge.jpg', 'image/jpeg', 5 * 1024 * 1024 + 1)]);
+  await refused('must be smaller than 5MB', 'file size');
+  await page.getByRole('button', { name: 'Remove huge.jpg' }).click();
+  await photo.setInputFiles([file('photo.jpg', 'image/jpeg', 1000)]);
+  await cont();
+  await page.getByLabel('Both sides of your resident identity card').setInputFiles([
+    file('a.jpg', 'image/jpeg', 10), file('b.jpg', 'image/jpeg', 10), file('c.jpg', 'image/jpeg', 10)]);
+  await refused('Select 2 files or fewer', 'too many files');
+  assert.deepEqual(page.problems, []);
+});
