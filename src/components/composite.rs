@@ -2,7 +2,7 @@
 //! cascade), file uploads, and repeatable groups.
 
 use super::error_summary::input_id;
-use super::fields::{FieldView, Props};
+use super::fields::{event_text, FieldView, Props};
 use crate::io;
 use onewindow_engine::{Answer, Field, FieldError, Text};
 use serde_json::{json, Map, Value};
@@ -25,14 +25,6 @@ fn with_part(value: &Option<Answer>, parts: &[(&str, String)]) -> Answer {
     Value::Object(object)
 }
 
-fn input_text(event: &Event) -> String {
-    event
-        .target_dyn_into::<web_sys::HtmlInputElement>()
-        .map(|i| i.value())
-        .or_else(|| event.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()))
-        .unwrap_or_default()
-}
-
 fn part_error(errors: &[FieldError], part: &str) -> bool {
     errors.iter().any(|e| e.is_error() && e.part.as_deref() == Some(part))
 }
@@ -53,7 +45,7 @@ pub fn uk_address(props: &Props) -> Html {
                 let on_change = props.on_change.clone();
                 let value = props.value.clone();
                 let key = part.to_string();
-                let oninput = Callback::from(move |e: InputEvent| on_change.emit(with_part(&value, &[(&key, input_text(&e))])));
+                let oninput = Callback::from(move |e: InputEvent| on_change.emit(with_part(&value, &[(&key, event_text(&e))])));
                 let error = part_error(&props.errors, part);
                 html! {
                     <div class="ow-form-group ow-form-group--nested">
@@ -110,7 +102,7 @@ pub fn cn_address(props: &Props) -> Html {
         let value = props.value.clone();
         let names: Vec<(String, String)> = list.iter().map(|r| (r.value.clone(), r.label.get("zh-CN", "zh-CN").to_string())).collect();
         let onchange = Callback::from(move |e: Event| {
-            let code = input_text(&e);
+            let code = event_text(&e);
             let display = names.iter().find(|(c, _)| *c == code).map(|(_, n)| n.clone()).unwrap_or_default();
             // Choosing a province clears the city and district below it, and so on.
             let mut parts: Vec<(&str, String)> = vec![(part, code), (name_key(part), display)];
@@ -137,7 +129,7 @@ pub fn cn_address(props: &Props) -> Html {
     let on_street = {
         let on_change = props.on_change.clone();
         let value = props.value.clone();
-        Callback::from(move |e: InputEvent| on_change.emit(with_part(&value, &[("street", input_text(&e))])))
+        Callback::from(move |e: InputEvent| on_change.emit(with_part(&value, &[("street", event_text(&e))])))
     };
     props.fieldset(html! {
         <div class="ow-address">

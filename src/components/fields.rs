@@ -3,7 +3,6 @@
 
 use super::composite::{self, CnAddress, GroupField};
 use super::error_summary::input_id;
-use crate::io;
 use onewindow_engine::{render_markdown, toggle_checkbox, ui_text, AddressStyle, Answer, Choice, Field, FieldError, FieldKind, Text, UiText};
 use serde_json::{json, Value};
 use yew::prelude::*;
@@ -132,8 +131,8 @@ impl Props {
     }
 }
 
-/// Reads the text of the input or textarea an event came from.
-fn event_text(event: &Event) -> String {
+/// Reads the text of the input, textarea or select an event came from.
+pub(crate) fn event_text(event: &Event) -> String {
     if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
         input.value()
     } else if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
@@ -166,9 +165,7 @@ pub fn field_view(props: &Props) -> Html {
             Choice { value: "no".into(), label: Text::Plain(ui_text(UiText::No, &props.locale).into()), hint: None },
         ]),
         FieldKind::Checkboxes { options, exclusive, .. } => checkboxes(props, options, exclusive.as_deref()),
-        FieldKind::Select { options, options_from } => html! {
-            <SelectField props={props.clone()} options={options.clone()} options_from={options_from.clone()} />
-        },
+        FieldKind::Select { options, .. } => select(props, options),
         FieldKind::Date { .. } => date(props),
         FieldKind::Declaration { statement } => declaration(props, statement),
         FieldKind::Content { body } => {
@@ -363,32 +360,7 @@ fn declaration(props: &Props, statement: &Text) -> Html {
     })
 }
 
-#[derive(Properties, PartialEq)]
-struct SelectProps {
-    props: Props,
-    options: Vec<Choice>,
-    options_from: Option<String>,
-}
-
-/// A drop-down; long reference lists (`options_from`) are fetched from `forms/data/` when the
-/// question is first shown rather than shipped in every definition.
-#[function_component(SelectField)]
-fn select_field(p: &SelectProps) -> Html {
-    let loaded = use_state(|| None::<Vec<Choice>>);
-    {
-        let loaded = loaded.clone();
-        use_effect_with(p.options_from.clone(), move |from| {
-            if let Some(name) = from.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(list) = io::fetch_json::<onewindow_engine::ReferenceList>(&format!("forms/data/{name}.json")).await {
-                        loaded.set(Some(list.options));
-                    }
-                });
-            }
-        });
-    }
-    let props = &p.props;
-    let options = loaded.as_ref().cloned().unwrap_or_else(|| p.options.clone());
+fn select(props: &Props, options: &[Choice]) -> Html {
     let current = props.text_value();
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| on_change.emit(Value::String(event_text(&e))));
@@ -402,4 +374,3 @@ fn select_field(p: &SelectProps) -> Html {
         </select>
     })
 }
-

@@ -3,7 +3,7 @@
 use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
 use crate::state::{Action, FormState};
-use onewindow_engine::{display_value, ui_text, UiText};
+use onewindow_engine::{display_value, ui_text, FieldKind, UiText};
 use yew::prelude::*;
 
 /// Props for [`QuestionPage`].
@@ -45,14 +45,22 @@ pub fn question_page(props: &Props) -> Html {
                     let id = field.id.clone();
                     Callback::from(move |value| state.dispatch(Action::Answer { field: id.clone(), value }))
                 };
+                // A reference list (ethnic groups…) was fetched with the form; the drop-down
+                // shows it like inline options.
+                let mut field = (*field).clone();
+                if let FieldKind::Select { options, options_from: Some(list) } = &mut field.kind {
+                    if options.is_empty() {
+                        *options = model.list(list);
+                    }
+                }
                 html! {
                     <FieldView
                         key={field.id.clone()}
-                        field={(*field).clone()}
+                        field={field.clone()}
                         locale={locale.clone()}
                         fallback={fallback.clone()}
                         value={state.answers.get(&field.id).cloned()}
-                        computed={state.evaluation.value(model, &field.id).map(|v| serde_json::Value::String(display_value(form, field, Some(v), &locale)))}
+                        computed={state.evaluation.value(model, &field.id).map(|v| serde_json::Value::String(display_value(form, &field, Some(v), &locale)))}
                         required={model.is_required(&state.evaluation, &field.id)}
                         errors={state.errors_for(&field.id).cloned().collect::<Vec<_>>()}
                         is_heading={single}

@@ -148,6 +148,11 @@ impl FormModel {
         }
     }
 
+    /// The options of list `name` as provided (empty until then).
+    pub fn list(&self, name: &str) -> Vec<Choice> {
+        self.lists.read().ok().and_then(|lists| lists.get(name).cloned()).unwrap_or_default()
+    }
+
     /// The label of `value` in list `name`, once the list is provided.
     pub(crate) fn list_label(&self, name: &str, value: &str, locale: &str) -> Option<String> {
         let lists = self.lists.read().ok()?;
