@@ -4,13 +4,9 @@
 use super::error_summary::input_id;
 use super::fields::{event_text, FieldView, Props};
 use crate::io;
-use onewindow_engine::{Answer, Field, FieldError, Text};
+use onewindow_engine::{is_chinese, ui_text, Answer, Field, FieldError, Text, UiText};
 use serde_json::{json, Map, Value};
 use yew::prelude::*;
-
-fn zh(locale: &str) -> bool {
-    locale.starts_with("zh")
-}
 
 fn part_text(value: &Option<Answer>, part: &str) -> String {
     value.as_ref().and_then(|v| v.get(part)).and_then(Value::as_str).unwrap_or("").to_string()
@@ -31,12 +27,13 @@ fn part_error(errors: &[FieldError], part: &str) -> bool {
 
 /// UK address: building and street (2 lines), town, postcode (GOV.UK address pattern).
 pub fn uk_address(props: &Props) -> Html {
-    let en = !zh(&props.locale);
+    let l = |key| ui_text(key, &props.locale).to_string();
+    let space = if is_chinese(&props.locale) { "" } else { " " };
     let parts = [
-        ("line1", if en { "Address line 1" } else { "地址第一行" }, "address-line1", "ow-input"),
-        ("line2", if en { "Address line 2 (optional)" } else { "地址第二行（选填）" }, "address-line2", "ow-input"),
-        ("town", if en { "Town or city" } else { "城镇" }, "address-level2", "ow-input ow-input--width-20"),
-        ("postcode", if en { "Postcode" } else { "邮编" }, "postal-code", "ow-input ow-input--width-10"),
+        ("line1", l(UiText::AddressLine1), "address-line1", "ow-input"),
+        ("line2", format!("{}{space}{}", l(UiText::AddressLine2), l(UiText::Optional)), "address-line2", "ow-input"),
+        ("town", l(UiText::Town), "address-level2", "ow-input ow-input--width-20"),
+        ("postcode", l(UiText::Postcode), "postal-code", "ow-input ow-input--width-10"),
     ];
     props.fieldset(html! {
         <div class="ow-address">
@@ -49,7 +46,7 @@ pub fn uk_address(props: &Props) -> Html {
                 let error = part_error(&props.errors, part);
                 html! {
                     <div class="ow-form-group ow-form-group--nested">
-                        <label class="ow-label" for={id.clone()}>{ *label }</label>
+                        <label class="ow-label" for={id.clone()}>{ label }</label>
                         <input class={classes!(class.to_string(), error.then_some("ow-input--error"))} {id} type="text"
                             autocomplete={*autocomplete} value={part_text(&props.value, part)} {oninput} />
                     </div>
@@ -89,7 +86,7 @@ pub fn cn_address(props: &Props) -> Html {
             });
         });
     }
-    let en = !zh(&props.locale);
+    let t = |key| ui_text(key, &props.locale);
     let province = part_text(&props.value, "province");
     let city = part_text(&props.value, "city");
     let district = part_text(&props.value, "district");
@@ -117,7 +114,7 @@ pub fn cn_address(props: &Props) -> Html {
             <div class="ow-form-group ow-form-group--nested">
                 <label class="ow-label" for={id.clone()}>{ label }</label>
                 <select class={classes!("ow-select", error.then_some("ow-select--error"))} {id} disabled={list.is_empty()} {onchange}>
-                    <option value="" selected={current.is_empty()}>{ if en { "Choose" } else { "请选择" } }</option>
+                    <option value="" selected={current.is_empty()}>{ t(UiText::Choose) }</option>
                     { for list.iter().map(|r| html! {
                         <option value={r.value.clone()} selected={r.value == current}>{ r.label.get(&props.locale, "zh-CN") }</option>
                     }) }
@@ -133,11 +130,11 @@ pub fn cn_address(props: &Props) -> Html {
     };
     props.fieldset(html! {
         <div class="ow-address">
-            { level("province", if en { "Province" } else { "省（自治区、直辖市）" }, provinces, &province, &["city", "district"]) }
-            { level("city", if en { "City" } else { "市" }, cities, &city, &["district"]) }
-            { level("district", if en { "District or county" } else { "区（县）" }, districts, &district, &[]) }
+            { level("province", t(UiText::Province), provinces, &province, &["city", "district"]) }
+            { level("city", t(UiText::City), cities, &city, &["district"]) }
+            { level("district", t(UiText::District), districts, &district, &[]) }
             <div class="ow-form-group ow-form-group--nested">
-                <label class="ow-label" for={street_id.clone()}>{ if en { "Street address" } else { "详细地址" } }</label>
+                <label class="ow-label" for={street_id.clone()}>{ t(UiText::StreetAddress) }</label>
                 <input class={classes!("ow-input", part_error(&props.errors, "street").then_some("ow-input--error"))} id={street_id}
                     type="text" autocomplete="street-address" value={part_text(&props.value, "street")} oninput={on_street} />
             </div>
@@ -157,7 +154,6 @@ fn name_key(part: &str) -> &'static str {
 /// engine checks type, size and count when the citizen continues.
 pub fn file_upload(props: &Props, accept: &[String], max_count: u32) -> Html {
     let files: Vec<Value> = props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
-    let en = !zh(&props.locale);
     let onchange = {
         let on_change = props.on_change.clone();
         let current = files.clone();
@@ -193,7 +189,7 @@ pub fn file_upload(props: &Props, accept: &[String], max_count: u32) -> Html {
                                 <span class="ow-file-upload__name">{ &name }</span>{ " " }
                                 <span class="ow-file-upload__size">{ format!("({})", human_size(size)) }</span>{ " " }
                                 <button type="button" class="ow-link-button" {onclick}>
-                                    { if en { "Remove" } else { "删除" } }<span class="ow-visually-hidden">{ " " }{ &name }</span>
+                                    { ui_text(UiText::Remove, &props.locale) }<span class="ow-visually-hidden">{ " " }{ &name }</span>
                                 </button>
                             </li>
                         }
@@ -234,8 +230,7 @@ pub fn group_field(props: &Props) -> Html {
             }
         });
     }
-    let en = !zh(&props.locale);
-    let item_name = item_label.as_ref().map(|l| props.t(l).to_string()).unwrap_or_else(|| if en { "Item".into() } else { "项目".into() });
+    let item_name = item_label.as_ref().map(|l| props.t(l).to_string()).unwrap_or_else(|| ui_text(UiText::Item, &props.locale).into());
     let add_id = input_id(&props.field.id, Some("add"));
     let can_add = max_items.is_none_or(|m| (items.len() as u32) < m);
     let on_add = {
@@ -270,15 +265,16 @@ pub fn group_field(props: &Props) -> Html {
                         <h2 class="ow-heading-m">{ &heading }</h2>
                         { for fields.iter().map(|inner| item_field(props, inner, n, item)) }
                         <button type="button" class="ow-button ow-button--secondary ow-add-another__remove" onclick={on_remove}>
-                            { if en { "Remove" } else { "删除" } }<span class="ow-visually-hidden">{ " " }{ &heading }</span>
+                            { ui_text(UiText::Remove, &props.locale) }<span class="ow-visually-hidden">{ " " }{ &heading }</span>
                         </button>
                     </div>
                 }
             }) }
             if can_add {
                 <button type="button" id={add_id.clone()} class="ow-button ow-button--secondary" onclick={on_add}>
-                    { if items.is_empty() { if en { format!("Add {}", item_name.to_lowercase()) } else { format!("添加{item_name}") } }
-                      else if en { "Add another".to_string() } else { "再添加一项".to_string() } }
+                    { if !items.is_empty() { ui_text(UiText::AddAnother, &props.locale).to_string() }
+                      else if is_chinese(&props.locale) { format!("{}{item_name}", ui_text(UiText::AddFirst, &props.locale)) }
+                      else { format!("{}{}", ui_text(UiText::AddFirst, &props.locale), item_name.to_lowercase()) } }
                 </button>
             }
         </div>

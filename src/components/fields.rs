@@ -282,7 +282,7 @@ fn checkboxes(props: &Props, options: &[Choice], exclusive: Option<&str>) -> Htm
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
         .unwrap_or_default();
-    let or = if props.locale.starts_with("zh") { "或" } else { "or" };
+    let or = ui_text(UiText::Or, &props.locale);
     props.fieldset(html! {
         <div class="ow-checkboxes">
             { for options.iter().enumerate().map(|(n, option)| {
@@ -367,7 +367,7 @@ fn select(props: &Props, options: &[Choice]) -> Html {
     props.labelled(html! {
         <select class={classes!("ow-select", props.has_error().then_some("ow-select--error"))} id={props.id()}
             name={props.field.id.clone()} aria-describedby={props.described_by()} {onchange}>
-            <option value="" selected={current.is_empty()}>{ if props.locale.starts_with("zh") { "请选择" } else { "Choose" } }</option>
+            <option value="" selected={current.is_empty()}>{ ui_text(UiText::Choose, &props.locale) }</option>
             { for options.iter().map(|o| html! {
                 <option value={o.value.clone()} selected={current == o.value}>{ props.t(&o.label) }</option>
             }) }

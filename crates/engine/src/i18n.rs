@@ -72,6 +72,34 @@ pub enum UiText {
     WhatHappensNext,
     /// What happens next.
     WhatHappensNextBody,
+    /// The empty first entry of a drop-down.
+    Choose,
+    /// Between the options and an exclusive "None of these".
+    Or,
+    /// Removes a file or a group item.
+    Remove,
+    /// Adds the first item of a group (followed by the item's name).
+    AddFirst,
+    /// Adds a further item of a group.
+    AddAnother,
+    /// A group item's name when the definition gives none.
+    Item,
+    /// UK address parts.
+    AddressLine1,
+    /// UK address line 2.
+    AddressLine2,
+    /// UK town.
+    Town,
+    /// UK postcode.
+    Postcode,
+    /// CN province level.
+    Province,
+    /// CN city level.
+    City,
+    /// CN district level.
+    District,
+    /// CN street address.
+    StreetAddress,
     /// The print button.
     PrintRecord,
 }
@@ -129,11 +157,26 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
             "承办部门将审核您的申请并与您联系。请保存受理编号，咨询办理进度时需要提供。",
         ),
         PrintRecord => ("Print or save a copy of this page", "打印或保存本页"),
+        Choose => ("Choose", "请选择"),
+        Or => ("or", "或"),
+        Remove => ("Remove", "删除"),
+        AddFirst => ("Add ", "添加"),
+        AddAnother => ("Add another", "再添加一项"),
+        Item => ("Item", "项目"),
+        AddressLine1 => ("Address line 1", "地址第一行"),
+        AddressLine2 => ("Address line 2", "地址第二行"),
+        Town => ("Town or city", "城镇"),
+        Postcode => ("Postcode", "邮编"),
+        Province => ("Province", "省（自治区、直辖市）"),
+        City => ("City", "市"),
+        District => ("District or county", "区（县）"),
+        StreetAddress => ("Street address", "详细地址"),
     };
     if is_chinese(locale) { zh } else { en }
 }
 
-pub(crate) fn is_chinese(locale: &str) -> bool {
+/// Whether `locale` is read as Chinese (`zh`, `zh-CN`, `zh-Hans`, `zh_TW`, …).
+pub fn is_chinese(locale: &str) -> bool {
     locale == "zh" || locale.starts_with("zh-") || locale.starts_with("zh_")
 }
 

@@ -43,7 +43,7 @@ pub use answers::{toggle_checkbox, Answer, Answers};
 pub use definition::*;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
-pub use i18n::{ui_text, UiText};
+pub use i18n::{is_chinese, ui_text, UiText};
 pub use journey::Position;
 pub use load::load_form;
 pub use markdown::render_markdown;

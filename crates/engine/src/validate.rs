@@ -137,7 +137,6 @@ impl Checker<'_> {
                     FieldKind::Checkboxes { .. } => Msg::SelectValue,
                     FieldKind::File { .. } => Msg::UploadFile,
                     FieldKind::Declaration { .. } => Msg::ConfirmDeclaration,
-                    FieldKind::Date { .. } => Msg::EnterValue,
                     _ => Msg::EnterValue,
                 };
                 let first_part = match kind {
@@ -165,7 +164,7 @@ impl Checker<'_> {
                             .then(|| self.error("integer", Msg::NotAWholeNumber, None))
                     })
             }
-            FieldKind::Date { .. } => self.date(answer, prefix),
+            FieldKind::Date { .. } => self.date(answer),
             FieldKind::Email {} => formats::email(text).err().map(|_| self.error("format", Msg::Email, None)),
             FieldKind::Url {} => formats::http_url(text).err().map(|p| {
                 self.error("format", if p == FormatProblem::Scheme { Msg::UrlScheme } else { Msg::Url }, None)
@@ -205,7 +204,7 @@ impl Checker<'_> {
                 }
             }
             FieldKind::File { accept, max_size, max_count } => self.files(answer, accept, *max_size, *max_count),
-            FieldKind::Address { style } => self.address(answer, *style, prefix),
+            FieldKind::Address { style } => self.address(answer, *style),
             FieldKind::Group { fields, min_items, max_items, item_label } => {
                 let item_label = item_label.as_ref().map(|l| self.model.form.text(l, self.locale));
                 self.group(answer, fields, *min_items, *max_items, item_label, out);
@@ -276,7 +275,7 @@ impl Checker<'_> {
         }
     }
 
-    fn date(&self, answer: &Answer, _prefix: Option<&str>) -> Option<FieldError> {
+    fn date(&self, answer: &Answer) -> Option<FieldError> {
         let FieldKind::Date { not_before, not_after, before, after, min_age, max_age, months_before_today } = &self.field.kind else {
             return None;
         };
@@ -387,7 +386,7 @@ impl Checker<'_> {
         None
     }
 
-    fn address(&self, answer: &Answer, style: AddressStyle, _prefix: Option<&str>) -> Option<FieldError> {
+    fn address(&self, answer: &Answer, style: AddressStyle) -> Option<FieldError> {
         let part = |name: &str| answer.get(name).and_then(Value::as_str).map(str::trim).unwrap_or("");
         match style {
             AddressStyle::Cn => {
