@@ -200,6 +200,12 @@ pub struct Field {
     /// answer means the same thing in every department's form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub concept: Option<String>,
+    /// The answer is about the person filling in the form — `true`, or a JSON Logic condition
+    /// such as "applying for yourself" — so, with their consent and on their device only, it
+    /// may be remembered under its `concept` and offered to other forms' `fill_once`
+    /// questions with the same concept. Needs `concept`; top-level questions only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fill_once: Option<Expression>,
     /// Error messages that replace the built-in ones, by rule name (`required`, `max_length`,
     /// `min_length`, `pattern`, `format`, `min`, `max`, `date_*`, …).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

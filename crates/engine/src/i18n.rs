@@ -102,6 +102,36 @@ pub enum UiText {
     StreetAddress,
     /// The print button.
     PrintRecord,
+    /// Asks whether to remember the citizen's details for other forms.
+    RememberHeading,
+    /// What remembering means.
+    RememberBody,
+    /// Gives consent to remember.
+    RememberButton,
+    /// Confirms the details were remembered.
+    RememberDone,
+    /// Offers remembered details on a start page.
+    PrefillHeading,
+    /// What using remembered details means.
+    PrefillBody,
+    /// Fills remembered details in.
+    PrefillUse,
+    /// Declines remembered details.
+    PrefillDecline,
+    /// Confirms remembered details were filled in.
+    PrefillDone,
+    /// Link and heading of the list of remembered details.
+    SavedDetails,
+    /// Shown when nothing is remembered.
+    SavedDetailsNone,
+    /// What the list of remembered details is.
+    SavedDetailsBody,
+    /// Forgets one remembered detail.
+    Forget,
+    /// Forgets every remembered detail.
+    ForgetAll,
+    /// Leaves the saved-details page.
+    ReturnToForm,
 }
 
 /// `key` in `locale` (`zh-CN`, `zh-Hans`, `zh` → Chinese; anything else → English).
@@ -171,8 +201,124 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
         City => ("City", "市"),
         District => ("District or county", "区（县）"),
         StreetAddress => ("Street address", "详细地址"),
+        RememberHeading => ("Save your details for other applications?", "保存您的信息，方便办理其他事项？"),
+        RememberBody => (
+            "We can keep these details on this device only. When you apply for another service here, its form can offer to fill them in for you. They are not sent anywhere, and you can delete them at any time.",
+            "以下信息可仅保存在此设备上。今后在此办理其他事项时，表单会询问是否为您填入。这些信息不会发送到任何地方，您可以随时删除。",
+        ),
+        RememberButton => ("Save these details on this device", "在此设备上保存这些信息"),
+        RememberDone => ("Your details are saved on this device.", "您的信息已保存在此设备上。"),
+        PrefillHeading => ("Use details you saved before?", "使用您之前保存的信息？"),
+        PrefillBody => (
+            "You saved these details on this device. We can fill them in for you; you can still check and change every answer.",
+            "您曾在此设备上保存过以下信息，可为您填入。填入后您仍可逐项核对和修改。",
+        ),
+        PrefillUse => ("Fill in these details", "填入这些信息"),
+        PrefillDecline => ("No thanks", "不用了"),
+        PrefillDone => (
+            "These details are filled in. You can check and change them as you go.",
+            "已为您填入这些信息，填写过程中可随时核对和修改。",
+        ),
+        SavedDetails => ("Details saved on this device", "此设备上保存的个人信息"),
+        SavedDetailsNone => ("No details are saved on this device.", "此设备上没有保存个人信息。"),
+        SavedDetailsBody => (
+            "You chose to keep these details on this device so that forms can offer to fill them in. Nothing here has been sent anywhere.",
+            "这些信息是您选择保存在此设备上的，供表单询问后为您填入，从未发送到任何地方。",
+        ),
+        Forget => ("Delete", "删除"),
+        ForgetAll => ("Delete all saved details", "删除全部已保存信息"),
+        ReturnToForm => ("Return to the form", "返回表单"),
     };
-    if is_chinese(locale) { zh } else { en }
+    if is_chinese(locale) {
+        zh
+    } else if is_uyghur(locale) {
+        uyghur(key).unwrap_or(en)
+    } else {
+        en
+    }
+}
+
+fn is_uyghur(locale: &str) -> bool {
+    locale == "ug" || locale.starts_with("ug-") || locale.starts_with("ug_")
+}
+
+/// Uyghur (Arabic script) interface text. Falls back to English for what is not yet translated.
+/// Awaiting review by a native speaker before a department ships a Uyghur form.
+fn uyghur(key: UiText) -> Option<&'static str> {
+    use UiText::*;
+    Some(match key {
+        ThereIsAProblem => "مەسىلە بار",
+        ErrorTitlePrefix => "خاتالىق: ",
+        ErrorPrefix => "خاتالىق:",
+        WarningPrefix => "دىققەت:",
+        Continue => "داۋاملاشتۇرۇش",
+        Back => "قايتىش",
+        Optional => "(تاللاپ تولدۇرۇلىدۇ)",
+        CheckAnswers => "جاۋابلىرىڭىزنى تەكشۈرۈڭ",
+        Change => "ئۆزگەرتىش",
+        NotProvided => "تولدۇرۇلمىغان",
+        DefinitionProblem => "بۇ جەدۋەلنى كۆرسەتكىلى بولمايدۇ",
+        Loading => "يۈكلىنىۋاتىدۇ…",
+        Yes => "ھەئە",
+        No => "ياق",
+        Day => "كۈن",
+        Month => "ئاي",
+        Year => "يىل",
+        StartNow => "ھازىرلا باشلاش",
+        DraftFound => "بۇ ئۈسكۈنىدە ئىلگىرى ساقلانغان جاۋابلىرىڭىز بار. قالغان يېرىدىن داۋاملاشتۇرسىڭىز ياكى قايتا باشلىسىڭىز بولىدۇ.",
+        ContinueDraft => "قالغان يېرىدىن داۋاملاشتۇرۇش",
+        StartAgain => "قايتا باشلاش",
+        ClearData => "بۇ ئۈسكۈنىدىكى جاۋابلىرىمنى ئۆچۈرۈش",
+        PrivacyNote => "جاۋابلىرىڭىز يوللىغۇچە پەقەت بۇ ئۈسكۈنىدىلا ساقلىنىدۇ.",
+        Language => "تىل",
+        SendHeading => "ئەمدى ئىلتىماسىڭىزنى يوللاڭ",
+        SendDeclaration => "بۇ ئىلتىماسنى يوللاش ئارقىلىق تەمىنلىگەن ئۇچۇرلىرىڭىزنىڭ توغرا ئىكەنلىكىنى جەزملەشتۈرىسىز.",
+        SendApplication => "قوشۇلۇپ يوللاش",
+        NotSent => "ئىلتىماسىڭىز تېخى يوللانمىدى",
+        NotSentHelp => "جاۋابلىرىڭىز بۇ ئۈسكۈنىدە ساقلاندى. بىر نەچچە مىنۇتتىن كېيىن قايتا سىناڭ.",
+        ApplicationSent => "ئىلتىماس يوللاندى",
+        YourReference => "قوبۇل قىلىش نومۇرىڭىز",
+        WhatHappensNext => "كېيىنكى قەدەم",
+        WhatHappensNextBody => "مۇناسىۋەتلىك تارماق ئىلتىماسىڭىزنى تەكشۈرۈپ سىز بىلەن ئالاقىلىشىدۇ. قوبۇل قىلىش نومۇرىڭىزنى ساقلاپ قويۇڭ.",
+        PrintRecord => "بۇ بەتنى بېسىپ چىقىرىش ياكى ساقلاش",
+        Choose => "تاللاڭ",
+        Or => "ياكى",
+        Remove => "ئۆچۈرۈش",
+        AddAnother => "يەنە بىرنى قوشۇش",
+        Item => "تۈر",
+        Province => "ئۆلكە (ئاپتونوم رايون، بىۋاسىتە قاراشلىق شەھەر)",
+        City => "شەھەر",
+        District => "رايون (ناھىيە)",
+        StreetAddress => "تەپسىلىي ئادرېس",
+        Postcode => "پوچتا نومۇرى",
+        PrefillHeading => "ئىلگىرى ساقلىغان ئۇچۇرلىرىڭىزنى ئىشلىتەمسىز؟",
+        PrefillUse => "بۇ ئۇچۇرلارنى تولدۇرۇش",
+        PrefillDecline => "ياق، رەھمەت",
+        SavedDetails => "بۇ ئۈسكۈنىدە ساقلانغان ئۇچۇرلار",
+        Forget => "ئۆچۈرۈش",
+        ReturnToForm => "جەدۋەلگە قايتىش",
+        PrefillBody => "بۇ ئۇچۇرلارنى ئىلگىرى بۇ ئۈسكۈنىدە ساقلىغانسىز. سىز ئۈچۈن تولدۇرۇپ بېرەلەيمىز، ھەر بىر جاۋابنى يەنىلا تەكشۈرۈپ ئۆزگەرتەلەيسىز.",
+        PrefillDone => "بۇ ئۇچۇرلار تولدۇرۇلدى. ئۇلارنى تەكشۈرۈپ ئۆزگەرتەلەيسىز.",
+        RememberHeading => "ئۇچۇرلىرىڭىزنى باشقا ئىلتىماسلار ئۈچۈن ساقلامسىز؟",
+        RememberBody => "بۇ ئۇچۇرلارنى پەقەت بۇ ئۈسكۈنىدىلا ساقلاپ قويالايمىز. بۇ يەردە باشقا مۇلازىمەتكە ئىلتىماس قىلغىنىڭىزدا، جەدۋەل ئۇلارنى تولدۇرۇپ بېرىشنى سورايدۇ. ئۇلار ھېچيەرگە ئەۋەتىلمەيدۇ، خالىغان ۋاقىتتا ئۆچۈرەلەيسىز.",
+        RememberButton => "بۇ ئۇچۇرلارنى بۇ ئۈسكۈنىدە ساقلاش",
+        RememberDone => "ئۇچۇرلىرىڭىز بۇ ئۈسكۈنىدە ساقلاندى.",
+        SavedDetailsNone => "بۇ ئۈسكۈنىدە ساقلانغان ئۇچۇر يوق.",
+        SavedDetailsBody => "بۇ ئۇچۇرلارنى جەدۋەللەر تولدۇرۇپ بېرىشى ئۈچۈن ئۆزىڭىز بۇ ئۈسكۈنىدە ساقلىغان. بۇلارنىڭ ھېچقايسىسى ھېچيەرگە ئەۋەتىلمىگەن.",
+        ForgetAll => "ساقلانغان بارلىق ئۇچۇرلارنى ئۆچۈرۈش",
+        AddressLine1 => "ئادرېس 1-قۇر",
+        AddressLine2 => "ئادرېس 2-قۇر",
+        Town => "شەھەر ياكى بازار",
+        _ => return None,
+    })
+}
+
+/// The writing direction of `locale`: `"rtl"` for scripts written right to left (Arabic,
+/// Hebrew, Persian, Urdu, Uyghur, …), else `"ltr"`. Goes on the page's `dir` attribute.
+pub fn text_direction(locale: &str) -> &'static str {
+    const RTL: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"];
+    let language = locale.split(['-', '_']).next().unwrap_or(locale);
+    if RTL.contains(&language) || RTL.contains(&locale) { "rtl" } else { "ltr" }
 }
 
 /// Whether `locale` is read as Chinese (`zh`, `zh-CN`, `zh-Hans`, `zh_TW`, …).

@@ -90,8 +90,9 @@ fn build(form: Form, today: Date, problems: &mut Vec<Diagnostic>) -> FormModel {
         lint.reachability(&pages);
         (fields, pages, rules)
     };
-    let index = form.fields().enumerate().map(|(i, (_, f))| (f.id.clone(), i)).collect();
-    FormModel { form, logic, fields, index, pages, rules, lists: Default::default() }
+    let index: HashMap<String, usize> = form.fields().enumerate().map(|(i, (_, f))| (f.id.clone(), i)).collect();
+    let reveals = crate::model::reveals(&form, &index);
+    FormModel { form, logic, fields, index, pages, rules, reveals, lists: Default::default() }
 }
 
 impl<'a> Linter<'a> {
@@ -197,6 +198,13 @@ impl<'a> Linter<'a> {
         }
         if !top_level && (field.visible_if.is_some() || field.required_if.is_some()) {
             self.error(at, "questions inside a group cannot have visible_if or required_if in schema_version 1");
+        }
+        if field.fill_once.is_some() {
+            if !top_level {
+                self.error(format!("{at}/fill_once"), "fill_once is for top-level questions: an answer inside a group is about one of several items, not about the person filling in the form");
+            } else if field.concept.is_none() {
+                self.error(format!("{at}/fill_once"), "fill_once needs a concept: answers are remembered and offered to other forms by concept");
+            }
         }
         if field.required && !field.kind.is_question() {
             self.warning(format!("{at}/required"), format!("a {} field takes no answer, so it cannot be required", field.kind.type_name()));
@@ -406,7 +414,9 @@ impl<'a> Linter<'a> {
                 }
                 _ => None,
             };
-            nodes.push(FieldNode { page, index_in_page, visible_if, required_if, computed });
+            // Whose answer it is may be settled by any question (e.g. "for yourself?").
+            let fill_once = field.fill_once.as_ref().and_then(|e| self.expression(e, &format!("{at}/fill_once"), usize::MAX, &owner));
+            nodes.push(FieldNode { page, index_in_page, visible_if, required_if, computed, fill_once });
         }
         self.computed_cycles(&computed_deps);
         nodes

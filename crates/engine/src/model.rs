@@ -26,6 +26,7 @@ pub(crate) struct FieldNode {
     pub visible_if: Option<Compiled>,
     pub required_if: Option<Compiled>,
     pub computed: Option<Compiled>,
+    pub fill_once: Option<Compiled>,
 }
 
 pub(crate) struct PageNode {
@@ -49,6 +50,9 @@ pub struct FormModel {
     pub(crate) index: HashMap<String, usize>,
     pub(crate) pages: Vec<PageNode>,
     pub(crate) rules: Vec<RuleNode>,
+    /// For each top-level field shown only for one option of a choice just above it on the
+    /// same page: that choice's field index and the option (a GOV.UK conditional reveal).
+    pub(crate) reveals: Vec<Option<(usize, String)>>,
     /// Reference lists named by `options_from`, as the caller provided them.
     pub(crate) lists: RwLock<HashMap<String, Vec<Choice>>>,
 }
@@ -101,6 +105,20 @@ impl FormModel {
     pub fn field(&self, id: &str) -> Option<(usize, &Field)> {
         let node = &self.fields[*self.index.get(id)?];
         Some((node.page, &self.form.pages[node.page].fields[node.index_in_page]))
+    }
+
+    /// When question `id` belongs under one option of a choice on its page (it is shown only
+    /// while that option is chosen, and directly follows the choice), the choice's id and the
+    /// option's value: the page shows it nested under that option, as GOV.UK's conditional
+    /// reveals do. Screen readers meet the follow-up right after the option that revealed it.
+    pub fn revealed_by(&self, id: &str) -> Option<(&str, &str)> {
+        let (controller, option) = self.reveals.get(*self.index.get(id)?)?.as_ref()?;
+        Some((self.field_at(*controller).id.as_str(), option.as_str()))
+    }
+
+    /// Every top-level field with its index.
+    pub(crate) fn top_fields(&self) -> impl Iterator<Item = (usize, &Field)> {
+        (0..self.fields.len()).map(|i| (i, self.field_at(i)))
     }
 
     pub(crate) fn field_at(&self, i: usize) -> &Field {
@@ -172,7 +190,8 @@ impl FormModel {
         if let Some(title) = &definition.title {
             return self.form.text(title, locale).to_string();
         }
-        let mut visible = definition.fields.iter().filter(|f| evaluation.is_visible(self, &f.id));
+        // A follow-up revealed under an option belongs to its question, not to the page.
+        let mut visible = definition.fields.iter().filter(|f| evaluation.is_visible(self, &f.id) && self.revealed_by(&f.id).is_none());
         match (visible.next(), visible.next()) {
             (Some(only), None) => self.form.text(&only.label, locale).to_string(),
             _ => self.form.text(&self.form.title, locale).to_string(),
@@ -243,6 +262,11 @@ impl FormModel {
 
     fn eval(&self, compiled: &Compiled, values: &[Option<Value>]) -> Value {
         self.logic.eval(compiled, |name| self.index.get(name).and_then(|&i| values[i].as_ref()))
+    }
+
+    /// Whether top-level field `i` is about the person filling in the form, for these answers.
+    pub(crate) fn is_fill_once(&self, i: usize, evaluation: &Evaluation) -> bool {
+        self.fields[i].fill_once.as_ref().is_some_and(|c| self.holds(c, &evaluation.values))
     }
 
     pub(crate) fn rule_holds(&self, rule: &RuleNode, evaluation: &Evaluation) -> bool {
@@ -357,5 +381,49 @@ pub(crate) fn date_answer(answer: &Answer) -> Result<Date, formats::DateProblem>
             formats::date_from_parts(part("day"), part("month"), part("year"))
         }
         _ => Err(formats::DateProblem::Missing(formats::DatePart::Day)),
+    }
+}
+
+/// Finds the conditional reveals of a form: a field whose `visible_if` is exactly "choice X is
+/// option v" (`==`/`===` for radios, `in` for checkboxes), where X is a radios or checkboxes
+/// question on the same page and every field between X and it is revealed by X too. Anything
+/// more complex stays a plain field that appears and disappears in place.
+pub(crate) fn reveals(form: &Form, index: &HashMap<String, usize>) -> Vec<Option<(usize, String)>> {
+    let fields: Vec<(usize, &Field)> = form.fields().collect();
+    let mut found: Vec<Option<(usize, String)>> = vec![None; fields.len()];
+    for (i, (page, field)) in fields.iter().enumerate() {
+        let Some((controller_id, option, checkbox)) = field.visible_if.as_ref().and_then(option_condition) else { continue };
+        let Some(&c) = index.get(controller_id) else { continue };
+        let (controller_page, controller) = fields[c];
+        let kind_fits = match &controller.kind {
+            FieldKind::Radios { options } => !checkbox && options.iter().any(|o| o.value == option),
+            FieldKind::Checkboxes { options, .. } => checkbox && options.iter().any(|o| o.value == option),
+            _ => false,
+        };
+        let contiguous = c < i && found[c + 1..i].iter().all(|r| r.as_ref().is_some_and(|(rc, _)| *rc == c));
+        if controller_page == *page && kind_fits && contiguous {
+            found[i] = Some((c, option.to_string()));
+        }
+    }
+    found
+}
+
+/// `{"==": [{"var": "x"}, "v"]}` (either order, or `===`) → `("x", "v", false)`;
+/// `{"in": ["v", {"var": "x"}]}` → `("x", "v", true)`.
+fn option_condition(expr: &Value) -> Option<(&str, &str, bool)> {
+    let map = expr.as_object().filter(|m| m.len() == 1)?;
+    let (op, args) = map.iter().next()?;
+    let args = args.as_array().filter(|a| a.len() == 2)?;
+    fn var(v: &Value) -> Option<&str> {
+        let inner = v.as_object().filter(|m| m.len() == 1)?.get("var")?;
+        inner.as_str().or_else(|| inner.as_array().filter(|a| a.len() == 1)?.first()?.as_str())
+    }
+    match op.as_str() {
+        "==" | "===" => match (var(&args[0]), args[1].as_str(), var(&args[1]), args[0].as_str()) {
+            (Some(x), Some(v), _, _) | (_, _, Some(x), Some(v)) => Some((x, v, false)),
+            _ => None,
+        },
+        "in" => Some((var(&args[1])?, args[0].as_str()?, true)),
+        _ => None,
     }
 }

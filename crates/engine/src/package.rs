@@ -51,6 +51,10 @@ pub struct Attachment {
     pub media_type: String,
     /// Its size in bytes.
     pub size: u64,
+    /// SHA-256 (hex) of its content, as the device computed it when the file was chosen; the
+    /// content itself is kept on the device (IndexedDB) until the package is delivered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
 }
 
 /// Why a package cannot be made or is refused.
@@ -170,11 +174,18 @@ impl FormModel {
                     name: file.get("name").and_then(Value::as_str).unwrap_or("").to_string(),
                     media_type: file.get("type").and_then(Value::as_str).unwrap_or("").to_string(),
                     size: file.get("size").and_then(Value::as_u64).unwrap_or(0),
+                    sha256: file.get("sha256").and_then(Value::as_str).map(str::to_string),
                 });
             }
         }
         out
     }
+}
+
+/// SHA-256 of `bytes` as lower-case hex (attachments are identified by it on the device and
+/// checked by it on the server).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The checksum of a package's content (everything but `created`, `locale`, the key and the
@@ -187,8 +198,7 @@ pub fn checksum(package: &Package) -> String {
         "computed": package.computed,
         "attachments": package.attachments,
     });
-    let digest = Sha256::digest(content.to_string().as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(content.to_string().as_bytes())
 }
 
 fn is_uuid_v4(key: &str) -> bool {

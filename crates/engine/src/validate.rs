@@ -77,6 +77,16 @@ pub fn validate_page(
     errors
 }
 
+/// The problems with one answer to top-level field `i`, as "Continue" would find them (without
+/// the cross-field rules).
+pub(crate) fn check_field(model: &FormModel, evaluation: &Evaluation, i: usize, answer: Option<&Answer>, locale: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let field = model.field_at(i);
+    let checker = Checker { model, evaluation, field, locale, today: model.today() };
+    checker.check(answer, evaluation.is_required_at(i), None, &mut errors);
+    errors
+}
+
 #[derive(Clone, Copy)]
 struct Checker<'a> {
     model: &'a FormModel,
