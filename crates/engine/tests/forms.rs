@@ -49,6 +49,9 @@ struct Expect {
     /// Computed values, when given.
     #[serde(default)]
     computed: BTreeMap<String, serde_json::Value>,
+    /// Concepts these answers could be remembered under ("fill once"), when given.
+    #[serde(default)]
+    remembered: Option<Vec<String>>,
 }
 
 fn forms_dir() -> PathBuf {
@@ -162,6 +165,10 @@ fn every_example_has_its_stated_outcome() {
             for (field, value) in &e.computed {
                 compare(&format!("computed {field}"), value.to_string(), format!("{}", computed.get(field).cloned().unwrap_or_default()));
             }
+            if let Some(expected) = &e.remembered {
+                let concepts: Vec<String> = model.rememberable(&evaluation, answers, &example.locale).into_iter().map(|a| a.concept).collect();
+                compare("remembered", format!("{expected:?}"), format!("{concepts:?}"));
+            }
             if !mismatches.is_empty() {
                 failures.push(format!("{} — \"{}\"\n{}", examples_path.display(), example.name, mismatches.join("\n")));
             }
@@ -202,4 +209,74 @@ fn a_field_that_misuses_a_concept_is_reported() {
         "/pages/0/fields/1/concept: error: \"person.full_name\" is a text in the data dictionary, but this field is a date",
         "/pages/0/fields/2/concept: error: \"person.shoe_size\" is not in the data dictionary",
     ]);
+}
+
+#[test]
+fn fill_once_offers_one_departments_answers_to_another_only_where_they_fit() {
+    let today = Date::new(2026, 11, 27).unwrap();
+    let registration = load(&forms_dir().join("residence-registration.json"), today);
+    let permit = load(&forms_dir().join("residence-permit.json"), today);
+    let birth = load(&forms_dir().join("register-birth.json"), today);
+    let examples: Examples = serde_json::from_str(&std::fs::read_to_string(forms_dir().join("residence-registration.examples.json")).unwrap()).unwrap();
+    let answers = &examples.examples.iter().find(|e| e.expect.complete).expect("a complete example").answers;
+    let mut remembered = onewindow_engine::Remembered::default();
+    remembered.remember(&registration.rememberable(&registration.evaluate(answers), answers, "en"));
+    assert_eq!(remembered.0.len(), 4);
+
+    // The permit's questions are about the citizen only when they apply for themselves.
+    assert!(permit.prefill_offers(&remembered, &Answers::default(), "en").is_empty());
+    let mut for_self = Answers::default();
+    for_self.set("applicant_role", "self".into());
+    let offered: Vec<String> = permit.prefill_offers(&remembered, &for_self, "en").into_iter().map(|o| o.field).collect();
+    assert_eq!(offered, ["full_name", "id_number", "residence_address", "mobile"]);
+    let mut for_someone_else = Answers::default();
+    for_someone_else.set("applicant_role", "agent".into());
+    assert!(permit.prefill_offers(&remembered, &for_someone_else, "en").is_empty());
+
+    // An answered question is never overwritten.
+    for_self.set("mobile", "13900000000".into());
+    assert!(!permit.prefill_offers(&remembered, &for_self, "en").iter().any(|o| o.field == "mobile"));
+
+    // A birth registration asks about the baby and a UK address: nothing of this fits.
+    assert!(birth.prefill_offers(&remembered, &Answers::default(), "en").is_empty());
+
+    // A remembered answer the other form would refuse is not offered.
+    let mut bad = remembered.clone();
+    bad.0.get_mut("contact.mobile").unwrap().answer = "12345".into();
+    assert!(!registration.prefill_offers(&bad, &Answers::default(), "en").iter().any(|o| o.field == "mobile"));
+    bad.forget("contact.mobile");
+    assert!(!bad.0.contains_key("contact.mobile"));
+}
+
+#[test]
+fn follow_up_questions_nest_under_the_option_that_reveals_them() {
+    let today = Date::new(2026, 11, 27).unwrap();
+    let mut found = Vec::new();
+    for path in definitions() {
+        let model = load(&path, today);
+        for (_, field) in model.form().fields() {
+            if let Some((controller, option)) = model.revealed_by(&field.id) {
+                found.push(format!("{}: {} under {controller}={option}", model.form().id, field.id));
+            }
+        }
+    }
+    assert_eq!(found, ["residence-registration: landlord_name under housing=rent"]);
+    // Not nested: a condition on another page's answer, or anything but "choice is option".
+    let form = serde_json::json!({"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en"],
+        "pages": [
+            {"id": "p1", "fields": [
+                {"id": "r", "type": "radios", "label": "R", "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]},
+                {"id": "x", "type": "text", "label": "X", "visible_if": {"==": [{"var": "r"}, "a"]}},
+                {"id": "y", "type": "text", "label": "Y", "visible_if": {"==": ["b", {"var": "r"}]}},
+                {"id": "z", "type": "text", "label": "Z"},
+                {"id": "late", "type": "text", "label": "Late", "visible_if": {"==": [{"var": "r"}, "a"]}},
+                {"id": "c", "type": "checkboxes", "label": "C", "options": [{"value": "m", "label": "M"}]},
+                {"id": "m", "type": "text", "label": "M", "visible_if": {"in": ["m", {"var": "c"}]}},
+                {"id": "n", "type": "text", "label": "N", "visible_if": {"!=": [{"var": "r"}, "a"]}}]},
+            {"id": "p2", "fields": [{"id": "w", "type": "text", "label": "W", "visible_if": {"==": [{"var": "r"}, "a"]}}]}]});
+    let (model, problems) = load_form(&form.to_string(), today);
+    assert!(problems.is_empty(), "{problems:?}");
+    let model = model.unwrap();
+    let nested: Vec<_> = ["x", "y", "z", "late", "m", "n", "w"].iter().map(|id| model.revealed_by(id)).collect();
+    assert_eq!(nested, [Some(("r", "a")), Some(("r", "b")), None, None, Some(("c", "m")), None, None]);
 }
