@@ -23,10 +23,12 @@ pub fn set_title(title: &str) {
     gloo_utils::document().set_title(title);
 }
 
-/// Sets `<html lang>` so screen readers pronounce the page in the right language.
-pub fn set_document_lang(locale: &str) {
+/// Sets `<html lang dir>` so screen readers pronounce the page in the right language and
+/// right-to-left scripts lay out from the right.
+pub fn set_document_lang(locale: &str, dir: &str) {
     if let Some(html) = gloo_utils::document().document_element() {
         let _ = html.set_attribute("lang", locale);
+        let _ = html.set_attribute("dir", dir);
     }
 }
 
@@ -123,8 +125,92 @@ pub fn save_draft(form: &str, version: &str, draft: &Draft) {
     let _ = gloo_storage::LocalStorage::set(draft_key(form, version), draft);
 }
 
-/// Removes everything stored for `form` on this device.
+/// Removes everything stored for `form` on this device: the draft and the files' contents.
 pub fn clear_draft(form: &str, version: &str) {
     use gloo_storage::Storage;
     gloo_storage::LocalStorage::delete(draft_key(form, version));
+    forget_files(form);
+}
+
+const REMEMBERED_KEY: &str = "onewindow:remembered";
+
+/// The details the citizen chose to remember on this device ("fill once"), shared by every form.
+pub fn load_remembered() -> onewindow_engine::Remembered {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::get(REMEMBERED_KEY).unwrap_or_default()
+}
+
+/// Stores the remembered details; an empty set removes the entry altogether.
+pub fn save_remembered(remembered: &onewindow_engine::Remembered) {
+    use gloo_storage::Storage;
+    if remembered.0.is_empty() {
+        gloo_storage::LocalStorage::delete(REMEMBERED_KEY);
+    } else {
+        let _ = gloo_storage::LocalStorage::set(REMEMBERED_KEY, remembered);
+    }
+}
+
+// Attachments: the chosen files' contents, kept in IndexedDB (too big for localStorage) under
+// "<form id>/<sha256>" until the application is delivered or the citizen clears their data.
+// The browser's promise API is used through a few lines of JS: the web-sys glue for
+// IndexedDB would cost more bundle than it saves.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+const STORE = 'files';
+function open() {
+  return new Promise((ok, fail) => {
+    const r = indexedDB.open('onewindow', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore(STORE);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+}
+async function run(mode, work) {
+  const db = await open();
+  return new Promise((ok, fail) => {
+    const tx = db.transaction(STORE, mode);
+    const request = work(tx.objectStore(STORE));
+    tx.oncomplete = () => { db.close(); ok(request.result); };
+    tx.onerror = tx.onabort = () => { db.close(); fail(tx.error); };
+  });
+}
+const range = (prefix) => IDBKeyRange.bound(prefix, prefix + '￿');
+export function idb_put(key, blob) { return run('readwrite', (s) => s.put(blob, key)); }
+export function idb_get(key) { return run('readonly', (s) => s.get(key)); }
+export function idb_delete_prefix(prefix) { return run('readwrite', (s) => s.delete(range(prefix))); }
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn idb_put(key: &str, blob: &web_sys::Blob) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_get(key: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_delete_prefix(prefix: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+fn describe(error: wasm_bindgen::JsValue) -> String {
+    js_sys::Error::from(error).message().into()
+}
+
+/// Reads a chosen file, keeps its content on the device for `form`, and returns the answer
+/// describing it (`name`, `type`, `size`, `sha256`).
+pub async fn keep_file(form: &str, file: web_sys::File) -> Result<serde_json::Value, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let sha256 = onewindow_engine::sha256_hex(&bytes);
+    idb_put(&format!("{form}/{sha256}"), &file).await.map_err(describe)?;
+    Ok(serde_json::json!({"name": file.name(), "type": file.type_(), "size": bytes.len() as u64, "sha256": sha256}))
+}
+
+/// The kept content of an attachment, if it is still on the device.
+pub async fn kept_file(form: &str, sha256: &str) -> Option<web_sys::Blob> {
+    use wasm_bindgen::JsCast;
+    idb_get(&format!("{form}/{sha256}")).await.ok()?.dyn_into().ok()
+}
+
+/// Forgets every file kept for `form`.
+pub fn forget_files(form: &str) {
+    let prefix = format!("{form}/");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = idb_delete_prefix(&prefix).await;
+    });
 }

@@ -2,7 +2,7 @@
 //! citizen is, and the errors on show. Every rule is the engine's; this only keeps state.
 
 use crate::io::Draft;
-use onewindow_engine::{Answer, Answers, Evaluation, FieldError, FormModel, Position};
+use onewindow_engine::{Answer, Answers, ConceptAnswer, Evaluation, FieldError, FormModel, Position, Remembered};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -17,6 +17,8 @@ pub enum Screen {
     Journey,
     /// The application was received: its reference.
     Sent,
+    /// The details remembered on this device ("fill once"), to see and delete.
+    SavedDetails,
 }
 
 /// Everything the form screens render.
@@ -50,6 +52,16 @@ pub struct FormState {
     pub sending: bool,
     /// The application's idempotency key, made at the first attempt to send and kept.
     pub key: Option<String>,
+    /// Details the citizen chose to keep on this device for any form ("fill once").
+    pub remembered: Remembered,
+    /// Remembered details were filled into this journey, on this page.
+    pub prefilled: Option<Position>,
+    /// The citizen declined the remembered details ("No thanks").
+    pub prefill_declined: bool,
+    /// This journey's details were remembered (on the confirmation).
+    pub remembered_now: bool,
+    /// Where "Return to the form" leads from the saved-details screen.
+    pub before_saved: Option<Screen>,
 }
 
 impl PartialEq for FormState {
@@ -67,6 +79,11 @@ impl PartialEq for FormState {
             && self.send_failure == other.send_failure
             && self.sending == other.sending
             && self.key == other.key
+            && self.remembered == other.remembered
+            && self.prefilled == other.prefilled
+            && self.prefill_declined == other.prefill_declined
+            && self.remembered_now == other.remembered_now
+            && self.before_saved == other.before_saved
     }
 }
 
@@ -106,13 +123,27 @@ pub enum Action {
     Refused(Vec<onewindow_engine::PageError>),
     /// The application could not be sent (network, server): say so and keep everything.
     SendFailed(String),
+    /// "Fill in these details": the remembered answers this form accepts are filled in.
+    UsePrefill,
+    /// "No thanks": the remembered details are not offered again in this journey.
+    DeclinePrefill,
+    /// "Save these details on this device": the citizen consents to remembering them.
+    Remember,
+    /// Shows the details remembered on this device.
+    ShowSaved,
+    /// Leaves the saved-details screen.
+    LeaveSaved,
+    /// Deletes one remembered detail (by concept).
+    Forget(String),
+    /// Deletes every remembered detail.
+    ForgetAll,
 }
 
 impl FormState {
     /// A new journey through `model` in `locale`, at its first page.
     /// `wanted` is the page the URL names: without a draft to offer, the journey opens there
     /// (or at the first question still unanswered before it).
-    pub fn new(model: Rc<FormModel>, locale: String, draft: Option<Draft>, wanted: Option<Position>) -> Self {
+    pub fn new(model: Rc<FormModel>, locale: String, draft: Option<Draft>, wanted: Option<Position>, remembered: Remembered) -> Self {
         let answers = Answers::default();
         let evaluation = model.evaluate(&answers);
         let draft = draft.filter(|d| !d.answers.0.is_empty());
@@ -136,7 +167,33 @@ impl FormState {
             send_failure: None,
             sending: false,
             key: None,
+            remembered,
+            prefilled: None,
+            prefill_declined: false,
+            remembered_now: false,
+            before_saved: None,
         }
+    }
+
+    /// The remembered details this journey could fill in, offered on the first page that
+    /// asks for one of them: by then the answers say whether the form is about the citizen
+    /// (e.g. "applying for yourself"), which a start page cannot know.
+    pub fn prefill_offers(&self) -> Vec<ConceptAnswer> {
+        let Position::Page(page) = self.position else { return Vec::new() };
+        if self.screen != Screen::Journey || self.prefilled.is_some() || self.prefill_declined || self.remembered.0.is_empty() {
+            return Vec::new();
+        }
+        let offers = self.model.prefill_offers(&self.remembered, &self.answers, &self.locale);
+        let asked_here = offers.iter().any(|o| self.model.field(&o.field).is_some_and(|(p, _)| p == page));
+        if asked_here { offers } else { Vec::new() }
+    }
+
+    /// The details of this journey the citizen may choose to remember (on the confirmation).
+    pub fn rememberable(&self) -> Vec<ConceptAnswer> {
+        if self.screen != Screen::Sent || self.remembered_now {
+            return Vec::new();
+        }
+        self.model.rememberable(&self.evaluation, &self.answers, &self.locale)
     }
 
     /// The problems on show for `field`.
@@ -161,6 +218,7 @@ impl FormState {
             Screen::Start | Screen::Resume => "start".to_string(),
             Screen::Journey => self.model.position_token(self.position),
             Screen::Sent => "sent".to_string(),
+            Screen::SavedDetails => "saved-details".to_string(),
         }
     }
 
@@ -179,6 +237,9 @@ impl FormState {
         self.key = None;
         self.reference = None;
         self.send_failure = None;
+        self.prefilled = None;
+        self.prefill_declined = false;
+        self.remembered_now = false;
     }
 }
 
@@ -276,6 +337,30 @@ impl Reducible for FormState {
                     next.failed_attempts += 1;
                 }
             }
+            Action::UsePrefill => {
+                for offer in next.prefill_offers() {
+                    next.answers.set(offer.field, offer.answer);
+                }
+                next.evaluation = next.model.evaluate(&next.answers);
+                next.prefilled = Some(next.position);
+            }
+            Action::DeclinePrefill => next.prefill_declined = true,
+            Action::Remember => {
+                let details = next.rememberable();
+                next.remembered.remember(&details);
+                next.remembered_now = true;
+            }
+            Action::ShowSaved => {
+                if next.screen != Screen::SavedDetails {
+                    next.before_saved = Some(next.screen);
+                    next.screen = Screen::SavedDetails;
+                }
+            }
+            Action::LeaveSaved => {
+                next.screen = next.before_saved.take().unwrap_or(Screen::Start);
+            }
+            Action::Forget(concept) => next.remembered.forget(&concept),
+            Action::ForgetAll => next.remembered = Remembered::default(),
             Action::SetLocale(locale) => {
                 if next.model.form().locales.contains(&locale) {
                     next.locale = locale;
@@ -305,7 +390,7 @@ mod tests {
                 {"id": "city", "fields": [{"id": "city", "type": "text", "label": "City"}]}
             ]});
         let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
-        Rc::new(FormState::new(Rc::new(model), "en".into(), None, None)).reduce(Action::Start)
+        Rc::new(FormState::new(Rc::new(model), "en".into(), None, None, Remembered::default())).reduce(Action::Start)
     }
 
     #[test]
@@ -335,12 +420,12 @@ mod tests {
         let mut answers = Answers::default();
         answers.set("full_name", "Li Lei".into());
         let draft = Draft { answers, page: "city".into(), key: None };
-        let resumed = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft.clone()), None));
+        let resumed = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft.clone()), None, Remembered::default()));
         assert_eq!(resumed.screen, Screen::Resume);
         let resumed = resumed.reduce(Action::ResumeDraft);
         assert_eq!((resumed.screen, resumed.position), (Screen::Journey, Position::Page(1)));
         assert_eq!(resumed.answers.text("full_name"), "Li Lei");
-        let again = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft), None)).reduce(Action::StartAgain);
+        let again = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft), None, Remembered::default())).reduce(Action::StartAgain);
         assert_eq!(again.screen, Screen::Start);
         assert!(again.answers.0.is_empty());
     }
@@ -358,7 +443,7 @@ mod tests {
                 {"id": "name", "type": "text", "label": {"en": "Full name", "zh-CN": "姓名"}, "required": true},
                 {"id": "city", "type": "text", "label": {"en": "City", "zh-CN": "城市"}}]}]});
         let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
-        let shown = Rc::new(FormState::new(Rc::new(model), "en".into(), None, None))
+        let shown = Rc::new(FormState::new(Rc::new(model), "en".into(), None, None, Remembered::default()))
             .reduce(Action::Start)
             .reduce(Action::Answer { field: "city".into(), value: "Xiamen".into() })
             .reduce(Action::Continue);
@@ -382,5 +467,42 @@ mod tests {
             .reduce(Action::Continue);
         assert_eq!(changed.position, Position::CheckAnswers);
         assert!(!changed.returning_to_check);
+    }
+
+    #[test]
+    fn remembered_details_are_offered_on_the_page_that_asks_and_filled_only_on_request() {
+        let definition = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
+            "pages": [
+                {"id": "intro", "fields": [{"id": "city", "type": "text", "label": "City"}]},
+                {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "required": true,
+                    "concept": "person.full_name", "fill_once": true}]}]});
+        let model = Rc::new(load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap());
+        let mut remembered = Remembered::default();
+        remembered.0.insert("person.full_name".into(), onewindow_engine::RememberedAnswer { answer: "Li Lei".into(), label: "Name".into(), shown: "Li Lei".into() });
+        let fresh = || Rc::new(FormState::new(model.clone(), "en".into(), None, None, remembered.clone())).reduce(Action::Start);
+        let first = fresh();
+        assert!(first.prefill_offers().is_empty(), "not offered on a page that does not ask");
+        let on_name = first.reduce(Action::Continue);
+        assert_eq!(on_name.prefill_offers().len(), 1);
+        assert_eq!(on_name.answers.text("full_name"), "", "nothing filled before the citizen asks");
+        let filled = on_name.clone().reduce(Action::UsePrefill);
+        assert_eq!(filled.answers.text("full_name"), "Li Lei");
+        assert!(filled.prefill_offers().is_empty());
+        let declined = on_name.reduce(Action::DeclinePrefill);
+        assert_eq!(declined.answers.text("full_name"), "");
+        assert!(declined.prefill_offers().is_empty(), "not offered again after No thanks");
+
+        // After sending, the citizen may keep this journey's details; forgetting removes them.
+        let sent = filled.reduce(Action::Continue).reduce(Action::Sent("OW-1".into()));
+        let nothing = Rc::new(FormState::new(model.clone(), "en".into(), None, None, Remembered::default()));
+        assert!(nothing.rememberable().is_empty(), "only offered on the confirmation");
+        assert_eq!(sent.rememberable().len(), 1);
+        let kept = sent.reduce(Action::Remember);
+        assert!(kept.remembered_now && kept.rememberable().is_empty());
+        assert!(kept.remembered.0.contains_key("person.full_name"));
+        let forgotten = kept.reduce(Action::ShowSaved).reduce(Action::Forget("person.full_name".into()));
+        assert_eq!(forgotten.screen, Screen::SavedDetails);
+        assert!(forgotten.remembered.0.is_empty());
+        assert_eq!(forgotten.reduce(Action::LeaveSaved).screen, Screen::Sent);
     }
 }

@@ -64,7 +64,8 @@ pub fn app() -> Html {
             let form = model.form();
             let locale = requested.filter(|l| form.locales.contains(l)).unwrap_or_else(|| form.fallback_locale().to_string());
             let draft = io::load_draft(&form.id, &form.version);
-            html! { <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} /> }
+            let remembered = io::load_remembered();
+            html! { <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered} /> }
         }
     }
 }

@@ -157,18 +157,21 @@ pub fn file_upload(props: &Props, accept: &[String], max_count: u32) -> Html {
     let onchange = {
         let on_change = props.on_change.clone();
         let current = files.clone();
+        let scope = props.scope.to_string();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
-            let mut next = current.clone();
-            if let Some(list) = input.files() {
-                for i in 0..list.length() {
-                    if let Some(file) = list.get(i) {
-                        next.push(json!({"name": file.name(), "type": file.type_(), "size": file.size() as u64}));
-                    }
-                }
-            }
+            let chosen: Vec<web_sys::File> = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
             input.set_value("");
-            on_change.emit(Value::Array(next));
+            let (mut next, on_change, scope) = (current.clone(), on_change.clone(), scope.clone());
+            // The content is kept on the device with the draft, so a reload loses nothing; if
+            // storage fails the description alone is kept and the citizen sees the file listed.
+            wasm_bindgen_futures::spawn_local(async move {
+                for file in chosen {
+                    let described = json!({"name": file.name(), "type": file.type_(), "size": file.size() as u64});
+                    next.push(crate::io::keep_file(&scope, file).await.unwrap_or(described));
+                }
+                on_change.emit(Value::Array(next));
+            });
         })
     };
     props.labelled(html! {
@@ -306,7 +309,7 @@ fn item_field(props: &Props, inner: &Field, n: usize, item: &Value) -> Html {
         })
     };
     html! {
-        <FieldView field={scoped} locale={props.locale.clone()} fallback={props.fallback.clone()}
+        <FieldView field={scoped} locale={props.locale.clone()} fallback={props.fallback.clone()} scope={props.scope.clone()}
             value={item.get(&inner.id).cloned()} required={inner.required} {errors} {on_change} />
     }
 }

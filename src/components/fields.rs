@@ -30,6 +30,13 @@ pub struct Props {
     /// The page's only question: its label or legend is the page heading.
     #[prop_or_default]
     pub is_heading: bool,
+    /// Follow-up questions nested under options (GOV.UK conditional reveals): the option's
+    /// value and the questions' markup, empty while the option is not chosen.
+    #[prop_or_default]
+    pub reveals: Vec<(AttrValue, Html)>,
+    /// The form's id: files chosen here are kept on the device under it.
+    #[prop_or_default]
+    pub scope: AttrValue,
     /// Called with the new answer on every change.
     pub on_change: Callback<Answer>,
 }
@@ -85,6 +92,14 @@ impl Props {
                 }) }
             </p>
         }
+    }
+
+    /// The container of the questions revealed by option `n`, if that option reveals any.
+    fn conditional(&self, n: usize, value: &str, chosen: bool) -> (Option<String>, Html) {
+        let Some((_, content)) = self.reveals.iter().find(|(v, _)| v.as_str() == value) else { return (None, Html::default()) };
+        let id = format!("{}-conditional", option_id(self, n));
+        let class = classes!("ow-conditional", (!chosen).then_some("ow-conditional--hidden"));
+        (Some(id.clone()), html! { <div {class} {id} hidden={!chosen}>{ content.clone() }</div> })
     }
 
     pub(crate) fn has_error(&self) -> bool {
@@ -260,15 +275,20 @@ fn radios(props: &Props, options: Vec<Choice>) -> Html {
                 let on_change = props.on_change.clone();
                 let onchange = Callback::from(move |_| on_change.emit(Value::String(value.clone())));
                 let hint_id = option.hint.as_ref().map(|_| format!("{id}-hint"));
+                let (controls, conditional) = props.conditional(n, &option.value, current == option.value);
                 html! {
-                    <div class="ow-radios__item">
-                        <input class="ow-radios__input" type="radio" id={id.clone()} name={props.field.id.clone()}
-                            value={option.value.clone()} checked={current == option.value} aria-describedby={hint_id.clone()} {onchange} />
-                        <label class="ow-label ow-radios__label" for={id}>{ props.t(&option.label) }</label>
-                        if let (Some(hint), Some(hint_id)) = (&option.hint, hint_id) {
-                            <div class="ow-hint ow-radios__hint" id={hint_id}>{ props.t(hint) }</div>
-                        }
-                    </div>
+                    <>
+                        <div class="ow-radios__item">
+                            <input class="ow-radios__input" type="radio" id={id.clone()} name={props.field.id.clone()}
+                                value={option.value.clone()} checked={current == option.value} aria-describedby={hint_id.clone()}
+                                aria-controls={controls} {onchange} />
+                            <label class="ow-label ow-radios__label" for={id}>{ props.t(&option.label) }</label>
+                            if let (Some(hint), Some(hint_id)) = (&option.hint, hint_id) {
+                                <div class="ow-hint ow-radios__hint" id={hint_id}>{ props.t(hint) }</div>
+                            }
+                        </div>
+                        { conditional }
+                    </>
                 }
             }) }
         </div>
@@ -296,14 +316,16 @@ fn checkboxes(props: &Props, options: &[Choice], exclusive: Option<&str>) -> Htm
                     on_change.emit(toggle_checkbox(current.as_ref(), &value, checked, exclusive_value.as_deref()));
                 });
                 let is_exclusive = exclusive == Some(option.value.as_str());
+                let (controls, conditional) = props.conditional(n, &option.value, chosen.contains(&option.value));
                 html! {
                     <>
                         if is_exclusive && n > 0 { <div class="ow-checkboxes__divider">{ or }</div> }
                         <div class="ow-checkboxes__item">
                             <input class="ow-checkboxes__input" type="checkbox" id={id.clone()} name={props.field.id.clone()}
-                                value={option.value.clone()} checked={chosen.contains(&option.value)} {onchange} />
+                                value={option.value.clone()} checked={chosen.contains(&option.value)} aria-controls={controls} {onchange} />
                             <label class="ow-label ow-checkboxes__label" for={id}>{ props.t(&option.label) }</label>
                         </div>
+                        { conditional }
                     </>
                 }
             }) }

@@ -6,7 +6,7 @@ use super::outcome::OutcomePage;
 use super::question_page::QuestionPage;
 use crate::io;
 use crate::state::{Action, FormState, Screen};
-use onewindow_engine::{render_markdown, ui_text, FormModel, Position, UiText};
+use onewindow_engine::{display_value, render_markdown, text_direction, ui_text, ConceptAnswer, FormModel, Position, Remembered, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +20,9 @@ pub struct Props {
     /// A draft found on this device, if any.
     #[prop_or_default]
     pub draft: Option<io::Draft>,
+    /// Details remembered on this device for any form.
+    #[prop_or_default]
+    pub remembered: Remembered,
     /// Whether to keep the URL and the draft in step with the state (off in component tests).
     #[prop_or(true)]
     pub connected: bool,
@@ -44,10 +47,11 @@ fn locale_name(locale: &str) -> &str {
 pub fn form_journey(props: &Props) -> Html {
     let state = {
         let (model, locale, draft) = (props.model.clone(), props.locale.to_string(), props.draft.clone());
+        let remembered = props.remembered.clone();
         let connected = props.connected;
         use_reducer(move || {
             let wanted = if connected { io::query_param("page").and_then(|p| model.parse_position(&p)) } else { None };
-            FormState::new(model, locale, draft, wanted)
+            FormState::new(model, locale, draft, wanted, remembered)
         })
     };
     let model = &state.model;
@@ -105,7 +109,17 @@ pub fn form_journey(props: &Props) -> Html {
             }
         });
     }
+    {
+        // Remembered details change only when the citizen says so (consent, delete).
+        let connected = props.connected;
+        use_effect_with(state.remembered.clone(), move |remembered| {
+            if connected {
+                io::save_remembered(remembered);
+            }
+        });
+    }
     let heading = match (state.screen, state.position) {
+        (Screen::SavedDetails, _) => ui_text(UiText::SavedDetails, locale).to_string(),
         (Screen::Start | Screen::Resume, _) => form.text(&form.title, locale).to_string(),
         (Screen::Sent, _) => ui_text(UiText::ApplicationSent, locale).to_string(),
         (Screen::Journey, Position::Page(page)) => model.page_heading(&state.evaluation, page, locale),
@@ -121,7 +135,7 @@ pub fn form_journey(props: &Props) -> Html {
         let locale = locale.to_string();
         use_effect_with((title, locale), |(title, locale)| {
             io::set_title(title);
-            io::set_document_lang(locale);
+            io::set_document_lang(locale, text_direction(locale));
         });
     }
     let dispatch = |action: Action| {
@@ -185,14 +199,51 @@ pub fn form_journey(props: &Props) -> Html {
                 <button type="button" class="ow-button ow-button--secondary" onclick={Callback::from(|_: MouseEvent| io::print())}>
                     { ui_text(UiText::PrintRecord, locale) }
                 </button>
+                { remember_panel(&state, locale, dispatch(Action::Remember), dispatch(Action::ShowSaved)) }
             </>
         },
+        (Screen::SavedDetails, _) => {
+            let rows = state.remembered.0.iter().map(|(concept, saved)| {
+                let forget = dispatch(Action::Forget(concept.clone()));
+                // In this form's words where it asks the same thing; else as it was saved.
+                let here = form.fields().map(|(_, f)| f).find(|f| f.concept.as_deref() == Some(concept.as_str()));
+                let (label, shown) = match here {
+                    Some(field) => (form.text(&field.label, locale).to_string(), display_value(form, field, Some(&saved.answer), locale)),
+                    None => (saved.label.clone(), saved.shown.clone()),
+                };
+                let saved = onewindow_engine::RememberedAnswer { answer: saved.answer.clone(), label, shown };
+                html! {
+                    <div class="ow-summary-list__row">
+                        <dt class="ow-summary-list__key">{ &saved.label }</dt>
+                        <dd class="ow-summary-list__value">{ &saved.shown }</dd>
+                        <dd class="ow-summary-list__actions">
+                            <button type="button" class="ow-link-button" onclick={forget}>
+                                { ui_text(UiText::Forget, locale) }<span class="ow-visually-hidden">{ format!(" {}", saved.label) }</span>
+                            </button>
+                        </dd>
+                    </div>
+                }
+            });
+            html! {
+                <>
+                    <h1 class="ow-heading-l">{ &heading }</h1>
+                    if state.remembered.0.is_empty() {
+                        <p class="ow-body" role="status">{ ui_text(UiText::SavedDetailsNone, locale) }</p>
+                    } else {
+                        <p class="ow-body">{ ui_text(UiText::SavedDetailsBody, locale) }</p>
+                        <dl class="ow-summary-list">{ for rows }</dl>
+                        <button type="button" class="ow-button ow-button--warning" onclick={dispatch(Action::ForgetAll)}>{ ui_text(UiText::ForgetAll, locale) }</button>
+                    }
+                    <p class="ow-body"><a href="#return" class="ow-link" onclick={dispatch(Action::LeaveSaved)}>{ ui_text(UiText::ReturnToForm, locale) }</a></p>
+                </>
+            }
+        }
         (Screen::Journey, Position::Page(page)) => html! { <QuestionPage state={state.clone()} {page} heading={heading.clone()} /> },
         (Screen::Journey, Position::CheckAnswers) => html! { <CheckAnswers state={state.clone()} /> },
         (Screen::Journey, Position::Outcome(outcome)) => html! { <OutcomePage model={model.clone()} {outcome} locale={state.locale.clone()} /> },
     };
     html! {
-        <div class="ow-page" lang={state.locale.clone()}>
+        <div class="ow-page" lang={state.locale.clone()} dir={text_direction(locale)}>
             <header class="ow-header">
                 <div class="ow-width-container ow-header__inner">
                     <span class="ow-header__service">{ form.text(&form.title, locale) }</span>
@@ -207,8 +258,50 @@ pub fn form_journey(props: &Props) -> Html {
                 <div class="ow-width-container">
                     <p class="ow-footer__privacy">{ ui_text(UiText::PrivacyNote, locale) }</p>
                     <button type="button" class="ow-link-button" onclick={clear}>{ ui_text(UiText::ClearData, locale) }</button>
+                    if !state.remembered.0.is_empty() && state.screen != Screen::SavedDetails {
+                        { " · " }
+                        <button type="button" class="ow-link-button" onclick={dispatch(Action::ShowSaved)}>{ ui_text(UiText::SavedDetails, locale) }</button>
+                    }
                 </div>
             </footer>
         </div>
+    }
+}
+
+pub(crate) fn detail_rows(details: &[ConceptAnswer]) -> Html {
+    details
+        .iter()
+        .map(|d| {
+            html! {
+                <div class="ow-summary-list__row">
+                    <dt class="ow-summary-list__key">{ &d.label }</dt>
+                    <dd class="ow-summary-list__value">{ &d.shown }</dd>
+                </div>
+            }
+        })
+        .collect()
+}
+
+/// The request for consent to remember this journey's details, on the confirmation.
+fn remember_panel(state: &FormState, locale: &str, remember: Callback<MouseEvent>, show: Callback<MouseEvent>) -> Html {
+    if state.remembered_now {
+        return html! {
+            <div class="ow-inset-text" role="status">
+                { ui_text(UiText::RememberDone, locale) }{ " " }
+                <a href="#saved-details" class="ow-link" onclick={show}>{ ui_text(UiText::SavedDetails, locale) }</a>
+            </div>
+        };
+    }
+    let details = state.rememberable();
+    if details.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="ow-fill-once ow-no-print" aria-labelledby="ow-remember-heading">
+            <h2 class="ow-heading-m" id="ow-remember-heading">{ ui_text(UiText::RememberHeading, locale) }</h2>
+            <p class="ow-body">{ ui_text(UiText::RememberBody, locale) }</p>
+            <dl class="ow-summary-list">{ detail_rows(&details) }</dl>
+            <button type="button" class="ow-button ow-button--secondary" onclick={remember}>{ ui_text(UiText::RememberButton, locale) }</button>
+        </section>
     }
 }
