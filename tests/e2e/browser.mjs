@@ -39,3 +39,23 @@ export async function openPage(browser) {
   page.problems = problems;
   return page;
 }
+
+/** The keys of the files the app keeps in IndexedDB ("<form>/<sha256>"), and their sizes. */
+export function keptFiles(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('onewindow', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('files');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('files').objectStore('files');
+      const out = {};
+      const cursor = store.openCursor();
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (c) { out[c.key] = c.value.size; c.continue(); } else { db.close(); resolve(out); }
+      };
+      cursor.onerror = () => reject(cursor.error);
+    };
+  }));
+}

@@ -3,7 +3,7 @@
 // on the device, offered again after a reload, and removed by "Clear my answers".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
+import { launch, openPage, assertAccessible, keptFiles, BASE_URL } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -97,10 +97,24 @@ test('"Clear my answers" removes everything stored on the device', async () => {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { level: 1, name: SIX_MONTHS }).waitFor();
   assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('onewindow:'))));
+  // Files kept for this form go too; another form's stay.
+  await keptFiles(page);
+  await page.evaluate(() => new Promise((ok, fail) => {
+    const open = indexedDB.open('onewindow', 1);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('files', 'readwrite');
+      tx.objectStore('files').put(new Blob(['a']), 'residence-permit/aaaa');
+      tx.objectStore('files').put(new Blob(['b']), 'register-birth/bbbb');
+      tx.oncomplete = () => { open.result.close(); ok(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }));
 
   await page.getByRole('button', { name: 'Clear my answers from this device' }).click();
   await page.getByRole('button', { name: 'Start now' }).waitFor();
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('onewindow:'))), []);
+  for (let i = 0; i < 50 && 'residence-permit/aaaa' in await keptFiles(page); i++) await page.waitForTimeout(20);
+  assert.deepEqual(Object.keys(await keptFiles(page)), ['register-birth/bbbb']);
   await page.reload();
   await page.getByRole('button', { name: 'Start now' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Continue where you left off' }).count(), 0);

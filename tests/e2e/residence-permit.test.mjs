@@ -5,13 +5,15 @@
 // of every page on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
+import { createHash } from 'node:crypto';
+import { launch, openPage, assertAccessible, keptFiles, BASE_URL } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const file = (name, mimeType, size) => ({ name, mimeType, buffer: Buffer.alloc(size, 1) });
+const file = (name, mimeType, size, fill = 1) => ({ name, mimeType, buffer: Buffer.alloc(size, fill) });
+const sha256 = (f) => createHash('sha256').update(f.buffer).digest('hex');
 
 test('[en] a complete application reaches check answers; a change returns there', async () => {
   const page = await openPage(browser);
@@ -81,8 +83,16 @@ test('[en] a complete application reaches check answers; a change returns there'
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /must be a JPG, PNG or PDF/);
   await page.getByRole('button', { name: 'Remove photo.gif' }).click();
-  await page.getByLabel('Photo of you').setInputFiles([file('photo.jpg', 'image/jpeg', 180000)]);
+  const photo = file('photo.jpg', 'image/jpeg', 180000, 7);
+  await page.getByLabel('Photo of you').setInputFiles([photo]);
   await page.getByRole('button', { name: 'Remove photo.jpg' }).waitFor();
+  // The photo's content is kept on the device with the draft, under its SHA-256.
+  assert.equal((await keptFiles(page))[`residence-permit/${sha256(photo)}`], 180000);
+  // A reload loses nothing: the draft is offered, and the file is still listed and kept.
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue where you left off' }).click();
+  await page.getByRole('button', { name: 'Remove photo.jpg' }).waitFor();
+  assert.equal((await keptFiles(page))[`residence-permit/${sha256(photo)}`], 180000);
   await next('photo');
   await page.getByLabel('Both sides of your resident identity card').setInputFiles([
     file('id-front.jpg', 'image/jpeg', 1000), file('id-back.jpg', 'image/jpeg', 1000)]);
@@ -127,8 +137,9 @@ test('[en] a complete application reaches check answers; a change returns there'
   assert.match(await page.locator('.ow-panel__reference').innerText(), /^OW-\d{8}-\d{6}$/);
   await assertAccessible(page, 'confirmation');
 
-  // Once sent, nothing of the application stays on the device.
+  // Once sent, nothing of the application stays on the device: neither answers nor files.
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('onewindow:'))), []);
+  assert.deepEqual(Object.keys(await keptFiles(page)), []);
   assert.deepEqual(page.problems, []);
 });
 
