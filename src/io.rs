@@ -214,3 +214,30 @@ pub fn forget_files(form: &str) {
         let _ = idb_delete_prefix(&prefix).await;
     });
 }
+
+/// Runs `work` (an engine call) and, when the page was opened with `timing` in its query (the
+/// browser benchmark does), appends its duration in ms to `window.__owEngine`, so the engine's
+/// share of a keystroke's time can be told from the rendering's.
+pub fn timed<T>(work: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        thread_local! { static ON: bool = query_param("timing").is_some(); }
+        if ON.with(|on| *on) {
+            let clock = gloo_utils::window().performance();
+            let start = clock.as_ref().map(web_sys::Performance::now);
+            let out = work();
+            if let (Some(clock), Some(start)) = (clock, start) {
+                let window = wasm_bindgen::JsValue::from(gloo_utils::window());
+                let key = wasm_bindgen::JsValue::from_str("__owEngine");
+                let list = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object()).unwrap_or_else(|| {
+                    let fresh = js_sys::Array::new().into();
+                    let _ = js_sys::Reflect::set(&window, &key, &fresh);
+                    fresh
+                });
+                js_sys::Array::from(&list).push(&(clock.now() - start).into());
+            }
+            return out;
+        }
+    }
+    work()
+}

@@ -251,7 +251,7 @@ impl Reducible for FormState {
         match action {
             Action::Answer { field, value } => {
                 next.answers.set(field, value);
-                next.evaluation = next.model.evaluate(&next.answers);
+                next.evaluation = crate::io::timed(|| next.model.evaluate(&next.answers));
             }
             Action::Continue => {
                 let Position::Page(page) = next.position else { return self };
