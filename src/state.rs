@@ -256,6 +256,17 @@ impl Reducible for FormState {
             Action::Continue => {
                 let Position::Page(page) = next.position else { return self };
                 match next.model.continue_from(page, &next.answers, &next.locale, next.returning_to_check) {
+                    Ok(_) if {
+                        // A warning is shown once ("you can still continue"); pressing
+                        // Continue again with it on show goes on.
+                        let warnings = onewindow_engine::validate_page(&next.model, &next.evaluation, page, &next.answers, &next.locale);
+                        let unseen = !warnings.is_empty() && warnings != next.errors;
+                        if unseen {
+                            next.errors = warnings;
+                            next.failed_attempts += 1;
+                        }
+                        unseen
+                    } => {}
                     Ok(position) => {
                         next.position = position;
                         next.errors.clear();
@@ -504,5 +515,27 @@ mod tests {
         assert_eq!(forgotten.screen, Screen::SavedDetails);
         assert!(forgotten.remembered.0.is_empty());
         assert_eq!(forgotten.reduce(Action::LeaveSaved).screen, Screen::Sent);
+    }
+
+    #[test]
+    fn a_warning_is_shown_once_and_continue_again_goes_on() {
+        let definition = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
+            "pages": [
+                {"id": "n", "fields": [{"id": "n", "type": "integer", "label": "Children", "required": true}]},
+                {"id": "end", "fields": [{"id": "x", "type": "text", "label": "X"}]}],
+            "rules": [{"id": "many", "field": "n", "assert": {"<": [{"var": "n"}, 10]}, "severity": "warning",
+                "message": "That is a lot of children: check the number"}]});
+        let (model, problems) = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap());
+        assert!(problems.is_empty(), "{problems:?}");
+        let first = Rc::new(FormState::new(Rc::new(model.unwrap()), "en".into(), None, None, Remembered::default()))
+            .reduce(Action::Start)
+            .reduce(Action::Answer { field: "n".into(), value: "12".into() })
+            .reduce(Action::Continue);
+        assert_eq!(first.position, Position::Page(0), "the warning is shown first");
+        assert_eq!(first.errors.len(), 1);
+        assert!(!first.errors[0].is_error());
+        let second = first.reduce(Action::Continue);
+        assert_eq!(second.position, Position::Page(1));
+        assert!(second.errors.is_empty());
     }
 }

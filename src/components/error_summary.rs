@@ -6,7 +6,7 @@ use yew::prelude::*;
 /// Props for [`ErrorSummary`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The problems on show, in field order (warnings are not listed here).
+    /// The problems on show, in field order (warnings are listed only when there is no error).
     pub errors: Vec<FieldError>,
     /// Interface locale.
     pub locale: AttrValue,
@@ -36,14 +36,21 @@ pub fn error_summary(props: &Props) -> Html {
         });
     }
     let errors: Vec<&FieldError> = props.errors.iter().filter(|e| e.is_error()).collect();
-    if errors.is_empty() {
+    // Without errors, warnings get the same box under a gentler title: they are shown once
+    // and the citizen may continue.
+    let (shown, title, class) = if errors.is_empty() {
+        (props.errors.iter().collect::<Vec<_>>(), UiText::CheckBeforeContinuing, "ow-error-summary ow-error-summary--warning")
+    } else {
+        (errors, UiText::ThereIsAProblem, "ow-error-summary")
+    };
+    if shown.is_empty() {
         return Html::default();
     }
     html! {
-        <div class="ow-error-summary" ref={node} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-            <h2 class="ow-error-summary__title" id="error-summary-title">{ ui_text(UiText::ThereIsAProblem, &props.locale) }</h2>
+        <div {class} ref={node} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+            <h2 class="ow-error-summary__title" id="error-summary-title">{ ui_text(title, &props.locale) }</h2>
             <ul class="ow-list ow-error-summary__list">
-                { for errors.iter().map(|e| html! {
+                { for shown.iter().map(|e| html! {
                     <li><a href={format!("#{}", input_id(&e.field, e.part.as_deref()))}>{ &e.message }</a></li>
                 }) }
             </ul>

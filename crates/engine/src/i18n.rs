@@ -8,6 +8,8 @@
 pub enum UiText {
     /// Heading of the error summary.
     ThereIsAProblem,
+    /// Heading of the summary when only warnings are shown.
+    CheckBeforeContinuing,
     /// Prefix of the page title when the page shows errors.
     ErrorTitlePrefix,
     /// Prefix of an inline error message, visually hidden.
@@ -139,6 +141,7 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
     use UiText::*;
     let (en, zh) = match key {
         ThereIsAProblem => ("There is a problem", "存在问题"),
+        CheckBeforeContinuing => ("Check this before you continue", "请核对后继续"),
         ErrorTitlePrefix => ("Error: ", "错误："),
         ErrorPrefix => ("Error:", "错误："),
         WarningPrefix => ("Warning:", "注意："),
@@ -248,6 +251,7 @@ fn uyghur(key: UiText) -> Option<&'static str> {
     use UiText::*;
     Some(match key {
         ThereIsAProblem => "مەسىلە بار",
+        CheckBeforeContinuing => "داۋاملاشتۇرۇشتىن بۇرۇن بۇنى تەكشۈرۈڭ",
         ErrorTitlePrefix => "خاتالىق: ",
         ErrorPrefix => "خاتالىق:",
         WarningPrefix => "دىققەت:",
