@@ -76,12 +76,18 @@ pub struct Form {
     /// Pages that end the journey early, reached by a page's `next` routing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Outcome>,
-    /// Where and how a finished application is sent (defined by the submission format).
+    /// Where and how a finished application is sent (`docs/submission.md`); the defaults
+    /// send the package to the reference receiver.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub submission: Option<Value>,
+    pub submission: Option<crate::submission::SubmissionSettings>,
 }
 
 impl Form {
+    /// The submission settings, defaults filled in.
+    pub fn submission_settings(&self) -> crate::submission::SubmissionSettings {
+        self.submission.clone().unwrap_or_default()
+    }
+
     /// The locale used when a text lacks the requested one.
     pub fn fallback_locale(&self) -> &str {
         self.locales.first().map(String::as_str).unwrap_or("en")

@@ -37,6 +37,7 @@ mod logic;
 mod markdown;
 mod model;
 mod package;
+mod submission;
 mod summary;
 mod validate;
 
@@ -51,5 +52,9 @@ pub use load::load_form;
 pub use markdown::render_markdown;
 pub use model::{End, Evaluation, FormModel};
 pub use package::{checksum, sha256_hex, Attachment, Package, PackageProblem, PageError, PACKAGE_FORMAT};
+pub use submission::{
+    classify_reply, local_receipt, parse_retry_after, retry_delay_ms, Delivery, Encoding, FilePart, Method, OutboxEntry, OutgoingRequest,
+    RequestBody, SubmissionSettings,
+};
 pub use summary::{display_value, summary, SummaryRow};
 pub use validate::{validate_page, FieldError};

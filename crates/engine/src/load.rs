@@ -88,6 +88,7 @@ fn build(form: Form, today: Date, problems: &mut Vec<Diagnostic>) -> FormModel {
         let pages = lint.page_nodes(&fields);
         let rules = lint.rule_nodes(&fields);
         lint.reachability(&pages);
+        lint.submission();
         (fields, pages, rules)
     };
     let index: HashMap<String, usize> = form.fields().enumerate().map(|(i, (_, f))| (f.id.clone(), i)).collect();
@@ -131,6 +132,41 @@ impl<'a> Linter<'a> {
             self.id(&outcome.id, &format!("{at}/id"), "outcome", &mut outcome_ids);
             self.text(&outcome.title, || format!("{at}/title"));
             self.text(&outcome.body, || format!("{at}/body"));
+        }
+    }
+
+    /// The submission settings must describe a request that can be made and a reply that can
+    /// be read; `field_map` may only name questions of this form or package facts.
+    fn submission(&mut self) {
+        let Some(settings) = &self.form.submission else { return };
+        if settings.url.trim().is_empty() {
+            self.error("/submission/url", "the submission url is empty");
+        }
+        if !settings.reference_pointer.is_empty() && !settings.reference_pointer.starts_with('/') {
+            self.error("/submission/reference_pointer", "a JSON pointer starts with \"/\", e.g. \"/reference\" or \"/data/id\"");
+        }
+        if settings.success_statuses.is_empty() || settings.success_statuses.iter().any(|s| !(200..300).contains(s)) {
+            self.error("/submission/success_statuses", "success statuses must be 2xx codes, e.g. [200, 201]");
+        }
+        if settings.timeout_ms < 1000 {
+            self.warning("/submission/timeout_ms", "a timeout under one second fails on slow mobile networks");
+        }
+        const FACTS: &[&str] = &["$form_id", "$form_version", "$locale", "$created", "$idempotency_key", "$checksum"];
+        for (from, to) in &settings.field_map {
+            let at = format!("/submission/field_map/{}", escape_token(from));
+            let question = from.split('.').next().unwrap_or(from);
+            if !FACTS.contains(&from.as_str()) && !self.fields.contains_key(question) {
+                self.error(&at, format!("\"{from}\" is not a question of this form nor one of {}", FACTS.join(", ")));
+            }
+            if to.trim().is_empty() {
+                self.error(&at, "the backend key is empty");
+            }
+        }
+        for name in settings.headers.keys() {
+            let reserved = ["content-type", "content-length", "idempotency-key", "host", "cookie"];
+            if reserved.contains(&name.to_ascii_lowercase().as_str()) {
+                self.error(format!("/submission/headers/{}", escape_token(name)), format!("the {name} header is set by onewindow itself"));
+            }
         }
     }
 
