@@ -143,11 +143,12 @@ impl SubmissionSettings {
     }
 }
 
-/// An HTTP request to make, independent of the browser API that makes it.
-#[derive(Clone, Debug, PartialEq)]
+/// An HTTP request to make, independent of the browser API that makes it. Made once when an
+/// application is queued and kept with it, so every attempt sends the same bytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OutgoingRequest {
     /// `POST` or `PUT`.
-    pub method: &'static str,
+    pub method: String,
     /// The endpoint as configured (the IO layer resolves a relative one against the page).
     pub url: String,
     /// Headers, including `Idempotency-Key` and, except for multipart, `Content-Type`.
@@ -157,12 +158,19 @@ pub struct OutgoingRequest {
 }
 
 /// A request body.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RequestBody {
     /// A JSON document.
-    Json(String),
+    Json {
+        /// The JSON text.
+        text: String,
+    },
     /// `application/x-www-form-urlencoded` text.
-    Urlencoded(String),
+    Urlencoded {
+        /// The encoded text.
+        text: String,
+    },
     /// Text parts and file parts; the IO layer fetches each file's content by its SHA-256.
     Multipart {
         /// Text parts in order.
@@ -173,7 +181,7 @@ pub enum RequestBody {
 }
 
 /// One file part of a multipart body.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FilePart {
     /// The part's name.
     pub name: String,
@@ -193,17 +201,17 @@ impl FormModel {
         let body = match settings.encoding {
             Encoding::Envelope => {
                 headers.push(("Content-Type".into(), "application/json".into()));
-                RequestBody::Json(serde_json::to_string(package).unwrap_or_default())
+                RequestBody::Json { text: serde_json::to_string(package).unwrap_or_default() }
             }
             Encoding::Flat => {
                 headers.push(("Content-Type".into(), "application/json".into()));
                 let object: Map<String, Value> = self.flat_fields(package, settings).into_iter().collect();
-                RequestBody::Json(Value::Object(object).to_string())
+                RequestBody::Json { text: Value::Object(object).to_string() }
             }
             Encoding::Urlencoded => {
                 headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
                 let pairs = self.flat_fields(package, settings).into_iter().flat_map(|(k, v)| text_pairs(k, &v));
-                RequestBody::Urlencoded(pairs.map(|(k, v)| format!("{}={}", form_escape(&k), form_escape(&v))).collect::<Vec<_>>().join("&"))
+                RequestBody::Urlencoded { text: pairs.map(|(k, v)| format!("{}={}", form_escape(&k), form_escape(&v))).collect::<Vec<_>>().join("&") }
             }
             Encoding::Multipart if settings.field_map.is_empty() => RequestBody::Multipart {
                 fields: vec![("package".into(), serde_json::to_string(package).unwrap_or_default())],
@@ -238,7 +246,8 @@ impl FormModel {
             method: match settings.method {
                 Method::Post => "POST",
                 Method::Put => "PUT",
-            },
+            }
+            .to_string(),
             url: settings.url.clone(),
             headers,
             body,
@@ -442,6 +451,8 @@ pub struct OutboxEntry {
     pub title: String,
     /// Where and how to send it.
     pub settings: SubmissionSettings,
+    /// The request, made once from the package and the settings.
+    pub request: OutgoingRequest,
     /// Failed attempts so far.
     pub failures: u32,
     /// Not before this time (ms since the Unix epoch).
@@ -455,9 +466,10 @@ pub struct OutboxEntry {
 }
 
 impl OutboxEntry {
-    /// A new entry, due at once.
-    pub fn new(package: Package, title: String, settings: SubmissionSettings, now_ms: u64) -> Self {
-        OutboxEntry { package, title, settings, failures: 0, next_attempt_ms: now_ms, last_error: None, rejected: None }
+    /// A new entry for `package` of `model`, due at once.
+    pub fn new(model: &FormModel, package: Package, title: String, settings: SubmissionSettings, now_ms: u64) -> Self {
+        let request = model.request(&package, &settings);
+        OutboxEntry { package, title, settings, request, failures: 0, next_attempt_ms: now_ms, last_error: None, rejected: None }
     }
 
     /// Whether it should be attempted at `now_ms`.

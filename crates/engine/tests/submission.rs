@@ -38,7 +38,7 @@ fn without_settings_the_whole_package_goes_to_the_reference_receiver() {
     let request = model.request(&package, &settings);
     assert_eq!(request.method, "POST");
     assert!(request.headers.contains(&("Idempotency-Key".into(), KEY.into())));
-    let RequestBody::Json(body) = request.body else { panic!("JSON") };
+    let RequestBody::Json { text: body } = request.body else { panic!("JSON") };
     assert_eq!(serde_json::from_str::<Package>(&body).unwrap(), package);
 }
 
@@ -53,7 +53,7 @@ fn a_flat_mapping_renames_answers_types_dates_and_adds_package_facts() {
         "reference_pointer": "/id"})));
     let request = model.request(&package(&model), &model.form().submission_settings());
     assert!(request.headers.contains(&("X-Api-Key".into(), "k1".into())));
-    let RequestBody::Json(body) = request.body else { panic!("JSON") };
+    let RequestBody::Json { text: body } = request.body else { panic!("JSON") };
     let body: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(body["name"], "艾力·买买提");
     assert_eq!(body["idCard"], "11010519491231002X");
@@ -69,7 +69,7 @@ fn a_flat_mapping_renames_answers_types_dates_and_adds_package_facts() {
 fn urlencoded_and_multipart_bodies() {
     let model = registration(Some(json!({"encoding": "urlencoded", "field_map": {"full_name": "name", "housing": "housing"}})));
     let request = model.request(&package(&model), &model.form().submission_settings());
-    assert_eq!(request.body, RequestBody::Urlencoded("name=%E8%89%BE%E5%8A%9B%C2%B7%E4%B9%B0%E4%B9%B0%E6%8F%90&housing=own".into()));
+    assert_eq!(request.body, RequestBody::Urlencoded { text: "name=%E8%89%BE%E5%8A%9B%C2%B7%E4%B9%B0%E4%B9%B0%E6%8F%90&housing=own".into() });
     assert!(request.headers.contains(&("Content-Type".into(), "application/x-www-form-urlencoded".into())));
 
     // Attachments: the shipped residence permit has files.
@@ -142,7 +142,7 @@ fn retries_back_off_exponentially_with_jitter_and_a_cap() {
 #[test]
 fn an_outbox_entry_waits_after_each_failure_and_keeps_its_key() {
     let model = registration(None);
-    let mut entry = OutboxEntry::new(package(&model), "T".into(), SubmissionSettings::default(), NOW);
+    let mut entry = OutboxEntry::new(&model, package(&model), "T".into(), SubmissionSettings::default(), NOW);
     assert!(entry.is_due(NOW));
     entry.failed("offline".into(), None, NOW, 1.0);
     assert!(!entry.is_due(NOW + 1999) && entry.is_due(NOW + 2000));
