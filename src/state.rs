@@ -19,6 +19,8 @@ pub enum Screen {
     Sent,
     /// The details remembered on this device ("fill once"), to see and delete.
     SavedDetails,
+    /// The applications on this device waiting to be sent.
+    Waiting,
 }
 
 /// Everything the form screens render.
@@ -62,6 +64,13 @@ pub struct FormState {
     pub remembered_now: bool,
     /// Where "Return to the form" leads from the saved-details screen.
     pub before_saved: Option<Screen>,
+    /// The application is saved on the device and will be sent when the service can be reached
+    /// (`reference` is then the local receipt).
+    pub queued: bool,
+    /// The package as sent (or queued), for "Download your application".
+    pub package: Option<onewindow_engine::Package>,
+    /// Every application on this device waiting to be sent (any form).
+    pub outbox: Vec<onewindow_engine::OutboxEntry>,
 }
 
 impl PartialEq for FormState {
@@ -84,6 +93,9 @@ impl PartialEq for FormState {
             && self.prefill_declined == other.prefill_declined
             && self.remembered_now == other.remembered_now
             && self.before_saved == other.before_saved
+            && self.queued == other.queued
+            && self.package == other.package
+            && self.outbox == other.outbox
     }
 }
 
@@ -117,8 +129,30 @@ pub enum Action {
     ClearData,
     /// "Send application" was pressed; the key identifies the application on every attempt.
     Sending(String),
+    /// The package was made and put in the outbox; the first attempt is under way.
+    Packed(onewindow_engine::Package),
     /// The receiver accepted the application under this reference.
     Sent(String),
+    /// The application could not be delivered yet; it waits on the device (local receipt).
+    Queued(String),
+    /// The outbox as it now stands.
+    Outbox(Vec<onewindow_engine::OutboxEntry>),
+    /// A queued application (perhaps this one) was delivered.
+    Delivered {
+        /// Its idempotency key.
+        key: String,
+        /// The backend's reference.
+        reference: String,
+    },
+    /// A queued application (perhaps this one) was refused for good.
+    NotAccepted {
+        /// Its idempotency key.
+        key: String,
+        /// Why.
+        message: String,
+    },
+    /// Shows the applications waiting on this device.
+    ShowWaiting,
     /// The receiver refused some answers: show them on the first page concerned.
     Refused(Vec<onewindow_engine::PageError>),
     /// The application could not be sent (network, server): say so and keep everything.
@@ -172,6 +206,9 @@ impl FormState {
             prefill_declined: false,
             remembered_now: false,
             before_saved: None,
+            queued: false,
+            package: None,
+            outbox: Vec::new(),
         }
     }
 
@@ -219,6 +256,7 @@ impl FormState {
             Screen::Journey => self.model.position_token(self.position),
             Screen::Sent => "sent".to_string(),
             Screen::SavedDetails => "saved-details".to_string(),
+            Screen::Waiting => "waiting".to_string(),
         }
     }
 
@@ -239,6 +277,8 @@ impl FormState {
         self.send_failure = None;
         self.prefilled = None;
         self.prefill_declined = false;
+        self.queued = false;
+        self.package = None;
         self.remembered_now = false;
     }
 }
@@ -330,10 +370,40 @@ impl Reducible for FormState {
                 next.sending = true;
                 next.send_failure = None;
             }
+            Action::Packed(package) => next.package = Some(package),
             Action::Sent(reference) => {
                 next.sending = false;
                 next.reference = Some(reference);
+                next.queued = false;
+                if next.screen != Screen::Waiting && next.screen != Screen::SavedDetails {
+                    next.screen = Screen::Sent;
+                }
+            }
+            Action::Queued(receipt) => {
+                next.sending = false;
+                next.reference = Some(receipt);
+                next.queued = true;
                 next.screen = Screen::Sent;
+            }
+            Action::Outbox(entries) => next.outbox = entries,
+            Action::Delivered { key, reference } => {
+                if !(next.queued && next.key.as_deref() == Some(key.as_str())) {
+                    return self;
+                }
+                next.reference = Some(reference);
+                next.queued = false;
+            }
+            Action::NotAccepted { key, message } => {
+                if next.key.as_deref() != Some(key.as_str()) {
+                    return self;
+                }
+                next.send_failure = Some(message);
+            }
+            Action::ShowWaiting => {
+                if next.screen != Screen::Waiting && next.screen != Screen::SavedDetails {
+                    next.before_saved = Some(next.screen);
+                }
+                next.screen = Screen::Waiting;
             }
             Action::SendFailed(message) => {
                 next.sending = false;
@@ -362,10 +432,10 @@ impl Reducible for FormState {
                 next.remembered_now = true;
             }
             Action::ShowSaved => {
-                if next.screen != Screen::SavedDetails {
+                if next.screen != Screen::SavedDetails && next.screen != Screen::Waiting {
                     next.before_saved = Some(next.screen);
-                    next.screen = Screen::SavedDetails;
                 }
+                next.screen = Screen::SavedDetails;
             }
             Action::LeaveSaved => {
                 next.screen = next.before_saved.take().unwrap_or(Screen::Start);

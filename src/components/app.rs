@@ -42,7 +42,12 @@ pub fn app() -> Html {
                                     Err(message) => failed.push(Diagnostic::error("", message)),
                                 }
                             }
-                            if failed.is_empty() { Loaded::Ready(Rc::new(model)) } else { Loaded::Failed { source, problems: failed } }
+                            if failed.is_empty() {
+                                io::keep_for_offline();
+                                Loaded::Ready(Rc::new(model))
+                            } else {
+                                Loaded::Failed { source, problems: failed }
+                            }
                         }
                         (_, problems) => Loaded::Failed { source, problems },
                     },

@@ -2,7 +2,7 @@
 
 use crate::io;
 use crate::state::{Action, FormState};
-use onewindow_engine::{summary, ui_text, PackageProblem, PageError, UiText};
+use onewindow_engine::{summary, ui_text, Delivery, OutboxEntry, PackageProblem, UiText};
 use yew::prelude::*;
 
 /// Props for [`CheckAnswers`].
@@ -67,8 +67,9 @@ pub fn check_answers(props: &Props) -> Html {
     }
 }
 
-/// Builds the package with the engine and posts it to the receiver. The key is made once per
-/// application and reused, so a retry after a failure is recognised as the same application.
+/// Builds the package with the engine, puts it in the outbox (so nothing is lost whatever
+/// happens next) and makes the first attempt. The key is made once per application and reused
+/// by every attempt, so the backend recognises a repeat.
 fn send(state: UseReducerHandle<FormState>) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let key = state.key.clone().unwrap_or_else(io::new_uuid);
@@ -81,37 +82,23 @@ fn send(state: UseReducerHandle<FormState>) -> Callback<MouseEvent> {
                 Err(PackageProblem::Invalid { errors }) => return state.dispatch(Action::Refused(errors)),
                 Err(other) => return state.dispatch(Action::SendFailed(format!("{other:?}"))),
             };
-            match io::post_json("api/submissions", &package).await {
-                Ok((200 | 201, reply)) => match reply.get("reference").and_then(|r| r.as_str()) {
-                    Some(reference) => state.dispatch(Action::Sent(reference.to_string())),
-                    None => state.dispatch(Action::SendFailed("the service did not return a reference".into())),
-                },
-                Ok((422, reply)) if reply.get("problem").and_then(|p| p.as_str()) == Some("invalid") => {
-                    let errors: Vec<PageError> = reply
-                        .get("errors")
-                        .and_then(|e| e.as_array())
-                        .map(|list| list.iter().filter_map(page_error).collect())
-                        .unwrap_or_default();
-                    state.dispatch(Action::Refused(errors));
+            state.dispatch(Action::Packed(package.clone()));
+            let form = state.model.form();
+            let title = form.text(&form.title, &state.locale).to_string();
+            let entry = OutboxEntry::new(&state.model, package, title, form.submission_settings(), js_sys::Date::now() as u64);
+            let kept = io::store::enqueue(&form.id, &entry, true).await.is_ok();
+            let receipt = entry.receipt();
+            match io::courier::try_once(entry).await {
+                Delivery::Delivered { reference } => state.dispatch(Action::Sent(reference.unwrap_or(receipt))),
+                Delivery::Refused { errors } => state.dispatch(Action::Refused(errors)),
+                Delivery::Rejected { message } => state.dispatch(Action::SendFailed(message)),
+                // Kept on the device: the courier delivers it when the service can be reached.
+                Delivery::Retry { .. } if kept => {
+                    state.dispatch(Action::Queued(receipt));
+                    io::courier::flush_soon();
                 }
-                Ok((status, reply)) => state.dispatch(Action::SendFailed(format!("HTTP {status} {reply}"))),
-                Err(message) => state.dispatch(Action::SendFailed(message)),
+                Delivery::Retry { .. } => state.dispatch(Action::SendFailed("the service could not be reached".into())),
             }
         });
-    })
-}
-
-/// The receiver's error in the engine's shape (it is the engine's own output, serialised).
-fn page_error(value: &serde_json::Value) -> Option<PageError> {
-    let text = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string);
-    Some(PageError {
-        page: text("page")?,
-        error: onewindow_engine::FieldError {
-            field: text("field")?,
-            part: text("part"),
-            rule: text("rule").unwrap_or_default(),
-            message: text("message")?,
-            severity: onewindow_engine::Severity::Error,
-        },
     })
 }

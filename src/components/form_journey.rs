@@ -2,11 +2,12 @@
 //! language follow the state.
 
 use super::check_answers::CheckAnswers;
+use super::device::{Confirmation, SavedDetailsPage, WaitingPage};
 use super::outcome::OutcomePage;
 use super::question_page::QuestionPage;
 use crate::io;
 use crate::state::{Action, FormState, Screen};
-use onewindow_engine::{display_value, render_markdown, text_direction, ui_text, ConceptAnswer, FormModel, Position, Remembered, UiText};
+use onewindow_engine::{render_markdown, text_direction, ui_text, FormModel, Position, Remembered, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -110,6 +111,22 @@ pub fn form_journey(props: &Props) -> Html {
         });
     }
     {
+        // The courier tells the open form what happened to queued applications: this one's
+        // reference when it arrives, and the list of those still waiting.
+        let state = state.clone();
+        let connected = props.connected;
+        use_effect_with((), move |_| {
+            if connected {
+                io::courier::listen(move |news| match news {
+                    io::courier::News::Delivered { key, reference } => state.dispatch(Action::Delivered { key, reference }),
+                    io::courier::News::Rejected { key, message } => state.dispatch(Action::NotAccepted { key, message }),
+                    io::courier::News::Waiting(entries) => state.dispatch(Action::Outbox(entries)),
+                });
+                io::courier::start();
+            }
+        });
+    }
+    {
         // Remembered details change only when the citizen says so (consent, delete).
         let connected = props.connected;
         use_effect_with(state.remembered.clone(), move |remembered| {
@@ -120,6 +137,8 @@ pub fn form_journey(props: &Props) -> Html {
     }
     let heading = match (state.screen, state.position) {
         (Screen::SavedDetails, _) => ui_text(UiText::SavedDetails, locale).to_string(),
+        (Screen::Waiting, _) => ui_text(UiText::WaitingHeading, locale).to_string(),
+        (Screen::Sent, _) if state.queued => ui_text(UiText::Queued, locale).to_string(),
         (Screen::Start | Screen::Resume, _) => form.text(&form.title, locale).to_string(),
         (Screen::Sent, _) => ui_text(UiText::ApplicationSent, locale).to_string(),
         (Screen::Journey, Position::Page(page)) => model.page_heading(&state.evaluation, page, locale),
@@ -185,59 +204,9 @@ pub fn form_journey(props: &Props) -> Html {
                 </div>
             </>
         },
-        (Screen::Sent, _) => html! {
-            <>
-                <div class="ow-panel">
-                    <h1 class="ow-panel__title">{ &heading }</h1>
-                    <div class="ow-panel__body">
-                        { ui_text(UiText::YourReference, locale) }<br />
-                        <strong class="ow-panel__reference">{ state.reference.clone().unwrap_or_default() }</strong>
-                    </div>
-                </div>
-                <h2 class="ow-heading-m">{ ui_text(UiText::WhatHappensNext, locale) }</h2>
-                <p class="ow-body">{ ui_text(UiText::WhatHappensNextBody, locale) }</p>
-                <button type="button" class="ow-button ow-button--secondary" onclick={Callback::from(|_: MouseEvent| io::print())}>
-                    { ui_text(UiText::PrintRecord, locale) }
-                </button>
-                { remember_panel(&state, locale, dispatch(Action::Remember), dispatch(Action::ShowSaved)) }
-            </>
-        },
-        (Screen::SavedDetails, _) => {
-            let rows = state.remembered.0.iter().map(|(concept, saved)| {
-                let forget = dispatch(Action::Forget(concept.clone()));
-                // In this form's words where it asks the same thing; else as it was saved.
-                let here = form.fields().map(|(_, f)| f).find(|f| f.concept.as_deref() == Some(concept.as_str()));
-                let (label, shown) = match here {
-                    Some(field) => (form.text(&field.label, locale).to_string(), display_value(form, field, Some(&saved.answer), locale)),
-                    None => (saved.label.clone(), saved.shown.clone()),
-                };
-                let saved = onewindow_engine::RememberedAnswer { answer: saved.answer.clone(), label, shown };
-                html! {
-                    <div class="ow-summary-list__row">
-                        <dt class="ow-summary-list__key">{ &saved.label }</dt>
-                        <dd class="ow-summary-list__value">{ &saved.shown }</dd>
-                        <dd class="ow-summary-list__actions">
-                            <button type="button" class="ow-link-button" onclick={forget}>
-                                { ui_text(UiText::Forget, locale) }<span class="ow-visually-hidden">{ format!(" {}", saved.label) }</span>
-                            </button>
-                        </dd>
-                    </div>
-                }
-            });
-            html! {
-                <>
-                    <h1 class="ow-heading-l">{ &heading }</h1>
-                    if state.remembered.0.is_empty() {
-                        <p class="ow-body" role="status">{ ui_text(UiText::SavedDetailsNone, locale) }</p>
-                    } else {
-                        <p class="ow-body">{ ui_text(UiText::SavedDetailsBody, locale) }</p>
-                        <dl class="ow-summary-list">{ for rows }</dl>
-                        <button type="button" class="ow-button ow-button--warning" onclick={dispatch(Action::ForgetAll)}>{ ui_text(UiText::ForgetAll, locale) }</button>
-                    }
-                    <p class="ow-body"><a href="#return" class="ow-link" onclick={dispatch(Action::LeaveSaved)}>{ ui_text(UiText::ReturnToForm, locale) }</a></p>
-                </>
-            }
-        }
+        (Screen::Sent, _) => html! { <Confirmation state={state.clone()} heading={heading.clone()} /> },
+        (Screen::SavedDetails, _) => html! { <SavedDetailsPage state={state.clone()} /> },
+        (Screen::Waiting, _) => html! { <WaitingPage state={state.clone()} /> },
         (Screen::Journey, Position::Page(page)) => html! { <QuestionPage state={state.clone()} {page} heading={heading.clone()} /> },
         (Screen::Journey, Position::CheckAnswers) => html! { <CheckAnswers state={state.clone()} /> },
         (Screen::Journey, Position::Outcome(outcome)) => html! { <OutcomePage model={model.clone()} {outcome} locale={state.locale.clone()} /> },
@@ -262,46 +231,14 @@ pub fn form_journey(props: &Props) -> Html {
                         { " · " }
                         <button type="button" class="ow-link-button" onclick={dispatch(Action::ShowSaved)}>{ ui_text(UiText::SavedDetails, locale) }</button>
                     }
+                    if !state.outbox.is_empty() && state.screen != Screen::Waiting {
+                        { " · " }
+                        <button type="button" class="ow-link-button" onclick={dispatch(Action::ShowWaiting)}>
+                            { format!("{} ({})", ui_text(UiText::WaitingHeading, locale), state.outbox.len()) }
+                        </button>
+                    }
                 </div>
             </footer>
         </div>
-    }
-}
-
-pub(crate) fn detail_rows(details: &[ConceptAnswer]) -> Html {
-    details
-        .iter()
-        .map(|d| {
-            html! {
-                <div class="ow-summary-list__row">
-                    <dt class="ow-summary-list__key">{ &d.label }</dt>
-                    <dd class="ow-summary-list__value">{ &d.shown }</dd>
-                </div>
-            }
-        })
-        .collect()
-}
-
-/// The request for consent to remember this journey's details, on the confirmation.
-fn remember_panel(state: &FormState, locale: &str, remember: Callback<MouseEvent>, show: Callback<MouseEvent>) -> Html {
-    if state.remembered_now {
-        return html! {
-            <div class="ow-inset-text" role="status">
-                { ui_text(UiText::RememberDone, locale) }{ " " }
-                <a href="#saved-details" class="ow-link" onclick={show}>{ ui_text(UiText::SavedDetails, locale) }</a>
-            </div>
-        };
-    }
-    let details = state.rememberable();
-    if details.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <section class="ow-fill-once ow-no-print" aria-labelledby="ow-remember-heading">
-            <h2 class="ow-heading-m" id="ow-remember-heading">{ ui_text(UiText::RememberHeading, locale) }</h2>
-            <p class="ow-body">{ ui_text(UiText::RememberBody, locale) }</p>
-            <dl class="ow-summary-list">{ detail_rows(&details) }</dl>
-            <button type="button" class="ow-button ow-button--secondary" onclick={remember}>{ ui_text(UiText::RememberButton, locale) }</button>
-        </section>
     }
 }

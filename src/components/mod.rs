@@ -4,6 +4,7 @@ pub mod app;
 pub mod check_answers;
 pub mod composite;
 pub mod definition_problems;
+pub mod device;
 pub mod error_summary;
 pub mod fields;
 pub mod form_journey;

@@ -2,7 +2,7 @@
 
 use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
-use super::form_journey::detail_rows;
+use super::device::detail_rows;
 use crate::state::{Action, FormState};
 use onewindow_engine::{display_value, ui_text, Field, FieldKind, UiText};
 use yew::prelude::*;

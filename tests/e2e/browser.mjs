@@ -43,11 +43,11 @@ export async function openPage(browser) {
 /** The keys of the files the app keeps in IndexedDB ("<form>/<sha256>"), and their sizes. */
 export function keptFiles(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('onewindow', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('files');
+    const open = indexedDB.open('onewindow');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
+      if (!db.objectStoreNames.contains('files')) { db.close(); resolve({}); return; }
       const store = db.transaction('files').objectStore('files');
       const out = {};
       const cursor = store.openCursor();

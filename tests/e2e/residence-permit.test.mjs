@@ -120,20 +120,22 @@ test('[en] a complete application reaches check answers; a change returns there'
   await h1('Check your answers');
   assert.ok((await page.locator('.ow-summary-list').innerText()).includes('Han Meimei'));
 
-  // The first attempt fails on the network: nothing is lost, and the retry is recognised as
-  // the same application (same idempotency key).
+  // The first attempt fails on the network: nothing is lost. The application waits on the
+  // device and the courier tries again by itself with the same idempotency key.
   const keys = [];
   await page.route('**/api/submissions', async (route) => {
-    keys.push(JSON.parse(route.request().postData()).idempotency_key);
+    keys.push(route.request().headers()['idempotency-key']);
     if (keys.length === 1) await route.abort(); else await route.continue();
   });
   await page.getByRole('button', { name: 'Accept and send' }).click();
-  await page.getByText('Your application has not been sent yet').waitFor();
-  await assertAccessible(page, 'send failed');
-  await page.getByRole('button', { name: 'Accept and send' }).click();
+  await h1('Your application is saved on this device');
+  const receipt = await page.locator('.ow-panel__reference').innerText();
+  assert.match(receipt, /^[0-9A-F]{8}$/);
+  await assertAccessible(page, 'queued');
   await h1('Application sent');
   assert.equal(keys.length, 2);
   assert.equal(keys[0], keys[1], 'the retry reuses the idempotency key');
+  assert.ok(keys[0].toUpperCase().replaceAll('-', '').startsWith(receipt), 'the receipt is the key’s start');
   assert.match(await page.locator('.ow-panel__reference').innerText(), /^OW-\d{8}-\d{6}$/);
   await assertAccessible(page, 'confirmation');
 

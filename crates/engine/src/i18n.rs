@@ -134,6 +134,28 @@ pub enum UiText {
     ForgetAll,
     /// Leaves the saved-details page.
     ReturnToForm,
+    /// Heading when an application is queued on the device.
+    Queued,
+    /// What queued means.
+    QueuedBody,
+    /// Label of the local receipt.
+    LocalReceipt,
+    /// Link and heading of the list of queued applications.
+    WaitingHeading,
+    /// Shown when nothing is queued.
+    WaitingNone,
+    /// Status of a queued application.
+    WaitingStatus,
+    /// Status of an application the service refused.
+    RejectedStatus,
+    /// What to do with a refused application.
+    RejectedHelp,
+    /// Flushes the outbox now.
+    SendNow,
+    /// Downloads the package.
+    DownloadPackage,
+    /// Heading of the answers on the confirmation.
+    YourAnswers,
 }
 
 /// `key` in `locale` (`zh-CN`, `zh-Hans`, `zh` → Chinese; anything else → English).
@@ -231,6 +253,23 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
         Forget => ("Delete", "删除"),
         ForgetAll => ("Delete all saved details", "删除全部已保存信息"),
         ReturnToForm => ("Return to the form", "返回表单"),
+        Queued => ("Your application is saved on this device", "您的申请已保存在此设备上"),
+        QueuedBody => (
+            "It will be sent automatically as soon as the service can be reached, even if you close this page and open it again later. Until you get a reference number, keep this receipt:",
+            "网络恢复后将自动提交，即使关闭本页、稍后再打开也会继续。收到受理编号前，请保留此回执号：",
+        ),
+        LocalReceipt => ("Receipt", "回执号"),
+        WaitingHeading => ("Applications waiting to be sent", "待提交的申请"),
+        WaitingNone => ("No applications are waiting on this device.", "此设备上没有待提交的申请。"),
+        WaitingStatus => ("Waiting to be sent", "等待提交"),
+        RejectedStatus => ("Not accepted by the service", "承办部门未接收"),
+        RejectedHelp => (
+            "Download it and hand it in at the counter, or contact the department.",
+            "请下载申请数据到办事窗口办理，或联系承办部门。",
+        ),
+        SendNow => ("Try sending now", "立即重试"),
+        DownloadPackage => ("Download your application (JSON)", "下载申请数据（JSON）"),
+        YourAnswers => ("Your answers", "您填写的内容"),
     };
     if is_chinese(locale) {
         zh
@@ -301,6 +340,15 @@ fn uyghur(key: UiText) -> Option<&'static str> {
         SavedDetails => "بۇ ئۈسكۈنىدە ساقلانغان ئۇچۇرلار",
         Forget => "ئۆچۈرۈش",
         ReturnToForm => "جەدۋەلگە قايتىش",
+        Queued => "ئىلتىماسىڭىز بۇ ئۈسكۈنىدە ساقلاندى",
+        QueuedBody => "مۇلازىمەتكە ئۇلانغاندا ئاپتوماتىك يوللىنىدۇ، بۇ بەتنى تاقاپ كېيىن قايتا ئاچسىڭىزمۇ داۋاملىشىدۇ. قوبۇل قىلىش نومۇرى كەلگۈچە بۇ تالوننى ساقلاڭ:",
+        LocalReceipt => "تالون",
+        WaitingHeading => "يوللىنىشنى كۈتۈۋاتقان ئىلتىماسلار",
+        WaitingNone => "بۇ ئۈسكۈنىدە يوللىنىشنى كۈتۈۋاتقان ئىلتىماس يوق.",
+        WaitingStatus => "يوللىنىشنى كۈتۈۋاتىدۇ",
+        SendNow => "ھازىر قايتا يوللاش",
+        DownloadPackage => "ئىلتىماسىڭىزنى چۈشۈرۈش (JSON)",
+        YourAnswers => "جاۋابلىرىڭىز",
         PrefillBody => "بۇ ئۇچۇرلارنى ئىلگىرى بۇ ئۈسكۈنىدە ساقلىغانسىز. سىز ئۈچۈن تولدۇرۇپ بېرەلەيمىز، ھەر بىر جاۋابنى يەنىلا تەكشۈرۈپ ئۆزگەرتەلەيسىز.",
         PrefillDone => "بۇ ئۇچۇرلار تولدۇرۇلدى. ئۇلارنى تەكشۈرۈپ ئۆزگەرتەلەيسىز.",
         RememberHeading => "ئۇچۇرلىرىڭىزنى باشقا ئىلتىماسلار ئۈچۈن ساقلامسىز؟",

@@ -1,4 +1,10 @@
-//! Everything the app does outside its own state: fetching, the URL, the document title.
+//! Everything the app does outside its own state: fetching, the URL, the document title,
+//! storage (local storage here, IndexedDB in `store`), sending (`courier`) and timers.
+
+pub mod courier;
+pub mod store;
+
+pub use store::{forget_files, keep_file};
 
 use gloo_net::http::Request;
 
@@ -89,6 +95,23 @@ pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// Offers `text` as a file download named `name` (the citizen keeps a copy of their package).
+pub fn download(name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo_utils::document();
+    if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 /// Opens the browser's print dialog (to keep a record of the confirmation).
 pub fn print() {
     let _ = gloo_utils::window().print();
@@ -150,71 +173,6 @@ pub fn save_remembered(remembered: &onewindow_engine::Remembered) {
     }
 }
 
-// Attachments: the chosen files' contents, kept in IndexedDB (too big for localStorage) under
-// "<form id>/<sha256>" until the application is delivered or the citizen clears their data.
-// The browser's promise API is used through a few lines of JS: the web-sys glue for
-// IndexedDB would cost more bundle than it saves.
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-const STORE = 'files';
-function open() {
-  return new Promise((ok, fail) => {
-    const r = indexedDB.open('onewindow', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore(STORE);
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => fail(r.error);
-  });
-}
-async function run(mode, work) {
-  const db = await open();
-  return new Promise((ok, fail) => {
-    const tx = db.transaction(STORE, mode);
-    const request = work(tx.objectStore(STORE));
-    tx.oncomplete = () => { db.close(); ok(request.result); };
-    tx.onerror = tx.onabort = () => { db.close(); fail(tx.error); };
-  });
-}
-const range = (prefix) => IDBKeyRange.bound(prefix, prefix + '￿');
-export function idb_put(key, blob) { return run('readwrite', (s) => s.put(blob, key)); }
-export function idb_get(key) { return run('readonly', (s) => s.get(key)); }
-export function idb_delete_prefix(prefix) { return run('readwrite', (s) => s.delete(range(prefix))); }
-"#)]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    async fn idb_put(key: &str, blob: &web_sys::Blob) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
-    #[wasm_bindgen(catch)]
-    async fn idb_get(key: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
-    #[wasm_bindgen(catch)]
-    async fn idb_delete_prefix(prefix: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
-}
-
-fn describe(error: wasm_bindgen::JsValue) -> String {
-    js_sys::Error::from(error).message().into()
-}
-
-/// Reads a chosen file, keeps its content on the device for `form`, and returns the answer
-/// describing it (`name`, `type`, `size`, `sha256`).
-pub async fn keep_file(form: &str, file: web_sys::File) -> Result<serde_json::Value, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(describe)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let sha256 = onewindow_engine::sha256_hex(&bytes);
-    idb_put(&format!("{form}/{sha256}"), &file).await.map_err(describe)?;
-    Ok(serde_json::json!({"name": file.name(), "type": file.type_(), "size": bytes.len() as u64, "sha256": sha256}))
-}
-
-/// The kept content of an attachment, if it is still on the device.
-pub async fn kept_file(form: &str, sha256: &str) -> Option<web_sys::Blob> {
-    use wasm_bindgen::JsCast;
-    idb_get(&format!("{form}/{sha256}")).await.ok()?.dyn_into().ok()
-}
-
-/// Forgets every file kept for `form`.
-pub fn forget_files(form: &str) {
-    let prefix = format!("{form}/");
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = idb_delete_prefix(&prefix).await;
-    });
-}
-
 /// Runs `work` (an engine call) and, when the page was opened with `timing` in its query (the
 /// browser benchmark does), appends its duration in ms to `window.__owEngine`, so the engine's
 /// share of a keystroke's time can be told from the rendering's.
@@ -240,4 +198,30 @@ pub fn timed<T>(work: impl FnOnce() -> T) -> T {
         }
     }
     work()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export async function register_offline() {
+  if (!('serviceWorker' in navigator) || !window.caches) return;
+  await navigator.serviceWorker.register('sw.js');
+  // What this page already loaded (the app, its styles, the definition and its lists) was
+  // fetched before the worker was there: put it in the cache now.
+  const same = (u) => u.startsWith(location.origin) && !u.includes('/api/');
+  const loaded = performance.getEntriesByType('resource').map((e) => e.name).filter(same);
+  const cache = await caches.open('onewindow-v1');
+  await cache.add(new URL('./', location.href).href);
+  await Promise.all(loaded.map((u) => cache.add(u).catch(() => {})));
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn register_offline() -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// Lets the app and the definitions this page opened work offline (a service worker; see
+/// `static/sw.js`). Best effort: without it the app still works online.
+pub fn keep_for_offline() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = register_offline().await;
+    });
 }
