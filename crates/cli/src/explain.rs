@@ -95,7 +95,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     Ok(0)
 }
 
-fn read_answers(path: &Path) -> Result<Answers, Error> {
+pub(crate) fn read_answers(path: &Path) -> Result<Answers, Error> {
     let text = read_text(path)?.ok_or_else(|| Error::file(path.display(), "the file is not UTF-8 text"))?;
     serde_json::from_str(&text)
         .map_err(|e| Error::file(path.display(), format!("not a JSON object of answers keyed by question id: {e}")))

@@ -11,6 +11,7 @@ mod args;
 mod explain;
 mod files;
 mod lint;
+mod package;
 mod starter;
 
 use std::ffi::OsString;
@@ -107,6 +108,13 @@ Commands:
       Reference lists come from data/<name>.json next to the form. --locale defaults to the
       form's first locale, --today to today's date (UTC).
 
+  package <form.json> --answers FILE [--locale TAG] [--today YYYY-MM-DD] [--key UUID]
+          [--created TIME] [--entry] [--submission JSON]
+      Print the submission package the browser would send for these answers (exit 1 with
+      the errors when they are not complete). --key and --created default to a new UUID v4
+      and now. --entry prints instead the outbox entry (package, settings and request, one
+      line), the settings overridden by --submission '{\"url\": …}' as a host page would.
+
   new form [--id ID] [--locales zh-CN,en]
       Print a starting definition whose hints and content say what to change; it passes lint.
       Save it as <ID>.json.
@@ -152,7 +160,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         .map(|a| a.into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8"))))
         .collect::<Result<Vec<String>, Error>>()?;
     let Some((command, rest)) = args.split_first() else {
-        return Err(Error::usage("no command given: use lint, schema, explain or new"));
+        return Err(Error::usage("no command given: use lint, schema, explain, package or new"));
     };
     let wants_help = rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h");
     match command.as_str() {
@@ -164,20 +172,21 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
             writeln!(out, "{}", version())?;
             Ok(0)
         }
-        "lint" | "schema" | "explain" | "new" if wants_help => {
+        "lint" | "schema" | "explain" | "package" | "new" if wants_help => {
             out.write_all(command_help(command).as_bytes())?;
             Ok(0)
         }
         "lint" => lint::run(rest, out),
         "schema" => schema(rest, out),
         "explain" => explain::run(rest, out),
+        "package" => package::run(rest, out),
         "new" => starter::run(rest, out),
         "index" | "preview" => Err(Error::NotYet(format!(
             "`onewindow {command}` is not available yet in this version ({}); it is planned for a later one",
             env!("CARGO_PKG_VERSION")
         ))),
         other if other.starts_with('-') => Err(Error::usage(format!("unknown option {other}; give a command first"))),
-        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain and new"))),
+        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package and new"))),
     }
 }
 

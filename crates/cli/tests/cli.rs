@@ -435,3 +435,50 @@ fn help_and_version() {
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, format!("onewindow {} (onewindow-cli; definition format v1)\n", env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn package_prints_what_the_browser_would_send_and_an_outbox_entry() {
+    let dir = TempDir::new("package");
+    let answers = dir.write("answers.json", r#"{"full_name": "Applicant One", "id_number": "11010519491231002X",
+        "residence_address": {"province": "350000", "province_name": "福建省", "city": "350200", "city_name": "厦门市",
+        "district": "350203", "district_name": "思明区", "street": "湖滨南路100号"},
+        "housing": "own", "moved_in": {"day": "1", "month": "3", "year": "2026"}, "mobile": "13812345678"}"#);
+    let form = s(&forms().join("residence-registration.json"));
+    let key = "3f2b8c1e-9d4a-4f6b-8e2d-1a7c5b9e0f34";
+    let run = onewindow(&["package", &form, "--answers", &s(&answers), "--key", key, "--created", "2026-11-27T10:00:00Z", "--today", "2026-11-27"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let package: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!((package["idempotency_key"].as_str(), package["form_id"].as_str()), (Some(key), Some("residence-registration")));
+    assert_eq!(package["checksum"].as_str().unwrap().len(), 64);
+
+    // Without --key: a fresh UUID v4 each time.
+    let a: Value = serde_json::from_str(&onewindow(&["package", &form, "--answers", &s(&answers)]).stdout).unwrap();
+    let b: Value = serde_json::from_str(&onewindow(&["package", &form, "--answers", &s(&answers)]).stdout).unwrap();
+    let key_a = a["idempotency_key"].as_str().unwrap();
+    assert_ne!(key_a, b["idempotency_key"].as_str().unwrap());
+    assert_eq!((key_a.len(), &key_a[14..15]), (36, "4"));
+
+    let run = onewindow(&["package", &form, "--answers", &s(&answers), "--entry", "--submission", r#"{"url": "http://backend.example/x", "timeout_ms": 1500}"#]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let entry: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(entry["settings"]["timeout_ms"], 1500);
+    assert_eq!(entry["request"]["url"], "http://backend.example/x");
+    assert_eq!(entry["request"]["body"]["kind"], "json");
+    assert_eq!(entry["next_attempt_ms"], 0);
+
+    let bad = onewindow(&["package", &form, "--answers", &s(&answers), "--entry", "--submission", r#"{"endpoint": "x"}"#]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("endpoint"), "{}", bad.stderr);
+}
+
+#[test]
+fn package_of_incomplete_answers_lists_what_is_missing_and_exits_1() {
+    let dir = TempDir::new("incomplete");
+    let answers = dir.write("answers.json", r#"{"full_name": "Applicant One", "mobile": "123"}"#);
+    let run = onewindow(&["package", &s(&forms().join("residence-registration.json")), "--answers", &s(&answers), "--locale", "en"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("id-number: id_number: Enter your ID number"), "{}", run.stdout);
+    assert!(run.stdout.contains("mobile: mobile: "), "{}", run.stdout);
+    let missing = onewindow(&["package", &s(&forms().join("residence-registration.json"))]);
+    assert_eq!(missing.code, 2);
+}
