@@ -1,0 +1,87 @@
+// "Any backend": the same form, with submission settings for a flat mapping, sent by the
+// browser to a server nobody here wrote (json-server from npm, cross-origin). The record it
+// stores must carry the mapped keys with typed values, and its id becomes the reference.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
+
+const jsonServer = createRequire(import.meta.url)('json-server');
+
+let browser;
+let backend;
+let backendUrl;
+before(async () => {
+  browser = await launch();
+  const db = join(mkdtempSync(join(tmpdir(), 'onewindow-json-server-')), 'db.json');
+  writeFileSync(db, JSON.stringify({ applications: [] }));
+  const app = jsonServer.create();
+  app.use(jsonServer.defaults({ logger: false, static: tmpdir() }));
+  app.use(jsonServer.router(db));
+  backend = app.listen(0, '127.0.0.1');
+  await new Promise((ok) => backend.once('listening', ok));
+  backendUrl = `http://127.0.0.1:${backend.address().port}`;
+});
+after(async () => { await browser?.close(); backend?.close(); });
+
+test('a flat mapping lands as a correct record in json-server, whose id is the reference', async () => {
+  const page = await openPage(browser);
+  // The department publishes its form with these settings; here they are laid over the
+  // shipped definition on its way to the browser.
+  await page.route('**/forms/residence-registration.json', async (route) => {
+    const definition = await (await route.fetch()).json();
+    definition.submission = {
+      url: `${backendUrl}/applications`, encoding: 'flat', reference_pointer: '/id',
+      field_map: { full_name: 'applicantName', id_number: 'idCardNumber', moved_in: 'movedInOn', mobile: 'mobile',
+        'residence_address.city_name': 'city', 'residence_address.street': 'street', housing: 'tenure',
+        $idempotency_key: 'requestId', $form_version: 'formVersion' },
+    };
+    await route.fulfill({ json: definition });
+  });
+  const h1 = (text) => page.getByRole('heading', { level: 1, name: text }).waitFor();
+  const next = () => page.getByRole('button', { name: 'Continue' }).click();
+  await page.goto(`${BASE_URL}/?form=residence-registration&lang=zh-CN`);
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await page.getByRole('textbox', { name: '姓名' }).fill('陈静');
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('textbox', { name: '公民身份号码' }).fill('11010519491231002X');
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('combobox', { name: '省（自治区、直辖市）' }).selectOption({ label: '福建省' });
+  await page.getByRole('combobox', { name: '市', exact: true }).selectOption({ label: '厦门市' });
+  await page.getByRole('combobox', { name: '区（县）' }).selectOption({ label: '思明区' });
+  await page.getByRole('textbox', { name: '详细地址' }).fill('思明南路422号');
+  await page.getByRole('radio', { name: '租赁住房' }).check();
+  await page.getByRole('textbox', { name: '房东姓名' }).fill('王芳');
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('textbox', { name: '日' }).fill('9');
+  await page.getByRole('textbox', { name: '月' }).fill('10');
+  await page.getByRole('textbox', { name: '年' }).fill('2026');
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('textbox', { name: '手机号码' }).fill('13900001111');
+  await page.getByRole('button', { name: '继续' }).click();
+  await h1('核对您的信息');
+  await page.getByRole('button', { name: '确认并提交' }).click();
+  await h1('申请已提交');
+  const reference = await page.locator('.ow-panel__reference').innerText();
+  await assertAccessible(page, 'confirmation from json-server');
+
+  const records = await (await fetch(`${backendUrl}/applications`)).json();
+  assert.equal(records.length, 1);
+  const record = records[0];
+  assert.equal(String(record.id), reference, 'the backend’s id is the citizen’s reference');
+  assert.equal(record.applicantName, '陈静');
+  assert.equal(record.idCardNumber, '11010519491231002X');
+  assert.equal(record.movedInOn, '2026-10-09', 'a date, typed');
+  assert.equal(record.mobile, '13900001111');
+  assert.equal(record.city, '厦门市');
+  assert.equal(record.street, '思明南路422号');
+  assert.equal(record.tenure, 'rent');
+  assert.equal(record.formVersion, '2026.1');
+  assert.match(record.requestId, /^[0-9a-f-]{36}$/);
+  assert.equal(record.landlord_name, undefined, 'only mapped keys are sent');
+  // The only request to another origin is the submission to the configured backend.
+  assert.deepEqual(page.problems.filter((p) => !p.includes(`${backendUrl}/applications`)), []);
+});
