@@ -8,6 +8,7 @@ pub type Answer = serde_json::Value;
 
 /// All answers of one journey, keyed by field id.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);
 

@@ -14,6 +14,7 @@ pub const PACKAGE_FORMAT: u32 = 1;
 
 /// A finished application, ready to send.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Package {
     /// Must equal [`PACKAGE_FORMAT`].
@@ -41,6 +42,7 @@ pub struct Package {
 
 /// A file attached to a question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// The question it answers.

@@ -14,6 +14,11 @@ fn check(file: &str, schema: schemars::Schema) {
 }
 
 #[test]
+fn the_package_schema_is_up_to_date() {
+    check("package.schema.json", schemars::schema_for!(onewindow_engine::Package));
+}
+
+#[test]
 fn the_form_schema_is_up_to_date() {
     check("form.schema.json", schemars::schema_for!(onewindow_engine::Form));
 }
