@@ -147,7 +147,7 @@ pub async fn shutdown_signal() -> &'static str {
 
 /// An origin as browsers send it: `scheme://host[:port]`, no path (a trailing `/` is dropped).
 fn origin(text: &str) -> Result<HeaderValue, String> {
-    let trimmed = text.trim().trim_end_matches('/');
+    let trimmed = text.trim().trim_end_matches('/').to_ascii_lowercase();
     let valid = ["http://", "https://"].iter().any(|scheme| {
         trimmed.strip_prefix(scheme).is_some_and(|host| {
             !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
@@ -156,7 +156,7 @@ fn origin(text: &str) -> Result<HeaderValue, String> {
     if !valid {
         return Err(format!("{text:?} is not an origin (write it as https://host or https://host:port)"));
     }
-    HeaderValue::from_str(&trimmed.to_ascii_lowercase()).map_err(|_| format!("{text:?} is not an origin"))
+    HeaderValue::from_str(&trimmed).map_err(|_| format!("{text:?} is not an origin"))
 }
 
 /// A JSON error body: `{"problem": code, "message": text}`.

@@ -286,3 +286,93 @@ fn storage(message: &str) -> Response {
     eprintln!("onewindow: storage failed: {message}");
     problem(StatusCode::SERVICE_UNAVAILABLE, "storage", "the database cannot be read; try again later")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_when_needed() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("李雷"), "李雷");
+        assert_eq!(csv_cell(""), "");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_cell("cr\rhere"), "\"cr\rhere\"");
+        assert_eq!(csv_cell(" padded"), "\" padded\"");
+    }
+
+    #[test]
+    fn csv_cells_that_spreadsheets_would_run_are_defused() {
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("-2+3+cmd|x"), "'-2+3+cmd|x");
+        assert_eq!(csv_cell("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        // Phone numbers and negative numbers stay as they are.
+        assert_eq!(csv_cell("+86 139 0000 1234"), "+86 139 0000 1234");
+        assert_eq!(csv_cell("-12.5"), "-12.5");
+        assert_eq!(csv_cell("+44 (0)20 7946 0958"), "+44 (0)20 7946 0958");
+    }
+
+    #[test]
+    fn answers_flatten_to_dotted_keys_and_joined_lists() {
+        let mut cells = Vec::new();
+        let value = json!({"street": "1 Road", "when": {"day": "1", "year": 2024}, "empty": {}, "none": null});
+        flatten("address".into(), &value, &mut cells);
+        flatten("basis".into(), &json!(["residence", "study"]), &mut cells);
+        flatten("files".into(), &json!([{"name": "a.pdf", "size": 1}, {"name": "b.png"}]), &mut cells);
+        flatten("agreed".into(), &json!(true), &mut cells);
+        flatten("count".into(), &json!(3), &mut cells);
+        flatten("rows".into(), &json!([{"x": 1}]), &mut cells);
+        let cells: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            cells,
+            [
+                ("address.empty", ""),
+                ("address.none", ""),
+                ("address.street", "1 Road"),
+                ("address.when.day", "1"),
+                ("address.when.year", "2024"),
+                ("basis", "residence; study"),
+                ("files", "a.pdf; b.png"),
+                ("agreed", "true"),
+                ("count", "3"),
+                ("rows", "{\"x\":1}"),
+            ]
+        );
+    }
+
+    #[test]
+    fn file_names_are_escaped_for_content_disposition() {
+        assert_eq!(content_disposition("photo.jpg"), "attachment; filename=\"photo.jpg\"; filename*=UTF-8''photo.jpg");
+        assert_eq!(content_disposition("照片.jpg"), "attachment; filename=\"__.jpg\"; filename*=UTF-8''%E7%85%A7%E7%89%87.jpg");
+        assert_eq!(
+            content_disposition("a\"b\\c/d\r\n.pdf"),
+            "attachment; filename=\"a_b_c_d__.pdf\"; filename*=UTF-8''a%22b_c_d%0D%0A.pdf"
+        );
+        assert_eq!(content_disposition("100%.txt"), "attachment; filename=\"100_.txt\"; filename*=UTF-8''100%25.txt");
+        assert_eq!(content_disposition(""), "attachment");
+        for name in ["照片.jpg", "a\"b\\c/d\r\n.pdf", "\u{0}\u{7f}é"] {
+            assert!(HeaderValue::from_str(&content_disposition(name)).is_ok(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn only_plain_media_types_are_sent_back() {
+        assert_eq!(safe_media_type("image/png"), "image/png");
+        assert_eq!(safe_media_type("Application/PDF"), "application/pdf");
+        assert_eq!(safe_media_type("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        for bad in ["", "text", "text/html; charset=utf-8", "a/b/c", "image/png\r\nX-Evil: 1", "/png"] {
+            assert_eq!(safe_media_type(bad), "application/octet-stream", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn secrets_compare_by_content() {
+        assert!(same_secret("staff-token-0123456789", "staff-token-0123456789"));
+        assert!(!same_secret("staff-token-0123456789", "staff-token-012345678"));
+        assert!(!same_secret("", "staff-token-0123456789"));
+    }
+}
