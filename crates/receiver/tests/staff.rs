@@ -147,7 +147,7 @@ async fn one_package_and_its_files_can_be_fetched() {
     assert_eq!((upper.status, upper.body.as_slice(), upper.header("content-type")), (StatusCode::OK, png, "image/png"));
 
     for path in [
-        format!("/api/staff/submissions/OW-19990101-000009"),
+        "/api/staff/submissions/OW-19990101-000009".to_string(),
         format!("/api/staff/submissions/{reference}/attachments/{}", sha256_hex(b"other")),
         format!("/api/staff/submissions/{reference}/attachments/not-a-hash"),
         format!("/api/staff/submissions/OW-19990101-000009/attachments/{}", sha256_hex(png)),
