@@ -90,6 +90,43 @@ fn the_binary_serves_stores_and_stops_on_sigterm() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+#[cfg(unix)]
+#[test]
+fn the_binary_stops_on_ctrl_c_too() {
+    let dir = site("ctrl-c");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onewindow-receiver"))
+        .args(["--addr", "127.0.0.1:0", "--dist"])
+        .arg(dir.join("dist"))
+        .arg("--database")
+        .arg(dir.join("receiver.sqlite"))
+        .env_remove("ONEWINDOW_STAFF_TOKEN")
+        .env_remove("ONEWINDOW_ALLOW_ORIGINS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
+    assert!(first_line.starts_with("onewindow: serving http://127.0.0.1:"), "{first_line:?}");
+    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("the receiver did not stop within 20 s of SIGINT");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+    let mut log = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
+    assert_eq!(log.trim(), "onewindow: Ctrl-C received, finishing requests in flight and stopping");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn the_binary_explains_its_flags() {
     let help = Command::new(env!("CARGO_BIN_EXE_onewindow-receiver")).arg("--help").output().unwrap();
