@@ -119,30 +119,30 @@ pub async fn serve(listener: tokio::net::TcpListener, router: Router, shutdown: 
     axum::serve(listener, router).with_graceful_shutdown(shutdown).await.map_err(|e| format!("server stopped: {e}"))
 }
 
-/// Completes on Ctrl-C or SIGTERM, naming which.
-pub async fn shutdown_signal() -> &'static str {
-    let ctrl_c = async {
+/// Listens for Ctrl-C (SIGINT) and SIGTERM from now on (call it inside the runtime, before
+/// announcing the address); the future completes on the first, naming it.
+#[cfg(unix)]
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = &'static str>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => "Ctrl-C",
+            _ = terminate.recv() => "SIGTERM",
+        }
+    })
+}
+
+/// Listens for Ctrl-C; the future completes on it.
+#[cfg(not(unix))]
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = &'static str>> {
+    Ok(async {
         match tokio::signal::ctrl_c().await {
             Ok(()) => "Ctrl-C",
             Err(_) => std::future::pending().await,
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-                "SIGTERM"
-            }
-            Err(_) => std::future::pending().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<&'static str>();
-    tokio::select! {
-        name = ctrl_c => name,
-        name = terminate => name,
-    }
+    })
 }
 
 /// An origin as browsers send it: `scheme://host[:port]`, no path (a trailing `/` is dropped).

