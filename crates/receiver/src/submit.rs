@@ -9,7 +9,7 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use onewindow_engine::{load_form, Attachment, sha256_hex, Diagnostic, FormModel, Package, PackageProblem, ReferenceList};
+use onewindow_engine::{load_form, sha256_hex, Attachment, Diagnostic, FormModel, Package, PackageProblem, ReferenceList};
 use serde_json::json;
 use std::sync::Arc;
 
@@ -157,11 +157,8 @@ fn accept(receiver: &Receiver, headers: &HeaderMap, package: &Package, files: Ve
         Err(FormError::Unknown(message)) => return Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, "unknown_form", message)),
         Err(FormError::Unavailable { file, message }) => {
             eprintln!("onewindow: cannot load {file}: {message}");
-            return Err(Refusal::with(StatusCode::SERVICE_UNAVAILABLE, json!({
-                    "problem": "form_unavailable",
-                    "file": file,
-                    "message": format!("{file} cannot be loaded on the server; try again later"),
-                })));
+            let message = format!("{file} cannot be loaded on the server; try again later");
+            return Err(Refusal::with(StatusCode::SERVICE_UNAVAILABLE, json!({"problem": "form_unavailable", "file": file, "message": message})));
         }
     };
     if let Err(refused) = model.check_package(package) {
@@ -183,11 +180,12 @@ fn accept(receiver: &Receiver, headers: &HeaderMap, package: &Package, files: Ve
                 None
             };
             if let Some(why) = mismatch {
-                return Err(Refusal::with(StatusCode::UNPROCESSABLE_ENTITY, json!({
-                        "problem": "attachment_mismatch",
-                        "attachment": {"field": attachment.field, "name": attachment.name, "sha256": file.sha256},
-                        "message": format!("the file {:?} ({}): {why}", attachment.name, attachment.field),
-                    })));
+                let body = json!({
+                    "problem": "attachment_mismatch",
+                    "attachment": {"field": attachment.field, "name": attachment.name, "sha256": file.sha256},
+                    "message": format!("the file {:?} ({}): {why}", attachment.name, attachment.field),
+                });
+                return Err(Refusal::with(StatusCode::UNPROCESSABLE_ENTITY, body));
             }
         }
         let Some(first) = listed(package, &file.sha256).next() else {
@@ -265,11 +263,14 @@ fn multipart_error(error: &axum::extract::multipart::MultipartError) -> Refusal 
 }
 
 fn unknown_part(name: &str) -> Refusal {
-    Refusal::with(StatusCode::BAD_REQUEST, json!({
+    Refusal::with(
+        StatusCode::BAD_REQUEST,
+        json!({
             "problem": "unknown_attachment",
             "part": truncate(name),
             "message": format!("the part {:?} is not \"package\" nor the sha256 of a file the package lists", truncate(name)),
-        }))
+        }),
+    )
 }
 
 fn body_too_large(limit: usize) -> Refusal {
