@@ -1,20 +1,37 @@
 //! The reference backend: serves the built app and the shipped definitions, and receives
-//! submission packages, revalidating each with the same engine and definition version as the
-//! browser, storing each idempotency key exactly once.
+//! submission packages (JSON, or multipart with the attached files), revalidating each with the
+//! same engine and definition version as the browser, storing each idempotency key exactly once.
+//! Staff list and export what was received with a bearer token. See `docs/receiver.md`.
+//!
+//! This is the only crate that knows HTTP and SQLite; every rule stays in the engine.
 
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+mod staff;
+mod store;
+mod submit;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
-use onewindow_engine::formats::Date;
-use onewindow_engine::{load_form, Diagnostic, FormModel, Package, PackageProblem, ReferenceList};
 use serde_json::json;
+use std::future::Future;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Where the receiver finds what it serves and keeps what it receives.
+/// Default limit of a whole `POST /api/submissions` body (the package and its files).
+pub const DEFAULT_MAX_BODY_BYTES: usize = 25 * 1024 * 1024;
+
+/// Largest package accepted (answers and file descriptions), alone or as the `package` part.
+pub const MAX_PACKAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Shortest staff token accepted.
+pub const MIN_STAFF_TOKEN_CHARS: usize = 16;
+
+/// Where the receiver finds what it serves, keeps what it receives, and whom it lets in.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// The built app (trunk's `dist/`).
@@ -23,116 +40,187 @@ pub struct Config {
     pub forms: PathBuf,
     /// The SQLite database of received submissions (`:memory:` for tests).
     pub database: PathBuf,
+    /// Limit of a whole submission request in bytes; larger ones get 413.
+    pub max_body_bytes: usize,
+    /// Origins (`https://example.gov.cn`) whose pages may post submissions cross-origin.
+    pub allow_origins: Vec<String>,
+    /// The bearer token of the staff endpoints; `None` disables them (404).
+    pub staff_token: Option<String>,
 }
 
-struct Receiver {
+impl Config {
+    /// The defaults: no cross-origin access, staff endpoints disabled, 25 MiB bodies.
+    pub fn new(dist: impl Into<PathBuf>, forms: impl Into<PathBuf>, database: impl Into<PathBuf>) -> Self {
+        Config {
+            dist: dist.into(),
+            forms: forms.into(),
+            database: database.into(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            allow_origins: Vec::new(),
+            staff_token: None,
+        }
+    }
+}
+
+pub(crate) struct Receiver {
     forms: PathBuf,
-    db: Mutex<rusqlite::Connection>,
+    store: store::Store,
+    max_body_bytes: usize,
+    staff_token: Option<String>,
 }
 
-/// Largest package accepted (answers and file descriptions; file contents travel apart).
-const MAX_PACKAGE_BYTES: usize = 2 * 1024 * 1024;
-
-/// The whole HTTP surface; fails only when the database cannot be opened.
+/// The whole HTTP surface; fails when the database cannot be opened or the configuration is
+/// unusable (an origin that is not `scheme://host[:port]`, a staff token that is too short).
 pub fn app(config: &Config) -> Result<Router, String> {
-    let db = rusqlite::Connection::open(&config.database).map_err(|e| format!("{}: {e}", config.database.display()))?;
-    db.execute_batch(
-        "CREATE TABLE IF NOT EXISTS submissions (
-            idempotency_key TEXT PRIMARY KEY,
-            reference TEXT NOT NULL UNIQUE,
-            form_id TEXT NOT NULL,
-            form_version TEXT NOT NULL,
-            received_at TEXT NOT NULL,
-            package TEXT NOT NULL
-        );",
-    )
-    .map_err(|e| format!("{}: {e}", config.database.display()))?;
-    let state = Arc::new(Receiver { forms: config.forms.clone(), db: Mutex::new(db) });
+    if let Some(token) = &config.staff_token {
+        if token.chars().count() < MIN_STAFF_TOKEN_CHARS || token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(format!("the staff token must be at least {MIN_STAFF_TOKEN_CHARS} characters, without spaces"));
+        }
+    }
+    let origins = config.allow_origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?;
+    let store = store::Store::open(&config.database)?;
+    let state = Arc::new(Receiver {
+        forms: config.forms.clone(),
+        store,
+        max_body_bytes: config.max_body_bytes,
+        staff_token: config.staff_token.clone(),
+    });
+
+    // The multipart extractor reads at most this much of the body (DefaultBodyLimit is what it
+    // honours); JSON bodies are read by `submit` itself with the package limit.
+    let mut submissions =
+        post(submit::submit).fallback(method_not_allowed).layer(DefaultBodyLimit::max(config.max_body_bytes));
+    if !origins.is_empty() {
+        submissions = submissions.layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(origins))
+                .allow_methods([Method::POST, Method::OPTIONS])
+                .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
+                .max_age(std::time::Duration::from_secs(600)),
+        );
+    }
     // Unknown paths get the app shell: pages have their own URLs, which the app routes itself.
     let shell = ServeFile::new(config.dist.join("index.html"));
     Ok(Router::new()
-        .route("/api/health", get(|| async { "ok" }))
-        .route("/api/submissions", post(submit).layer(DefaultBodyLimit::max(MAX_PACKAGE_BYTES)))
+        .route("/api/health", get(|| async { Json(json!({"status": "ok"})) }))
+        .route("/api/submissions", submissions)
+        .merge(staff::routes(state.clone()))
+        .route("/api/{*rest}", any(api_not_found))
         .with_state(state)
         .nest_service("/forms", ServeDir::new(&config.forms))
-        .fallback_service(ServeDir::new(&config.dist).fallback(shell)))
+        .fallback_service(ServeDir::new(&config.dist).fallback(shell))
+        .layer(CatchPanicLayer::custom(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the receiver failed; the request was not stored")))
+        .layer(axum::middleware::map_response(nosniff)))
 }
 
-fn problem(status: StatusCode, body: serde_json::Value) -> Response {
-    (status, Json(body)).into_response()
+/// Serves `router` on `listener` until `shutdown` completes, then finishes the requests in
+/// flight and returns.
+pub async fn serve(listener: tokio::net::TcpListener, router: Router, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), String> {
+    axum::serve(listener, router).with_graceful_shutdown(shutdown).await.map_err(|e| format!("server stopped: {e}"))
 }
 
-async fn submit(State(receiver): State<Arc<Receiver>>, body: Result<Json<Package>, axum::extract::rejection::JsonRejection>) -> Response {
-    let Json(package) = match body {
-        Ok(package) => package,
-        Err(rejection) => return problem(StatusCode::BAD_REQUEST, json!({"problem": "malformed", "message": rejection.body_text()})),
-    };
-    let model = match receiver.model(&package.form_id) {
-        Ok(model) => model,
-        Err(message) => return problem(StatusCode::UNPROCESSABLE_ENTITY, json!({"problem": "unknown_form", "message": message})),
-    };
-    if let Err(refused) = model.check_package(&package) {
-        let status = match refused {
-            PackageProblem::WrongForm { .. } => StatusCode::CONFLICT,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        };
-        return problem(status, serde_json::to_value(&refused).unwrap_or_default());
-    }
-    match receiver.store(&package) {
-        Ok((reference, first_time)) => {
-            let status = if first_time { StatusCode::CREATED } else { StatusCode::OK };
-            (status, Json(json!({"reference": reference, "duplicate": !first_time}))).into_response()
+/// Listens for Ctrl-C (SIGINT) and SIGTERM from now on (call it inside the runtime, before
+/// announcing the address); the future completes on the first, naming it.
+#[cfg(unix)]
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = &'static str>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => "Ctrl-C",
+            _ = terminate.recv() => "SIGTERM",
         }
-        Err(message) => problem(StatusCode::SERVICE_UNAVAILABLE, json!({"problem": "storage", "message": message})),
-    }
+    })
 }
 
-impl Receiver {
-    /// The form as published now, with its reference lists. A package for another version is
-    /// refused by `check_package` (the receiver validates only against what it publishes).
-    fn model(&self, id: &str) -> Result<FormModel, String> {
-        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(format!("\"{id}\" is not a form id"));
+/// Listens for Ctrl-C; the future completes on it.
+#[cfg(not(unix))]
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = &'static str>> {
+    Ok(async {
+        match tokio::signal::ctrl_c().await {
+            Ok(()) => "Ctrl-C",
+            Err(_) => std::future::pending().await,
         }
-        let path = self.forms.join(format!("{id}.json"));
-        let json = std::fs::read_to_string(&path).map_err(|e| format!("form {id}: {e}"))?;
-        let (model, problems) = load_form(&json, today());
-        let model = match model {
-            Some(model) if !problems.iter().any(Diagnostic::is_error) => model,
-            _ => return Err(format!("form {id} has errors and cannot accept submissions")),
-        };
-        for name in model.lists_needed() {
-            let list = std::fs::read_to_string(self.forms.join("data").join(format!("{name}.json"))).map_err(|e| format!("list {name}: {e}"))?;
-            let list: ReferenceList = serde_json::from_str(&list).map_err(|e| format!("list {name}: {e}"))?;
-            model.provide_list(&name, list.options);
-        }
-        Ok(model)
+    })
+}
+
+/// An origin as browsers send it: `scheme://host[:port]`, no path (a trailing `/` is dropped).
+fn origin(text: &str) -> Result<HeaderValue, String> {
+    let trimmed = text.trim().trim_end_matches('/').to_ascii_lowercase();
+    let valid = ["http://", "https://"].iter().any(|scheme| {
+        trimmed.strip_prefix(scheme).is_some_and(|host| {
+            !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        })
+    });
+    if !valid {
+        return Err(format!("{text:?} is not an origin (write it as https://host or https://host:port)"));
+    }
+    HeaderValue::from_str(&trimmed).map_err(|_| format!("{text:?} is not an origin"))
+}
+
+/// A JSON error body: `{"problem": code, "message": text}`.
+pub(crate) fn problem(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
+    Refusal::new(status, code, message).into_response()
+}
+
+/// A refused request: its status and JSON body (small, unlike a `Response`).
+pub(crate) struct Refusal {
+    status: StatusCode,
+    body: serde_json::Value,
+}
+
+impl Refusal {
+    /// `{"problem": code, "message": text}`.
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+        Refusal { status, body: json!({"problem": code, "message": message.into()}) }
     }
 
-    /// Stores the package under its idempotency key once; a repeat gets the first reference.
-    fn store(&self, package: &Package) -> Result<(String, bool), String> {
-        let db = self.db.lock().map_err(|_| "the database lock is poisoned".to_string())?;
-        let existing: Option<String> = db
-            .query_row("SELECT reference FROM submissions WHERE idempotency_key = ?1", [&package.idempotency_key], |row| row.get(0))
-            .ok();
-        if let Some(reference) = existing {
-            return Ok((reference, false));
-        }
-        let count: i64 = db.query_row("SELECT COUNT(*) FROM submissions", [], |row| row.get(0)).map_err(|e| e.to_string())?;
-        let day = today();
-        let reference = format!("OW-{:04}{:02}{:02}-{:06}", day.year, day.month, day.day, count + 1);
-        let body = serde_json::to_string(package).map_err(|e| e.to_string())?;
-        db.execute(
-            "INSERT INTO submissions (idempotency_key, reference, form_id, form_version, received_at, package) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            rusqlite::params![package.idempotency_key, reference, package.form_id, package.form_version, day.to_string(), body],
-        )
-        .map_err(|e| e.to_string())?;
-        Ok((reference, true))
+    /// Any JSON body (which has a `problem` too).
+    pub fn with(status: StatusCode, body: serde_json::Value) -> Self {
+        Refusal { status, body }
     }
 }
 
-/// Today's date (UTC) from the system clock.
-fn today() -> Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    Date::from_days_since_epoch((secs / 86_400) as i64)
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.body)).into_response()
+    }
+}
+
+async fn api_not_found() -> Response {
+    problem(StatusCode::NOT_FOUND, "not_found", "no such endpoint")
+}
+
+async fn method_not_allowed() -> Response {
+    let mut response = problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "use POST");
+    response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("POST"));
+    response
+}
+
+async fn nosniff(mut response: Response) -> Response {
+    response.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+/// Whether `error` (or what caused it) is a body over its length limit.
+pub(crate) fn too_large(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(e) = current {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        current = e.source();
+    }
+    false
+}
+
+/// Whether `text` is a SHA-256 in hex.
+pub(crate) fn is_sha256_hex(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Whether `id` can name a form file (no paths).
+pub(crate) fn is_form_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

@@ -1,7 +1,21 @@
-//! `onewindow-receiver [--addr 127.0.0.1:8080] [--dist dist] [--forms forms] [--database FILE]`
+//! `onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR] [--database FILE]
+//! [--max-body-bytes N] [--allow-origin ORIGIN]... [--staff-token TOKEN]` (see `--help`).
 
-use onewindow_receiver::{app, Config};
-use std::path::PathBuf;
+use onewindow_receiver::{app, serve, shutdown_signal, Config};
+
+const HELP: &str = "\
+onewindow-receiver: serves the built app and forms/, receives submissions (see docs/receiver.md)
+
+  --addr HOST:PORT        where to listen (default 127.0.0.1:8080; port 0 picks a free one)
+  --dist DIR              the built app (default dist)
+  --forms DIR             the published definitions (default forms)
+  --database FILE         the SQLite database (default target/receiver.sqlite)
+  --max-body-bytes N      largest submission request, package and files (default 26214400)
+  --allow-origin ORIGIN   an origin whose pages may submit cross-origin, e.g. https://gov.example
+                          (repeatable; also ONEWINDOW_ALLOW_ORIGINS, comma-separated)
+  --staff-token TOKEN     enables the staff endpoints with this bearer token, at least 16
+                          characters (prefer ONEWINDOW_STAFF_TOKEN: arguments show in ps)
+  --help                  this text";
 
 fn main() {
     if let Err(message) = run() {
@@ -12,22 +26,37 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let mut addr = "127.0.0.1:8080".to_string();
-    let mut config =
-        Config { dist: PathBuf::from("dist"), forms: PathBuf::from("forms"), database: PathBuf::from("target/receiver.sqlite") };
+    let mut config = Config::new("dist", "forms", "target/receiver.sqlite");
+    if let Ok(origins) = std::env::var("ONEWINDOW_ALLOW_ORIGINS") {
+        config.allow_origins.extend(origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(str::to_string));
+    }
+    config.staff_token = std::env::var("ONEWINDOW_STAFF_TOKEN").ok().filter(|t| !t.is_empty());
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
             "--addr" => addr = value()?,
-            "--dist" => config.dist = PathBuf::from(value()?),
-            "--forms" => config.forms = PathBuf::from(value()?),
-            "--database" => config.database = PathBuf::from(value()?),
-            _ => return Err(format!("unknown argument {flag:?}; usage: onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR] [--database FILE]")),
+            "--dist" => config.dist = value()?.into(),
+            "--forms" => config.forms = value()?.into(),
+            "--database" => config.database = value()?.into(),
+            "--max-body-bytes" => {
+                let text = value()?;
+                config.max_body_bytes =
+                    text.parse().ok().filter(|&n| n > 0).ok_or_else(|| format!("--max-body-bytes needs a positive number of bytes, not {text:?}"))?;
+            }
+            "--allow-origin" => config.allow_origins.push(value()?),
+            "--staff-token" => config.staff_token = Some(value()?),
+            "--help" | "-h" => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            _ => return Err(format!("unknown argument {flag:?}\n{HELP}")),
         }
     }
     if !config.dist.join("index.html").is_file() {
         return Err(format!("{} has no index.html: build the app first (trunk build --release)", config.dist.display()));
     }
+    let app = app(&config)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -35,13 +64,13 @@ fn run() -> Result<(), String> {
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
+        // Listen for signals before announcing the address, so a stop right after it is graceful.
+        let signal = shutdown_signal().map_err(|e| format!("cannot listen for signals: {e}"))?;
         println!("onewindow: serving http://{local}/");
-        let app = app(&config)?;
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| format!("server stopped: {e}"))
+        serve(listener, app, async {
+            let signal = signal.await;
+            eprintln!("onewindow: {signal} received, finishing requests in flight and stopping");
+        })
+        .await
     })
 }

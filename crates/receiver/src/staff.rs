@@ -1,0 +1,378 @@
+//! Staff endpoints behind a bearer token: list submissions, read one package, download an
+//! attached file, export a form's submissions as CSV or JSON. Disabled (404) without a token.
+
+use crate::{is_form_id, is_sha256_hex, problem, Receiver};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{from_fn_with_state, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use onewindow_engine::{sha256_hex, Form};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
+
+pub(crate) fn routes(state: Arc<Receiver>) -> Router<Arc<Receiver>> {
+    Router::new()
+        .route("/api/staff/submissions", get(list))
+        .route("/api/staff/submissions/{reference}", get(one))
+        .route("/api/staff/submissions/{reference}/attachments/{sha256}", get(attachment))
+        .route("/api/staff/export", get(export))
+        .route_layer(from_fn_with_state(state, guard))
+}
+
+/// Lets through requests with the configured bearer token; every answer is `no-store`.
+async fn guard(State(receiver): State<Arc<Receiver>>, request: Request, next: Next) -> Response {
+    let mut response = match &receiver.staff_token {
+        None => problem(StatusCode::NOT_FOUND, "not_found", "the staff endpoints are disabled: no staff token is configured"),
+        Some(token) if authorized(request.headers(), token) => next.run(request).await,
+        Some(_) => {
+            let mut response = problem(StatusCode::UNAUTHORIZED, "unauthorized", "send Authorization: Bearer <staff token>");
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"onewindow staff\""));
+            response
+        }
+    };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn authorized(headers: &HeaderMap, token: &str) -> bool {
+    let Some(value) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let Some((scheme, given)) = value.trim().split_once(' ') else {
+        return false;
+    };
+    scheme.eq_ignore_ascii_case("bearer") && same_secret(given.trim(), token)
+}
+
+/// Compares the SHA-256 of both in constant time (hashing first hides the length too).
+fn same_secret(given: &str, token: &str) -> bool {
+    let (a, b) = (sha256_hex(given.as_bytes()), sha256_hex(token.as_bytes()));
+    let difference = a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y));
+    std::hint::black_box(difference) == 0
+}
+
+async fn list(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
+    let Ok(Query(params)) = params else {
+        return bad_request("the query string cannot be read");
+    };
+    let number = |name: &'static str, default: i64, max: i64| match params.get(name) {
+        None => Ok(default),
+        Some(text) => text.parse::<i64>().ok().filter(|n| (0..=max).contains(n)).ok_or(name),
+    };
+    let (limit, offset) = match (number("limit", 50, 1000), number("offset", 0, i64::MAX)) {
+        (Ok(limit), Ok(offset)) => (limit, offset),
+        (Err(name), _) | (_, Err(name)) => return bad_request(&format!("{name} must be a whole number (limit at most 1000)")),
+    };
+    let form = params.get("form").map(String::as_str);
+    if form.is_some_and(|id| !is_form_id(id)) {
+        return bad_request("form must be a form id");
+    }
+    match receiver.store.list(form, limit, offset) {
+        Ok((submissions, total)) => Json(json!({"submissions": submissions, "total": total, "limit": limit, "offset": offset})).into_response(),
+        Err(message) => storage(&message),
+    }
+}
+
+async fn one(State(receiver): State<Arc<Receiver>>, reference: Result<Path<String>, PathRejection>) -> Response {
+    let Ok(Path(reference)) = reference else {
+        return not_found("no such submission");
+    };
+    match receiver.store.package(&reference) {
+        Ok(Some(package)) => ([(header::CONTENT_TYPE, "application/json")], package).into_response(),
+        Ok(None) => not_found("no such submission"),
+        Err(message) => storage(&message),
+    }
+}
+
+async fn attachment(State(receiver): State<Arc<Receiver>>, path: Result<Path<(String, String)>, PathRejection>) -> Response {
+    let Ok(Path((reference, sha256))) = path else {
+        return not_found("no such file");
+    };
+    if !is_sha256_hex(&sha256) {
+        return not_found("no such file");
+    }
+    match receiver.store.file(&reference, &sha256) {
+        Ok(Some(file)) => (
+            [
+                (header::CONTENT_TYPE, safe_media_type(&file.media_type)),
+                (header::CONTENT_DISPOSITION, content_disposition(&file.name)),
+                // Never run what a citizen uploaded in the staff's origin.
+                (header::CONTENT_SECURITY_POLICY, "sandbox".to_string()),
+            ],
+            file.content,
+        )
+            .into_response(),
+        Ok(None) => not_found("no such file"),
+        Err(message) => storage(&message),
+    }
+}
+
+async fn export(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
+    let Ok(Query(params)) = params else {
+        return bad_request("the query string cannot be read");
+    };
+    let Some(form) = params.get("form").filter(|id| is_form_id(id)) else {
+        return bad_request("form must be a form id (export?form=<id>&format=csv|json)");
+    };
+    let csv = match params.get("format").map(String::as_str) {
+        None | Some("csv") => true,
+        Some("json") => false,
+        Some(_) => return bad_request("format must be csv or json"),
+    };
+    let rows = match receiver.store.rows(form) {
+        Ok(rows) => rows,
+        Err(message) => return storage(&message),
+    };
+    let packages: Vec<Value> = rows.iter().map(|row| serde_json::from_str(&row.package).unwrap_or(Value::Null)).collect();
+    if !csv {
+        let submissions: Vec<Value> = rows
+            .iter()
+            .zip(packages)
+            .map(|(row, package)| {
+                json!({
+                    "reference": row.reference,
+                    "received_at": row.received_at,
+                    "form_version": row.form_version,
+                    "idempotency_key": row.idempotency_key,
+                    "package": package,
+                })
+            })
+            .collect();
+        let mut response = Json(json!({"form": form, "submissions": submissions})).into_response();
+        response.headers_mut().insert(header::CONTENT_DISPOSITION, download(&format!("{form}-submissions.json")));
+        return response;
+    }
+    // One column per answer key, in the order of the form's questions where it still has them.
+    let order: Vec<String> = std::fs::read_to_string(receiver.forms.join(format!("{form}.json")))
+        .ok()
+        .and_then(|text| serde_json::from_str::<Form>(&text).ok())
+        .map(|definition| definition.fields().map(|(_, field)| field.id.clone()).collect())
+        .unwrap_or_default();
+    let flat: Vec<Vec<(String, String)>> = packages
+        .iter()
+        .map(|package| {
+            let mut cells = Vec::new();
+            if let Some(answers) = package.get("answers").and_then(Value::as_object) {
+                for (key, value) in answers {
+                    flatten(key.clone(), value, &mut cells);
+                }
+            }
+            cells
+        })
+        .collect();
+    let mut columns: Vec<&str> = flat.iter().flatten().map(|(key, _)| key.as_str()).collect();
+    let rank = |key: &str| {
+        let top = key.split('.').next().unwrap_or(key);
+        order.iter().position(|id| id == top).unwrap_or(usize::MAX)
+    };
+    columns.sort_by(|a, b| (rank(a), *a).cmp(&(rank(b), *b)));
+    columns.dedup();
+    let mut out = String::from("\u{feff}");
+    let fixed = ["reference", "received_at", "form_version", "locale"];
+    let header: Vec<String> = fixed.iter().copied().chain(columns.iter().copied()).map(csv_cell).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for ((row, package), cells) in rows.iter().zip(&packages).zip(&flat) {
+        let cells: HashMap<&str, &str> = cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let locale = package.get("locale").and_then(Value::as_str).unwrap_or("");
+        let line: Vec<String> = [row.reference.as_str(), &row.received_at, &row.form_version, locale]
+            .into_iter()
+            .chain(columns.iter().map(|c| cells.get(c).copied().unwrap_or("")))
+            .map(csv_cell)
+            .collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+            (header::CONTENT_DISPOSITION, download(&format!("{form}-submissions.csv"))),
+        ],
+        out,
+    )
+        .into_response()
+}
+
+/// Nested objects become dotted keys; arrays one cell joined with `; ` (files by their names).
+fn flatten(key: String, value: &Value, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            for (sub, value) in map {
+                flatten(format!("{key}.{sub}"), value, out);
+            }
+        }
+        Value::Array(items) => out.push((key, items.iter().map(item_text).collect::<Vec<_>>().join("; "))),
+        other => out.push((key, item_text(other))),
+    }
+}
+
+fn item_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(text) => text.clone(),
+        Value::Object(map) if map.get("name").is_some_and(Value::is_string) => map["name"].as_str().unwrap_or("").to_string(),
+        Value::Object(map) if map.is_empty() => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// RFC 4180 quoting; a cell that a spreadsheet would run as a formula gets a leading `'`.
+pub(crate) fn csv_cell(text: &str) -> String {
+    let formula = match text.chars().next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !text[1..].chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')')),
+        _ => false,
+    };
+    let text = if formula { format!("'{text}") } else { text.to_string() };
+    if text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// `attachment` with an ASCII `filename` and the exact name as RFC 5987 `filename*`.
+pub(crate) fn content_disposition(name: &str) -> String {
+    let plain: String = name
+        .chars()
+        .map(|c| if (c.is_ascii_graphic() || c == ' ') && !matches!(c, '"' | '\\' | '/' | '%') { c } else { '_' })
+        .collect();
+    let plain = plain.trim();
+    if plain.is_empty() {
+        return "attachment".to_string();
+    }
+    let encoded: String = name
+        .replace(['/', '\\'], "_")
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}")
+}
+
+fn download(name: &str) -> HeaderValue {
+    HeaderValue::from_str(&content_disposition(name)).unwrap_or(HeaderValue::from_static("attachment"))
+}
+
+/// The stored media type when it is a plain `type/subtype`, else `application/octet-stream`.
+fn safe_media_type(media_type: &str) -> String {
+    let token = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$&^_.+-".contains(&b));
+    match media_type.trim().split_once('/') {
+        Some((kind, sub)) if token(kind) && token(sub) => media_type.trim().to_ascii_lowercase(),
+        _ => "application/octet-stream".to_string(),
+    }
+}
+
+fn bad_request(message: &str) -> Response {
+    problem(StatusCode::BAD_REQUEST, "bad_request", message)
+}
+
+fn not_found(message: &str) -> Response {
+    problem(StatusCode::NOT_FOUND, "not_found", message)
+}
+
+fn storage(message: &str) -> Response {
+    eprintln!("onewindow: storage failed: {message}");
+    problem(StatusCode::SERVICE_UNAVAILABLE, "storage", "the database cannot be read; try again later")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_when_needed() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("李雷"), "李雷");
+        assert_eq!(csv_cell(""), "");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_cell("cr\rhere"), "\"cr\rhere\"");
+        assert_eq!(csv_cell(" padded"), "\" padded\"");
+    }
+
+    #[test]
+    fn csv_cells_that_spreadsheets_would_run_are_defused() {
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("-2+3+cmd|x"), "'-2+3+cmd|x");
+        assert_eq!(csv_cell("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        // Phone numbers and negative numbers stay as they are.
+        assert_eq!(csv_cell("+86 139 0000 1234"), "+86 139 0000 1234");
+        assert_eq!(csv_cell("-12.5"), "-12.5");
+        assert_eq!(csv_cell("+44 (0)20 7946 0958"), "+44 (0)20 7946 0958");
+    }
+
+    #[test]
+    fn answers_flatten_to_dotted_keys_and_joined_lists() {
+        let mut cells = Vec::new();
+        let value = json!({"street": "1 Road", "when": {"day": "1", "year": 2024}, "empty": {}, "none": null});
+        flatten("address".into(), &value, &mut cells);
+        flatten("basis".into(), &json!(["residence", "study"]), &mut cells);
+        flatten("files".into(), &json!([{"name": "a.pdf", "size": 1}, {"name": "b.png"}]), &mut cells);
+        flatten("agreed".into(), &json!(true), &mut cells);
+        flatten("count".into(), &json!(3), &mut cells);
+        flatten("rows".into(), &json!([{"x": 1}]), &mut cells);
+        let cells: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            cells,
+            [
+                ("address.empty", ""),
+                ("address.none", ""),
+                ("address.street", "1 Road"),
+                ("address.when.day", "1"),
+                ("address.when.year", "2024"),
+                ("basis", "residence; study"),
+                ("files", "a.pdf; b.png"),
+                ("agreed", "true"),
+                ("count", "3"),
+                ("rows", "{\"x\":1}"),
+            ]
+        );
+    }
+
+    #[test]
+    fn file_names_are_escaped_for_content_disposition() {
+        assert_eq!(content_disposition("photo.jpg"), "attachment; filename=\"photo.jpg\"; filename*=UTF-8''photo.jpg");
+        assert_eq!(content_disposition("照片.jpg"), "attachment; filename=\"__.jpg\"; filename*=UTF-8''%E7%85%A7%E7%89%87.jpg");
+        assert_eq!(
+            content_disposition("a\"b\\c/d\r\n.pdf"),
+            "attachment; filename=\"a_b_c_d__.pdf\"; filename*=UTF-8''a%22b_c_d%0D%0A.pdf"
+        );
+        assert_eq!(content_disposition("100%.txt"), "attachment; filename=\"100_.txt\"; filename*=UTF-8''100%25.txt");
+        assert_eq!(content_disposition(""), "attachment");
+        for name in ["照片.jpg", "a\"b\\c/d\r\n.pdf", "\u{0}\u{7f}é"] {
+            assert!(HeaderValue::from_str(&content_disposition(name)).is_ok(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn only_plain_media_types_are_sent_back() {
+        assert_eq!(safe_media_type("image/png"), "image/png");
+        assert_eq!(safe_media_type("Application/PDF"), "application/pdf");
+        assert_eq!(safe_media_type("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        for bad in ["", "text", "text/html; charset=utf-8", "a/b/c", "image/png\r\nX-Evil: 1", "/png"] {
+            assert_eq!(safe_media_type(bad), "application/octet-stream", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn secrets_compare_by_content() {
+        assert!(same_secret("staff-token-0123456789", "staff-token-0123456789"));
+        assert!(!same_secret("staff-token-0123456789", "staff-token-012345678"));
+        assert!(!same_secret("", "staff-token-0123456789"));
+    }
+}

@@ -1,0 +1,282 @@
+//! `POST /api/submissions`: a package as JSON, or as the `package` part of a multipart body
+//! with one part per attached file (named by the file's SHA-256). The engine decides whether
+//! the package is acceptable; this module only reads the request, checks the files against the
+//! package's descriptions and stores what was accepted.
+
+use crate::store::{today, StoredFile};
+use crate::{is_form_id, is_sha256_hex, too_large, Receiver, Refusal, MAX_PACKAGE_BYTES};
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use onewindow_engine::{load_form, sha256_hex, Attachment, Diagnostic, FormModel, Package, PackageProblem, ReferenceList};
+use serde_json::json;
+use std::sync::Arc;
+
+/// A file part as received.
+struct FilePart {
+    /// The part's name, lower-cased: the SHA-256 the package lists for it.
+    sha256: String,
+    content: Vec<u8>,
+}
+
+/// Why the form cannot be used.
+enum FormError {
+    /// No such published form: the sender's mistake.
+    Unknown(String),
+    /// The form (or a list it needs) is published but cannot be loaded: ours.
+    Unavailable { file: String, message: String },
+}
+
+pub(crate) async fn submit(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
+    let (response, form) = receive(&receiver, request).await;
+    // Only the status, the form and the reference: never answers.
+    let reference = response.extensions().get::<Reference>().map(|r| r.0.clone());
+    eprintln!(
+        "onewindow: submission {} form={} reference={}",
+        response.status().as_u16(),
+        form.as_deref().filter(|id| is_form_id(id)).unwrap_or("-"),
+        reference.as_deref().unwrap_or("-"),
+    );
+    response
+}
+
+/// The reference given, kept on the response for the log line.
+#[derive(Clone)]
+struct Reference(String);
+
+/// The response, and the form id the package names when it could be read.
+async fn receive(receiver: &Receiver, request: Request) -> (Response, Option<String>) {
+    let headers = request.headers().clone();
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > receiver.max_body_bytes as u64) {
+        return (body_too_large(receiver.max_body_bytes).into_response(), None);
+    }
+    let media_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let read = match media_type.as_str() {
+        "application/json" => read_json(receiver, request).await.map(|package| (package, Vec::new())),
+        "multipart/form-data" => read_multipart(request).await,
+        _ => Err(Refusal::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the package as application/json, or as multipart/form-data with a part named \"package\"",
+        )),
+    };
+    match read {
+        Ok((package, files)) => (accept(receiver, &headers, &package, files).unwrap_or_else(IntoResponse::into_response), Some(package.form_id)),
+        Err(refused) => (refused.into_response(), None),
+    }
+}
+
+async fn read_json(receiver: &Receiver, request: Request) -> Result<Package, Refusal> {
+    let limit = MAX_PACKAGE_BYTES.min(receiver.max_body_bytes);
+    let bytes = match axum::body::to_bytes(request.into_body(), limit).await {
+        Ok(bytes) => bytes,
+        Err(e) if too_large(&e) => return Err(package_too_large(limit)),
+        Err(_) => return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the body could not be read")),
+    };
+    parse_package(&bytes)
+}
+
+async fn read_multipart(request: Request) -> Result<(Package, Vec<FilePart>), Refusal> {
+    // The route's DefaultBodyLimit bounds the whole body here (413 past it).
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|rejection| Refusal::new(StatusCode::BAD_REQUEST, "malformed", rejection.body_text()))?;
+    let mut package: Option<Vec<u8>> = None;
+    let mut files: Vec<FilePart> = Vec::new();
+    loop {
+        let mut field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => return Err(multipart_error(&e)),
+        };
+        let name = field.name().unwrap_or("").to_string();
+        if name == "package" {
+            if package.is_some() {
+                return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "more than one part is named \"package\""));
+            }
+            let mut bytes = Vec::new();
+            loop {
+                match field.chunk().await {
+                    Ok(Some(chunk)) if bytes.len() + chunk.len() > MAX_PACKAGE_BYTES => {
+                        return Err(package_too_large(MAX_PACKAGE_BYTES))
+                    }
+                    Ok(Some(chunk)) => bytes.extend_from_slice(&chunk),
+                    Ok(None) => break,
+                    Err(e) => return Err(multipart_error(&e)),
+                }
+            }
+            package = Some(bytes);
+        } else if is_sha256_hex(&name) {
+            let sha256 = name.to_ascii_lowercase();
+            if files.iter().any(|f| f.sha256 == sha256) {
+                return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("more than one part is named {sha256}")));
+            }
+            let content = field.bytes().await.map_err(|e| multipart_error(&e))?.to_vec();
+            files.push(FilePart { sha256, content });
+        } else {
+            return Err(unknown_part(&name));
+        }
+    }
+    let Some(package) = package else {
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the multipart body has no part named \"package\""));
+    };
+    Ok((parse_package(&package)?, files))
+}
+
+fn parse_package(bytes: &[u8]) -> Result<Package, Refusal> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the package is empty"));
+    }
+    serde_json::from_slice(bytes).map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("not a submission package: {e}")))
+}
+
+/// Everything after reading: the header, the files' names, the engine's check, the files'
+/// contents, storage.
+fn accept(receiver: &Receiver, headers: &HeaderMap, package: &Package, files: Vec<FilePart>) -> Result<Response, Refusal> {
+    if let Some(value) = headers.get("idempotency-key") {
+        let matches = value.to_str().is_ok_and(|key| key.trim().eq_ignore_ascii_case(&package.idempotency_key));
+        if !matches {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "idempotency_key_mismatch",
+                "the Idempotency-Key header differs from the package's idempotency_key",
+            ));
+        }
+    }
+    if let Some(file) = files.iter().find(|f| listed(package, &f.sha256).next().is_none()) {
+        return Err(unknown_part(&file.sha256));
+    }
+    let model = match receiver.model(&package.form_id) {
+        Ok(model) => model,
+        Err(FormError::Unknown(message)) => return Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, "unknown_form", message)),
+        Err(FormError::Unavailable { file, message }) => {
+            eprintln!("onewindow: cannot load {file}: {message}");
+            let message = format!("{file} cannot be loaded on the server; try again later");
+            return Err(Refusal::with(StatusCode::SERVICE_UNAVAILABLE, json!({"problem": "form_unavailable", "file": file, "message": message})));
+        }
+    };
+    if let Err(refused) = model.check_package(package) {
+        let status = match refused {
+            PackageProblem::WrongForm { .. } => StatusCode::CONFLICT,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        return Err(Refusal::with(status, serde_json::to_value(&refused).unwrap_or_default()));
+    }
+    let mut stored = Vec::with_capacity(files.len());
+    for file in files {
+        let actual = sha256_hex(&file.content);
+        for attachment in listed(package, &file.sha256) {
+            let mismatch = if actual != file.sha256 {
+                Some("its content does not match its sha256")
+            } else if attachment.size != file.content.len() as u64 {
+                Some("its size does not match the package")
+            } else {
+                None
+            };
+            if let Some(why) = mismatch {
+                let body = json!({
+                    "problem": "attachment_mismatch",
+                    "attachment": {"field": attachment.field, "name": attachment.name, "sha256": file.sha256},
+                    "message": format!("the file {:?} ({}): {why}", attachment.name, attachment.field),
+                });
+                return Err(Refusal::with(StatusCode::UNPROCESSABLE_ENTITY, body));
+            }
+        }
+        let Some(first) = listed(package, &file.sha256).next() else {
+            return Err(unknown_part(&file.sha256));
+        };
+        stored.push(StoredFile { sha256: file.sha256, name: &first.name, media_type: &first.media_type, content: file.content });
+    }
+    match receiver.store.store(package, &stored) {
+        Ok((reference, first_time)) => {
+            let status = if first_time { StatusCode::CREATED } else { StatusCode::OK };
+            let mut response = (status, Json(json!({"reference": reference, "duplicate": !first_time}))).into_response();
+            response.extensions_mut().insert(Reference(reference));
+            Ok(response)
+        }
+        Err(message) => {
+            eprintln!("onewindow: storage failed: {message}");
+            Err(Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "storage", "the submission could not be stored; send it again later"))
+        }
+    }
+}
+
+impl Receiver {
+    /// The form as published now, with its reference lists. A package for another version is
+    /// refused by `check_package` (the receiver validates only against what it publishes).
+    fn model(&self, id: &str) -> Result<FormModel, FormError> {
+        if !is_form_id(id) {
+            return Err(FormError::Unknown(format!("{:?} is not a form id", truncate(id))));
+        }
+        let file = format!("{id}.json");
+        let json = match std::fs::read_to_string(self.forms.join(&file)) {
+            Ok(json) => json,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(FormError::Unknown(format!("there is no published form \"{id}\"")))
+            }
+            Err(e) => return Err(FormError::Unavailable { file, message: e.to_string() }),
+        };
+        let (model, problems) = load_form(&json, today());
+        let model = match model {
+            Some(model) if !problems.iter().any(Diagnostic::is_error) => model,
+            _ => {
+                let first = problems.iter().find(|p| p.is_error()).map(|p| format!("{p:?}")).unwrap_or_default();
+                return Err(FormError::Unavailable { file, message: format!("the definition has errors: {first}") });
+            }
+        };
+        for name in model.lists_needed() {
+            let file = format!("data/{name}.json");
+            let list = std::fs::read_to_string(self.forms.join(&file))
+                .map_err(|e| e.to_string())
+                .and_then(|text| serde_json::from_str::<ReferenceList>(&text).map_err(|e| e.to_string()));
+            match list {
+                Ok(list) => model.provide_list(&name, list.options),
+                Err(message) => return Err(FormError::Unavailable { file, message }),
+            }
+        }
+        Ok(model)
+    }
+}
+
+/// The package's attachments with this SHA-256 (the same file may answer two questions).
+fn listed<'a>(package: &'a Package, sha256: &str) -> impl Iterator<Item = &'a Attachment> + 'a {
+    let sha256 = sha256.to_string();
+    package.attachments.iter().filter(move |a| a.sha256.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&sha256)))
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(100).collect()
+}
+
+fn multipart_error(error: &axum::extract::multipart::MultipartError) -> Refusal {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", "the request body is larger than the receiver accepts")
+    } else {
+        Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("invalid multipart body: {}", error.body_text()))
+    }
+}
+
+fn unknown_part(name: &str) -> Refusal {
+    Refusal::with(
+        StatusCode::BAD_REQUEST,
+        json!({
+            "problem": "unknown_attachment",
+            "part": truncate(name),
+            "message": format!("the part {:?} is not \"package\" nor the sha256 of a file the package lists", truncate(name)),
+        }),
+    )
+}
+
+fn body_too_large(limit: usize) -> Refusal {
+    Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("the request body is larger than {limit} bytes"))
+}
+
+fn package_too_large(limit: usize) -> Refusal {
+    Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("the package is larger than {limit} bytes"))
+}

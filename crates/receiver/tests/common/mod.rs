@@ -1,0 +1,130 @@
+//! Shared by the receiver's tests: packages made by the engine from the shipped examples,
+//! multipart bodies, and one-shot requests against the router.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use onewindow_engine::formats::Date;
+use onewindow_engine::{load_form, sha256_hex, Answers, Package};
+use onewindow_receiver::{app, Config};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+
+pub const TOKEN: &str = "staff-token-0123456789abcdef";
+pub const BOUNDARY: &str = "onewindow-test-boundary-7MA4YWxkTrZu0gW";
+
+pub fn repo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+pub fn config() -> Config {
+    Config::new(repo().join("dist"), repo().join("forms"), ":memory:")
+}
+
+pub fn router() -> axum::Router {
+    app(&config()).unwrap()
+}
+
+/// A fresh empty directory under the system's temporary directory.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("onewindow-receiver-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The answers of a complete residence-permit example (0: English, 1: Chinese).
+pub fn example_answers(which: usize) -> Answers {
+    let examples: Value = serde_json::from_str(&std::fs::read_to_string(repo().join("forms/residence-permit.examples.json")).unwrap()).unwrap();
+    let example = examples["examples"].as_array().unwrap().iter().filter(|e| e["expect"]["complete"] == true).nth(which).unwrap();
+    serde_json::from_value(example["answers"].clone()).unwrap()
+}
+
+pub fn package_of(answers: &Answers, locale: &str, key: &str) -> Package {
+    let json = std::fs::read_to_string(repo().join("forms/residence-permit.json")).unwrap();
+    // Today's date on the server decides date rules; the example's dates are all in the past.
+    let model = load_form(&json, Date::new(2030, 1, 1).unwrap()).0.unwrap();
+    model.package(answers, locale, "2026-11-27T10:00:00Z", key).unwrap()
+}
+
+pub fn package(key: &str) -> Package {
+    package_of(&example_answers(0), "en", key)
+}
+
+/// A package whose file questions are answered with these files (field, name, media type,
+/// content), each described with its size and SHA-256 as the app does.
+pub fn package_with_files(key: &str, files: &[(&str, &str, &str, &[u8])]) -> Package {
+    let mut answers = example_answers(0);
+    for (field, _, _, _) in files {
+        answers.set(*field, json!([]));
+    }
+    for (field, name, media_type, content) in files {
+        let mut list = answers.get(field).unwrap().as_array().unwrap().clone();
+        list.push(json!({"name": name, "type": media_type, "size": content.len(), "sha256": sha256_hex(content)}));
+        answers.set(*field, Value::Array(list));
+    }
+    package_of(&answers, "en", key)
+}
+
+/// A multipart/form-data body: (part name, file name, content).
+pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, filename, content) in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match filename {
+            Some(file) => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\nContent-Type: application/json\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+pub fn multipart_request(body: Vec<u8>) -> Request<Body> {
+    Request::post("/api/submissions").header("content-type", format!("multipart/form-data; boundary={BOUNDARY}")).body(Body::from(body)).unwrap()
+}
+
+pub fn json_request(body: impl Into<Body>) -> Request<Body> {
+    Request::post("/api/submissions").header("content-type", "application/json").body(body.into()).unwrap()
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// An `/api` answer: JSON with its content type, and the problem code.
+    pub fn problem(&self) -> String {
+        assert_eq!(self.header("content-type"), "application/json", "{} {}", self.status, String::from_utf8_lossy(&self.body));
+        self.json()["problem"].as_str().unwrap_or("").to_string()
+    }
+}
+
+pub async fn send(router: &axum::Router, request: Request<Body>) -> Reply {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = axum::body::to_bytes(response.into_body(), 64 << 20).await.unwrap().to_vec();
+    Reply { status, headers, body }
+}
+
+pub async fn post_json(router: &axum::Router, body: impl Into<Body>) -> Reply {
+    send(router, json_request(body)).await
+}
