@@ -43,8 +43,11 @@ if ! scripts/build.sh; then
 else
     step_done
     step "end-to-end: playwright-core + Chromium against the served release build"
-    cargo build -q -p onewindow-receiver || broken+=("receiver build")
+    cargo build -q -p onewindow-receiver -p onewindow-cli || broken+=("receiver build")
     server_out=$(mktemp)
+    # The tests read what the receiver stored through its staff API.
+    ONEWINDOW_STAFF_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    export ONEWINDOW_STAFF_TOKEN ONEWINDOW_CLI="$PWD/target/debug/onewindow"
     target/debug/onewindow-receiver --addr 127.0.0.1:0 --dist dist --forms forms \
         --database "$(mktemp -d)/receiver.sqlite" > "$server_out" 2>&1 &
     server=$!
