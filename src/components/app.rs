@@ -31,7 +31,19 @@ pub fn app() -> Html {
                 loaded.set(match io::fetch_text(&source).await {
                     Err(message) => Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] },
                     Ok(json) => match load_form(&json, io::today()) {
-                        (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => {
+                        (Some(mut model), problems) if !problems.iter().any(Diagnostic::is_error) => {
+                            if let Some(text) = io::host_submission_overrides() {
+                                let overridden = serde_json::from_str::<serde_json::Value>(&text)
+                                    .map_err(|e| e.to_string())
+                                    .and_then(|o| model.form().submission_settings().with_overrides(&o));
+                                match overridden {
+                                    Ok(settings) => model.set_submission(settings),
+                                    Err(message) => {
+                                        let at = "meta[name=onewindow-submission]";
+                                        return loaded.set(Loaded::Failed { source: at.into(), problems: vec![Diagnostic::error("", message)] });
+                                    }
+                                }
+                            }
                             // Reference lists are needed to check and show coded answers
                             // (ethnic group "01" is 汉族 / Han); they are small and cached.
                             let mut failed = Vec::new();

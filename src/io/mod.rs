@@ -24,6 +24,14 @@ pub fn query_param(name: &str) -> Option<String> {
     params.get(name).filter(|v| !v.is_empty())
 }
 
+/// The host page's submission overrides, if it has `<meta name="onewindow-submission"
+/// content='{"url": …}'>`: a site serving the app decides where its citizens' applications
+/// go (a meta element rather than a script, so a strict Content-Security-Policy holds).
+pub fn host_submission_overrides() -> Option<String> {
+    let meta = gloo_utils::document().query_selector("meta[name=onewindow-submission]").ok()??;
+    meta.get_attribute("content")
+}
+
 /// Sets the browser tab's title.
 pub fn set_title(title: &str) {
     gloo_utils::document().set_title(title);

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ let backendUrl;
 before(async () => {
   browser = await launch();
   const db = join(mkdtempSync(join(tmpdir(), 'onewindow-json-server-')), 'db.json');
-  writeFileSync(db, JSON.stringify({ applications: [] }));
+  writeFileSync(db, JSON.stringify({ applications: [], records: [] }));
   const app = jsonServer.create();
   app.use(jsonServer.defaults({ logger: false, static: tmpdir() }));
   app.use(jsonServer.router(db));
@@ -84,4 +85,61 @@ test('a flat mapping lands as a correct record in json-server, whose id is the r
   assert.equal(record.landlord_name, undefined, 'only mapped keys are sent');
   // The only request to another origin is the submission to the configured backend.
   assert.deepEqual(page.problems.filter((p) => !p.includes(`${backendUrl}/applications`)), []);
+});
+
+/** A host site of its own (on loopback, as a real one is on its network) serving the app
+ * shell with a `<meta name="onewindow-submission">`, everything else from the receiver. */
+async function hostSite(overrides) {
+  const server = http.createServer(async (req, res) => {
+    const upstream = await fetch(new URL(req.url, BASE_URL));
+    let body = Buffer.from(await upstream.arrayBuffer());
+    if (new URL(req.url, BASE_URL).pathname === '/') {
+      body = Buffer.from(body.toString('utf8').replace('<head>', () => `<head><meta name="onewindow-submission" content='${overrides}'>`));
+    }
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+    res.end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+test('a host page that serves the app sends to its own backend (meta element, no script)', async () => {
+  const page = await openPage(browser);
+  const host = await hostSite(JSON.stringify({ url: `${backendUrl}/records`, encoding: 'flat', reference_pointer: '/id',
+    field_map: { full_name: 'name', $idempotency_key: 'key' } }));
+  after(() => host.server.close());
+  await page.goto(`${host.url}/?form=residence-registration&lang=en`);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.getByRole('textbox', { name: 'Full name' }).fill('Host Page');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('textbox', { name: 'Your ID number' }).fill('11010519491231002X');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fujian' });
+  await page.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Xiamen' });
+  await page.getByRole('combobox', { name: 'District or county' }).selectOption({ label: 'Siming' });
+  await page.getByRole('textbox', { name: 'Street address' }).fill('Road 1');
+  await page.getByRole('radio', { name: 'I own it' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('textbox', { name: 'Day' }).fill('1');
+  await page.getByRole('textbox', { name: 'Month' }).fill('2');
+  await page.getByRole('textbox', { name: 'Year' }).fill('2026');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('textbox', { name: 'Mobile number' }).fill('13812345678');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Accept and send' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Application sent' }).waitFor();
+  const records = await (await fetch(`${backendUrl}/records`)).json();
+  assert.deepEqual(Object.keys(records[0]).sort(), ['id', 'key', 'name']);
+  assert.equal(records[0].name, 'Host Page');
+  assert.equal(String(records[0].id), await page.locator('.ow-panel__reference').innerText());
+});
+
+test('host overrides that are not valid are explained instead of a blank page', async () => {
+  const page = await openPage(browser);
+  const host = await hostSite(JSON.stringify({ endpoint: 'https://elsewhere.example' }));
+  after(() => host.server.close());
+  await page.goto(`${host.url}/?form=residence-registration&lang=en`);
+  await page.getByText('meta[name=onewindow-submission]').waitFor();
+  assert.match(await page.locator('main').innerText(), /endpoint/);
+  await assertAccessible(page, 'bad host overrides');
 });

@@ -116,6 +116,11 @@ impl FormModel {
         Some((self.field_at(*controller).id.as_str(), option.as_str()))
     }
 
+    /// Replaces the form's submission settings (the host page's overrides laid over them).
+    pub fn set_submission(&mut self, settings: crate::submission::SubmissionSettings) {
+        self.form.submission = Some(settings);
+    }
+
     /// Every top-level field with its index.
     pub(crate) fn top_fields(&self) -> impl Iterator<Item = (usize, &Field)> {
         (0..self.fields.len()).map(|i| (i, self.field_at(i)))
