@@ -1,0 +1,148 @@
+//! JSON Logic for conditions and computed values.
+//!
+//! The evaluator is ours rather than a library because the app has a hard size budget: the
+//! JSON Logic crate we used before (datalogic-rs) was about 42 % of the WebAssembly bundle,
+//! for a language whose standard operators fit in a few hundred lines. It follows the
+//! reference implementation behind jsonlogic.com (json-logic-js), JavaScript coercions
+//! included, and the unit tests run it against the official test suite vendored in
+//! `tests/jsonlogic/`.
+//!
+//! The few operators forms need beyond standard JSON Logic belong to this evaluator only (no
+//! global registry): `age`, `today`, `date_before`, `date_after`, `days_between`,
+//! `valid_format`, `id_birth_date`, `id_sex`. "Today" is an input, set by the caller, so the
+//! crate stays free of clocks.
+//!
+//! An expression is compiled once, when the form loads, into a tree whose operators are
+//! already resolved, and is then evaluated straight against the answers (no data object is
+//! built per evaluation): conditions run on every keystroke.
+
+mod compile;
+mod eval;
+mod value;
+
+#[cfg(test)]
+mod tests;
+
+use crate::formats::{self, Date};
+use compile::Node;
+use eval::{Env, Scope};
+use serde_json::Value;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// A compiled expression and the answers it reads.
+pub(crate) struct Compiled {
+    node: Node,
+    /// Field ids read by `var` / `missing` / `missing_some`, without duplicates.
+    pub deps: Vec<String>,
+}
+
+/// The JSON Logic evaluator of one loaded form, with our operators and its "today".
+pub(crate) struct Logic {
+    // An atomic rather than a `Cell` so that a loaded form can be shared between threads (the
+    // receiver serves many submissions with one model).
+    today: AtomicU32,
+}
+
+impl std::fmt::Debug for Logic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Logic").field("today", &self.today()).finish()
+    }
+}
+
+impl Logic {
+    pub(crate) fn new(today: Date) -> Self {
+        Logic { today: AtomicU32::new(pack(today)) }
+    }
+
+    pub(crate) fn today(&self) -> Date {
+        unpack(self.today.load(Ordering::Relaxed))
+    }
+
+    pub(crate) fn set_today(&self, today: Date) {
+        self.today.store(pack(today), Ordering::Relaxed);
+    }
+
+    /// Compiles `expr`; the error is a plain sentence for the definition's author.
+    ///
+    /// Beyond what JSON Logic itself requires, every field an expression reads must be named
+    /// by a literal, so that its dependencies are known when the form loads (lint checks
+    /// them, and conditions may only read earlier answers).
+    pub(crate) fn compile(&self, expr: &Value) -> Result<Compiled, String> {
+        let node = compile::parse(expr)?;
+        let mut deps = Vec::new();
+        compile::collect_deps(expr, &mut deps)?;
+        Ok(Compiled { node, deps })
+    }
+
+    /// Evaluates `compiled` with the answers `lookup` gives for its dependencies (absent =
+    /// unanswered or hidden). A failing evaluation counts as `null`: a condition that cannot
+    /// be worked out is false rather than a crash in front of a citizen.
+    pub(crate) fn eval<'v>(&self, compiled: &Compiled, lookup: impl Fn(&str) -> Option<&'v Value>) -> Value {
+        let env = Env::new(self.today());
+        let scope = Scope::Answers { lookup: &|name| lookup(name), deps: &compiled.deps };
+        env.eval(&compiled.node, &scope).map_or(Value::Null, |result| result.into_value())
+    }
+
+    /// Evaluates `compiled` and applies JSON Logic truthiness.
+    pub(crate) fn holds<'v>(&self, compiled: &Compiled, lookup: impl Fn(&str) -> Option<&'v Value>) -> bool {
+        let env = Env::new(self.today());
+        let scope = Scope::Answers { lookup: &|name| lookup(name), deps: &compiled.deps };
+        // Truthiness straight from the result: no JSON is built for a condition.
+        env.eval(&compiled.node, &scope).is_ok_and(|result| result.truthy())
+    }
+}
+
+/// Evaluates any JSON Logic expression against `data` as jsonlogic.com defines it, without
+/// our loader's rule that field names be literals: the conformance tests use it.
+#[cfg(test)]
+fn apply(expr: &Value, data: &Value, today: Date) -> Result<Value, String> {
+    let node = compile::parse(expr)?;
+    let env = Env::new(today);
+    Ok(env.eval(&node, &Scope::Data(data)).map_or(Value::Null, |result| result.into_value()))
+}
+
+/// JSON Logic truthiness: `0`, `""`, `[]`, `null`, `false` are false; everything else true.
+pub(crate) fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0 && !n.is_nan()),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(_) => true,
+    }
+}
+
+fn pack(date: Date) -> u32 {
+    (date.year.clamp(0, 9999) as u32) * 10_000 + u32::from(date.month) * 100 + u32::from(date.day)
+}
+
+fn unpack(packed: u32) -> Date {
+    Date::new((packed / 10_000) as i32, ((packed / 100) % 100) as u8, (packed % 100) as u8)
+        .unwrap_or(Date { year: 1970, month: 1, day: 1 })
+}
+
+/// Whether `value` is in the format called `name` (the names of [`crate::TextFormat`] and
+/// of the phone, email and url types).
+pub(crate) fn check_named_format(name: &str, value: &str, today: Date) -> bool {
+    match name {
+        "cn_resident_id" => formats::cn_resident_id(value, today).is_ok(),
+        "unified_social_credit_code" => formats::unified_social_credit_code(value).is_ok(),
+        "cn_postcode" => formats::cn_postcode(value).is_ok(),
+        "cn_mobile" => formats::cn_mobile(value).is_ok(),
+        "uk_nino" => formats::uk_nino(value).is_ok(),
+        "uk_postcode" => formats::uk_postcode(value).is_ok(),
+        "uk_phone" => formats::uk_phone(value).is_ok(),
+        "international_phone" => formats::international_phone(value).is_ok(),
+        "iban" => formats::iban(value).is_ok(),
+        "email" => formats::email(value).is_ok(),
+        "url" => formats::http_url(value).is_ok(),
+        _ => false,
+    }
+}
+
+/// The format names `valid_format` knows, for lint.
+pub(crate) const FORMAT_NAMES: &[&str] = &[
+    "cn_resident_id", "unified_social_credit_code", "cn_postcode", "cn_mobile", "uk_nino",
+    "uk_postcode", "uk_phone", "international_phone", "iban", "email", "url",
+];
