@@ -13,6 +13,22 @@ pub enum Target {
     Form(PathBuf),
     /// A data dictionary given by name.
     Dictionary(PathBuf),
+    /// A service catalog (`catalog.json`).
+    Catalog(PathBuf),
+    /// A procedure guide (a file under a `guides/` directory).
+    Guide(PathBuf),
+}
+
+/// What a file is, by where it is and its name.
+fn target_for(path: PathBuf) -> Target {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let in_guides = path.parent().and_then(|p| p.file_name()).is_some_and(|d| d == "guides");
+    match name.as_str() {
+        "dictionary.json" => Target::Dictionary(path),
+        "catalog.json" => Target::Catalog(path),
+        _ if in_guides => Target::Guide(path),
+        _ => Target::Form(path),
+    }
 }
 
 /// Directories deeper than this are not searched (and symlink loops end).
@@ -35,15 +51,13 @@ pub fn collect(inputs: &[String]) -> Result<Vec<Target>, Error> {
                     "no form definitions here (*.json other than *.examples.json, dictionary.json, catalog.json and data/)",
                 ));
             }
-        } else if path.file_name().is_some_and(|n| n == "dictionary.json") {
-            targets.push(Target::Dictionary(path));
         } else {
-            targets.push(Target::Form(path));
+            targets.push(target_for(path));
         }
     }
     let mut seen = HashSet::new();
     targets.retain(|t| {
-        let (Target::Form(p) | Target::Dictionary(p)) = t;
+        let (Target::Form(p) | Target::Dictionary(p) | Target::Catalog(p) | Target::Guide(p)) = t;
         seen.insert(canonical(p))
     });
     Ok(targets)
@@ -65,8 +79,10 @@ fn walk(dir: &Path, depth: usize, targets: &mut Vec<Target>) -> Result<(), Error
             if name != "data" && !name.starts_with('.') {
                 walk(&path, depth + 1, targets)?;
             }
+        } else if name == "catalog.json" {
+            targets.push(Target::Catalog(path));
         } else if is_definition_name(&name) {
-            targets.push(Target::Form(path));
+            targets.push(target_for(path));
         }
     }
     Ok(())

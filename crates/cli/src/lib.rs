@@ -91,9 +91,11 @@ Commands:
   lint <files or dirs>...
       Check form definitions and print every problem as `file:JSON-pointer: severity: message`
       (pointer `/` is the whole document), then `N files, E errors, W warnings`.
-      Directories are searched for *.json, except *.examples.json, dictionary.json,
-      catalog.json and anything under a data/ directory. A dictionary.json given by name is
-      checked as the data dictionary. `concept`s are checked against the dictionary.json next
+      Directories are searched for *.json, except *.examples.json, dictionary.json and
+      anything under a data/ directory; catalog.json is checked as the service catalog (its
+      guides and forms must exist) and files under guides/ as procedure guides (with their
+      assistant form, ../<assistant>.json). A dictionary.json given by name is checked as the
+      data dictionary. `concept`s are checked against the dictionary.json next
       to each form, and every `options_from` list must be data/<name>.json next to the form.
         --dictionary FILE   check concepts against FILE instead
         --json              print a JSON array of {file, pointer, severity, message}

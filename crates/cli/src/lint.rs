@@ -156,6 +156,66 @@ impl Checker {
         Ok(Some(model))
     }
 
+    /// Lints a service catalog; its guides and forms must exist next to it.
+    pub fn catalog(&mut self, path: &Path) -> Result<(), Error> {
+        let file = path.display().to_string();
+        self.met(&file);
+        let Some(json) = read_text(path)? else {
+            self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
+            return Ok(());
+        };
+        let (catalog, diagnostics) = onewindow_engine::load_catalog(&json);
+        for d in diagnostics {
+            self.diagnostic(&file, d);
+        }
+        let Some(catalog) = catalog else { return Ok(()) };
+        let dir = crate::files::dir_of(path);
+        for (i, service) in catalog.services.iter().enumerate() {
+            if let Some(guide) = &service.guide {
+                if !dir.join(guide).is_file() {
+                    self.push(&file, Severity::Error, format!("/services/{i}/guide"), format!("there is no {guide} next to the catalog"));
+                }
+            }
+            if let Some(form) = &service.form {
+                if !dir.join(format!("{form}.json")).is_file() {
+                    self.push(&file, Severity::Error, format!("/services/{i}/form"), format!("there is no {form}.json next to the catalog"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Lints a guide, with its assistant form (`../<assistant>.json`) when it names one.
+    pub fn guide(&mut self, path: &Path) -> Result<(), Error> {
+        let file = path.display().to_string();
+        self.met(&file);
+        let Some(json) = read_text(path)? else {
+            self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
+            return Ok(());
+        };
+        let assistant_id = serde_json::from_str::<serde_json::Value>(&json)
+            .ok()
+            .and_then(|v| v.get("assistant").and_then(|a| a.as_str()).map(str::to_string));
+        let assistant = match &assistant_id {
+            Some(id) => {
+                let form_path = crate::files::dir_of(path).join("..").join(format!("{id}.json"));
+                match read_text(&form_path).ok().flatten() {
+                    Some(text) => load_form(&text, self.today).0,
+                    None => {
+                        self.push(&file, Severity::Error, "/assistant", format!("there is no {id}.json next to the guides directory"));
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        let (_, diagnostics) = onewindow_engine::load_guide(&json, assistant.as_ref());
+        for d in diagnostics {
+            self.diagnostic(&file, d);
+        }
+        Ok(())
+    }
+
     /// Checks `concept`s against `--dictionary` or the `dictionary.json` next to the form.
     fn concepts(&mut self, path: &Path, file: &str, form: &Form) -> Result<(), Error> {
         let mut first = None;
@@ -325,6 +385,8 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
             Target::Dictionary(path) => {
                 checker.dictionary_file(path)?;
             }
+            Target::Catalog(path) => checker.catalog(path)?,
+            Target::Guide(path) => checker.guide(path)?,
         }
     }
     let json = parsed.switch("--json");

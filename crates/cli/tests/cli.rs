@@ -112,7 +112,7 @@ fn broken_dir() -> TempDir {
     dir.write("wrong-type.json", WRONG_TYPE);
     dir.write("lint-errors.json", LINT_ERRORS);
     dir.write("dictionary.json", &std::fs::read_to_string(forms().join("dictionary.json")).unwrap());
-    // Not definitions: never linted as forms.
+    // Not definitions: never linted as forms (a catalog is linted as a catalog).
     dir.write("lint-errors.examples.json", "not even JSON");
     dir.write("catalog.json", "not even JSON");
     dir.write("data/other.json", "not even JSON");
@@ -132,6 +132,7 @@ fn lint_reports_every_problem_with_file_and_pointer() {
         (dir.path("lint-errors.json"), "/pages/1/fields/0/visible_if", "\"ghost\", which is not a question"),
         (dir.path("lint-errors.json"), "/pages/0/fields/0/concept", "\"person.no_such_thing\" is not in the data dictionary"),
         (dir.path("lint-errors.json"), "/pages/1/fields/1/options_from", "there is no data/regions.json next to the form"),
+        (dir.path("catalog.json"), "/", "not a catalog"),
     ];
     for (file, pointer, words) in &expected {
         let prefix = format!("{file}:{pointer}: error: ");
@@ -141,7 +142,7 @@ fn lint_reports_every_problem_with_file_and_pointer() {
             run.stdout
         );
     }
-    assert!(!run.stdout.contains("examples.json") && !run.stdout.contains("catalog.json") && !run.stdout.contains("other.json"), "{}", run.stdout);
+    assert!(!run.stdout.contains("examples.json") && !run.stdout.contains("other.json"), "{}", run.stdout);
     let problem_lines = run.stdout.lines().filter(|l| l.contains(": error: ") || l.contains(": warning: ")).count();
     assert_eq!(problem_lines, expected.len(), "{}", run.stdout);
     assert!(run.stdout.lines().last().unwrap().ends_with(&format!("{} errors, 0 warnings", expected.len())), "{}", run.stdout);
@@ -153,7 +154,7 @@ fn lint_json_is_an_array_of_problems() {
     let run = onewindow(&["lint", "--json", &s(&dir.0)]);
     assert_eq!(run.code, 1);
     let problems: Vec<Value> = serde_json::from_str(&run.stdout).expect("--json prints JSON");
-    assert_eq!(problems.len(), 7);
+    assert_eq!(problems.len(), 8);
     for problem in &problems {
         let keys: Vec<&String> = problem.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["file", "message", "pointer", "severity"], "{problem}");

@@ -149,6 +149,34 @@ pub struct Outcome {
     pub title: Text,
     /// What it means and what to do next (Markdown).
     pub body: Text,
+    /// For an assistant (a guide's eligibility check): what the citizen can do from here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<OutcomeAction>,
+}
+
+/// Where an assistant's outcome leads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum OutcomeAction {
+    /// Not eligible: the body says why and what to do instead.
+    NotEligible,
+    /// Eligible: start form `form`, with these answers of the assistant filled in (the
+    /// form's question id → this form's question id). Shown and changeable, as every answer.
+    StartForm {
+        /// The form's id.
+        form: String,
+        /// The form's question id → the assistant's question id whose answer it takes.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        prefill: BTreeMap<String, String>,
+    },
+    /// Another service fits better.
+    Service {
+        /// Its id in the catalog.
+        service: String,
+    },
+    /// It can only be done at the counter: the guide's tailored checklist says what to bring.
+    OfflineOnly,
 }
 
 /// A check across answers.

@@ -29,6 +29,7 @@ mod definition;
 mod diagnostic;
 mod dictionary;
 mod fill_once;
+mod guide;
 pub mod formats;
 mod i18n;
 mod journey;
@@ -46,6 +47,10 @@ pub use definition::*;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
 pub use fill_once::{ConceptAnswer, Remembered, RememberedAnswer};
+pub use guide::{
+    load_catalog, load_guide, Audience, Catalog, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
+    Necessity, OriginalOrCopy, Service, Source,
+};
 pub use i18n::{is_chinese, text_direction, ui_text, UiText};
 pub use journey::Position;
 pub use load::load_form;

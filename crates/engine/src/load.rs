@@ -89,6 +89,7 @@ fn build(form: Form, today: Date, problems: &mut Vec<Diagnostic>) -> FormModel {
         let rules = lint.rule_nodes(&fields);
         lint.reachability(&pages);
         lint.submission();
+        lint.outcome_actions();
         (fields, pages, rules)
     };
     let index: HashMap<String, usize> = form.fields().enumerate().map(|(i, (_, f))| (f.id.clone(), i)).collect();
@@ -166,6 +167,22 @@ impl<'a> Linter<'a> {
             let reserved = ["content-type", "content-length", "idempotency-key", "host", "cookie"];
             if reserved.contains(&name.to_ascii_lowercase().as_str()) {
                 self.error(format!("/submission/headers/{}", escape_token(name)), format!("the {name} header is set by onewindow itself"));
+            }
+        }
+    }
+
+    /// An assistant's "start form" outcome may only carry this form's answers over.
+    fn outcome_actions(&mut self) {
+        for (o, outcome) in self.form.outcomes.iter().enumerate() {
+            let Some(crate::definition::OutcomeAction::StartForm { form, prefill }) = &outcome.action else { continue };
+            if form.trim().is_empty() {
+                self.error(format!("/outcomes/{o}/action/form"), "name the form to start");
+            }
+            for (target, source) in prefill {
+                if !self.fields.contains_key(source.as_str()) {
+                    let at = format!("/outcomes/{o}/action/prefill/{}", escape_token(target));
+                    self.error(at, format!("\"{source}\" is not a question of this form"));
+                }
             }
         }
     }

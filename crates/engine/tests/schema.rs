@@ -14,6 +14,12 @@ fn check(file: &str, schema: schemars::Schema) {
 }
 
 #[test]
+fn the_catalog_and_guide_schemas_are_up_to_date() {
+    check("catalog.schema.json", schemars::schema_for!(onewindow_engine::Catalog));
+    check("guide.schema.json", schemars::schema_for!(onewindow_engine::Guide));
+}
+
+#[test]
 fn the_package_schema_is_up_to_date() {
     check("package.schema.json", schemars::schema_for!(onewindow_engine::Package));
 }
@@ -37,7 +43,7 @@ fn the_shipped_forms_match_the_schema_shape() {
     )
     .unwrap();
     let properties = schema["properties"].as_object().expect("form properties");
-    for name in ["residence-permit", "register-birth", "residence-registration"] {
+    for name in ["residence-permit", "register-birth", "residence-registration", "residence-permit-check"] {
         let form: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../forms/{name}.json"))).unwrap(),
         )
