@@ -156,14 +156,22 @@ impl Checker {
         Ok(Some(model))
     }
 
-    /// Lints a service catalog; its guides and forms must exist next to it.
-    pub fn catalog(&mut self, path: &Path) -> Result<(), Error> {
+    /// Counts `path` as checked and reads it; a file that is not text is a problem in it.
+    fn open(&mut self, path: &Path) -> Result<Option<(String, String)>, Error> {
         let file = path.display().to_string();
         self.met(&file);
-        let Some(json) = read_text(path)? else {
-            self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
-            return Ok(());
-        };
+        match read_text(path)? {
+            Some(json) => Ok(Some((file, json))),
+            None => {
+                self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
+                Ok(None)
+            }
+        }
+    }
+
+    /// Lints a service catalog; its guides and forms must exist next to it.
+    pub fn catalog(&mut self, path: &Path) -> Result<(), Error> {
+        let Some((file, json)) = self.open(path)? else { return Ok(()) };
         let (catalog, diagnostics) = onewindow_engine::load_catalog(&json);
         for d in diagnostics {
             self.diagnostic(&file, d);
@@ -187,12 +195,7 @@ impl Checker {
 
     /// Lints a guide, with its assistant form (`../<assistant>.json`) when it names one.
     pub fn guide(&mut self, path: &Path) -> Result<(), Error> {
-        let file = path.display().to_string();
-        self.met(&file);
-        let Some(json) = read_text(path)? else {
-            self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
-            return Ok(());
-        };
+        let Some((file, json)) = self.open(path)? else { return Ok(()) };
         let assistant_id = serde_json::from_str::<serde_json::Value>(&json)
             .ok()
             .and_then(|v| v.get("assistant").and_then(|a| a.as_str()).map(str::to_string));
