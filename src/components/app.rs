@@ -21,6 +21,7 @@ enum Loaded {
 /// The app root.
 #[function_component(App)]
 pub fn app() -> Html {
+    io::init_timing();
     let loaded = use_state(|| Loaded::Loading);
     {
         let loaded = loaded.clone();
