@@ -449,3 +449,26 @@ test('the policy is in force: the violation counter does see an inline style', a
   await page.waitForFunction(() => window.__violations.length > 0);
   assert.match((await violations(page))[0], /^style-src-elem inline/);
 });
+
+test('a host whose policy allows styles by nonce passes it on the element', async () => {
+  const page = await openPage(browser);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  // A page of this origin whose policy names no style origin at all, only a nonce.
+  await page.route(`${BASE_URL}/nonce-host.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'nonce-c2l0ZQ'">
+      <title>Nonce host</title><script type="module" src="/embed/onewindow.js"></script></head>
+      <body><main><h1>Nonce host</h1><onewindow-form nonce="c2l0ZQ" src="/forms/residence-registration.json" locale="en"></onewindow-form></main></body></html>`,
+  }));
+  await page.goto(`${BASE_URL}/nonce-host.html`);
+  const start = page.locator('onewindow-form').getByRole('button', { name: 'Start now' });
+  await start.waitFor();
+  await page.waitForFunction(() => document.querySelector('onewindow-form').shadowRoot.querySelector('link').sheet !== null);
+  assert.equal((await styleOf(start, 'background-color'))['background-color'], 'rgb(0, 112, 60)', 'our stylesheet applies');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(page.problems, []);
+});

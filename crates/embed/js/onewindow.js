@@ -92,7 +92,10 @@ export function mountServiceSearch(element, options = {}) {
   return new Handle(element, options, 'service');
 }
 
-const FORM_ATTRIBUTES = ['src', 'locale', 'endpoint', 'lists-base', 'nonce'];
+const FORM_ATTRIBUTES = ['src', 'locale', 'endpoint', 'lists-base'];
+
+// Browsers hide a nonce attribute once the element is in the page; the property keeps it.
+const nonceOf = (element) => element.nonce || element.getAttribute('nonce') || undefined;
 
 class OnewindowElement extends HTMLElement {
   #handle = null;
@@ -133,7 +136,7 @@ class OnewindowForm extends OnewindowElement {
     // Without a locale attribute, the language of the page around it.
     const locale = attribute('locale') ?? this.closest('[lang]')?.getAttribute('lang') ?? undefined;
     return mount(this, {
-      src: attribute('src'), locale, endpoint: attribute('endpoint'), listsBase: attribute('lists-base'), nonce: attribute('nonce'),
+      src: attribute('src'), locale, endpoint: attribute('endpoint'), listsBase: attribute('lists-base'), nonce: nonceOf(this),
     });
   }
 
@@ -143,12 +146,12 @@ class OnewindowForm extends OnewindowElement {
 }
 
 class OnewindowService extends OnewindowElement {
-  static observedAttributes = ['catalog', 'locale', 'nonce'];
+  static observedAttributes = ['catalog', 'locale'];
 
   mountInto() {
     const attribute = (name) => this.getAttribute(name) ?? undefined;
     const locale = attribute('locale') ?? this.closest('[lang]')?.getAttribute('lang') ?? undefined;
-    return mountServiceSearch(this, { catalog: attribute('catalog'), locale, nonce: attribute('nonce') });
+    return mountServiceSearch(this, { catalog: attribute('catalog'), locale, nonce: nonceOf(this) });
   }
 
   setLocale(tag) { this.setAttribute('locale', tag); }
