@@ -8,4 +8,5 @@ port=${1:-${PORT:-8080}}
 scripts/build.sh
 cargo build --release -q -p onewindow-receiver
 echo
+echo "the embed demo (a host page embedding two forms): http://127.0.0.1:$port/embed-demo.html"
 exec target/release/onewindow-receiver --addr "127.0.0.1:$port" --dist dist --forms forms

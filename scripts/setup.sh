@@ -6,6 +6,7 @@
 ow_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ow_tools=${ONEWINDOW_TOOLS:-$HOME/.cache/onewindow-tools}
 TRUNK_VERSION=0.21.14
+WASM_PACK_VERSION=0.15.1
 BINARYEN_VERSION=132
 mkdir -p "$ow_tools"
 
@@ -75,6 +76,14 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[version 
 # Not --locked: wasm-bindgen-cli's own lockfile names a webpki-roots release crates.io no longer serves.
 ow_cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
 ow_cargo_install trunk "$TRUNK_VERSION" trunk --locked
+# wasm-pack builds the embed package (crates/embed). It uses the wasm-bindgen on PATH when its
+# version is Cargo.lock's (the one above) and the wasm-opt on PATH (below), so it downloads
+# neither. It also asks crates.io, once a day from a background thread, whether a newer
+# wasm-pack exists: a stamp beside the binary dated far ahead says it knows (builds never
+# need the answer, and they run offline).
+ow_cargo_install wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
+ow_wasm_pack_stamp="$ow_tools/wasm-pack-$WASM_PACK_VERSION/bin/wasm-pack.stamp"
+[ -f "$ow_wasm_pack_stamp" ] || printf 'created 2999-01-01T00:00:00+00:00\nversion %s' "$WASM_PACK_VERSION" > "$ow_wasm_pack_stamp"
 
 # --- node tools ------------------------------------------------------------------------------
 command -v node >/dev/null && command -v npm >/dev/null || ow_apt_install nodejs npm
@@ -102,6 +111,10 @@ cat > "$ow_tools/webdriver.json" <<'JSON'
 JSON
 export PATH
 
+# wasm-pack's target check fails under Debian's fallback (no rustup sysroot): force it there.
+ow_wasm_pack_mode=
+if [ "$ow_wasm_mode" = debian ]; then ow_wasm_pack_mode="--mode force"; fi
+
 # Runs a wasm step. Native steps never get this environment: it would rebuild the host std.
 with_wasm() {
     if [ "$ow_wasm_mode" = debian ]; then
@@ -120,4 +133,4 @@ with_wasm_browser() {
         with_wasm "$@"
 }
 
-ow_log "ready: wasm32 via $ow_wasm_mode, wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, wasm-opt $BINARYEN_VERSION"
+ow_log "ready: wasm32 via $ow_wasm_mode, wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, wasm-pack $WASM_PACK_VERSION, wasm-opt $BINARYEN_VERSION"

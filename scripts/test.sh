@@ -37,7 +37,7 @@ with_wasm_browser cargo test -p onewindow-engine -p onewindow --target wasm32-un
 count_cargo "$logdir/wasm.log"
 step_done
 
-step "release build (trunk)"
+step "release build (trunk; the embed package with wasm-pack)"
 if ! scripts/build.sh; then
     broken+=("release build")
 else

@@ -1,9 +1,12 @@
 //! The onewindow citizen app: Yew components rendering engine state.
 //!
 //! `state` is a reducer over the engine's types, `components` render it and send actions, and
-//! `io` is the only module that touches the network, storage, timers or the document.
+//! `io` is the only module that touches the network, storage, timers or the document. `host`
+//! says whether the app has a page of its own or is embedded in another site's (`crates/embed`
+//! is the shell that embeds it).
 
 pub mod components;
+pub mod host;
 pub mod io;
 pub mod state;
 

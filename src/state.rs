@@ -171,6 +171,10 @@ pub enum Action {
     Forget(String),
     /// Deletes every remembered detail.
     ForgetAll,
+    /// The embedding page fills in answers (question id → answer). They are answers like any
+    /// other: shown, checked when the citizen continues, and theirs to change. Ids the form
+    /// does not ask are ignored.
+    Prefill(Answers),
 }
 
 impl FormState {
@@ -442,6 +446,20 @@ impl Reducible for FormState {
             }
             Action::Forget(concept) => next.remembered.forget(&concept),
             Action::ForgetAll => next.remembered = Remembered::default(),
+            Action::Prefill(answers) => {
+                let known: Vec<(String, Answer)> = answers.0.into_iter().filter(|(id, _)| next.model.field(id).is_some()).collect();
+                if known.is_empty() {
+                    return self;
+                }
+                // A draft on offer gets them too, so "Continue where you left off" keeps them.
+                for (id, answer) in known {
+                    if let Some(draft) = &mut next.draft {
+                        draft.answers.set(id.clone(), answer.clone());
+                    }
+                    next.answers.set(id, answer);
+                }
+                next.evaluation = next.model.evaluate(&next.answers);
+            }
             Action::SetLocale(locale) => {
                 if next.model.form().locales.contains(&locale) {
                     next.locale = locale;
@@ -585,6 +603,21 @@ mod tests {
         assert_eq!(forgotten.screen, Screen::SavedDetails);
         assert!(forgotten.remembered.0.is_empty());
         assert_eq!(forgotten.reduce(Action::LeaveSaved).screen, Screen::Sent);
+    }
+
+    #[test]
+    fn prefilled_answers_are_ordinary_answers_and_unknown_ids_are_ignored() {
+        let mut given = Answers::default();
+        given.set("full_name", "Li Lei".into());
+        given.set("not_a_question", "x".into());
+        let filled = state().reduce(Action::Prefill(given));
+        assert_eq!(filled.answers.text("full_name"), "Li Lei");
+        assert!(filled.answers.get("not_a_question").is_none());
+        let moved = filled.reduce(Action::Continue);
+        assert_eq!(moved.position, Position::Page(1), "checked like typed answers");
+        let changed = moved.reduce(Action::Back).reduce(Action::Answer { field: "full_name".into(), value: "Han Meimei".into() });
+        assert_eq!(changed.answers.text("full_name"), "Han Meimei");
+        assert!(changed.reduce(Action::ClearData).answers.0.is_empty(), "cleared like any answer");
     }
 
     #[test]

@@ -21,7 +21,7 @@ fn mount() -> web_sys::Element {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let model = load_form(DEFINITION, Date::new(2026, 11, 27).unwrap()).0.unwrap();
-    let props = Props { model: Rc::new(model), locale: "en".into(), draft: None, remembered: Default::default(), connected: false };
+    let props = yew::props!(Props { model: Rc::new(model), locale: "en", connected: false });
     yew::Renderer::<FormJourney>::with_root_and_props(root.clone(), props).render();
     root
 }

@@ -2,6 +2,7 @@
 
 use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
+use crate::host::Host;
 use crate::io;
 use onewindow_engine::{load_form, ui_text, Diagnostic, FormModel, UiText};
 use std::rc::Rc;
@@ -10,12 +11,49 @@ use yew::prelude::*;
 /// The form shown when the URL names none.
 const DEFAULT_FORM: &str = "residence-permit";
 
+/// A definition being fetched, ready, or unusable.
 #[derive(Clone)]
-enum Loaded {
+pub(crate) enum Loaded {
     Loading,
     /// The definition could not be fetched or has errors: say so rather than show a blank page.
     Failed { source: String, problems: Vec<Diagnostic> },
     Ready(Rc<FormModel>),
+}
+
+/// Submission overrides from the host: where they were given (for the error) and their JSON.
+pub(crate) type Overrides = (String, Result<serde_json::Value, String>);
+
+/// Fetches and loads the definition at `source`, lays the host's `overrides` over its
+/// submission settings, and fetches the reference lists it needs from where `host` keeps them.
+pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Host) -> Loaded {
+    let json = match io::fetch_text(&source).await {
+        Err(message) => return Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] },
+        Ok(json) => json,
+    };
+    let mut model = match load_form(&json, io::today()) {
+        (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => model,
+        (_, problems) => return Loaded::Failed { source, problems },
+    };
+    if let Some((at, overrides)) = overrides {
+        match overrides.and_then(|o| model.form().submission_settings().with_overrides(&o)) {
+            Ok(settings) => model.set_submission(settings),
+            Err(message) => return Loaded::Failed { source: at, problems: vec![Diagnostic::error("", message)] },
+        }
+    }
+    // Reference lists are needed to check and show coded answers (ethnic group "01" is
+    // 汉族 / Han); they are small and cached.
+    let mut failed = Vec::new();
+    for name in model.lists_needed() {
+        match io::fetch_json::<onewindow_engine::ReferenceList>(&host.list_url(&name)).await {
+            Ok(list) => model.provide_list(&name, list.options),
+            Err(message) => failed.push(Diagnostic::error("", message)),
+        }
+    }
+    if failed.is_empty() {
+        Loaded::Ready(Rc::new(model))
+    } else {
+        Loaded::Failed { source, problems: failed }
+    }
 }
 
 /// The app root.
@@ -27,44 +65,16 @@ pub fn app() -> Html {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
             let id = io::query_param("form").unwrap_or_else(|| DEFAULT_FORM.to_string());
+            // A site serving the app may say where applications go (a meta element).
+            let overrides = io::host_submission_overrides().map(|text| {
+                ("meta[name=onewindow-submission]".to_string(), serde_json::from_str(&text).map_err(|e| e.to_string()))
+            });
             wasm_bindgen_futures::spawn_local(async move {
-                let source = format!("forms/{id}.json");
-                loaded.set(match io::fetch_text(&source).await {
-                    Err(message) => Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] },
-                    Ok(json) => match load_form(&json, io::today()) {
-                        (Some(mut model), problems) if !problems.iter().any(Diagnostic::is_error) => {
-                            if let Some(text) = io::host_submission_overrides() {
-                                let overridden = serde_json::from_str::<serde_json::Value>(&text)
-                                    .map_err(|e| e.to_string())
-                                    .and_then(|o| model.form().submission_settings().with_overrides(&o));
-                                match overridden {
-                                    Ok(settings) => model.set_submission(settings),
-                                    Err(message) => {
-                                        let at = "meta[name=onewindow-submission]";
-                                        return loaded.set(Loaded::Failed { source: at.into(), problems: vec![Diagnostic::error("", message)] });
-                                    }
-                                }
-                            }
-                            // Reference lists are needed to check and show coded answers
-                            // (ethnic group "01" is 汉族 / Han); they are small and cached.
-                            let mut failed = Vec::new();
-                            for name in model.lists_needed() {
-                                let url = format!("forms/data/{name}.json");
-                                match io::fetch_json::<onewindow_engine::ReferenceList>(&url).await {
-                                    Ok(list) => model.provide_list(&name, list.options),
-                                    Err(message) => failed.push(Diagnostic::error("", message)),
-                                }
-                            }
-                            if failed.is_empty() {
-                                io::keep_for_offline();
-                                Loaded::Ready(Rc::new(model))
-                            } else {
-                                Loaded::Failed { source, problems: failed }
-                            }
-                        }
-                        (_, problems) => Loaded::Failed { source, problems },
-                    },
-                });
+                let result = load(format!("forms/{id}.json"), overrides, &Host::Page).await;
+                if let Loaded::Ready(_) = result {
+                    io::keep_for_offline();
+                }
+                loaded.set(result);
             });
         });
     }

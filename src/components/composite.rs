@@ -3,6 +3,7 @@
 
 use super::error_summary::input_id;
 use super::fields::{event_text, FieldView, Props};
+use crate::host::Host;
 use crate::io;
 use onewindow_engine::{is_chinese, ui_text, Answer, Field, FieldError, Text, UiText};
 use serde_json::{json, Map, Value};
@@ -76,11 +77,13 @@ struct RegionList {
 #[function_component(CnAddress)]
 pub fn cn_address(props: &Props) -> Html {
     let regions = use_state(Vec::<Region>::new);
+    let url = use_context::<Host>().unwrap_or_default().list_url("cn-regions");
     {
         let regions = regions.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(url, move |url| {
+            let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = io::fetch_json::<RegionList>("forms/data/cn-regions.json").await {
+                if let Ok(list) = io::fetch_json::<RegionList>(&url).await {
                     regions.set(list.options);
                 }
             });
@@ -221,14 +224,15 @@ pub fn group_field(props: &Props) -> Html {
     };
     let items: Vec<Value> = props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
     let focus_target = use_state(|| None::<String>);
+    let node = use_node_ref();
     {
+        // Looked up in the tree the group is in: an embedded form's shadow root is not the document.
         let target = (*focus_target).clone();
+        let node = node.clone();
         use_effect_with(target, move |target| {
-            if let Some(id) = target {
-                if let Some(element) = gloo_utils::document().get_element_by_id(id) {
-                    if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-                        let _ = element.focus();
-                    }
+            if let (Some(id), Some(near)) = (target, node.get()) {
+                if let Some(element) = io::element_by_id(&near, id) {
+                    let _ = element.focus();
                 }
             }
         });
@@ -250,7 +254,7 @@ pub fn group_field(props: &Props) -> Html {
         })
     };
     props.fieldset(html! {
-        <div class="ow-add-another">
+        <div class="ow-add-another" ref={node}>
             { for items.iter().enumerate().map(|(n, item)| {
                 let heading = format!("{item_name} {}", n + 1);
                 let on_remove = {

@@ -1,5 +1,7 @@
 //! GOV.UK error summary: "There is a problem", focused, each error linking to its input.
 
+use crate::host::Host;
+use crate::io;
 use onewindow_engine::{ui_text, FieldError, UiText};
 use yew::prelude::*;
 
@@ -27,6 +29,7 @@ pub fn input_id(field: &str, part: Option<&str>) -> String {
 #[function_component(ErrorSummary)]
 pub fn error_summary(props: &Props) -> Html {
     let node = use_node_ref();
+    let embedded = use_context::<Host>().unwrap_or_default().is_embedded();
     {
         let node = node.clone();
         use_effect_with(props.focus_key, move |_| {
@@ -47,11 +50,23 @@ pub fn error_summary(props: &Props) -> Html {
         return Html::default();
     }
     html! {
-        <div {class} ref={node} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+        <div {class} ref={node.clone()} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
             <h2 class="ow-error-summary__title" id="error-summary-title">{ ui_text(title, &props.locale) }</h2>
             <ul class="ow-list ow-error-summary__list">
-                { for shown.iter().map(|e| html! {
-                    <li><a href={format!("#{}", input_id(&e.field, e.part.as_deref()))}>{ &e.message }</a></li>
+                { for shown.iter().map(|e| {
+                    let id = input_id(&e.field, e.part.as_deref());
+                    // In a shadow root a "#id" link would change the host page's URL and find
+                    // nothing: go to the input ourselves.
+                    let onclick = embedded.then(|| {
+                        let (id, node) = (id.clone(), node.clone());
+                        Callback::from(move |event: MouseEvent| {
+                            event.prevent_default();
+                            if let Some(input) = node.get().and_then(|near| io::element_by_id(&near, &id)) {
+                                io::focus_question(&input);
+                            }
+                        })
+                    });
+                    html! { <li><a href={format!("#{id}")} {onclick}>{ &e.message }</a></li> }
                 }) }
             </ul>
         </div>

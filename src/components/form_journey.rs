@@ -1,10 +1,13 @@
 //! One form: start page, questions, check answers or an outcome; the URL, the draft and the
-//! language follow the state.
+//! language follow the state. Embedded in another site's page (`Host::Embedded`) it leaves the
+//! URL, the title and the document alone, takes commands from the embedding page and tells it
+//! what happens.
 
 use super::check_answers::CheckAnswers;
 use super::device::{Confirmation, SavedDetailsPage, WaitingPage};
 use super::outcome::OutcomePage;
 use super::question_page::QuestionPage;
+use crate::host::{best_locale, Command, Host, JourneyEvent, Remote, Tracker};
 use crate::io;
 use crate::state::{Action, FormState, Screen};
 use onewindow_engine::{render_markdown, text_direction, ui_text, FormModel, Position, Remembered, UiText};
@@ -27,11 +30,21 @@ pub struct Props {
     /// Whether to keep the URL and the draft in step with the state (off in component tests).
     #[prop_or(true)]
     pub connected: bool,
+    /// Hears what happens, for an embedding page (see [`JourneyEvent`]).
+    #[prop_or_default]
+    pub on_event: Option<Callback<JourneyEvent>>,
+    /// Commands from an embedding page.
+    #[prop_or_default]
+    pub remote: Option<Remote>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model) && self.locale == other.locale && self.draft == other.draft
+        Rc::ptr_eq(&self.model, &other.model)
+            && self.locale == other.locale
+            && self.draft == other.draft
+            && self.on_event == other.on_event
+            && self.remote == other.remote
     }
 }
 
@@ -46,12 +59,15 @@ fn locale_name(locale: &str) -> &str {
 /// The pages of one form.
 #[function_component(FormJourney)]
 pub fn form_journey(props: &Props) -> Html {
+    let host = use_context::<Host>().unwrap_or_default();
+    let embedded = host.is_embedded();
     let state = {
         let (model, locale, draft) = (props.model.clone(), props.locale.to_string(), props.draft.clone());
         let remembered = props.remembered.clone();
-        let connected = props.connected;
+        // Only a page of our own has a URL naming the page to open.
+        let from_url = props.connected && !embedded;
         use_reducer(move || {
-            let wanted = if connected { io::query_param("page").and_then(|p| model.parse_position(&p)) } else { None };
+            let wanted = if from_url { io::query_param("page").and_then(|p| model.parse_position(&p)) } else { None };
             FormState::new(model, locale, draft, wanted, remembered)
         })
     };
@@ -61,27 +77,32 @@ pub fn form_journey(props: &Props) -> Html {
     let query = format!("form={}&lang={}&page={}", form.id, state.locale, state.url_token());
     let first_render = use_mut_ref(|| true);
     let main_ref = use_node_ref();
+    let page_ref = use_node_ref();
     {
         // The URL names the page, so back/forward buttons and bookmarks work; focus moves to
-        // the new page's content as a full page load would.
+        // the new page's content as a full page load would. Embedded, the host page's URL
+        // and scroll position are not ours: only the form's own top is brought into view.
         let connected = props.connected;
-        let main_ref = main_ref.clone();
+        let (main_ref, page_ref) = (main_ref.clone(), page_ref.clone());
         use_effect_with(query.clone(), move |query| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
-            if connected {
+            if connected && !embedded {
                 io::set_query(query, first);
             }
             if !first {
                 if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
                     let _ = main.focus();
                 }
-                gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                match page_ref.cast::<web_sys::Element>() {
+                    Some(page) if embedded => io::reveal_top(&page),
+                    _ => gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+                }
             }
         });
     }
     {
         let state = state.clone();
-        let connected = props.connected;
+        let connected = props.connected && !embedded;
         use_effect_with((), move |_| {
             let listener = connected.then(|| {
                 io::on_history_change(move || {
@@ -116,13 +137,63 @@ pub fn form_journey(props: &Props) -> Html {
         let state = state.clone();
         let connected = props.connected;
         use_effect_with((), move |_| {
-            if connected {
-                io::courier::listen(move |news| match news {
+            let listening = connected.then(|| {
+                let listening = io::courier::listen(move |news| match news {
                     io::courier::News::Delivered { key, reference } => state.dispatch(Action::Delivered { key, reference }),
                     io::courier::News::Rejected { key, message } => state.dispatch(Action::NotAccepted { key, message }),
                     io::courier::News::Waiting(entries) => state.dispatch(Action::Outbox(entries)),
                 });
                 io::courier::start();
+                listening
+            });
+            move || drop(listening)
+        });
+    }
+    {
+        // An embedding page's commands (setLocale, prefill, reset), in the order sent.
+        let state = state.clone();
+        let (id, version) = (form.id.clone(), form.version.clone());
+        use_effect_with(props.remote.clone(), move |remote| {
+            let remote = remote.clone();
+            if let Some(remote) = &remote {
+                remote.connect(Callback::from(move |command| match command {
+                    Command::SetLocale(wanted) => {
+                        if let Some(locale) = best_locale(&wanted, &state.model.form().locales) {
+                            state.dispatch(Action::SetLocale(locale));
+                        }
+                    }
+                    Command::Prefill(answers) => state.dispatch(Action::Prefill(answers)),
+                    Command::Reset => {
+                        io::clear_draft(&id, &version);
+                        state.dispatch(Action::ClearData);
+                    }
+                }));
+            }
+            move || {
+                if let Some(remote) = remote {
+                    remote.disconnect();
+                }
+            }
+        });
+    }
+    {
+        // What happened, told to an embedding page: worked out from the state, not announced
+        // by the components.
+        let tracker = use_mut_ref(|| None::<Tracker>);
+        let on_event = props.on_event.clone();
+        let state = state.clone();
+        let milestone = (state.screen, state.position, state.failed_attempts, state.reference.clone(), state.queued);
+        use_effect_with(milestone, move |_| {
+            if let Some(on_event) = on_event {
+                let mut tracker = tracker.borrow_mut();
+                match tracker.as_mut() {
+                    None => *tracker = Some(Tracker::new(&state)),
+                    Some(tracker) => {
+                        for event in tracker.update(&state) {
+                            on_event.emit(event);
+                        }
+                    }
+                }
             }
         });
     }
@@ -152,9 +223,14 @@ pub fn form_journey(props: &Props) -> Html {
         let prefix = if has_errors { ui_text(UiText::ErrorTitlePrefix, locale) } else { "" };
         let title = format!("{prefix}{heading} – {}", form.text(&form.title, locale));
         let locale = locale.to_string();
-        use_effect_with((title, locale), |(title, locale)| {
-            io::set_title(title);
-            io::set_document_lang(locale, text_direction(locale));
+        let main_ref = main_ref.clone();
+        use_effect_with((title, locale), move |(title, locale)| {
+            if !embedded {
+                io::set_title(title);
+                io::set_document_lang(locale, text_direction(locale));
+            } else if let Some(element) = main_ref.get().and_then(|main| io::shadow_host(&main)) {
+                io::set_element_lang(&element, locale, text_direction(locale));
+            }
         });
     }
     let dispatch = |action: Action| {
@@ -168,7 +244,7 @@ pub fn form_journey(props: &Props) -> Html {
         html! { <a href="#back" class="ow-back-link" onclick={dispatch(Action::Back)}>{ ui_text(UiText::Back, locale) }</a> }
     });
     let languages = form.locales.iter().filter(|l| l.as_str() != locale).map(|other| {
-        let href = format!("?form={}&lang={other}&page={}", form.id, state.url_token());
+        let href = if embedded { format!("#lang-{other}") } else { format!("?form={}&lang={other}&page={}", form.id, state.url_token()) };
         html! {
             <a class="ow-header__language" {href} lang={other.clone()} hreflang={other.clone()} onclick={dispatch(Action::SetLocale(other.clone()))}>
                 { locale_name(other) }
@@ -211,19 +287,24 @@ pub fn form_journey(props: &Props) -> Html {
         (Screen::Journey, Position::CheckAnswers) => html! { <CheckAnswers state={state.clone()} /> },
         (Screen::Journey, Position::Outcome(outcome)) => html! { <OutcomePage model={model.clone()} {outcome} locale={state.locale.clone()} /> },
     };
+    // Embedded in another site's page, the banner, main content and footer landmarks are the
+    // host's: the form is one labelled region of it.
+    let (header, main, footer) = if embedded { ("div", "div", "div") } else { ("header", "main", "footer") };
+    let service = form.text(&form.title, locale).to_string();
     html! {
-        <div class="ow-page" lang={state.locale.clone()} dir={text_direction(locale)}>
-            <header class="ow-header">
+        <div class="ow-page" lang={state.locale.clone()} dir={text_direction(locale)} ref={page_ref}>
+            <@{header} class="ow-header">
                 <div class="ow-width-container ow-header__inner">
-                    <span class="ow-header__service">{ form.text(&form.title, locale) }</span>
+                    <span class="ow-header__service">{ &service }</span>
                     <nav class="ow-header__languages" aria-label={ui_text(UiText::Language, locale)}>{ for languages }</nav>
                 </div>
-            </header>
+            </@>
             <div class="ow-width-container">
                 { back_link }
-                <main class="ow-main" id="main-content" ref={main_ref} tabindex="-1">{ body }</main>
+                <@{main} class="ow-main" id="main-content" ref={main_ref} tabindex="-1"
+                    role={embedded.then_some("region")} aria-label={embedded.then_some(service.clone())}>{ body }</@>
             </div>
-            <footer class="ow-footer">
+            <@{footer} class="ow-footer">
                 <div class="ow-width-container">
                     <p class="ow-footer__privacy">{ ui_text(UiText::PrivacyNote, locale) }</p>
                     <button type="button" class="ow-link-button" onclick={clear}>{ ui_text(UiText::ClearData, locale) }</button>
@@ -238,7 +319,7 @@ pub fn form_journey(props: &Props) -> Html {
                         </button>
                     }
                 </div>
-            </footer>
+            </@>
         </div>
     }
 }

@@ -28,8 +28,13 @@ pub enum News {
     Waiting(Vec<OutboxEntry>),
 }
 
+/// A listener and the id that removes it.
+type Listener = (u32, Rc<dyn Fn(News)>);
+
 thread_local! {
-    static LISTENER: RefCell<Option<Rc<dyn Fn(News)>>> = RefCell::new(None);
+    static LISTENERS: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
+    static NEXT_LISTENER: Cell<u32> = const { Cell::new(0) };
+    static STARTED: Cell<bool> = const { Cell::new(false) };
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
     static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
@@ -42,22 +47,41 @@ pub fn flush_now() {
     flush_soon();
 }
 
-/// Sets who hears about deliveries (the open form); replaces the previous listener.
-pub fn listen(listener: impl Fn(News) + 'static) {
-    LISTENER.with(|l| *l.borrow_mut() = Some(Rc::new(listener)));
+/// Adds a listener for news of deliveries: each open form (a page may embed several) hears
+/// everything and picks out its own application. It stops hearing when the returned value is
+/// dropped.
+#[must_use = "the listener stops when this is dropped"]
+pub fn listen(listener: impl Fn(News) + 'static) -> Listening {
+    let id = NEXT_LISTENER.with(|n| n.replace(n.get().wrapping_add(1)));
+    LISTENERS.with(|l| l.borrow_mut().push((id, Rc::new(listener))));
+    Listening(id)
 }
 
-fn tell(news: News) {
-    if let Some(listener) = LISTENER.with(|l| l.borrow().clone()) {
-        listener(news);
+/// A listener added by [`listen`]; dropping it removes the listener.
+pub struct Listening(u32);
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        LISTENERS.with(|l| l.borrow_mut().retain(|(id, _)| *id != self.0));
     }
 }
 
-/// Starts the courier for this page: a flush now and whenever the browser comes back online.
+fn tell(news: News) {
+    // Copied out first: a listener may add or remove listeners.
+    let listeners: Vec<Rc<dyn Fn(News)>> = LISTENERS.with(|l| l.borrow().iter().map(|(_, f)| f.clone()).collect());
+    for listener in listeners {
+        listener(news.clone());
+    }
+}
+
+/// Starts the courier for this page (once, however many forms it shows): a flush now and
+/// whenever the browser comes back online.
 pub fn start() {
-    let online = gloo_events::EventListener::new(&gloo_utils::window(), "online", |_| flush_soon());
-    // Lives as long as the page.
-    online.forget();
+    if !STARTED.with(|s| s.replace(true)) {
+        let online = gloo_events::EventListener::new(&gloo_utils::window(), "online", |_| flush_soon());
+        // Lives as long as the page.
+        online.forget();
+    }
     flush_soon();
 }
 

@@ -46,6 +46,58 @@ pub fn set_document_lang(locale: &str, dir: &str) {
     }
 }
 
+/// The element with `id` in the tree `near` is in: the document, or the shadow root an
+/// embedded form lives in (where `document.getElementById` cannot see).
+pub fn element_by_id(near: &web_sys::Node, id: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let root = near.get_root_node();
+    let found = match root.dyn_ref::<web_sys::DocumentFragment>() {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => root.dyn_ref::<web_sys::Document>()?.get_element_by_id(id),
+    };
+    found?.dyn_into().ok()
+}
+
+/// The element an embedded form's shadow root hangs from, if `near` is in a shadow root.
+pub fn shadow_host(near: &web_sys::Node) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    near.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|root| root.host())
+}
+
+/// Sets `lang` and `dir` on an embedded form's element (the host page's `<html>` is not ours).
+pub fn set_element_lang(element: &web_sys::Element, locale: &str, dir: &str) {
+    let _ = element.set_attribute("lang", locale);
+    let _ = element.set_attribute("dir", dir);
+}
+
+/// Scrolls `element`'s top into view when it is above the viewport (an embedded form that
+/// moved to its next page while the citizen was scrolled down the host page).
+pub fn reveal_top(element: &web_sys::Element) {
+    if element.get_bounding_client_rect().top() < 0.0 {
+        element.scroll_into_view();
+    }
+}
+
+/// Focuses an input an error summary links to and shows its question (label, hint, error),
+/// as following the link's `#id` would on a page of its own.
+pub fn focus_question(input: &web_sys::HtmlElement) {
+    let _ = input.focus();
+    let question = input.closest(".ow-form-group").ok().flatten();
+    if let Some(question) = question.as_ref().or(Some(input.as_ref())) {
+        question.scroll_into_view();
+    }
+}
+
+/// Where reference lists are fetched for a definition at `src` (resolved against the page):
+/// the `data/` folder beside it.
+pub fn lists_beside(src: &str) -> String {
+    let base = gloo_utils::document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(src, &base)
+        .and_then(|definition| web_sys::Url::new_with_base("data/", &definition.href()))
+        .map(|lists| lists.href())
+        .unwrap_or_else(|_| "data/".to_string())
+}
+
 /// Fetches `url` and parses it as JSON of type `T`.
 pub async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
     let text = fetch_text(url).await?;

@@ -2,6 +2,7 @@
 // and an axe-core scan. The server is started by scripts/test.sh; its URL comes in ONEWINDOW_URL.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
 export const BASE_URL = process.env.ONEWINDOW_URL ?? 'http://127.0.0.1:8080';
@@ -16,11 +17,13 @@ export function launch() {
   });
 }
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core on the page as it is now and fails with every violation listed. */
 export async function assertAccessible(page, what) {
-  await page.addScriptTag({ path: axeSource });
+  // Evaluated, not added as a <script>: a page under a strict Content-Security-Policy (the
+  // embed demo) refuses inline scripts, and would report the scan as a violation.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(() =>
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } }));
   const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

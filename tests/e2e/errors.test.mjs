@@ -108,19 +108,25 @@ test('[en] every kind of error is explained where it happens, and correcting it 
   await mobile.fill('13800138000');
   await cont();
 
+  // Choosing files is asynchronous (they are kept on the device first): wait until the last
+  // one is listed before pressing Continue.
+  const choose = async (input, files) => {
+    await input.setInputFiles(files);
+    await page.getByRole('button', { name: `Remove ${files.at(-1).name}` }).waitFor();
+  };
   const photo = page.getByLabel('Photo of you');
-  await photo.setInputFiles([file('photo.gif', 'image/gif', 100)]);
+  await choose(photo, [file('photo.gif', 'image/gif', 100)]);
   await refused('must be a JPG, PNG or PDF', 'file type');
   await page.getByRole('button', { name: 'Remove photo.gif' }).click();
-  await photo.setInputFiles([file('empty.jpg', 'image/jpeg', 0)]);
+  await choose(photo, [file('empty.jpg', 'image/jpeg', 0)]);
   await refused('The selected file is empty', 'empty file');
   await page.getByRole('button', { name: 'Remove empty.jpg' }).click();
-  await photo.setInputFiles([file('huge.jpg', 'image/jpeg', 5 * 1024 * 1024 + 1)]);
+  await choose(photo, [file('huge.jpg', 'image/jpeg', 5 * 1024 * 1024 + 1)]);
   await refused('must be smaller than 5MB', 'file size');
   await page.getByRole('button', { name: 'Remove huge.jpg' }).click();
-  await photo.setInputFiles([file('photo.jpg', 'image/jpeg', 1000)]);
+  await choose(photo, [file('photo.jpg', 'image/jpeg', 1000)]);
   await cont();
-  await page.getByLabel('Both sides of your resident identity card').setInputFiles([
+  await choose(page.getByLabel('Both sides of your resident identity card'), [
     file('a.jpg', 'image/jpeg', 10), file('b.jpg', 'image/jpeg', 10), file('c.jpg', 'image/jpeg', 10)]);
   await refused('Select 2 files or fewer', 'too many files');
   assert.deepEqual(page.problems, []);
@@ -190,16 +196,20 @@ test('[zh-CN] the same kinds of error in Chinese: “存在问题”, the messag
   await refused('请按正确格式填写手机号码，例如 13800138000', '手机号码');
   await mobile.fill('13800138000');
   await cont();
+  const choose = async (input, files) => {
+    await input.setInputFiles(files);
+    await page.getByRole('button', { name: `删除 ${files.at(-1).name}` }).waitFor();
+  };
   const photo = page.getByLabel('本人近期证件照片');
-  await photo.setInputFiles([file('photo.gif', 'image/gif', 100)]);
+  await choose(photo, [file('photo.gif', 'image/gif', 100)]);
   await refused('所选文件必须是JPG、PNG或PDF格式', '文件类型');
   await page.getByRole('button', { name: '删除 photo.gif' }).click();
-  await photo.setInputFiles([file('empty.jpg', 'image/jpeg', 0)]);
+  await choose(photo, [file('empty.jpg', 'image/jpeg', 0)]);
   await refused('所选文件为空', '空文件');
   await page.getByRole('button', { name: '删除 empty.jpg' }).click();
-  await photo.setInputFiles([file('photo.jpg', 'image/jpeg', 1000)]);
+  await choose(photo, [file('photo.jpg', 'image/jpeg', 1000)]);
   await cont();
-  await page.getByLabel('居民身份证正反面').setInputFiles([
+  await choose(page.getByLabel('居民身份证正反面'), [
     file('a.jpg', 'image/jpeg', 10), file('b.jpg', 'image/jpeg', 10), file('c.jpg', 'image/jpeg', 10)]);
   await refused('最多上传2个文件', '文件过多');
   assert.deepEqual(page.problems, []);

@@ -156,6 +156,10 @@ pub enum UiText {
     DownloadPackage,
     /// Heading of the answers on the confirmation.
     YourAnswers,
+    /// Heading of the service search (`<onewindow-service>`).
+    FindAService,
+    /// The service search is not in this version.
+    SearchUnavailable,
 }
 
 /// `key` in `locale` (`zh-CN`, `zh-Hans`, `zh` → Chinese; anything else → English).
@@ -270,6 +274,11 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
         SendNow => ("Try sending now", "立即重试"),
         DownloadPackage => ("Download your application (JSON)", "下载申请数据（JSON）"),
         YourAnswers => ("Your answers", "您填写的内容"),
+        FindAService => ("Find a service", "查找服务"),
+        SearchUnavailable => (
+            "Service search is not available in this version. Go to the form you need from this site's pages.",
+            "此版本暂不提供服务搜索。请从本网站的页面进入您需要的表单。",
+        ),
     };
     if is_chinese(locale) {
         zh
