@@ -17,6 +17,14 @@ pub struct Props {
     pub heading: AttrValue,
 }
 
+/// "Download your application": the package as the citizen's own JSON file.
+fn download_package(package: onewindow_engine::Package) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let json = serde_json::to_string_pretty(&package).unwrap_or_default();
+        io::download(&format!("{}-{}.json", package.form_id, onewindow_engine::local_receipt(&package.idempotency_key)), &json);
+    })
+}
+
 fn on(state: &UseReducerHandle<FormState>, action: Action) -> Callback<MouseEvent> {
     let state = state.clone();
     Callback::from(move |event: MouseEvent| {
@@ -33,12 +41,7 @@ pub fn confirmation(props: &Props) -> Html {
     let locale = state.locale.as_str();
     let reference = state.reference.clone().unwrap_or_default();
     let rows = summary(&state.model, &state.evaluation, &state.answers, locale);
-    let download = state.package.clone().map(|package| {
-        Callback::from(move |_: MouseEvent| {
-            let json = serde_json::to_string_pretty(&package).unwrap_or_default();
-            io::download(&format!("{}-{}.json", package.form_id, onewindow_engine::local_receipt(&package.idempotency_key)), &json);
-        })
-    });
+    let download = state.package.clone().map(download_package);
     html! {
         <>
             if state.queued {
@@ -152,11 +155,7 @@ pub fn waiting_page(props: &Props) -> Html {
                             Some(why) => format!("{}: {why}", ui_text(UiText::RejectedStatus, locale)),
                             None => ui_text(UiText::WaitingStatus, locale).to_string(),
                         };
-                        let package = entry.package.clone();
-                        let download = Callback::from(move |_: MouseEvent| {
-                            let json = serde_json::to_string_pretty(&package).unwrap_or_default();
-                            io::download(&format!("{}-{}.json", package.form_id, onewindow_engine::local_receipt(&package.idempotency_key)), &json);
-                        });
+                        let download = download_package(entry.package.clone());
                         html! {
                             <div class="ow-summary-list__row">
                                 <dt class="ow-summary-list__key">{ &entry.title }</dt>
