@@ -71,6 +71,9 @@ pub struct FormState {
     pub package: Option<onewindow_engine::Package>,
     /// Every application on this device waiting to be sent (any form).
     pub outbox: Vec<onewindow_engine::OutboxEntry>,
+    /// The remembered details offered on this page, worked out when the citizen arrives (not
+    /// on every keystroke: it evaluates the form twice).
+    offers: Vec<ConceptAnswer>,
 }
 
 impl PartialEq for FormState {
@@ -213,13 +216,25 @@ impl FormState {
             queued: false,
             package: None,
             outbox: Vec::new(),
+            offers: Vec::new(),
         }
+        .with_offers()
+    }
+
+    fn with_offers(mut self) -> Self {
+        self.offers = self.find_offers();
+        self
+    }
+
+    /// The remembered details offered on this page (see [`FormState::find_offers`]).
+    pub fn prefill_offers(&self) -> &[ConceptAnswer] {
+        &self.offers
     }
 
     /// The remembered details this journey could fill in, offered on the first page that
     /// asks for one of them: by then the answers say whether the form is about the citizen
     /// (e.g. "applying for yourself"), which a start page cannot know.
-    pub fn prefill_offers(&self) -> Vec<ConceptAnswer> {
+    fn find_offers(&self) -> Vec<ConceptAnswer> {
         let Position::Page(page) = self.position else { return Vec::new() };
         if self.screen != Screen::Journey || self.prefilled.is_some() || self.prefill_declined || self.remembered.0.is_empty() {
             return Vec::new();
@@ -423,7 +438,8 @@ impl Reducible for FormState {
                 }
             }
             Action::UsePrefill => {
-                for offer in next.prefill_offers() {
+                // Worked out afresh: an answer typed since arriving is never overwritten.
+                for offer in next.find_offers() {
                     next.answers.set(offer.field, offer.answer);
                 }
                 next.evaluation = next.model.evaluate(&next.answers);
@@ -471,6 +487,11 @@ impl Reducible for FormState {
                     }
                 }
             }
+        }
+        let arrived = next.position != self.position || next.screen != self.screen;
+        let changed_mind = next.prefilled != self.prefilled || next.prefill_declined != self.prefill_declined || next.remembered != self.remembered;
+        if arrived || changed_mind || next.locale != self.locale {
+            next.offers = next.find_offers();
         }
         Rc::new(next)
     }

@@ -86,7 +86,7 @@ fn send(state: UseReducerHandle<FormState>) -> Callback<MouseEvent> {
             let form = state.model.form();
             let title = form.text(&form.title, &state.locale).to_string();
             let entry = OutboxEntry::new(&state.model, package, title, form.submission_settings(), js_sys::Date::now() as u64);
-            let kept = io::store::enqueue(&form.id, &entry, true).await.is_ok();
+            let kept = io::store::enqueue(&form.id, &entry).await.is_ok();
             let receipt = entry.receipt();
             match io::courier::try_once(entry).await {
                 Delivery::Delivered { reference } => state.dispatch(Action::Sent(reference.unwrap_or(receipt))),

@@ -85,7 +85,7 @@ pub fn question_page(props: &Props) -> Html {
             <section class="ow-fill-once" aria-labelledby="ow-prefill-heading">
                 <h2 class="ow-heading-m" id="ow-prefill-heading">{ ui_text(UiText::PrefillHeading, &locale) }</h2>
                 <p class="ow-body">{ ui_text(UiText::PrefillBody, &locale) }</p>
-                <dl class="ow-summary-list">{ detail_rows(&offers) }</dl>
+                <dl class="ow-summary-list">{ detail_rows(offers) }</dl>
                 <div class="ow-button-group">
                     <button type="button" class="ow-button ow-button--secondary" onclick={on(Action::UsePrefill)}>{ ui_text(UiText::PrefillUse, &locale) }</button>
                     <button type="button" class="ow-link-button ow-fill-once__decline" onclick={on(Action::DeclinePrefill)}>{ ui_text(UiText::PrefillDecline, &locale) }</button>

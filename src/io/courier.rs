@@ -153,7 +153,7 @@ pub async fn try_once(mut entry: OutboxEntry) -> Delivery {
         }
         Delivery::Retry { after_ms } => {
             entry.failed("not delivered yet".into(), *after_ms, now_ms(), js_sys::Math::random());
-            let _ = store::enqueue("", &entry, false).await;
+            let _ = store::update(&entry).await;
         }
         Delivery::Refused { .. } => {
             // Answers the backend refuses cannot be fixed in the queue; the open form shows
@@ -162,7 +162,7 @@ pub async fn try_once(mut entry: OutboxEntry) -> Delivery {
         }
         Delivery::Rejected { message } => {
             entry.rejected = Some(message.clone());
-            let _ = store::enqueue("", &entry, false).await;
+            let _ = store::update(&entry).await;
             tell(News::Rejected { key, message: message.clone() });
         }
     }

@@ -74,21 +74,25 @@ pub fn forget_files(form: &str) {
 }
 
 
-/// Puts `entry` in the outbox (replacing its earlier state), with copies of its files' contents
-/// the first time. Fails when the device cannot store it, so the caller can say so.
-pub async fn enqueue(form: &str, entry: &onewindow_engine::OutboxEntry, with_files: bool) -> Result<(), String> {
+/// Puts a new application in the outbox, with copies of its files' contents kept for `form`
+/// (so clearing the draft cannot lose them). Fails when the device cannot store it, so the
+/// caller can say so.
+pub async fn enqueue(form: &str, entry: &onewindow_engine::OutboxEntry) -> Result<(), String> {
     let key = &entry.package.idempotency_key;
-    if with_files {
-        for attachment in &entry.package.attachments {
-            let Some(sha256) = &attachment.sha256 else { continue };
-            let content = idb_get("files", &format!("{form}/{sha256}")).await.map_err(describe)?;
-            if !content.is_undefined() {
-                idb_put("files", &format!("outbox/{key}/{sha256}"), &content).await.map_err(describe)?;
-            }
+    for attachment in &entry.package.attachments {
+        let Some(sha256) = &attachment.sha256 else { continue };
+        let content = idb_get("files", &format!("{form}/{sha256}")).await.map_err(describe)?;
+        if !content.is_undefined() {
+            idb_put("files", &format!("outbox/{key}/{sha256}"), &content).await.map_err(describe)?;
         }
     }
+    update(entry).await
+}
+
+/// Stores the entry's new state (after an attempt) in the outbox.
+pub async fn update(entry: &onewindow_engine::OutboxEntry) -> Result<(), String> {
     let json = serde_json::to_string(entry).map_err(|e| e.to_string())?;
-    idb_put("outbox", key, &json.into()).await.map_err(describe)?;
+    idb_put("outbox", &entry.package.idempotency_key, &json.into()).await.map_err(describe)?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
+import { launch, openPage, assertAccessible, fillRegistration, BASE_URL } from './browser.mjs';
 
 const jsonServer = createRequire(import.meta.url)('json-server');
 
@@ -109,23 +109,7 @@ test('a host page that serves the app sends to its own backend (meta element, no
     field_map: { full_name: 'name', $idempotency_key: 'key' } }));
   after(() => host.server.close());
   await page.goto(`${host.url}/?form=residence-registration&lang=en`);
-  await page.getByRole('button', { name: 'Start now' }).click();
-  await page.getByRole('textbox', { name: 'Full name' }).fill('Host Page');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('textbox', { name: 'Your ID number' }).fill('11010519491231002X');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fujian' });
-  await page.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Xiamen' });
-  await page.getByRole('combobox', { name: 'District or county' }).selectOption({ label: 'Siming' });
-  await page.getByRole('textbox', { name: 'Street address' }).fill('Road 1');
-  await page.getByRole('radio', { name: 'I own it' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('textbox', { name: 'Day' }).fill('1');
-  await page.getByRole('textbox', { name: 'Month' }).fill('2');
-  await page.getByRole('textbox', { name: 'Year' }).fill('2026');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('textbox', { name: 'Mobile number' }).fill('13812345678');
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillRegistration(page, 'Host Page');
   await page.getByRole('button', { name: 'Accept and send' }).click();
   await page.getByRole('heading', { level: 1, name: 'Application sent' }).waitFor();
   const records = await (await fetch(`${backendUrl}/records`)).json();

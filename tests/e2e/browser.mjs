@@ -62,3 +62,32 @@ export function keptFiles(page) {
     };
   }));
 }
+
+/** Fills the English residence registration in `scope` (a page or an element's locator),
+ * from its start page up to check answers, with `name` and the same other answers each time. */
+export async function fillRegistration(scope, name) {
+  await scope.getByRole('button', { name: 'Start now' }).click();
+  await scope.getByRole('textbox', { name: 'Full name' }).fill(name);
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await fillRegistrationFromIdNumber(scope);
+}
+
+/** The residence registration from its ID number page up to check answers. */
+export async function fillRegistrationFromIdNumber(scope) {
+  const next = () => scope.getByRole('button', { name: 'Continue' }).click();
+  await scope.getByRole('textbox', { name: 'Your ID number' }).fill('11010519491231002X');
+  await next();
+  await scope.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fujian' });
+  await scope.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Xiamen' });
+  await scope.getByRole('combobox', { name: 'District or county' }).selectOption({ label: 'Siming' });
+  await scope.getByRole('textbox', { name: 'Street address' }).fill('Siming South Road 422');
+  await scope.getByRole('radio', { name: 'I own it' }).check();
+  await next();
+  await scope.getByRole('textbox', { name: 'Day' }).fill('1');
+  await scope.getByRole('textbox', { name: 'Month' }).fill('3');
+  await scope.getByRole('textbox', { name: 'Year' }).fill('2026');
+  await next();
+  await scope.getByRole('textbox', { name: 'Mobile number' }).fill('13812345678');
+  await next();
+  await scope.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+}

@@ -6,7 +6,7 @@
 // is never violated. Each state is axe-scanned.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
+import { launch, openPage, assertAccessible, BASE_URL, fillRegistration, fillRegistrationFromIdNumber } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -50,29 +50,6 @@ function styleOf(locator, ...properties) {
     const style = getComputedStyle(e);
     return Object.fromEntries(properties.map((p) => [p, style.getPropertyValue(p)]));
   }, properties);
-}
-
-/** Fills the English residence registration in `form` (a locator) up to check answers. */
-async function registration(form, name) {
-  const next = () => form.getByRole('button', { name: 'Continue' }).click();
-  await form.getByRole('button', { name: 'Start now' }).click();
-  await form.getByRole('textbox', { name: 'Full name' }).fill(name);
-  await next();
-  await form.getByRole('textbox', { name: 'Your ID number' }).fill('11010519491231002X');
-  await next();
-  await form.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fujian' });
-  await form.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Xiamen' });
-  await form.getByRole('combobox', { name: 'District or county' }).selectOption({ label: 'Siming' });
-  await form.getByRole('textbox', { name: 'Street address' }).fill('Siming South Road 422');
-  await form.getByRole('radio', { name: 'I own it' }).check();
-  await next();
-  await form.getByRole('textbox', { name: 'Day' }).fill('1');
-  await form.getByRole('textbox', { name: 'Month' }).fill('3');
-  await form.getByRole('textbox', { name: 'Year' }).fill('2026');
-  await next();
-  await form.getByRole('textbox', { name: 'Mobile number' }).fill('13812345678');
-  await next();
-  await form.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
 }
 
 /** Every answer of the birth registration (unmarried, the mother alone), for prefill. */
@@ -200,21 +177,7 @@ test('events carry the right payloads and never the answers; the page’s URL, t
   assert.deepEqual(await page.locator('#registration').evaluate((e) => [e.lang, e.dir]), ['en', 'ltr']);
 
   // Onwards to the real receiver: the pages, then "submitted" with the reference shown.
-  await form.getByRole('textbox', { name: 'Your ID number' }).fill('11010519491231002X');
-  await form.getByRole('button', { name: 'Continue' }).click();
-  await form.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fujian' });
-  await form.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Xiamen' });
-  await form.getByRole('combobox', { name: 'District or county' }).selectOption({ label: 'Siming' });
-  await form.getByRole('textbox', { name: 'Street address' }).fill('Siming South Road 422');
-  await form.getByRole('radio', { name: 'I own it' }).check();
-  await form.getByRole('button', { name: 'Continue' }).click();
-  await form.getByRole('textbox', { name: 'Day' }).fill('1');
-  await form.getByRole('textbox', { name: 'Month' }).fill('3');
-  await form.getByRole('textbox', { name: 'Year' }).fill('2026');
-  await form.getByRole('button', { name: 'Continue' }).click();
-  await form.getByRole('textbox', { name: 'Mobile number' }).fill('13812345678');
-  await form.getByRole('button', { name: 'Continue' }).click();
-  await form.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+  await fillRegistrationFromIdNumber(form);
   await scan(page, 'embedded check answers');
   await form.getByRole('button', { name: 'Accept and send' }).click();
   await form.getByRole('heading', { level: 1, name: 'Application sent' }).waitFor();
@@ -239,7 +202,7 @@ test('events carry the right payloads and never the answers; the page’s URL, t
 test('offline: "queued" with the local receipt, then "submitted" once the courier delivers it', async () => {
   const page = await openDemo();
   const form = page.locator('#registration');
-  await registration(form, 'Wang Offline');
+  await fillRegistration(form, 'Wang Offline');
   await page.context().setOffline(true);
   await form.getByRole('button', { name: 'Accept and send' }).click();
   await form.getByRole('heading', { level: 1, name: 'Your application is saved on this device' }).waitFor();

@@ -3,36 +3,16 @@
 // to download. Every page state is axe-scanned.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
+import { launch, openPage, assertAccessible, fillRegistration, BASE_URL } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Fills the residence registration (English) up to check answers. */
+/** Opens the residence registration (English) and fills it up to check answers. */
 async function toCheckAnswers(page, name) {
-  const h1 = (text) => page.getByRole('heading', { level: 1, name: text }).waitFor();
-  const next = () => page.getByRole('button', { name: 'Continue' }).click();
   await page.goto(`${BASE_URL}/?form=residence-registration&lang=en`);
-  await page.getByRole('button', { name: 'Start now' }).click();
-  await h1('Full name');
-  await page.getByRole('textbox', { name: 'Full name' }).fill(name);
-  await next();
-  await page.getByRole('textbox', { name: 'Your ID number' }).fill('11010519491231002X');
-  await next();
-  await page.getByRole('combobox', { name: 'Province' }).selectOption({ label: 'Fujian' });
-  await page.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Xiamen' });
-  await page.getByRole('combobox', { name: 'District or county' }).selectOption({ label: 'Siming' });
-  await page.getByRole('textbox', { name: 'Street address' }).fill('Siming South Road 422');
-  await page.getByRole('radio', { name: 'I own it' }).check();
-  await next();
-  await page.getByRole('textbox', { name: 'Day' }).fill('1');
-  await page.getByRole('textbox', { name: 'Month' }).fill('3');
-  await page.getByRole('textbox', { name: 'Year' }).fill('2026');
-  await next();
-  await page.getByRole('textbox', { name: 'Mobile number' }).fill('13812345678');
-  await next();
-  await h1('Check your answers');
+  await fillRegistration(page, name);
 }
 
 /** What the receiver stored, through its staff API. */

@@ -533,7 +533,9 @@ pub fn load_guide(json: &str, assistant: Option<&FormModel>) -> (Option<GuideMod
     if guide.schema_version != 1 {
         problems.push(Diagnostic::error("/schema_version", "the guide's schema_version must be 1"));
     }
-    let logic = Logic::new(Date { year: 2026, month: 1, day: 1 });
+    // Conditions are evaluated only against an assistant's answers, on the assistant's "today"
+    // (see `checklist`); without an assistant this date is never read.
+    let logic = Logic::new(assistant.map_or(Date { year: 1970, month: 1, day: 1 }, FormModel::today));
     let questions: Option<HashSet<&str>> = assistant.map(|a| a.form().fields().map(|(_, f)| f.id.as_str()).collect());
     let compile = |expr: &Option<Expression>, at: String, problems: &mut Vec<Diagnostic>| -> Option<Compiled> {
         let expr = expr.as_ref()?;
@@ -636,6 +638,9 @@ impl GuideModel {
     /// everything is listed). Answers hidden in the assistant's own journey are ignored, as
     /// they are everywhere else.
     pub fn checklist(&self, assistant: Option<(&FormModel, &Answers)>) -> Checklist<'_> {
+        if let Some((model, _)) = assistant {
+            self.logic.set_today(model.today());
+        }
         let visible = assistant.map(|(model, answers)| model.evaluate(answers).visible_answers(model, answers));
         let applies = |compiled: &Option<Compiled>| match (compiled, &visible) {
             (None, _) | (_, None) => true,

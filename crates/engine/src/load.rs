@@ -152,7 +152,7 @@ impl<'a> Linter<'a> {
         if settings.timeout_ms < 1000 {
             self.warning("/submission/timeout_ms", "a timeout under one second fails on slow mobile networks");
         }
-        const FACTS: &[&str] = &["$form_id", "$form_version", "$locale", "$created", "$idempotency_key", "$checksum"];
+        use crate::submission::PACKAGE_FACTS as FACTS;
         for (from, to) in &settings.field_map {
             let at = format!("/submission/field_map/{}", escape_token(from));
             let question = from.split('.').next().unwrap_or(from);

@@ -83,6 +83,9 @@ pub enum Encoding {
     Urlencoded,
 }
 
+/// The package facts a `field_map` may name, in the order `flat_fields` reads them.
+pub(crate) const PACKAGE_FACTS: &[&str] = &["$form_id", "$form_version", "$locale", "$created", "$idempotency_key", "$checksum"];
+
 fn default_url() -> String {
     "api/submissions".into()
 }
@@ -104,7 +107,7 @@ fn default_retry_max() -> u32 {
 
 impl Default for SubmissionSettings {
     fn default() -> Self {
-        serde_json::from_value(Value::Object(Map::new())).unwrap_or_else(|_| SubmissionSettings {
+        SubmissionSettings {
             url: default_url(),
             method: Method::Post,
             headers: BTreeMap::new(),
@@ -115,7 +118,7 @@ impl Default for SubmissionSettings {
             timeout_ms: default_timeout(),
             retry_base_ms: default_retry_base(),
             retry_max_ms: default_retry_max(),
-        })
+        }
     }
 }
 
@@ -265,17 +268,10 @@ impl FormModel {
             };
             flatten(id.clone(), typed, &mut flat);
         }
-        let facts = [
-            ("$form_id", &package.form_id),
-            ("$form_version", &package.form_version),
-            ("$locale", &package.locale),
-            ("$created", &package.created),
-            ("$idempotency_key", &package.idempotency_key),
-            ("$checksum", &package.checksum),
-        ];
         if settings.field_map.is_empty() {
             return flat;
         }
+        let facts = [&package.form_id, &package.form_version, &package.locale, &package.created, &package.idempotency_key, &package.checksum];
         let mut mapped: Vec<(String, Value)> = flat
             .into_iter()
             .filter_map(|(key, value)| {
@@ -283,8 +279,8 @@ impl FormModel {
                 settings.field_map.get(&key).map(|to| (to.clone(), value))
             })
             .collect();
-        for (fact, value) in facts {
-            if let Some(to) = settings.field_map.get(fact) {
+        for (fact, value) in PACKAGE_FACTS.iter().zip(facts) {
+            if let Some(to) = settings.field_map.get(*fact) {
                 mapped.push((to.clone(), Value::String(value.clone())));
             }
         }

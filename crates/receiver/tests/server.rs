@@ -62,20 +62,7 @@ fn the_binary_serves_stores_and_stops_on_sigterm() {
     let mut idle = TcpStream::connect(&addr).unwrap();
     idle.write_all(b"GET /api/health HTTP/1.1\r\nHost: test\r\n\r\n").unwrap();
 
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
-    assert!(status.success());
-    let started = Instant::now();
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        if started.elapsed() > Duration::from_secs(20) {
-            child.kill().unwrap();
-            panic!("the receiver did not stop within 20 s of SIGTERM");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(exit.success(), "{exit:?}");
+    stop_with(&mut child, "TERM");
     let mut log = String::new();
     child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
     assert_eq!(log.matches("SIGTERM received").count(), 1, "{log}");
@@ -88,6 +75,24 @@ fn the_binary_serves_stores_and_stops_on_sigterm() {
     assert_eq!(stored, 1);
     drop(db);
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Sends SIG`signal` and waits (20 s at most) for a clean exit.
+#[cfg(unix)]
+fn stop_with(child: &mut std::process::Child, signal: &str) {
+    assert!(Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap().success());
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("the receiver did not stop within 20 s of SIG{signal}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
 }
 
 #[cfg(unix)]
@@ -108,19 +113,7 @@ fn the_binary_stops_on_ctrl_c_too() {
     let mut first_line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
     assert!(first_line.starts_with("onewindow: serving http://127.0.0.1:"), "{first_line:?}");
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
-    let started = Instant::now();
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        if started.elapsed() > Duration::from_secs(20) {
-            child.kill().unwrap();
-            panic!("the receiver did not stop within 20 s of SIGINT");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(exit.success(), "{exit:?}");
+    stop_with(&mut child, "INT");
     let mut log = String::new();
     child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
     assert_eq!(log.trim(), "onewindow: Ctrl-C received, finishing requests in flight and stopping");
