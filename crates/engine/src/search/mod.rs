@@ -56,6 +56,7 @@ const WEIGHT: [f32; FIELDS] = [10.0, 8.0, 6.0, 2.0, 2.0, 1.5, 1.0, 1.0, 6.0, 3.0
 /// How much a field's length dampens its matches (BM25's b): long texts mention words in passing.
 const LENGTH_NORM: [f32; FIELDS] = [0.6, 0.3, 0.3, 0.75, 0.3, 0.3, 0.75, 0.75, 0.3, 0.3];
 const K1: f32 = 1.2;
+const IDF_FLOOR: f32 = 0.2;
 /// Candidates re-ranked by whole-name matches; the rest keep their order.
 const RERANK: usize = 100;
 /// Snippet length in characters.
@@ -528,7 +529,8 @@ impl SearchIndex {
     fn add_term(&self, term: usize, weight: f32, best: &mut [f32], touched: &mut Vec<u32>) {
         let n = self.docs.len() as f32;
         let df = self.terms.df(term) as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        // A floor: a word in every summary ("apply online") still tells titles apart.
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(IDF_FLOOR);
         let finish = |doc: u32, tf: f32, best: &mut [f32], touched: &mut Vec<u32>| {
             let Some(slot) = best.get_mut(doc as usize) else { return };
             let score = weight * idf * tf * (K1 + 1.0) / (K1 + tf);

@@ -110,11 +110,12 @@ pub(crate) fn pieces(text: &str) -> Vec<Piece> {
     out
 }
 
-/// Words too common to tell services apart. Kept short: "apply", "register" or "get" are how
-/// people name services.
+/// Words too common to tell services apart, and the words of questions ("how do I get…").
+/// Kept short: "apply" or "register" are how people name services.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it", "me", "my", "of",
-    "on", "or", "our", "the", "this", "to", "what", "when", "where", "which", "who", "with", "you", "your",
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "get", "how", "i", "if", "in", "is", "it", "me", "my",
+    "need", "of", "on", "or", "our", "please", "should", "the", "this", "to", "want", "what", "when", "where", "which", "who", "with", "you",
+    "your",
 ];
 
 pub(crate) fn is_stop_word(word: &str) -> bool {
