@@ -10,6 +10,7 @@
 mod args;
 mod explain;
 mod files;
+mod index;
 mod lint;
 mod package;
 mod starter;
@@ -117,6 +118,13 @@ Commands:
       and now. --entry prints instead the outbox entry (package, settings and request, one
       line), the settings overridden by --submission '{\"url\": …}' as a host page would.
 
+  index <catalog.json> [-o FILE]
+      Build the search index of a service catalog and its guides (titles, synonyms, keywords,
+      summaries, departments, categories, life events, material names, FAQ questions, and the
+      pinyin of Chinese names) into FILE, by default catalog.index next to the catalog, where
+      the app fetches it. Problems that stop it are printed as `file:JSON-pointer: severity:
+      message` (exit 1, nothing written). `-o -` writes the index to standard output.
+
   new form [--id ID] [--locales zh-CN,en]
       Print a starting definition whose hints and content say what to change; it passes lint.
       Save it as <ID>.json.
@@ -126,7 +134,6 @@ Commands:
 
 Coming in later versions (not available yet in this version):
   new guide          Start a guide (arrives with the guides feature).
-  index              Build the catalogue of services from a forms directory.
   preview            Show a definition in the app while you edit it.
 
 Exit codes: 0 no errors (warnings allowed); 1 errors found in a definition; 2 wrong usage,
@@ -162,7 +169,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         .map(|a| a.into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8"))))
         .collect::<Result<Vec<String>, Error>>()?;
     let Some((command, rest)) = args.split_first() else {
-        return Err(Error::usage("no command given: use lint, schema, explain, package or new"));
+        return Err(Error::usage("no command given: use lint, schema, explain, package, index or new"));
     };
     let wants_help = rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h");
     match command.as_str() {
@@ -174,7 +181,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
             writeln!(out, "{}", version())?;
             Ok(0)
         }
-        "lint" | "schema" | "explain" | "package" | "new" if wants_help => {
+        "lint" | "schema" | "explain" | "package" | "index" | "new" if wants_help => {
             out.write_all(command_help(command).as_bytes())?;
             Ok(0)
         }
@@ -183,12 +190,13 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         "explain" => explain::run(rest, out),
         "package" => package::run(rest, out),
         "new" => starter::run(rest, out),
-        "index" | "preview" => Err(Error::NotYet(format!(
+        "index" => index::run(rest, out),
+        "preview" => Err(Error::NotYet(format!(
             "`onewindow {command}` is not available yet in this version ({}); it is planned for a later one",
             env!("CARGO_PKG_VERSION")
         ))),
         other if other.starts_with('-') => Err(Error::usage(format!("unknown option {other}; give a command first"))),
-        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package and new"))),
+        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package, index and new"))),
     }
 }
 

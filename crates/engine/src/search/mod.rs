@@ -235,9 +235,10 @@ impl SearchIndex {
                         *counts.entry((t.clone().into_bytes(), f as u8)).or_default() += 1;
                         n += 1;
                     } else {
-                        text::terms(t, |term| {
+                        let names = f <= Field::Keyword as usize;
+                        text::terms(t, names, |term, counted| {
                             *counts.entry((term.into_bytes(), f as u8)).or_default() += 1;
-                            n += 1;
+                            n += u32::from(counted);
                         });
                     }
                 }

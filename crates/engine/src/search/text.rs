@@ -178,20 +178,26 @@ fn short_cvc(b: &[u8]) -> bool {
 }
 
 /// The index terms of `text`: stemmed words without stop words, Han characters and pairs.
-pub(crate) fn terms(text: &str, mut each: impl FnMut(String)) {
+/// With `as_typed`, a word whose stem differs is also given as typed (`each(term, false)`: not
+/// counted in the field's length), so that a typo in "fishing" finds it, not only "fish".
+pub(crate) fn terms(text: &str, as_typed: bool, mut each: impl FnMut(String, bool)) {
     let pieces = pieces(text);
     for (i, p) in pieces.iter().enumerate() {
         match p.kind {
             Kind::Word => {
                 if !is_stop_word(&p.text) {
-                    each(stem(&p.text));
+                    let stemmed = stem(&p.text);
+                    if as_typed && stemmed != p.text {
+                        each(p.text.clone(), false);
+                    }
+                    each(stemmed, true);
                 }
             }
             Kind::Han => {
-                each(p.text.clone());
+                each(p.text.clone(), true);
                 if p.joined {
                     if let Some(next) = pieces.get(i + 1) {
-                        each(format!("{}{}", p.text, next.text));
+                        each(format!("{}{}", p.text, next.text), true);
                     }
                 }
             }
@@ -222,7 +228,7 @@ mod tests {
 
     fn all_terms(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        terms(text, |t| out.push(t));
+        terms(text, false, |t, _| out.push(t));
         out
     }
 
@@ -239,6 +245,13 @@ mod tests {
         assert_eq!(all_terms("Café ＡＢＣ registering MOVING applied"), ["cafe", "abc", "register", "move", "apply"]);
         assert_eq!(all_terms("jū zhù zhèng"), ["ju", "zhu", "zheng"]);
         assert_eq!(all_terms("居住证residence"), ["居", "居住", "住", "住证", "证", "residence"]);
+    }
+
+    #[test]
+    fn names_keep_words_as_typed_too() {
+        let mut out = Vec::new();
+        terms("Fishing permits", true, |t, counted| out.push((t, counted)));
+        assert_eq!(out, [("fishing".into(), false), ("fish".into(), true), ("permits".into(), false), ("permit".into(), true)]);
     }
 
     #[test]
