@@ -4,9 +4,10 @@
 //!
 //! Reading checks every length against the bytes left and every reference against its list
 //! before using it, so that corrupt or hostile bytes are an error, never a panic or a huge
-//! allocation.
+//! allocation; postings, the bulk, are only sliced (their reader is defensive instead), so an
+//! index loads at the speed of a copy.
 
-use super::terms::{read_varint, write_varint, Postings, Terms};
+use super::terms::{read_varint, write_varint, Terms};
 use super::{Doc, Group, SearchIndex, FIELDS};
 
 const MAGIC: &[u8; 4] = b"OWSI";
@@ -61,6 +62,8 @@ pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
         write_varint(&mut out, (term.len() - shared) as u64);
         out.extend_from_slice(&term[shared..]);
         let postings = index.terms.encoded_postings(i);
+        write_varint(&mut out, u64::from(index.terms.df(i)));
+        write_varint(&mut out, postings.len() as u64);
         out.extend_from_slice(postings);
         prev = term;
     }
@@ -178,29 +181,19 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
         if i > 0 && term <= prev {
             return Err(format!("the index is corrupt: term {i} is out of order"));
         }
-        let start = r.at;
-        let count = r.count("postings", 2)?;
-        let mut doc = 0u64;
-        let mut last_doc = None;
-        let mut df = 0;
-        for _ in 0..count {
-            doc += r.varint("a posting")?;
-            let packed = r.take(1, "a posting")?[0];
-            if doc >= n_docs as u64 || usize::from(packed >> 4) >= FIELDS {
-                return Err(format!("the index is corrupt: term {i} points at service {doc} or field {}", packed >> 4));
-            }
-            if last_doc != Some(doc) {
-                df += 1;
-                last_doc = Some(doc);
-            }
+        let df = r.varint("a document frequency")?;
+        if df > n_docs as u64 {
+            return Err(format!("the index is corrupt: term {i} is in {df} of {n_docs} services"));
         }
-        let encoded = &bytes[start..r.at];
-        debug_assert_eq!(Postings::new(encoded).count(), count);
-        terms.push(&term, encoded, df);
+        let length = r.count("postings bytes", 1)?;
+        // Postings are decoded when searched, by a reader that stops at anything malformed
+        // and a scorer that ignores services out of range: loading only slices them.
+        let encoded = r.take(length, "postings")?;
+        terms.push(&term, encoded, df as u32);
         prev = term;
     }
     if r.at != bytes.len() {
         return Err(format!("the index has {} bytes after its end", bytes.len() - r.at));
     }
-    Ok(SearchIndex { locales, categories, life_events, docs, terms, pinyin, avg_len: [0.0; FIELDS] })
+    Ok(SearchIndex { locales, categories, life_events, docs, terms, pinyin, norms: Vec::new(), biggest: Vec::new() })
 }

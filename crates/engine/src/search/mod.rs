@@ -51,14 +51,18 @@ enum Field {
 }
 
 const FIELDS: usize = 10;
-/// How much a match in each field counts: names people call the service by first.
-const WEIGHT: [f32; FIELDS] = [10.0, 8.0, 6.0, 2.0, 2.0, 1.5, 1.0, 1.0, 6.0, 3.0];
+/// How much a match in each field counts: names people call the service by first. Scaled so
+/// a title match alone is about K1: more matches in other fields still add before BM25
+/// saturates (with a title weight of 10, every title match scored nearly the same).
+const WEIGHT: [f32; FIELDS] = [1.5, 1.2, 0.9, 0.3, 0.3, 0.22, 0.15, 0.15, 0.9, 0.45];
 /// How much a field's length dampens its matches (BM25's b): long texts mention words in passing.
 const LENGTH_NORM: [f32; FIELDS] = [0.6, 0.3, 0.3, 0.75, 0.3, 0.3, 0.75, 0.75, 0.3, 0.3];
 const K1: f32 = 1.2;
 const IDF_FLOOR: f32 = 0.2;
 /// Candidates re-ranked by whole-name matches; the rest keep their order.
-const RERANK: usize = 100;
+const RERANK: usize = 32;
+/// Catalogs from this size drop words found in most long texts (see `build`).
+const COMMON_MIN_SERVICES: usize = 100;
 /// Snippet length in characters.
 const SNIPPET: usize = 100;
 
@@ -71,8 +75,11 @@ pub struct SearchIndex {
     docs: Vec<Doc>,
     terms: Terms,
     pinyin: bool,
-    /// Derived when built or loaded, never stored.
-    avg_len: [f32; FIELDS],
+    /// Derived when built or loaded, never stored: per service, each field's weight divided
+    /// by its length normalisation (BM25F), so a posting costs one multiplication.
+    norms: Vec<[f32; FIELDS]>,
+    /// Derived: categories and life events, the most services first.
+    biggest: Vec<(GroupKind, u32)>,
 }
 
 #[derive(Clone, Debug)]
@@ -236,7 +243,8 @@ impl SearchIndex {
                         n += 1;
                     } else {
                         let names = f <= Field::Keyword as usize;
-                        text::terms(t, names, |term, counted| {
+                        let long = matches!(f, 3 | 6 | 7); // summary, materials, FAQ
+                        text::terms(t, names, !long, |term, counted| {
                             *counts.entry((term.into_bytes(), f as u8)).or_default() += 1;
                             n += u32::from(counted);
                         });
@@ -249,6 +257,22 @@ impl SearchIndex {
             }
             docs.push(Doc { id: service.id.clone(), titles, summaries, category, life_events: events, synonyms, keywords, lens, names: Vec::new() });
         }
+        // Words in most summaries ("apply online", 办事大厅) tell no service apart there, yet
+        // would be read for every query that has them: they stay only in the fields where
+        // they are rarer (a title that says "Apply for"). Only in larger catalogs, where
+        // "most" means something.
+        let n = docs.len();
+        if n >= COMMON_MIN_SERVICES {
+            for list in postings.values_mut() {
+                for f in [Field::Summary, Field::Material, Field::Faq] {
+                    let f = f as u8;
+                    if list.iter().filter(|p| p.field == f).count() * 2 > n {
+                        list.retain(|p| p.field != f);
+                    }
+                }
+            }
+            postings.retain(|_, list| !list.is_empty());
+        }
         let mut index = SearchIndex {
             locales,
             categories,
@@ -256,7 +280,8 @@ impl SearchIndex {
             docs,
             terms: Terms::from_sorted(postings),
             pinyin: cfg!(feature = "pinyin"),
-            avg_len: [0.0; FIELDS],
+            norms: Vec::new(),
+            biggest: Vec::new(),
         };
         index.derive();
         index
@@ -292,11 +317,39 @@ impl SearchIndex {
     }
 
     fn derive(&mut self) {
-        let n = self.docs.len().max(1) as f32;
-        for f in 0..FIELDS {
-            let total: u32 = self.docs.iter().map(|d| u32::from(d.lens[f])).sum();
-            self.avg_len[f] = (total as f32 / n).max(1.0);
+        let mut sizes: Vec<(usize, GroupKind, u32)> = Vec::new();
+        for (kind, count) in [(GroupKind::Category, self.categories.len()), (GroupKind::LifeEvent, self.life_events.len())] {
+            let mut counts = vec![0usize; count];
+            for d in &self.docs {
+                let of = if kind == GroupKind::Category { d.category.iter().copied().collect() } else { d.life_events.clone() };
+                for g in of {
+                    if let Some(c) = counts.get_mut(g as usize) {
+                        *c += 1;
+                    }
+                }
+            }
+            sizes.extend(counts.into_iter().enumerate().map(|(i, c)| (usize::MAX - c, kind, i as u32)));
         }
+        sizes.sort_by_key(|&(size, kind, i)| (size, kind == GroupKind::LifeEvent, i));
+        self.biggest = sizes.into_iter().map(|(_, kind, i)| (kind, i)).collect();
+        let n = self.docs.len().max(1) as f32;
+        let mut avg = [1f32; FIELDS];
+        for (f, a) in avg.iter_mut().enumerate() {
+            let total: u32 = self.docs.iter().map(|d| u32::from(d.lens[f])).sum();
+            *a = (total as f32 / n).max(1.0);
+        }
+        self.norms = self
+            .docs
+            .iter()
+            .map(|d| {
+                let mut w = [0f32; FIELDS];
+                for f in 0..FIELDS {
+                    let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * f32::from(d.lens[f]) / avg[f];
+                    w[f] = WEIGHT[f] / norm.max(0.1);
+                }
+                w
+            })
+            .collect();
         for doc in &mut self.docs {
             let mut names: Vec<(u8, String)> = Vec::new();
             for (strength, list) in [(3, &doc.titles), (3, &doc.synonyms), (2, &doc.keywords)] {
@@ -339,8 +392,11 @@ impl SearchIndex {
             let mut wider = units.clone();
             let mut corrections = Vec::new();
             for u in &mut wider {
-                if !u.han && u.raw.chars().count() >= 3 {
-                    let max = (u.raw.len() / 3).clamp(1, 3) as u8;
+                // One more edit than a match allows, at most two: three reach too much of the
+                // dictionary to be a suggestion, or to be quick.
+                let chars = u.raw.chars().count();
+                if !u.han && (3..8).contains(&chars) {
+                    let max = if chars == 3 { 1 } else { 2 };
                     if let Some(term) = self.nearest_term(&u.raw, max) {
                         corrections.push((u.raw.clone(), term.clone()));
                         u.raw = term.clone();
@@ -372,6 +428,8 @@ impl SearchIndex {
             *score *= self.name_bonus(&self.docs[*doc as usize], &normalized_query);
         }
         ranked[..top].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut matched: Vec<&[u8]> = matched_terms.iter().map(|&t| self.terms.term(t)).collect();
+        matched.sort_unstable();
         let hits = ranked[..top.min(limit)]
             .iter()
             .map(|&(d, score)| {
@@ -381,8 +439,8 @@ impl SearchIndex {
                 Hit {
                     service: doc.id.clone(),
                     score,
-                    title: Highlighted { marks: self.marks(&title, &matched_terms), text: title },
-                    snippet: self.snippet(summary, &matched_terms),
+                    title: Highlighted { marks: self.marks(&title, &matched), text: title },
+                    snippet: self.snippet(summary, &matched),
                 }
             })
             .collect();
@@ -472,23 +530,27 @@ impl SearchIndex {
         if unit.han {
             return (out, None);
         }
-        // Completions: every word (people type "resid perm"), from two letters; the last from one.
+        // Completions: of the last word, which is being typed; of an earlier one only when it
+        // is not a whole word of the catalog (people type "resid perm"). Completing every word
+        // would cost a list per word on every keystroke (Algolia's default, prefixLast, agrees).
         let chars = unit.raw.chars().count();
-        if chars >= 2 || (last && chars >= 1) {
-            for form in [&unit.raw, &unit.stem] {
-                let range = self.terms.prefix_range(form.as_bytes(), 0);
-                // A one- or two-letter prefix of a large catalog names thousands of terms: the
-                // most common stand for them.
-                let cap = if chars <= 2 { 32 } else { 256 };
-                let mut completions: Vec<usize> = range.collect();
-                if completions.len() > cap {
-                    completions.sort_by_key(|&t| std::cmp::Reverse(self.terms.df(t)));
-                    completions.truncate(cap);
-                }
-                for t in completions {
-                    let len = self.terms.term(t).len().max(1) as f32;
-                    add(t, 0.5 + 0.4 * (form.len() as f32 / len).min(1.0), &mut out);
-                }
+        if (last && chars >= 1) || (out.is_empty() && chars >= 2) {
+            let form = unit.raw.as_bytes();
+            let mut completions: Vec<usize> = self.terms.prefix_range(form, 0).collect();
+            // A short prefix of a large catalog names hundreds of terms: the commonest stand for
+            // them, and the whole word is typed a keystroke later.
+            let cap = match chars {
+                1 => 16,
+                2 => 32,
+                _ => 64,
+            };
+            if completions.len() > cap {
+                completions.select_nth_unstable_by_key(cap - 1, |&t| std::cmp::Reverse(self.terms.df(t)));
+                completions.truncate(cap);
+            }
+            for t in completions {
+                let len = self.terms.term(t).len().max(1) as f32;
+                add(t, 0.5 + 0.4 * (form.len() as f32 / len).min(1.0), &mut out);
             }
         }
         if !out.is_empty() {
@@ -544,10 +606,8 @@ impl SearchIndex {
         };
         let mut current: Option<(u32, f32)> = None;
         for p in self.terms.postings(term) {
-            let Some(doc) = self.docs.get(p.doc as usize) else { continue };
-            let f = usize::from(p.field).min(FIELDS - 1);
-            let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * f32::from(doc.lens[f]) / self.avg_len[f];
-            let weighted = WEIGHT[f] * f32::from(p.tf) / norm.max(0.1);
+            let Some(norms) = self.norms.get(p.doc as usize) else { continue };
+            let weighted = norms[usize::from(p.field).min(FIELDS - 1)] * f32::from(p.tf);
             match &mut current {
                 Some((d, tf)) if *d == p.doc => *tf += weighted,
                 _ => {
@@ -586,47 +646,31 @@ impl SearchIndex {
         bonus
     }
 
-    /// The ranges of `text` whose words or characters matched.
-    fn marks(&self, text: &str, matched: &[usize]) -> Vec<Range<usize>> {
-        let is_matched = |term: &str| self.terms.find(term.as_bytes()).is_some_and(|t| matched.binary_search(&t).is_ok());
-        let pieces = text::pieces(text);
-        let mut marks: Vec<Range<usize>> = Vec::new();
-        let mark = |r: Range<usize>, marks: &mut Vec<Range<usize>>| match marks.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => marks.push(r),
-        };
-        for (i, p) in pieces.iter().enumerate() {
-            match p.kind {
-                Kind::Word => {
-                    if is_matched(&text::stem(&p.text)) || is_matched(&p.text) {
-                        mark(p.at.clone(), &mut marks);
-                    }
-                }
-                Kind::Han => {
-                    let next = pieces.get(i + 1).filter(|_| p.joined);
-                    if let Some(next) = next.filter(|n| is_matched(&format!("{}{}", p.text, n.text))) {
-                        mark(p.at.start..next.at.end, &mut marks);
-                    } else if is_matched(&p.text) {
-                        mark(p.at.clone(), &mut marks);
-                    }
-                }
+    /// The ranges of `text` whose words or characters matched (`matched` is sorted).
+    fn marks(&self, text: &str, matched: &[&[u8]]) -> Vec<Range<usize>> {
+        // Most words of a text start with a byte no matched term starts with.
+        let mut first = [false; 256];
+        for t in matched {
+            if let Some(&b) = t.first() {
+                first[usize::from(b)] = true;
             }
         }
-        // Adjacent Han marks join; words stay apart.
-        marks
+        text::marks(text, &first, |term| matched.binary_search(&term).is_ok())
     }
 
-    /// Up to [`SNIPPET`] characters of `summary` around its first match.
-    fn snippet(&self, summary: &str, matched: &[usize]) -> Highlighted {
+    /// Up to [`SNIPPET`] characters of `summary` around its first match: from a few words
+    /// before it, as a reader needs some context. Counts characters only over the window.
+    fn snippet(&self, summary: &str, matched: &[&[u8]]) -> Highlighted {
         let marks = self.marks(summary, matched);
-        let chars = summary.chars().count();
-        if chars <= SNIPPET {
+        if summary.len() <= SNIPPET {
             return Highlighted { text: summary.to_string(), marks };
         }
-        let first = marks.first().map_or(0, |m| summary[..m.start].chars().count());
-        let start_char = first.saturating_sub(SNIPPET / 4).min(chars - SNIPPET);
-        let byte = |c: usize| summary.char_indices().nth(c).map_or(summary.len(), |(b, _)| b);
-        let (start, end) = (byte(start_char), byte(start_char + SNIPPET));
+        let first = marks.first().map_or(0, |m| m.start);
+        let start = summary[..first].char_indices().rev().nth(SNIPPET / 4 - 1).map_or(0, |(b, _)| b);
+        let end = summary[start..].char_indices().nth(SNIPPET).map_or(summary.len(), |(b, _)| start + b);
+        if start == 0 && end == summary.len() {
+            return Highlighted { text: summary.to_string(), marks };
+        }
         let lead = if start > 0 { "…" } else { "" };
         let text = format!("{lead}{}{}", &summary[start..end], if end < summary.len() { "…" } else { "" });
         let shift = lead.len();
@@ -668,23 +712,8 @@ impl SearchIndex {
                 }
             }
         }
-        let mut sizes: Vec<(usize, GroupKind, u32)> = Vec::new();
-        for (kind, list) in lists {
-            for i in 0..list.len() as u32 {
-                let size = self
-                    .docs
-                    .iter()
-                    .filter(|d| match kind {
-                        GroupKind::Category => d.category == Some(i),
-                        GroupKind::LifeEvent => d.life_events.contains(&i),
-                    })
-                    .count();
-                sizes.push((usize::MAX - size, kind, i));
-            }
-        }
-        sizes.sort_by_key(|&(size, kind, i)| (size, kind == GroupKind::LifeEvent, i));
-        for (_, kind, i) in sizes {
-            push((kind, i), &mut out);
+        for &g in &self.biggest {
+            push(g, &mut out);
         }
         out.into_iter()
             .filter_map(|(kind, i)| {

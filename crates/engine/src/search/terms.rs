@@ -107,6 +107,32 @@ impl Terms {
         start..lo
     }
 
+    /// The first term after `from` that does not start with `prefix` (which term `from` does).
+    /// Galloping: runs under a prefix are mostly short, sometimes thousands long.
+    fn past_prefix(&self, prefix: &[u8], from: usize) -> usize {
+        let n = self.len();
+        let mut known = from;
+        let mut step = 1;
+        let mut hi = loop {
+            let probe = known + step;
+            if probe >= n || !self.term(probe).starts_with(prefix) {
+                break probe.min(n);
+            }
+            known = probe;
+            step *= 2;
+        };
+        let mut lo = known + 1;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.term(mid).starts_with(prefix) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
     /// Calls `found(term, distance)` for every term within `max` edits (insertions,
     /// deletions, substitutions and swaps of neighbours) of `query`, compared byte by byte:
     /// it is meant for Latin-script terms.
@@ -142,7 +168,9 @@ impl Terms {
                 }
                 depth += 1;
                 if min > max {
-                    skip_to = Some(self.prefix_range(&t[..depth], i).end);
+                    // Nothing under this prefix can match: skip the terms under it.
+                    let prefix = &t[..depth];
+                    skip_to = Some(self.past_prefix(prefix, i));
                     break;
                 }
             }
@@ -250,6 +278,17 @@ mod tests {
         assert_eq!(near(&t, "residense", 1), [("residence".to_string(), 1)]);
         assert_eq!(near(&t, "residense", 2), [("residence".to_string(), 1), ("resident".to_string(), 2)]);
         assert!(near(&t, "xyzzy", 2).is_empty());
+    }
+
+    #[test]
+    fn skipping_a_prefix_lands_on_the_next_term() {
+        let words: Vec<String> = (0..300).map(|i| format!("ab{i:03}")).chain(["ac".to_string(), "b".to_string()]).collect();
+        let t = dictionary(&words.iter().map(String::as_str).collect::<Vec<_>>());
+        for from in [0, 1, 7, 150, 299] {
+            assert_eq!(t.term(t.past_prefix(b"ab", from)), b"ac");
+        }
+        assert_eq!(t.past_prefix(b"ac", 300), 301);
+        assert_eq!(t.past_prefix(b"b", 301), 302);
     }
 
     #[test]

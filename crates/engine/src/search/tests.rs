@@ -161,3 +161,4 @@ fn any_query_is_safe() {
     assert_eq!(top(&i, "ＲＥＳＩＤＥＮＣＥ")[0], "residence-permit");
     assert_eq!(top(&i, "the")[..], [] as [String; 0]);
 }
+

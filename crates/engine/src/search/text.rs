@@ -28,6 +28,7 @@ pub(crate) struct Piece {
     pub joined: bool,
 }
 
+#[inline(always)]
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
@@ -180,8 +181,11 @@ fn short_cvc(b: &[u8]) -> bool {
 /// The index terms of `text`: stemmed words without stop words, Han characters and pairs.
 /// With `as_typed`, a word whose stem differs is also given as typed (`each(term, false)`: not
 /// counted in the field's length), so that a typo in "fishing" finds it, not only "fish".
-pub(crate) fn terms(text: &str, as_typed: bool, mut each: impl FnMut(String, bool)) {
+/// Without `singles`, a Han character next to another is given only in its pairs: long texts
+/// are found by words, and single characters would double their postings.
+pub(crate) fn terms(text: &str, as_typed: bool, singles: bool, mut each: impl FnMut(String, bool)) {
     let pieces = pieces(text);
+    let mut joined_before = false;
     for (i, p) in pieces.iter().enumerate() {
         match p.kind {
             Kind::Word => {
@@ -192,32 +196,130 @@ pub(crate) fn terms(text: &str, as_typed: bool, mut each: impl FnMut(String, boo
                     }
                     each(stemmed, true);
                 }
+                joined_before = false;
             }
             Kind::Han => {
-                each(p.text.clone(), true);
+                if singles || !(p.joined || joined_before) {
+                    each(p.text.clone(), true);
+                }
                 if p.joined {
                     if let Some(next) = pieces.get(i + 1) {
                         each(format!("{}{}", p.text, next.text), true);
                     }
                 }
+                joined_before = p.joined;
             }
         }
     }
 }
 
+/// The character at byte `i` of `text` and its length; ASCII without decoding.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (b as char, 1),
+        _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// Folds like [`fold`], with ASCII handled inline.
+#[inline(always)]
+fn fold_fast(c: char) -> Option<char> {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
+    } else {
+        fold(c)
+    }
+}
+
+/// The byte ranges of `text` whose words (as typed or stemmed), Han pairs or single Han
+/// characters are `matched` terms; neighbouring Han matches join. `first` says which bytes
+/// matched terms start with. It runs on every hit's title and snippet while someone types, so
+/// it walks bytes, steps over words no matched term starts like and allocates for no other.
+pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut marks: Vec<Range<usize>> = Vec::new();
+    let mut word = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
+        if is_han(c) {
+            let end = i + len;
+            if first[usize::from(bytes[i])] {
+                let pair = if end < bytes.len() {
+                    let (next, next_len) = char_at(text, end);
+                    is_han(next).then_some(end + next_len)
+                } else {
+                    None
+                };
+                let found = match pair.filter(|&p| matched(&bytes[i..p])) {
+                    Some(p) => Some(i..p),
+                    None => matched(&bytes[i..end]).then_some(i..end),
+                };
+                if let Some(r) = found {
+                    match marks.last_mut() {
+                        Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                        _ => marks.push(r),
+                    }
+                }
+            }
+            i = end;
+            continue;
+        }
+        let Some(f) = fold_fast(c) else {
+            i += len;
+            continue;
+        };
+        // A word: collected only when a matched term could start like it (a stem starts as
+        // its word does).
+        let could = !f.is_ascii() || first[f as usize];
+        let start = i;
+        word.clear();
+        while i < bytes.len() {
+            let (c, len) = char_at(text, i);
+            if is_han(c) {
+                break;
+            }
+            match fold_fast(c) {
+                Some(f) => {
+                    if could {
+                        word.push(f);
+                    }
+                    i += len;
+                }
+                None => break,
+            }
+        }
+        if could && (matched(word.as_bytes()) || (word.len() > 3 && matched(stem(&word).as_bytes()))) {
+            marks.push(start..i);
+        }
+    }
+    marks
+}
+
 /// `text` folded for comparing whole names: words and Han characters joined by one space
 /// between words (Han characters join without one), so "Residence  Permit" equals
-/// "residence permit" and "居住 证" equals "居住证".
+/// "residence permit" and "居住 证" equals "居住证". Written without [`pieces`]: it runs for
+/// every name when an index loads.
 pub(crate) fn normalized(text: &str) -> String {
-    let mut out = String::new();
-    let mut last_word = false;
-    for p in pieces(text) {
-        let word = p.kind == Kind::Word;
-        if word && last_word {
-            out.push(' ');
+    let mut out = String::with_capacity(text.len());
+    let mut in_word = false;
+    let mut after_word = false;
+    for c in text.chars() {
+        if is_han(c) {
+            out.push(c);
+            in_word = false;
+            after_word = false;
+        } else if let Some(f) = fold(c) {
+            if !in_word && after_word {
+                out.push(' ');
+            }
+            out.push(f);
+            in_word = true;
+            after_word = true;
+        } else {
+            in_word = false;
         }
-        out.push_str(&p.text);
-        last_word = word;
     }
     out
 }
@@ -228,7 +330,7 @@ mod tests {
 
     fn all_terms(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        terms(text, false, |t, _| out.push(t));
+        terms(text, false, true, |t, _| out.push(t));
         out
     }
 
@@ -248,9 +350,16 @@ mod tests {
     }
 
     #[test]
+    fn long_texts_keep_han_pairs_only() {
+        let mut out = Vec::new();
+        terms("居住证 证", false, false, |t, _| out.push(t));
+        assert_eq!(out, ["居住", "住证", "证"]);
+    }
+
+    #[test]
     fn names_keep_words_as_typed_too() {
         let mut out = Vec::new();
-        terms("Fishing permits", true, |t, counted| out.push((t, counted)));
+        terms("Fishing permits", true, true, |t, counted| out.push((t, counted)));
         assert_eq!(out, [("fishing".into(), false), ("fish".into(), true), ("permits".into(), false), ("permit".into(), true)]);
     }
 

@@ -1,0 +1,164 @@
+// Catalog search, side by side in one node process: our engine (wasm, crates/search-bench)
+// and MiniSearch (prefix + fuzzy 0.2, a bigram tokenizer for Chinese) on the same generated
+// zh + en catalog and the same queries. Prints a Markdown table.
+//   node --expose-gc tests/bench/search-bench.mjs <wasm-pack nodejs package dir> [--services N] [--queries N]
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const pkg = path.resolve(args[0] ?? 'target/search-bench-pkg');
+const SERVICES = option('--services', 5000);
+const QUERIES = option('--queries', 1000);
+if (typeof global.gc !== 'function') throw new Error('run node with --expose-gc (memory is measured after a collection)');
+
+const ours = createRequire(import.meta.url)(path.join(pkg, 'search_bench.js'));
+
+const catalogJson = ours.catalog_json(SERVICES);
+const catalog = JSON.parse(catalogJson);
+const queries = JSON.parse(ours.queries_json(SERVICES, QUERIES));
+
+const ms = (t) => (t < 1 ? t.toFixed(3) : t < 10 ? t.toFixed(2) : t.toFixed(0)) + ' ms';
+const kb = (b) => (b / 1024).toFixed(0) + ' KB';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const time = (f) => {
+  const t0 = performance.now();
+  const value = f();
+  return [performance.now() - t0, value];
+};
+
+/** Times every query (after one warm-up pass); returns [timings, queries with a result]. */
+function queryTimes(search) {
+  for (const q of queries) search(q);
+  const times = [];
+  let found = 0;
+  for (const q of queries) {
+    const [t, n] = time(() => search(q));
+    times.push(t);
+    if (n > 0) found++;
+  }
+  return [times, found];
+}
+
+// --- ours ----------------------------------------------------------------------------------
+const [oursBuild, bytes] = time(() => ours.build_index(catalogJson));
+const oursGzip = gzipSync(bytes, { level: 9 }).length;
+const oursLoads = [];
+let index;
+const heapBefore = ours.heap_bytes();
+for (let i = 0; i < 5; i++) {
+  index?.free();
+  // As the app: bytes fetched into a fresh buffer, then loaded.
+  const copy = new Uint8Array(bytes);
+  const [t, loaded] = time(() => new ours.Index(copy));
+  oursLoads.push(t);
+  index = loaded;
+}
+const oursMemory = ours.heap_bytes() - heapBefore;
+const [oursTimes, oursFound] = queryTimes((q) => index.search(q, 10));
+
+// --- MiniSearch ----------------------------------------------------------------------------
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+/** Latin-script words as they are; each run of Han characters as its overlapping pairs (the
+ *  character alone for a run of one). */
+function tokenize(text) {
+  const out = [];
+  for (const run of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    let word = '';
+    let han = '';
+    const flushHan = () => {
+      if (han.length === 1) out.push(han);
+      for (let i = 0; i + 1 < han.length; i++) out.push(han.slice(i, i + 2));
+      han = '';
+    };
+    for (const c of run) {
+      if (HAN.test(c)) {
+        if (word) out.push(word), (word = '');
+        han += c;
+      } else {
+        if (han) flushHan();
+        word += c;
+      }
+    }
+    if (word) out.push(word);
+    if (han) flushHan();
+  }
+  return out;
+}
+const docs = catalog.services.map((s) => ({
+  id: s.id,
+  title_zh: s.title['zh-CN'],
+  title_en: s.title.en,
+  summary_zh: s.summary['zh-CN'],
+  summary_en: s.summary.en,
+  keywords: Object.values(s.keywords ?? {}).flat().join(' '),
+  synonyms: Object.values(s.synonyms ?? {}).flat().join(' '),
+  department: `${s.department['zh-CN']} ${s.department.en}`,
+}));
+const miniOptions = {
+  fields: ['title_zh', 'title_en', 'synonyms', 'keywords', 'summary_zh', 'summary_en', 'department'],
+  // What a result list shows, as our index keeps it.
+  storeFields: ['title_zh', 'title_en', 'summary_zh', 'summary_en'],
+  tokenize,
+  processTerm: (term) => term.toLowerCase(),
+  searchOptions: { prefix: true, fuzzy: 0.2, boost: { title_zh: 3, title_en: 3, synonyms: 2, keywords: 2 } },
+};
+const [miniBuild, mini] = time(() => {
+  const m = new MiniSearch(miniOptions);
+  m.addAll(docs);
+  return m;
+});
+const miniJson = JSON.stringify(mini);
+const miniGzip = gzipSync(Buffer.from(miniJson), { level: 9 }).length;
+const miniLoads = [];
+let loadedMini;
+global.gc();
+let miniHeapBefore = process.memoryUsage().heapUsed;
+let miniMemory = 0;
+for (let i = 0; i < 5; i++) {
+  loadedMini = undefined;
+  global.gc();
+  miniHeapBefore = process.memoryUsage().heapUsed;
+  // As a page would: the fetched text parsed and loaded.
+  const text = miniJson.slice(0);
+  const [t, loaded] = time(() => MiniSearch.loadJSON(text, miniOptions));
+  miniLoads.push(t);
+  loadedMini = loaded;
+  global.gc();
+  miniMemory = process.memoryUsage().heapUsed - miniHeapBefore;
+}
+const [miniTimes, miniFound] = queryTimes((q) => loadedMini.search(q).length);
+
+// --- the table -----------------------------------------------------------------------------
+const rows = [
+  ['index build', ms(oursBuild) + ' (wasm, with pinyin)', ms(miniBuild), ''],
+  ['shipped index, raw', kb(bytes.length), kb(miniJson.length), ''],
+  ['shipped index, gzip -9', kb(oursGzip), kb(miniGzip), `≤ half of MiniSearch's (${kb(miniGzip / 2)})`],
+  ['load (first / median of 5)', `${ms(oursLoads[0])} / ${ms(median(oursLoads))}`, `${ms(miniLoads[0])} / ${ms(median(miniLoads))}`, '≤ 50 ms'],
+  ['memory after load', kb(oursMemory) + ' (wasm heap)', kb(miniMemory) + ' (JS heap)', ''],
+  ['query p50', ms(percentile(oursTimes, 50)), ms(percentile(miniTimes, 50)), '≤ 0.1 ms'],
+  ['query p95', ms(percentile(oursTimes, 95)), ms(percentile(miniTimes, 95)), '≤ 1 ms'],
+  ['query max', ms(percentile(oursTimes, 100)), ms(percentile(miniTimes, 100)), ''],
+  ['queries with results', `${oursFound} / ${queries.length}`, `${miniFound} / ${queries.length}`, ''],
+];
+console.log(`\nCatalog search: ${catalog.services.length} generated zh + en procedures, ${queries.length} queries (whole titles, words and parts of words in both languages, typos, pinyin); node ${process.version}\n`);
+console.log('| | onewindow (wasm) | MiniSearch 7 (prefix, fuzzy 0.2, bigrams) | target |');
+console.log('|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+const verdicts = [
+  ['p50', percentile(oursTimes, 50) <= 0.1],
+  ['p95', percentile(oursTimes, 95) <= 1],
+  ['gzip', oursGzip <= miniGzip / 2],
+  ['load', median(oursLoads) <= 50],
+];
+console.log(`\ntargets: ${verdicts.map(([n, ok]) => `${n} ${ok ? 'met' : 'MISSED'}`).join(', ')}`);
