@@ -8,7 +8,7 @@
 //! index loads at the speed of a copy.
 
 use super::terms::{read_varint, write_varint, Terms};
-use super::{Doc, Group, SearchIndex, FIELDS};
+use super::{Doc, Group, SearchIndex, Span, FIELDS};
 
 const MAGIC: &[u8; 4] = b"OWSI";
 /// Bump on any change to the layout; readers refuse other versions.
@@ -33,23 +33,23 @@ pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
             }
         }
     }
+    // The services' strings as one text, then each service's string lengths in order.
+    write_varint(&mut out, index.text.len() as u64);
+    out.extend_from_slice(index.text.as_bytes());
     write_varint(&mut out, index.docs.len() as u64);
+    let per_doc = 1 + 2 * index.locales.len();
     for d in &index.docs {
-        string(&mut out, &d.id);
-        for t in d.titles.iter().chain(&d.summaries) {
-            string(&mut out, t);
+        write_varint(&mut out, u64::from(d.synonyms));
+        write_varint(&mut out, u64::from(d.keywords));
+        let first = d.first as usize;
+        for span in &index.spans[first..first + per_doc + usize::from(d.synonyms) + usize::from(d.keywords)] {
+            write_varint(&mut out, u64::from(span.end - span.start));
         }
         // 0 is "no category", so ids shift by one.
         write_varint(&mut out, d.category.map_or(0, |c| u64::from(c) + 1));
         write_varint(&mut out, d.life_events.len() as u64);
         for &e in &d.life_events {
             write_varint(&mut out, u64::from(e));
-        }
-        for list in [&d.synonyms, &d.keywords] {
-            write_varint(&mut out, list.len() as u64);
-            for s in list {
-                string(&mut out, s);
-            }
         }
         out.extend_from_slice(&d.lens);
     }
@@ -139,33 +139,50 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     }
     let life_events = groups.pop().unwrap_or_default();
     let categories = groups.pop().unwrap_or_default();
-    let n_docs = r.count("services", 1 + 2 * n_locales + 3 + FIELDS)?;
+    let text_len = r.count("text bytes", 1)?;
+    let text = std::str::from_utf8(r.take(text_len, "text")?).map_err(|_| "the index is corrupt: its text is not UTF-8".to_string())?.to_string();
+    let per_doc = 1 + 2 * n_locales;
+    let n_docs = r.count("services", 2 + per_doc + 2 + FIELDS)?;
     let mut docs = Vec::with_capacity(n_docs);
-    for _ in 0..n_docs {
-        let id = r.string("a service id")?;
-        let titles = r.strings(n_locales, "a title")?;
-        let summaries = r.strings(n_locales, "a summary")?;
+    let mut spans = Vec::new();
+    let mut at = 0usize;
+    for d in 0..n_docs {
+        let synonyms = r.varint("synonyms")?;
+        let keywords = r.varint("keywords")?;
+        if synonyms > u64::from(u16::MAX) || keywords > u64::from(u16::MAX) {
+            return Err(format!("the index is corrupt: service {d} has {synonyms} synonyms and {keywords} keywords"));
+        }
+        let first = spans.len() as u32;
+        let strings = per_doc + synonyms as usize + keywords as usize;
+        for _ in 0..strings {
+            let len = r.varint("a string length")?;
+            let end = (at as u64).saturating_add(len);
+            if end > text.len() as u64 || !text.is_char_boundary(end as usize) {
+                return Err(format!("the index is corrupt: a string of service {d} is out of its text"));
+            }
+            spans.push(Span { start: at as u32, end: end as u32 });
+            at = end as usize;
+        }
         let category = match r.varint("a category")? {
             0 => None,
             c if c as usize <= categories.len() => Some((c - 1) as u32),
-            c => return Err(format!("the index is corrupt: service {id} has category {c} of {}", categories.len())),
+            c => return Err(format!("the index is corrupt: service {d} has category {c} of {}", categories.len())),
         };
         let n_events = r.count("life events", 1)?;
         let mut life_events_of = Vec::with_capacity(n_events);
         for _ in 0..n_events {
             let e = r.varint("a life event")?;
             if e as usize >= life_events.len() {
-                return Err(format!("the index is corrupt: service {id} has life event {e} of {}", life_events.len()));
+                return Err(format!("the index is corrupt: service {d} has life event {e} of {}", life_events.len()));
             }
             life_events_of.push(e as u32);
         }
-        let n = r.count("synonyms", 1)?;
-        let synonyms = r.strings(n, "a synonym")?;
-        let n = r.count("keywords", 1)?;
-        let keywords = r.strings(n, "a keyword")?;
         let mut lens = [0u8; FIELDS];
         lens.copy_from_slice(r.take(FIELDS, "field lengths")?);
-        docs.push(Doc { id, titles, summaries, category, life_events: life_events_of, synonyms, keywords, lens, names: Vec::new() });
+        docs.push(Doc { first, synonyms: synonyms as u16, keywords: keywords as u16, category, life_events: life_events_of, lens, names: Span::default() });
+    }
+    if at != text.len() {
+        return Err("the index is corrupt: its text is longer than its strings".to_string());
     }
     let n_terms = r.count("terms", 3)?;
     let mut terms = Terms::default();
@@ -195,5 +212,18 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     if r.at != bytes.len() {
         return Err(format!("the index has {} bytes after its end", bytes.len() - r.at));
     }
-    Ok(SearchIndex { locales, categories, life_events, docs, terms, pinyin, norms: Vec::new(), biggest: Vec::new() })
+    Ok(SearchIndex {
+        locales,
+        categories,
+        life_events,
+        text,
+        spans,
+        docs,
+        terms,
+        pinyin,
+        norms: Vec::new(),
+        biggest: Vec::new(),
+        name_text: String::new(),
+        names: Vec::new(),
+    })
 }

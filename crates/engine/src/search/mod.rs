@@ -47,6 +47,8 @@ enum Field {
     Material = 6,
     Faq = 7,
     PinyinFull = 8,
+    // Written only by indexes built with the `pinyin` feature; read by every index.
+    #[cfg_attr(not(feature = "pinyin"), allow(dead_code))]
     PinyinInitials = 9,
 }
 
@@ -72,6 +74,10 @@ pub struct SearchIndex {
     locales: Vec<String>,
     categories: Vec<Group>,
     life_events: Vec<Group>,
+    /// Every service's strings back to back (see [`Doc`]): a load is one copy and one UTF-8
+    /// check rather than tens of thousands of allocations.
+    text: String,
+    spans: Vec<Span>,
     docs: Vec<Doc>,
     terms: Terms,
     pinyin: bool,
@@ -80,6 +86,17 @@ pub struct SearchIndex {
     norms: Vec<[f32; FIELDS]>,
     /// Derived: categories and life events, the most services first.
     biggest: Vec<(GroupKind, u32)>,
+    /// Derived: folded titles and synonyms (strength 3) and keywords (2) of every service, for
+    /// whole-name matches; [`Doc::names`] says which are whose.
+    name_text: String,
+    names: Vec<(u8, Span)>,
+}
+
+/// Where a string is in a text buffer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -91,18 +108,17 @@ struct Group {
 
 #[derive(Clone, Debug)]
 struct Doc {
-    id: String,
-    /// One per locale of the index.
-    titles: Vec<String>,
-    summaries: Vec<String>,
+    /// Its first string in `spans`; its strings are, in order: the id, the titles and the
+    /// summaries (one per locale), the synonyms and the keywords.
+    first: u32,
+    synonyms: u16,
+    keywords: u16,
     category: Option<u32>,
     life_events: Vec<u32>,
-    synonyms: Vec<String>,
-    keywords: Vec<String>,
     /// Terms per field, at most 255.
     lens: [u8; FIELDS],
-    /// Derived: folded titles and synonyms (strength 3) and keywords (2), for whole-name matches.
-    names: Vec<(u8, String)>,
+    /// Derived: its range of `names`.
+    names: Span,
 }
 
 /// What [`SearchIndex::search`] found.
@@ -198,6 +214,8 @@ impl SearchIndex {
         let life_events: Vec<Group> = catalog.life_events.iter().map(group).collect();
         let mut postings: BTreeMap<Vec<u8>, Vec<Posting>> = BTreeMap::new();
         let mut docs = Vec::new();
+        let mut text = String::new();
+        let mut spans = Vec::new();
         for (d, service) in catalog.services.iter().enumerate() {
             let mut fields: [Vec<String>; FIELDS] = Default::default();
             let category = catalog.categories.iter().position(|c| c.id == service.category).map(|i| i as u32);
@@ -255,7 +273,14 @@ impl SearchIndex {
             for ((term, field), tf) in counts {
                 postings.entry(term).or_default().push(Posting { doc: d as u32, field, tf: tf.min(15) as u8 });
             }
-            docs.push(Doc { id: service.id.clone(), titles, summaries, category, life_events: events, synonyms, keywords, lens, names: Vec::new() });
+            let first = spans.len() as u32;
+            for s in std::iter::once(&service.id).chain(&titles).chain(&summaries).chain(&synonyms).chain(&keywords) {
+                let start = text.len() as u32;
+                text.push_str(s);
+                spans.push(Span { start, end: text.len() as u32 });
+            }
+            let (synonyms, keywords) = (synonyms.len().min(usize::from(u16::MAX)) as u16, keywords.len().min(usize::from(u16::MAX)) as u16);
+            docs.push(Doc { first, synonyms, keywords, category, life_events: events, lens, names: Span::default() });
         }
         // Words in most summaries ("apply online", 办事大厅) tell no service apart there, yet
         // would be read for every query that has them: they stay only in the fields where
@@ -277,11 +302,15 @@ impl SearchIndex {
             locales,
             categories,
             life_events,
+            text,
+            spans,
             docs,
             terms: Terms::from_sorted(postings),
             pinyin: cfg!(feature = "pinyin"),
             norms: Vec::new(),
             biggest: Vec::new(),
+            name_text: String::new(),
+            names: Vec::new(),
         };
         index.derive();
         index
@@ -350,18 +379,64 @@ impl SearchIndex {
                 w
             })
             .collect();
-        for doc in &mut self.docs {
-            let mut names: Vec<(u8, String)> = Vec::new();
-            for (strength, list) in [(3, &doc.titles), (3, &doc.synonyms), (2, &doc.keywords)] {
-                for name in list {
-                    let folded = text::normalized(name);
-                    if !folded.is_empty() && !names.iter().any(|(_, n)| *n == folded) {
-                        names.push((strength, folded));
-                    }
+        let (mut name_text, mut names) = (String::new(), Vec::new());
+        let mut ranges = Vec::with_capacity(self.docs.len());
+        for doc in &self.docs {
+            let start = names.len() as u32;
+            let l = self.locales.len();
+            let titles = (0..l).map(|li| self.title(doc, li));
+            let kinds = titles.map(|t| (3, t)).chain(self.synonyms(doc).map(|t| (3, t))).chain(self.keywords(doc).map(|t| (2, t)));
+            for (strength, name) in kinds {
+                let at = name_text.len();
+                text::normalized_into(name, &mut name_text);
+                let span = Span { start: at as u32, end: name_text.len() as u32 };
+                let folded = &name_text[at..];
+                let mine = &names[start as usize..];
+                if folded.is_empty() || mine.iter().any(|(_, s): &(u8, Span)| &name_text[s.start as usize..s.end as usize] == folded) {
+                    name_text.truncate(at);
+                } else {
+                    names.push((strength, span));
                 }
             }
-            doc.names = names;
+            ranges.push(Span { start, end: names.len() as u32 });
         }
+        for (doc, range) in self.docs.iter_mut().zip(ranges) {
+            doc.names = range;
+        }
+        self.name_text = name_text;
+        self.names = names;
+        // Buffers grew by doubling while being filled: give back what they will never use.
+        self.name_text.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.spans.shrink_to_fit();
+        self.terms.shrink_to_fit();
+    }
+
+    fn string(&self, i: usize) -> &str {
+        let span = self.spans.get(i).copied().unwrap_or_default();
+        self.text.get(span.start as usize..span.end as usize).unwrap_or("")
+    }
+
+    fn id(&self, doc: &Doc) -> &str {
+        self.string(doc.first as usize)
+    }
+
+    fn title(&self, doc: &Doc, locale: usize) -> &str {
+        self.string(doc.first as usize + 1 + locale)
+    }
+
+    fn summary(&self, doc: &Doc, locale: usize) -> &str {
+        self.string(doc.first as usize + 1 + self.locales.len() + locale)
+    }
+
+    fn synonyms<'a>(&'a self, doc: &Doc) -> impl Iterator<Item = &'a str> + 'a {
+        let start = doc.first as usize + 1 + 2 * self.locales.len();
+        (start..start + usize::from(doc.synonyms)).map(move |i| self.string(i))
+    }
+
+    fn keywords<'a>(&'a self, doc: &Doc) -> impl Iterator<Item = &'a str> + 'a {
+        let start = doc.first as usize + 1 + 2 * self.locales.len() + usize::from(doc.synonyms);
+        (start..start + usize::from(doc.keywords)).map(move |i| self.string(i))
     }
 
     fn locale_index(&self, locale: &str) -> usize {
@@ -434,10 +509,10 @@ impl SearchIndex {
             .iter()
             .map(|&(d, score)| {
                 let doc = &self.docs[d as usize];
-                let title = doc.titles.get(li).cloned().unwrap_or_default();
-                let summary = doc.summaries.get(li).map(String::as_str).unwrap_or("");
+                let title = self.title(doc, li).to_string();
+                let summary = self.summary(doc, li);
                 Hit {
-                    service: doc.id.clone(),
+                    service: self.id(doc).to_string(),
                     score,
                     title: Highlighted { marks: self.marks(&title, &matched), text: title },
                     snippet: self.snippet(summary, &matched),
@@ -630,7 +705,8 @@ impl SearchIndex {
             return 1.0;
         }
         let mut bonus: f32 = 1.0;
-        for (strength, name) in &doc.names {
+        for (strength, span) in self.names.get(doc.names.start as usize..doc.names.end as usize).unwrap_or(&[]) {
+            let name = self.name_text.get(span.start as usize..span.end as usize).unwrap_or("");
             let s = f32::from(*strength);
             let b = if name == query {
                 1.0 + s

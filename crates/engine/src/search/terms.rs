@@ -49,6 +49,14 @@ impl Terms {
         self.df.push(df);
     }
 
+    pub fn shrink_to_fit(&mut self) {
+        self.blob.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.postings.shrink_to_fit();
+        self.posting_ends.shrink_to_fit();
+        self.df.shrink_to_fit();
+    }
+
     pub fn len(&self) -> usize {
         self.ends.len()
     }

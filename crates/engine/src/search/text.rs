@@ -303,6 +303,12 @@ pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> 
 /// every name when an index loads.
 pub(crate) fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalized_into(text, &mut out);
+    out
+}
+
+/// [`normalized`], appended to `out`.
+pub(crate) fn normalized_into(text: &str, out: &mut String) {
     let mut in_word = false;
     let mut after_word = false;
     for c in text.chars() {
@@ -321,7 +327,6 @@ pub(crate) fn normalized(text: &str) -> String {
             in_word = false;
         }
     }
-    out
 }
 
 #[cfg(test)]
