@@ -223,6 +223,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
         pinyin,
         norms: Vec::new(),
         biggest: Vec::new(),
+        words_start: 0,
         name_text: String::new(),
         names: Vec::new(),
     })

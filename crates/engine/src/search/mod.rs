@@ -63,6 +63,9 @@ const K1: f32 = 1.2;
 const IDF_FLOOR: f32 = 0.2;
 /// Candidates re-ranked by whole-name matches; the rest keep their order.
 const RERANK: usize = 32;
+/// Pinyin terms start with this byte: they sort apart from words, so that English words and
+/// pinyin never meet in typo matching, and a walk of the words' part of the dictionary skips them.
+const PINYIN: char = '\u{1}';
 /// Catalogs from this size drop words found in most long texts (see `build`).
 const COMMON_MIN_SERVICES: usize = 100;
 /// Snippet length in characters.
@@ -86,6 +89,8 @@ pub struct SearchIndex {
     norms: Vec<[f32; FIELDS]>,
     /// Derived: categories and life events, the most services first.
     biggest: Vec<(GroupKind, u32)>,
+    /// Derived: the first term that is not pinyin.
+    words_start: usize,
     /// Derived: folded titles and synonyms (strength 3) and keywords (2) of every service, for
     /// whole-name matches; [`Doc::names`] says which are whose.
     name_text: String,
@@ -241,9 +246,9 @@ impl SearchIndex {
                 let names: Vec<String> = titles.iter().chain(&synonyms).chain(&keywords).cloned().collect();
                 for name in names {
                     pinyin::terms(&name, |full, initials| {
-                        fields[Field::PinyinFull as usize].push(full);
+                        fields[Field::PinyinFull as usize].push(format!("{PINYIN}{full}"));
                         if initials.len() >= 2 {
-                            fields[Field::PinyinInitials as usize].push(initials);
+                            fields[Field::PinyinInitials as usize].push(format!("{PINYIN}{initials}"));
                         }
                     });
                 }
@@ -309,6 +314,7 @@ impl SearchIndex {
             pinyin: cfg!(feature = "pinyin"),
             norms: Vec::new(),
             biggest: Vec::new(),
+            words_start: 0,
             name_text: String::new(),
             names: Vec::new(),
         };
@@ -346,6 +352,7 @@ impl SearchIndex {
     }
 
     fn derive(&mut self) {
+        self.words_start = self.terms.prefix_range(&[PINYIN as u8], 0).end;
         let mut sizes: Vec<(usize, GroupKind, u32)> = Vec::new();
         for (kind, count) in [(GroupKind::Category, self.categories.len()), (GroupKind::LifeEvent, self.life_events.len())] {
             let mut counts = vec![0usize; count];
@@ -531,6 +538,8 @@ impl SearchIndex {
         let mut hits = vec![0u16; n];
         let mut best = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
+        // The services with a score, so that the end need not look at every service.
+        let mut found: Vec<u32> = Vec::new();
         let mut matches: Vec<UnitMatch> = Vec::new();
         let mut matched_terms: Vec<usize> = Vec::new();
         let mut i = 0;
@@ -545,6 +554,9 @@ impl SearchIndex {
                 matched_terms.extend(expansions.iter().map(|(t, _)| *t));
             }
             for &d in &touched {
+                if hits[d as usize] == 0 {
+                    found.push(d);
+                }
                 total[d as usize] += best[d as usize];
                 hits[d as usize] += 1;
                 best[d as usize] = 0.0;
@@ -574,14 +586,13 @@ impl SearchIndex {
             i += 1;
         }
         let count = units.len() as f32;
-        let scored = total
-            .iter()
-            .enumerate()
-            .filter(|(_, &s)| s > 0.0)
-            .map(|(d, &s)| {
+        let scored = found
+            .into_iter()
+            .filter(|&d| total[d as usize] > 0.0)
+            .map(|d| {
                 // Services matching every word come first.
-                let coverage = f32::from(hits[d]) / count;
-                (d as u32, s * coverage * coverage)
+                let coverage = f32::from(hits[d as usize]) / count;
+                (d, total[d as usize] * coverage * coverage)
             })
             .collect();
         matched_terms.sort_unstable();
@@ -605,28 +616,21 @@ impl SearchIndex {
         if unit.han {
             return (out, None);
         }
+        let chars = unit.raw.chars().count();
+        // Pinyin is typed whole or in part, the way an input method takes it.
+        let pinyin = format!("{PINYIN}{}", unit.raw);
+        if let Some(t) = self.terms.find(pinyin.as_bytes()) {
+            add(t, 1.0, &mut out);
+        }
+        if last || out.is_empty() {
+            self.complete(pinyin.as_bytes(), chars, &mut out, add);
+        }
         // Completions: of the last word, which is being typed; of an earlier one only when it
         // is not a whole word of the catalog (people type "resid perm"). Completing every word
         // would cost a list per word on every keystroke (Algolia's default, prefixLast, agrees).
-        let chars = unit.raw.chars().count();
-        if (last && chars >= 1) || (out.is_empty() && chars >= 2) {
-            let form = unit.raw.as_bytes();
-            let mut completions: Vec<usize> = self.terms.prefix_range(form, 0).collect();
-            // A short prefix of a large catalog names hundreds of terms: the commonest stand for
-            // them, and the whole word is typed a keystroke later.
-            let cap = match chars {
-                1 => 16,
-                2 => 32,
-                _ => 64,
-            };
-            if completions.len() > cap {
-                completions.select_nth_unstable_by_key(cap - 1, |&t| std::cmp::Reverse(self.terms.df(t)));
-                completions.truncate(cap);
-            }
-            for t in completions {
-                let len = self.terms.term(t).len().max(1) as f32;
-                add(t, 0.5 + 0.4 * (form.len() as f32 / len).min(1.0), &mut out);
-            }
+        let words_matched = out.iter().any(|&(t, _)| !self.terms.term(t).starts_with(&[PINYIN as u8]));
+        if (last && chars >= 1) || (!words_matched && chars >= 2) {
+            self.complete(unit.raw.as_bytes(), chars, &mut out, add);
         }
         if !out.is_empty() {
             return (out, None);
@@ -638,7 +642,7 @@ impl SearchIndex {
             _ => 2,
         };
         let mut best: Option<(u8, u32, usize)> = None;
-        self.terms.fuzzy(unit.raw.as_bytes(), max, |t, d| {
+        self.terms.fuzzy(unit.raw.as_bytes(), max, self.words_start, |t, d| {
             add(t, if d == 1 { 0.6 } else { 0.4 }, &mut out);
             let candidate = (d, u32::MAX - self.terms.df(t), t);
             if best.is_none_or(|b| candidate < b) {
@@ -649,10 +653,30 @@ impl SearchIndex {
         (out, corrected)
     }
 
+    /// Adds the terms that start with `prefix` (a word of `chars` characters) to `out`.
+    fn complete(&self, prefix: &[u8], chars: usize, out: &mut Vec<(usize, f32)>, add: impl Fn(usize, f32, &mut Vec<(usize, f32)>)) {
+        let mut completions: Vec<usize> = self.terms.prefix_range(prefix, 0).collect();
+        // A short prefix of a large catalog names hundreds of terms: the commonest stand for
+        // them, and the whole word is typed a keystroke later.
+        let cap = match chars {
+            1 => 16,
+            2 => 32,
+            _ => 64,
+        };
+        if completions.len() > cap {
+            completions.select_nth_unstable_by_key(cap - 1, |&t| std::cmp::Reverse(self.terms.df(t)));
+            completions.truncate(cap);
+        }
+        for t in completions {
+            let len = self.terms.term(t).len().max(1) as f32;
+            add(t, 0.5 + 0.4 * (prefix.len() as f32 / len).min(1.0), out);
+        }
+    }
+
     /// The closest term to `word` within `max` edits (the commonest among equals).
     fn nearest_term(&self, word: &str, max: u8) -> Option<String> {
         let mut best: Option<(u8, u32, usize)> = None;
-        self.terms.fuzzy(word.as_bytes(), max, |t, d| {
+        self.terms.fuzzy(word.as_bytes(), max, self.words_start, |t, d| {
             let candidate = (d, u32::MAX - self.terms.df(t), t);
             if best.is_none_or(|b| candidate < b) {
                 best = Some(candidate);

@@ -143,8 +143,8 @@ impl Terms {
 
     /// Calls `found(term, distance)` for every term within `max` edits (insertions,
     /// deletions, substitutions and swaps of neighbours) of `query`, compared byte by byte:
-    /// it is meant for Latin-script terms.
-    pub fn fuzzy(&self, query: &[u8], max: u8, mut found: impl FnMut(usize, u8)) {
+    /// it is meant for Latin-script terms. Terms before `from` are not looked at.
+    pub fn fuzzy(&self, query: &[u8], max: u8, from: usize, mut found: impl FnMut(usize, u8)) {
         let qn = query.len();
         if qn > 48 {
             return; // not a word anyone mistyped; and keeps the distances within a byte
@@ -153,7 +153,7 @@ impl Terms {
         // Row k: the distances between query[..j] and the current term's first k bytes.
         let mut rows: Vec<u8> = (0..=qn as u8).collect();
         let mut prev: &[u8] = &[];
-        let mut i = 0;
+        let mut i = from;
         while i < self.len() {
             let t = self.term(i);
             let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
@@ -274,7 +274,7 @@ mod tests {
 
     fn near(terms: &Terms, query: &str, max: u8) -> Vec<(String, u8)> {
         let mut out = Vec::new();
-        terms.fuzzy(query.as_bytes(), max, |i, d| out.push((String::from_utf8_lossy(terms.term(i)).into_owned(), d)));
+        terms.fuzzy(query.as_bytes(), max, 0, |i, d| out.push((String::from_utf8_lossy(terms.term(i)).into_owned(), d)));
         out
     }
 

@@ -237,6 +237,9 @@ fn fold_fast(c: char) -> Option<char> {
 /// matched terms start with. It runs on every hit's title and snippet while someone types, so
 /// it walks bytes, steps over words no matched term starts like and allocates for no other.
 pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        return ascii_marks(text.as_bytes(), first, matched);
+    }
     let bytes = text.as_bytes();
     let mut marks: Vec<Range<usize>> = Vec::new();
     let mut word = String::new();
@@ -291,6 +294,32 @@ pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> 
             }
         }
         if could && (matched(word.as_bytes()) || (word.len() > 3 && matched(stem(&word).as_bytes()))) {
+            marks.push(start..i);
+        }
+    }
+    marks
+}
+
+/// [`marks`] for ASCII text (most English titles and summaries), byte by byte.
+fn ascii_marks(bytes: &[u8], first: &[bool; 256], matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
+    let mut marks = Vec::new();
+    let mut word: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if !first[usize::from(bytes[start].to_ascii_lowercase())] {
+            continue;
+        }
+        word.clear();
+        word.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
+        if matched(&word) || (word.len() > 3 && std::str::from_utf8(&word).is_ok_and(|w| matched(stem(w).as_bytes()))) {
             marks.push(start..i);
         }
     }
