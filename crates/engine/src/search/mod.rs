@@ -500,12 +500,10 @@ impl SearchIndex {
             results.nearest = self.nearest(&docs, query, li);
             return results;
         }
-        let mut ranked = scored;
+        let total = scored.len();
+        let mut ranked = best_of(scored, RERANK);
         let normalized_query = text::normalized(query);
-        let top = RERANK.min(ranked.len());
-        if top < ranked.len() {
-            ranked.select_nth_unstable_by(top - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        }
+        let top = ranked.len();
         for (doc, score) in ranked[..top].iter_mut() {
             *score *= self.name_bonus(&self.docs[*doc as usize], &normalized_query);
         }
@@ -527,7 +525,7 @@ impl SearchIndex {
             })
             .collect();
         let did_you_mean = (!corrections.is_empty()).then(|| corrected_query(query, &corrections));
-        SearchResults { hits, total: ranked.len(), did_you_mean, nearest: Vec::new() }
+        SearchResults { hits, total, did_you_mean, nearest: Vec::new() }
     }
 
     /// Scores every service against `units`. Returns the services with a score, how each unit
@@ -693,16 +691,7 @@ impl SearchIndex {
         let df = self.terms.df(term) as f32;
         // A floor: a word in every summary ("apply online") still tells titles apart.
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(IDF_FLOOR);
-        let finish = |doc: u32, tf: f32, best: &mut [f32], touched: &mut Vec<u32>| {
-            let Some(slot) = best.get_mut(doc as usize) else { return };
-            let score = weight * idf * tf * (K1 + 1.0) / (K1 + tf);
-            if *slot == 0.0 {
-                touched.push(doc);
-            }
-            if score > *slot {
-                *slot = score;
-            }
-        };
+        let scale = weight * idf * (K1 + 1.0);
         let mut current: Option<(u32, f32)> = None;
         for p in self.terms.postings(term) {
             let Some(norms) = self.norms.get(p.doc as usize) else { continue };
@@ -711,14 +700,14 @@ impl SearchIndex {
                 Some((d, tf)) if *d == p.doc => *tf += weighted,
                 _ => {
                     if let Some((d, tf)) = current.take() {
-                        finish(d, tf, best, touched);
+                        saturate(d, tf, scale, best, touched);
                     }
                     current = Some((p.doc, weighted));
                 }
             }
         }
         if let Some((d, tf)) = current {
-            finish(d, tf, best, touched);
+            saturate(d, tf, scale, best, touched);
         }
     }
 
@@ -824,6 +813,39 @@ impl SearchIndex {
                 Some(Nearest { kind, id: g.id.clone(), title: g.titles.get(li).or(g.titles.first()).cloned().unwrap_or_default() })
             })
             .collect()
+    }
+}
+
+/// The `k` best of `scored` (highest score, then first in the catalog), in no order: one pass
+/// that compares most services with the worst kept so far only.
+fn best_of(scored: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
+    if scored.len() <= k {
+        return scored;
+    }
+    let better = |a: &(u32, f32), b: &(u32, f32)| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0);
+    let mut kept: Vec<(u32, f32)> = scored[..k].to_vec();
+    let worst = |kept: &[(u32, f32)]| (0..kept.len()).fold(0, |w, i| if better(&kept[w], &kept[i]) { i } else { w });
+    let mut w = worst(&kept);
+    for s in &scored[k..] {
+        if better(s, &kept[w]) {
+            kept[w] = *s;
+            w = worst(&kept);
+        }
+    }
+    kept
+}
+
+/// BM25's saturation of a service's weighted frequency `tf`, kept in `best` when higher than
+/// what another form of the same word gave it.
+#[inline(always)]
+fn saturate(doc: u32, tf: f32, scale: f32, best: &mut [f32], touched: &mut Vec<u32>) {
+    let Some(slot) = best.get_mut(doc as usize) else { return };
+    let score = scale * tf / (K1 + tf);
+    if *slot == 0.0 {
+        touched.push(doc);
+    }
+    if score > *slot {
+        *slot = score;
     }
 }
 

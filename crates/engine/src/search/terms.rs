@@ -15,6 +15,9 @@ pub(crate) struct Posting {
     pub tf: u8,
 }
 
+/// The dictionary. The small functions on the search path are `#[inline(always)]`: the
+/// release profile optimises for size (`opt-level = "z"`), which otherwise leaves a call per
+/// posting.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Terms {
     /// Every term's bytes, in sorted order, back to back.
@@ -61,22 +64,26 @@ impl Terms {
         self.ends.len()
     }
 
+    #[inline(always)]
     pub fn term(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) as usize };
         let end = self.ends.get(i).copied().unwrap_or(0) as usize;
         self.blob.get(start..end).unwrap_or(&[])
     }
 
+    #[inline(always)]
     pub fn encoded_postings(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.posting_ends.get(i - 1).copied().unwrap_or(0) as usize };
         let end = self.posting_ends.get(i).copied().unwrap_or(0) as usize;
         self.postings.get(start..end).unwrap_or(&[])
     }
 
+    #[inline(always)]
     pub fn df(&self, i: usize) -> u32 {
         self.df.get(i).copied().unwrap_or(0)
     }
 
+    #[inline(always)]
     pub fn postings(&self, i: usize) -> Postings<'_> {
         Postings::new(self.encoded_postings(i))
     }
@@ -218,6 +225,7 @@ pub(crate) struct Postings<'a> {
 }
 
 impl<'a> Postings<'a> {
+    #[inline(always)]
     pub fn new(bytes: &'a [u8]) -> Self {
         let mut at = 0;
         let left = read_varint(bytes, &mut at).unwrap_or(0);
@@ -228,6 +236,7 @@ impl<'a> Postings<'a> {
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
+    #[inline(always)]
     fn next(&mut self) -> Option<Posting> {
         if self.left == 0 {
             return None;
@@ -249,7 +258,14 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+#[inline(always)]
 pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let first = *bytes.get(*at)?;
+    if first < 0x80 {
+        // Most deltas and lengths fit in one byte.
+        *at += 1;
+        return Some(u64::from(first));
+    }
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *bytes.get(*at)?;
