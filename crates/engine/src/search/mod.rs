@@ -584,15 +584,16 @@ impl SearchIndex {
             i += 1;
         }
         let count = units.len() as f32;
-        let scored = found
-            .into_iter()
-            .filter(|&d| total[d as usize] > 0.0)
-            .map(|d| {
+        // A plain loop: under the size profile, iterator adapters here cost a call per service.
+        let mut scored = Vec::with_capacity(found.len());
+        for d in found {
+            let (t, h) = (total[d as usize], hits[d as usize]);
+            if t > 0.0 {
                 // Services matching every word come first.
-                let coverage = f32::from(hits[d as usize]) / count;
-                (d, total[d as usize] * coverage * coverage)
-            })
-            .collect();
+                let coverage = f32::from(h) / count;
+                scored.push((d, t * coverage * coverage));
+            }
+        }
         matched_terms.sort_unstable();
         matched_terms.dedup();
         (scored, matches, matched_terms)
@@ -692,22 +693,22 @@ impl SearchIndex {
         // A floor: a word in every summary ("apply online") still tells titles apart.
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(IDF_FLOOR);
         let scale = weight * idf * (K1 + 1.0);
-        let mut current: Option<(u32, f32)> = None;
+        // A service's postings are next to each other: add up its fields, then saturate.
+        let (mut doc, mut tf) = (u32::MAX, 0f32);
         for p in self.terms.postings(term) {
             let Some(norms) = self.norms.get(p.doc as usize) else { continue };
             let weighted = norms[usize::from(p.field).min(FIELDS - 1)] * f32::from(p.tf);
-            match &mut current {
-                Some((d, tf)) if *d == p.doc => *tf += weighted,
-                _ => {
-                    if let Some((d, tf)) = current.take() {
-                        saturate(d, tf, scale, best, touched);
-                    }
-                    current = Some((p.doc, weighted));
+            if p.doc == doc {
+                tf += weighted;
+            } else {
+                if doc != u32::MAX {
+                    saturate(doc, tf, scale, best, touched);
                 }
+                (doc, tf) = (p.doc, weighted);
             }
         }
-        if let Some((d, tf)) = current {
-            saturate(d, tf, scale, best, touched);
+        if doc != u32::MAX {
+            saturate(doc, tf, scale, best, touched);
         }
     }
 
@@ -819,20 +820,34 @@ impl SearchIndex {
 /// The `k` best of `scored` (highest score, then first in the catalog), in no order: one pass
 /// that compares most services with the worst kept so far only.
 fn best_of(scored: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
-    if scored.len() <= k {
+    if scored.len() <= k || k == 0 {
         return scored;
     }
-    let better = |a: &(u32, f32), b: &(u32, f32)| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0);
     let mut kept: Vec<(u32, f32)> = scored[..k].to_vec();
-    let worst = |kept: &[(u32, f32)]| (0..kept.len()).fold(0, |w, i| if better(&kept[w], &kept[i]) { i } else { w });
     let mut w = worst(&kept);
-    for s in &scored[k..] {
-        if better(s, &kept[w]) {
-            kept[w] = *s;
+    for &s in &scored[k..] {
+        if better(s, kept[w]) {
+            kept[w] = s;
             w = worst(&kept);
         }
     }
     kept
+}
+
+/// Higher score first, then first in the catalog.
+#[inline(always)]
+fn better(a: (u32, f32), b: (u32, f32)) -> bool {
+    a.1 > b.1 || (a.1 == b.1 && a.0 < b.0)
+}
+
+fn worst(kept: &[(u32, f32)]) -> usize {
+    let mut w = 0;
+    for i in 1..kept.len() {
+        if better(kept[w], kept[i]) {
+            w = i;
+        }
+    }
+    w
 }
 
 /// BM25's saturation of a service's weighted frequency `tf`, kept in `best` when higher than
