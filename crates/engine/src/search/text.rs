@@ -163,6 +163,12 @@ pub(crate) fn stem(word: &str) -> String {
     w
 }
 
+/// Whether [`stem`] could change `word` (it only removes -s, -ed and -ing): most words are
+/// then not stemmed, and not copied, while titles and snippets are marked.
+fn may_stem(word: &[u8]) -> bool {
+    word.len() > 3 && (word.ends_with(b"s") || word.ends_with(b"ed") || word.ends_with(b"ing"))
+}
+
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -293,7 +299,7 @@ pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> 
                 None => break,
             }
         }
-        if could && (matched(word.as_bytes()) || (word.len() > 3 && matched(stem(&word).as_bytes()))) {
+        if could && (matched(word.as_bytes()) || (may_stem(word.as_bytes()) && matched(stem(&word).as_bytes()))) {
             marks.push(start..i);
         }
     }
@@ -319,7 +325,7 @@ fn ascii_marks(bytes: &[u8], first: &[bool; 256], matched: impl Fn(&[u8]) -> boo
         }
         word.clear();
         word.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
-        if matched(&word) || (word.len() > 3 && std::str::from_utf8(&word).is_ok_and(|w| matched(stem(w).as_bytes()))) {
+        if matched(&word) || (may_stem(&word) && std::str::from_utf8(&word).is_ok_and(|w| matched(stem(w).as_bytes()))) {
             marks.push(start..i);
         }
     }
