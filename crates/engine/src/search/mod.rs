@@ -28,7 +28,8 @@ mod terms;
 mod text;
 
 use crate::guide::{Catalog, Guide};
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
 use std::ops::Range;
 use terms::{Posting, Terms};
 use text::Kind;
@@ -720,6 +721,10 @@ impl SearchIndex {
         }
         let mut bonus: f32 = 1.0;
         for (strength, span) in self.names.get(doc.names.start as usize..doc.names.end as usize).unwrap_or(&[]) {
+            // Shorter than the query: neither is it, nor starts with it, nor contains it.
+            if ((span.end - span.start) as usize) < query.len() {
+                continue;
+            }
             let name = self.name_text.get(span.start as usize..span.end as usize).unwrap_or("");
             let s = f32::from(*strength);
             let b = if name == query {
@@ -818,20 +823,20 @@ impl SearchIndex {
 }
 
 /// The `k` best of `scored` (highest score, then first in the catalog), in no order: one pass
-/// that compares most services with the worst kept so far only.
+/// with a heap whose top is the worst kept, so most services cost one comparison.
 fn best_of(scored: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
     if scored.len() <= k || k == 0 {
         return scored;
     }
-    let mut kept: Vec<(u32, f32)> = scored[..k].to_vec();
-    let mut w = worst(&kept);
-    for &s in &scored[k..] {
-        if better(s, kept[w]) {
-            kept[w] = s;
-            w = worst(&kept);
+    let mut kept: BinaryHeap<Worse> = scored[..k].iter().map(|&c| Worse(c)).collect();
+    for &c in &scored[k..] {
+        if let Some(mut top) = kept.peek_mut() {
+            if better(c, top.0) {
+                *top = Worse(c);
+            }
         }
     }
-    kept
+    kept.into_iter().map(|w| w.0).collect()
 }
 
 /// Higher score first, then first in the catalog.
@@ -840,14 +845,28 @@ fn better(a: (u32, f32), b: (u32, f32)) -> bool {
     a.1 > b.1 || (a.1 == b.1 && a.0 < b.0)
 }
 
-fn worst(kept: &[(u32, f32)]) -> usize {
-    let mut w = 0;
-    for i in 1..kept.len() {
-        if better(kept[w], kept[i]) {
-            w = i;
-        }
+/// Orders candidates worst first, for a max-heap of the best.
+#[derive(Clone, Copy, Debug)]
+struct Worse((u32, f32));
+
+impl PartialEq for Worse {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
     }
-    w
+}
+
+impl Eq for Worse {}
+
+impl PartialOrd for Worse {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Worse {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0 .1.total_cmp(&self.0 .1).then(self.0 .0.cmp(&other.0 .0))
+    }
 }
 
 /// BM25's saturation of a service's weighted frequency `tf`, kept in `best` when higher than
