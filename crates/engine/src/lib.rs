@@ -48,7 +48,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
 pub use fill_once::{ConceptAnswer, Remembered, RememberedAnswer};
 pub use guide::{
-    load_catalog, load_guide, Audience, Catalog, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
+    answers_from_pairs, answers_to_pairs, handed_over, load_catalog, load_guide, AlsoNeeded, Audience, Because, Catalog, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
     Necessity, OriginalOrCopy, Service, Source,
 };
 pub use i18n::{is_chinese, text_direction, ui_text, UiText};
