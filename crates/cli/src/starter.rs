@@ -33,7 +33,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     Ok(0)
 }
 
-fn locales(list: &str) -> Result<Vec<String>, Error> {
+pub(crate) fn locales(list: &str) -> Result<Vec<String>, Error> {
     let mut locales: Vec<String> = Vec::new();
     for tag in list.split(',').map(str::trim) {
         let well_formed = tag.starts_with(|c: char| c.is_ascii_alphabetic())
