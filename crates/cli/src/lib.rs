@@ -121,10 +121,13 @@ Commands:
   new form [--id ID] [--locales zh-CN,en]
       Print a starting definition whose hints and content say what to change; it passes lint.
       Save it as <ID>.json.
-
   new guide [--service ID] [--locales zh-CN,en]
-      Print a starting procedure guide (办事指南) for service ID: every text in [brackets] says
-      what to write there. It passes lint; save it as guides/<ID>.json next to the forms.
+      Print a starting procedure guide (办事指南) for service ID: texts in [brackets] say what
+      to write there, and its first FAQ entry how. It passes lint; save it as
+      guides/<ID>.json next to the forms.
+  new catalog [--service ID] [--locales zh-CN,en]
+      Print a starting catalog.json listing service ID with guides/<ID>.json and the form
+      <ID>: it passes lint once those two are saved next to it (new guide, new form).
 
   preview <file.json> [--port N] [--dist DIR] [--open-locale TAG]
       Serve the built app (DIR, default dist: build it with scripts/build.sh) on 127.0.0.1
