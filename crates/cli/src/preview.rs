@@ -30,6 +30,11 @@ const DEFAULT_PORT: u16 = 8090;
 /// How often the file's modification time and size are read.
 const POLL: Duration = Duration::from_millis(250);
 
+/// Every this many polls the bytes are read and compared even when the time and size are the
+/// same: on file systems with coarse timestamps, two saves of the same length within one tick
+/// would otherwise go unseen.
+const READ_EVERY: u32 = 8;
+
 /// How long a `/__preview/version` request waits for a change before answering anyway: below
 /// the usual 30–60 s idle timeouts of browsers and proxies.
 const LONG_POLL: Duration = Duration::from_secs(25);
@@ -204,8 +209,10 @@ fn watch(file: &Path, site: &Site, started: u128, out: &mut dyn Write) -> Result
     let mut last = stamp(file).ok();
     let mut count = 1u64;
     let mut missing = false;
+    let mut poll = 0u32;
     loop {
         std::thread::sleep(POLL);
+        poll = poll.wrapping_add(1);
         let now = match stamp(file) {
             Ok(now) => now,
             Err(e) => {
@@ -220,7 +227,7 @@ fn watch(file: &Path, site: &Site, started: u128, out: &mut dyn Write) -> Result
             }
         };
         missing = false;
-        if last == Some(now) {
+        if last == Some(now) && poll % READ_EVERY != 0 {
             continue;
         }
         last = Some(now);

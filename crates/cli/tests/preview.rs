@@ -227,13 +227,15 @@ fn preview_serves_the_app_the_definition_and_its_lists_and_reloads_on_change() {
 #[test]
 fn a_file_that_is_not_json_is_served_under_its_name_with_its_problem_printed() {
     let dir = project();
-    let file = dir.write("forms/draft.json", "this is not JSON");
+    // Outside forms/: the reference lists come from ../forms/.
+    let file = dir.write("drafts/draft.json", "this is not JSON");
     let file = file.display().to_string();
     let preview = Preview::start(&[&file, "--port", "0", "--dist", &dir.path("dist")]);
     assert!(preview.url.ends_with("/?form=draft"), "{}", preview.url);
     let printed = preview.wait_for("lint: 1 error");
     assert!(printed.iter().any(|l| l.starts_with(&format!("{file}:/: error: "))), "{printed:?}");
     assert_eq!(preview.get("/forms/draft.json"), (200, b"this is not JSON".to_vec()));
+    assert!(preview.text("/forms/data/cn-regions.json").contains("\"options\""));
 }
 
 #[test]
