@@ -669,10 +669,12 @@ impl GuideModel {
         if let Some((model, _)) = assistant {
             self.logic.set_today(model.today());
         }
-        let visible = assistant.map(|(model, answers)| model.evaluate(answers).visible_answers(model, answers));
-        let applies = |compiled: &Option<Compiled>| match (compiled, &visible) {
+        // The values the assistant's own conditions see: typed (dates as `YYYY-MM-DD`, numbers
+        // as numbers, codes normalised), computed values included, hidden answers absent.
+        let evaluated = assistant.map(|(model, answers)| (model, model.evaluate(answers)));
+        let applies = |compiled: &Option<Compiled>| match (compiled, &evaluated) {
             (None, _) | (_, None) => true,
-            (Some(c), Some(answers)) => truthy(&self.logic.eval(c, |name| answers.get(name))),
+            (Some(c), Some((model, evaluation))) => truthy(&self.logic.eval(c, |name| evaluation.value(model, name))),
         };
         let pick = |count: usize, compiled: &[Option<Compiled>]| -> Vec<usize> {
             (0..count).filter(|&i| compiled.get(i).is_none_or(applies)).collect()

@@ -43,7 +43,7 @@ fn the_shipped_forms_match_the_schema_shape() {
     )
     .unwrap();
     let properties = schema["properties"].as_object().expect("form properties");
-    for name in ["residence-permit", "register-birth", "residence-registration", "residence-permit-check"] {
+    for name in ["residence-permit", "register-birth", "residence-registration", "residence-permit-check", "residence-registration-check", "register-birth-check"] {
         let form: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../forms/{name}.json"))).unwrap(),
         )
