@@ -281,6 +281,8 @@ fn result_step(props: &ResultProps) -> Html {
     };
     let print = Callback::from(|_: MouseEvent| io::print());
     let mut tailored: Vec<String> = list.also_needed.iter().map(|a| a.service.clone()).collect();
+    let reasons: Vec<(String, String)> =
+        list.also_needed.iter().filter_map(|a| a.reason.as_ref().map(|r| (a.service.clone(), t(r, locale, fallback).to_string()))).collect();
     let next = match &action {
         Some(OutcomeAction::StartForm { form: target, .. }) => {
             let handed = handed_over(model, action.as_ref().unwrap_or(&OutcomeAction::NotEligible), &props.answers);
@@ -330,7 +332,7 @@ fn result_step(props: &ResultProps) -> Html {
             }
             <div class="ow-button-group ow-no-print">{ next }</div>
             <p class="ow-body ow-no-print"><Link href={format!("?service={}&lang={locale}&check=start", service.id)}>{ ui_text(UiText::CheckAgain, locale) }</Link></p>
-            <Recommendations catalog={props.catalog.clone()} service={service.id.clone()} {tailored} locale={props.locale.clone()} />
+            <Recommendations catalog={props.catalog.clone()} service={service.id.clone()} {tailored} {reasons} locale={props.locale.clone()} />
         </Frame>
     }
 }

@@ -133,6 +133,17 @@ pub(crate) fn service_item(service: &Service, locale: &str, fallback: &str) -> H
     }
 }
 
+/// A recommended service with the reason it applies to this person.
+fn reason_item(service: &Service, reason: &str, locale: &str, fallback: &str) -> Html {
+    let href = format!("?service={}&lang={locale}", service.id);
+    html! {
+        <li class="ow-service-list__item">
+            <Link {href} class="ow-service-list__link">{ service.title.get(locale, fallback) }</Link>
+            <p class="ow-service-list__summary">{ reason }</p>
+        </li>
+    }
+}
+
 /// Props for the catalog pages.
 #[derive(Properties)]
 pub struct CatalogProps {
@@ -231,13 +242,20 @@ pub struct RecommendationsProps {
     /// Services the person's answers point to, first.
     #[prop_or_default]
     pub tailored: Vec<String>,
+    /// Why, for some of them (service id → the guide's reason, in the locale).
+    #[prop_or_default]
+    pub reasons: Vec<(String, String)>,
     /// Interface locale.
     pub locale: AttrValue,
 }
 
 impl PartialEq for RecommendationsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && self.service == other.service && self.tailored == other.tailored && self.locale == other.locale
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.service == other.service
+            && self.tailored == other.tailored
+            && self.reasons == other.reasons
+            && self.locale == other.locale
     }
 }
 
@@ -255,7 +273,12 @@ pub fn recommendations(props: &RecommendationsProps) -> Html {
     html! {
         <aside class="ow-related" aria-labelledby="ow-related-heading">
             <h2 class="ow-heading-m" id="ow-related-heading">{ ui_text(UiText::YouMayAlsoNeed, locale) }</h2>
-            <ul class="ow-service-list">{ for found.iter().map(|(s, _)| service_item(s, locale, fallback)) }</ul>
+            <ul class="ow-service-list">
+                { for found.iter().map(|(s, _)| match props.reasons.iter().find(|(id, _)| *id == s.id) {
+                    Some((_, reason)) => reason_item(s, reason, locale, fallback),
+                    None => service_item(s, locale, fallback),
+                }) }
+            </ul>
         </aside>
     }
 }

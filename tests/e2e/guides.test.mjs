@@ -52,7 +52,7 @@ test('[en] catalog → life event → guide → assistant → tailored checklist
   await assertAccessible(page, 'guide');
   await page.getByRole('link', { name: 'Check if you can apply' }).first().click();
 
-  await answer(page, 'en', [['radio', 'No'], ['radio', 'Yes']]);
+  await answer(page, 'en', [['radio', 'Me'], ['radio', 'No'], ['radio', 'Yes']]);
   // Continue with nothing chosen: the GOV.UK error pattern, here too.
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
@@ -72,6 +72,10 @@ test('[en] catalog → life event → guide → assistant → tailored checklist
   assert.match(text, /Proof of employment/);
   assert.doesNotMatch(text, /Proof of study/);
   await page.getByRole('button', { name: 'Print this list' }).waitFor();
+  // Worked out on the device from the answers: someone who works here needs a social security card.
+  const also = page.getByRole('complementary', { name: 'You may also need' });
+  assert.match(await also.getByRole('listitem').first().innerText(), /Apply for a social security card[\s\S]*used to pay medical bills/);
+  assert.equal(await also.getByText('use it to pay your rent', { exact: false }).count(), 0, 'the renters’ reason is not for this person');
 
   // The answers are in the URL's fragment: never sent to the server, yet bookmarkable.
   const url = new URL(page.url());
@@ -115,7 +119,7 @@ test('[zh-CN] 指南 → 自查 → 清单; switching language keeps the answers
   await page.getByRole('heading', { level: 2, name: '申请材料' }).waitFor();
   await assertAccessible(page, '指南');
   await page.getByRole('link', { name: '自查能否办理' }).first().click();
-  await answer(page, 'zh-CN', [['radio', '否'], ['radio', '是'], ['checkbox', '在本市连续就读']]);
+  await answer(page, 'zh-CN', [['radio', '我本人'], ['radio', '否'], ['radio', '是'], ['checkbox', '在本市连续就读']]);
   await h1(page, '您可以申领居住证');
   await page.locator('.ow-checklist').getByText('学生证', { exact: false }).first().waitFor();
   await assertAccessible(page, '自查结果');
@@ -129,9 +133,16 @@ test('[zh-CN] 指南 → 自查 → 清单; switching language keeps the answers
 // Each assistant to each kind of outcome: the answers, the outcome's heading, and what the
 // page must offer for that kind.
 const walks = [
-  { service: 'residence-permit', lang: 'en', steps: [['radio', 'Yes']], heading: 'You do not need a residence permit', kind: 'not_eligible' },
-  { service: 'residence-permit', lang: 'en', steps: [['radio', 'No'], ['radio', 'No']], heading: 'Register your residence first', kind: 'service', to: 'Register where you live (residence registration)' },
-  { service: 'residence-permit', lang: 'en', steps: [['radio', 'No'], ['radio', 'Yes'], ['checkbox', 'I have lawful, stable employment in this city']], heading: 'You can apply for a residence permit', kind: 'start_form', form: 'Apply for a residence permit' },
+  { service: 'residence-permit', lang: 'en', steps: [['radio', 'Me'], ['radio', 'Yes']], heading: 'You do not need a residence permit', kind: 'not_eligible' },
+  { service: 'residence-permit', lang: 'en', steps: [['radio', 'Me'], ['radio', 'No'], ['radio', 'No']], heading: 'Register your residence first', kind: 'service', to: 'Register where you live (residence registration)' },
+  { service: 'residence-permit', lang: 'en', steps: [['radio', 'A child under 16'], ['radio', 'No'], ['radio', 'Yes'], ['checkbox', 'I am studying in this city without a break']], heading: 'Apply at the counter with the child', kind: 'offline_only' },
+  { service: 'residence-permit', lang: 'en', steps: [['radio', 'Me'], ['radio', 'No'], ['radio', 'Yes'], ['checkbox', 'I have lawful, stable employment in this city']], heading: 'You can apply for a residence permit', kind: 'start_form', form: 'Apply for a residence permit' },
+  { service: 'residence-registration', lang: 'zh-CN', steps: [['radio', '是']], heading: '您无需办理居住登记', kind: 'not_eligible' },
+  { service: 'residence-registration', lang: 'zh-CN', steps: [['radio', '否'], ['radio', '1个月或更长'], ['radio', '是']], heading: '您已办理居住登记', kind: 'service', to: '居住证申领（首次）' },
+  { service: 'residence-registration', lang: 'zh-CN', steps: [['radio', '否'], ['radio', '1个月或更长'], ['radio', '否'], ['radio', '租赁住房'], ['radio', '否']], heading: '请到派出所窗口办理', kind: 'offline_only' },
+  { service: 'residence-registration', lang: 'zh-CN', steps: [['radio', '否'], ['radio', '1个月或更长'], ['radio', '否'], ['radio', '租赁住房'], ['radio', '是']], heading: '您可以在网上办理居住登记', kind: 'start_form', form: '居住登记' },
+  { service: 'register-birth', lang: 'en', steps: [['radio', 'Scotland']], heading: 'Register the birth in Scotland', kind: 'not_eligible' },
+  { service: 'register-birth', lang: 'en', steps: [['radio', 'Mainland China']], heading: 'Register the birth with the police station of a parent’s household registration', kind: 'service', to: 'Add a newborn to the household register (hukou)' },
 ];
 
 for (const walk of walks) {
