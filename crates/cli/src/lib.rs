@@ -10,6 +10,7 @@
 mod args;
 mod explain;
 mod files;
+mod index;
 mod lint;
 mod package;
 mod preview;
@@ -118,6 +119,13 @@ Commands:
       and now. --entry prints instead the outbox entry (package, settings and request, one
       line), the settings overridden by --submission '{\"url\": …}' as a host page would.
 
+  index <catalog.json> [-o FILE]
+      Build the search index of a service catalog and its guides (titles, synonyms, keywords,
+      summaries, departments, categories, life events, material names, FAQ questions, and the
+      pinyin of Chinese names) into FILE, by default catalog.index next to the catalog, where
+      the app fetches it. Problems that stop it are printed as `file:JSON-pointer: severity:
+      message` (exit 1, nothing written). `-o -` writes the index to standard output.
+
   new form [--id ID] [--locales zh-CN,en]
       Print a starting definition whose hints and content say what to change; it passes lint.
       Save it as <ID>.json.
@@ -141,11 +149,9 @@ Commands:
   help, --help       Show this help (also `onewindow <command> --help`).
   --version          Show the version and the definition format it reads.
 
-Coming in a later version (not available yet in this version):
-  index              Build the catalogue of services from a forms directory.
 
 Exit codes: 0 no errors (warnings allowed); 1 errors found in a definition; 2 wrong usage,
-a file that cannot be read, or a command not available yet.
+or a file that cannot be read.
 ";
 
 /// The version line (`onewindow --version`).
@@ -183,7 +189,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         .map(|a| a.into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8"))))
         .collect::<Result<Vec<String>, Error>>()?;
     let Some((command, rest)) = args.split_first() else {
-        return Err(Error::usage("no command given: use lint, schema, explain, package, new or preview"));
+        return Err(Error::usage("no command given: use lint, schema, explain, package, index, new or preview"));
     };
     let wants_help = rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h");
     match command.as_str() {
@@ -195,7 +201,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
             writeln!(out, "{}", version())?;
             Ok(0)
         }
-        "lint" | "schema" | "explain" | "package" | "new" | "preview" if wants_help => {
+        "lint" | "schema" | "explain" | "package" | "index" | "new" | "preview" if wants_help => {
             out.write_all(command_help(command).as_bytes())?;
             Ok(0)
         }
@@ -204,12 +210,10 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         "explain" => explain::run(rest, out),
         "package" => package::run(rest, out),
         "new" => starter::run(rest, out),
-        "index" => Err(Error::NotYet(format!(
-            "`onewindow {command}` is not available yet in this version ({}); it is planned for a later one",
-            env!("CARGO_PKG_VERSION")
-        ))),
+        "index" => index::run(rest, out),
+        "preview" => preview::run(rest, out),
         other if other.starts_with('-') => Err(Error::usage(format!("unknown option {other}; give a command first"))),
-        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package, new and preview"))),
+        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package, index, new and preview"))),
     }
 }
 

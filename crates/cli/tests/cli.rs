@@ -465,21 +465,117 @@ fn new_refuses_the_wrong_options_for_each_kind() {
     }
 }
 
-// ----- not yet, help, version
+// ----- index
 
 #[test]
-fn later_commands_are_not_faked() {
-    let run = onewindow(&["index"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stdout.is_empty(), "{}", run.stdout);
-    assert!(run.stderr.contains("not available yet"), "{}", run.stderr);
+fn index_builds_the_shipped_catalogs_index_with_pinyin() {
+    let dir = TempDir::new("index");
+    let out = dir.path("catalog.index");
+    let run = onewindow(&["index", &s(&forms().join("catalog.json")), "-o", &out]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let catalog: Value = serde_json::from_str(&std::fs::read_to_string(forms().join("catalog.json")).unwrap()).unwrap();
+    let services = catalog["services"].as_array().unwrap().len();
+    assert!(run.stdout.starts_with(&format!("wrote {out}: {services} services, ")) && run.stdout.contains("with pinyin"), "{}", run.stdout);
+    let index = onewindow_engine::search::SearchIndex::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(index.len(), services);
+    assert!(index.has_pinyin());
+    assert_eq!(index.search("jzz", "zh-CN", 1).hits[0].service, "residence-permit");
+    // Standard output gets the same bytes.
+    let stdout = Command::new(binary()).args(["index", &s(&forms().join("catalog.json")), "-o", "-"]).output().unwrap();
+    assert_eq!(stdout.stdout, std::fs::read(&out).unwrap());
 }
+
+/// The shipped catalog's index is committed (the receiver serves `forms/` as it is, and the app
+/// fetches `forms/catalog.index`), so it must be what `onewindow index` builds now.
+/// Regenerate with `UPDATE_INDEX=1 cargo test -p onewindow-cli --test cli committed` (or
+/// `scripts/build.sh`, which rebuilds it).
+#[test]
+fn the_committed_catalog_index_is_up_to_date() {
+    let dir = TempDir::new("index-committed");
+    let fresh = dir.path("catalog.index");
+    let run = onewindow(&["index", &s(&forms().join("catalog.json")), "-o", &fresh]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let fresh = std::fs::read(&fresh).unwrap();
+    let committed_path = forms().join("catalog.index");
+    if std::env::var_os("UPDATE_INDEX").is_some() {
+        std::fs::write(&committed_path, &fresh).unwrap();
+    }
+    let committed = std::fs::read(&committed_path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is stale: run UPDATE_INDEX=1 cargo test -p onewindow-cli --test cli committed (or onewindow index forms/catalog.json)",
+        committed_path.display()
+    );
+}
+
+#[test]
+fn index_writes_next_to_the_catalog_by_default() {
+    let dir = TempDir::new("index-default");
+    // A catalog whose services only name forms: no guides to read.
+    let minimal = r#"{"schema_version":1,"locales":["en"],"categories":[{"id":"c","title":"C"}],"life_events":[],
+      "services":[{"id":"s","title":"Get a fishing licence","summary":"Fish.","department":"Rivers","category":"c","audience":["person"],"form":"s"}]}"#;
+    let catalog = dir.write("catalog.json", minimal);
+    let run = onewindow(&["index", &s(&catalog)]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let index = onewindow_engine::search::SearchIndex::from_bytes(&std::fs::read(dir.path("catalog.index")).unwrap()).unwrap();
+    assert_eq!(index.search("fishng", "en", 1).hits[0].service, "s");
+}
+
+#[test]
+fn index_reports_bad_catalogs_and_guides_by_file_and_pointer_and_writes_nothing() {
+    let dir = TempDir::new("index-bad");
+    dir.write("not-json.json", "{");
+    dir.write("guides/broken.json", "[1, 2]");
+    dir.write("guides/other.json", &std::fs::read_to_string(forms().join("guides/passport.json")).unwrap());
+    let bad = r#"{"schema_version":1,"locales":["en"],"categories":[{"id":"c","title":"C"}],"life_events":[],
+      "services":[
+        {"id":"a","title":"A","summary":"A.","department":"D","category":"nope","audience":["person"],"guide":"guides/missing.json"},
+        {"id":"b","title":"B","summary":"B.","department":"D","category":"c","audience":["person"],"guide":"guides/broken.json"},
+        {"id":"c","title":"C","summary":"C.","department":"D","category":"c","audience":["person"],"guide":"guides/other.json"}]}"#;
+    let catalog = dir.write("catalog.json", bad);
+    let run = onewindow(&["index", &s(&catalog)]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let expected = [
+        (dir.path("catalog.json"), "/services/0/category", "category \"nope\" is not in /categories"),
+        (dir.path("catalog.json"), "/services/0/guide", "there is no guides/missing.json next to the catalog"),
+        (dir.path("guides/broken.json"), "/", "not a guide"),
+        (dir.path("guides/other.json"), "/service", "the guide is for \"passport\" but the catalog links it from \"c\""),
+    ];
+    for (file, pointer, words) in &expected {
+        let prefix = format!("{file}:{pointer}: error: ");
+        assert!(run.stdout.lines().any(|l| l.starts_with(&prefix) && l.contains(words)), "no {prefix:?} {words:?} in:\n{}", run.stdout);
+    }
+    assert!(run.stdout.ends_with("no index written: 4 errors (fix them, or see `onewindow lint`)\n"), "{}", run.stdout);
+    assert!(!Path::new(&dir.path("catalog.index")).exists());
+    let run = onewindow(&["index", &dir.path("not-json.json"), "-o", &dir.path("x.index")]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.starts_with(&format!("{}:/: error: not a catalog", dir.path("not-json.json"))), "{}", run.stdout);
+    assert!(!Path::new(&dir.path("x.index")).exists());
+}
+
+#[test]
+fn index_usage_and_file_errors_exit_2() {
+    let dir = TempDir::new("index-usage");
+    for (args, words) in [
+        (vec!["index".to_string()], "index needs the catalog"),
+        (vec!["index".into(), "a.json".into(), "b.json".into()], "one catalog"),
+        (vec!["index".into(), "x.json".into(), "--nope".into()], "unknown option --nope"),
+        (vec!["index".into(), dir.path("missing.json")], "no such file or directory"),
+        (vec!["index".into(), s(&forms().join("catalog.json")), "-o".into(), dir.path("no/such/dir/catalog.index")], "no such file or directory"),
+    ] {
+        let run = onewindow(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains(words), "{args:?}: {}", run.stderr);
+    }
+}
+
+// ----- help, version
 
 #[test]
 fn help_and_version() {
     let run = onewindow(&["--help"]);
     assert_eq!(run.code, 0);
-    for words in ["lint <files or dirs>", "schema [form|dictionary]", "explain <form.json>", "new form", "not available yet", "index", "preview <file.json>", "new guide [--service ID]", "new catalog [--service ID]", "Exit codes"] {
+    for words in ["lint <files or dirs>", "schema [form|dictionary]", "explain <form.json>", "new form", "index <catalog.json>", "preview <file.json>", "new guide [--service ID]", "new catalog [--service ID]", "Exit codes"] {
         assert!(run.stdout.contains(words), "{words}:\n{}", run.stdout);
     }
     let run = onewindow(&["explain", "--help"]);

@@ -39,6 +39,7 @@ mod markdown;
 mod model;
 mod package;
 mod submission;
+pub mod search;
 mod summary;
 mod validate;
 

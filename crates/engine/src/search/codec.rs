@@ -1,0 +1,206 @@
+//! The index file: `OWSI`, a format version byte, then varint-prefixed lists (`docs/search.md`).
+//! Terms are front-coded (the bytes shared with the previous term are not repeated) and
+//! postings delta-coded, which is most of why the file is small.
+//!
+//! Reading checks every length against the bytes left and every reference against its list
+//! before using it, so that corrupt or hostile bytes are an error, never a panic or a huge
+//! allocation.
+
+use super::terms::{read_varint, write_varint, Postings, Terms};
+use super::{Doc, Group, SearchIndex, FIELDS};
+
+const MAGIC: &[u8; 4] = b"OWSI";
+/// Bump on any change to the layout; readers refuse other versions.
+pub(crate) const VERSION: u8 = 1;
+const FLAG_PINYIN: u8 = 1;
+
+pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.push(VERSION);
+    out.push(if index.pinyin { FLAG_PINYIN } else { 0 });
+    write_varint(&mut out, index.locales.len() as u64);
+    for l in &index.locales {
+        string(&mut out, l);
+    }
+    for groups in [&index.categories, &index.life_events] {
+        write_varint(&mut out, groups.len() as u64);
+        for g in groups {
+            string(&mut out, &g.id);
+            for t in &g.titles {
+                string(&mut out, t);
+            }
+        }
+    }
+    write_varint(&mut out, index.docs.len() as u64);
+    for d in &index.docs {
+        string(&mut out, &d.id);
+        for t in d.titles.iter().chain(&d.summaries) {
+            string(&mut out, t);
+        }
+        // 0 is "no category", so ids shift by one.
+        write_varint(&mut out, d.category.map_or(0, |c| u64::from(c) + 1));
+        write_varint(&mut out, d.life_events.len() as u64);
+        for &e in &d.life_events {
+            write_varint(&mut out, u64::from(e));
+        }
+        for list in [&d.synonyms, &d.keywords] {
+            write_varint(&mut out, list.len() as u64);
+            for s in list {
+                string(&mut out, s);
+            }
+        }
+        out.extend_from_slice(&d.lens);
+    }
+    write_varint(&mut out, index.terms.len() as u64);
+    let mut prev: &[u8] = &[];
+    for i in 0..index.terms.len() {
+        let term = index.terms.term(i);
+        let shared = prev.iter().zip(term).take_while(|(a, b)| a == b).count();
+        write_varint(&mut out, shared as u64);
+        write_varint(&mut out, (term.len() - shared) as u64);
+        out.extend_from_slice(&term[shared..]);
+        let postings = index.terms.encoded_postings(i);
+        out.extend_from_slice(postings);
+        prev = term;
+    }
+    out
+}
+
+fn string(out: &mut Vec<u8>, s: &str) {
+    write_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn varint(&mut self, what: &str) -> Result<u64, String> {
+        read_varint(self.bytes, &mut self.at).ok_or_else(|| format!("the index is cut short or corrupt at byte {} ({what})", self.at))
+    }
+
+    /// A count of items each at least `min_size` bytes long: more than the bytes left is
+    /// corrupt (and would otherwise make us allocate for it).
+    fn count(&mut self, what: &str, min_size: usize) -> Result<usize, String> {
+        let n = self.varint(what)?;
+        let left = (self.bytes.len() - self.at) as u64;
+        if n.saturating_mul(min_size as u64) > left {
+            return Err(format!("the index is corrupt at byte {}: {n} {what} cannot fit in the {left} bytes left", self.at));
+        }
+        Ok(n as usize)
+    }
+
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| format!("the index is cut short at byte {} ({what})", self.at))?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn string(&mut self, what: &str) -> Result<String, String> {
+        let n = self.count(what, 1)?;
+        let bytes = self.take(n, what)?;
+        String::from_utf8(bytes.to_vec()).map_err(|_| format!("the index is corrupt: {what} is not UTF-8"))
+    }
+
+    fn strings(&mut self, n: usize, what: &str) -> Result<Vec<String>, String> {
+        (0..n).map(|_| self.string(what)).collect()
+    }
+}
+
+pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
+    if bytes.len() < 6 || &bytes[..4] != MAGIC {
+        return Err("not a onewindow search index (it does not start with OWSI)".to_string());
+    }
+    if bytes[4] != VERSION {
+        return Err(format!("the search index is format version {}, this engine reads version {VERSION}: rebuild it with `onewindow index`", bytes[4]));
+    }
+    let pinyin = bytes[5] & FLAG_PINYIN != 0;
+    let mut r = Reader { bytes, at: 6 };
+    let n_locales = r.count("locales", 1)?;
+    if n_locales == 0 {
+        return Err("the index lists no locale".to_string());
+    }
+    let locales = r.strings(n_locales, "a locale")?;
+    let mut groups = Vec::new();
+    for what in ["categories", "life events"] {
+        let n = r.count(what, 1 + n_locales)?;
+        let mut list = Vec::with_capacity(n);
+        for _ in 0..n {
+            list.push(Group { id: r.string(what)?, titles: r.strings(n_locales, what)? });
+        }
+        groups.push(list);
+    }
+    let life_events = groups.pop().unwrap_or_default();
+    let categories = groups.pop().unwrap_or_default();
+    let n_docs = r.count("services", 1 + 2 * n_locales + 3 + FIELDS)?;
+    let mut docs = Vec::with_capacity(n_docs);
+    for _ in 0..n_docs {
+        let id = r.string("a service id")?;
+        let titles = r.strings(n_locales, "a title")?;
+        let summaries = r.strings(n_locales, "a summary")?;
+        let category = match r.varint("a category")? {
+            0 => None,
+            c if c as usize <= categories.len() => Some((c - 1) as u32),
+            c => return Err(format!("the index is corrupt: service {id} has category {c} of {}", categories.len())),
+        };
+        let n_events = r.count("life events", 1)?;
+        let mut life_events_of = Vec::with_capacity(n_events);
+        for _ in 0..n_events {
+            let e = r.varint("a life event")?;
+            if e as usize >= life_events.len() {
+                return Err(format!("the index is corrupt: service {id} has life event {e} of {}", life_events.len()));
+            }
+            life_events_of.push(e as u32);
+        }
+        let n = r.count("synonyms", 1)?;
+        let synonyms = r.strings(n, "a synonym")?;
+        let n = r.count("keywords", 1)?;
+        let keywords = r.strings(n, "a keyword")?;
+        let mut lens = [0u8; FIELDS];
+        lens.copy_from_slice(r.take(FIELDS, "field lengths")?);
+        docs.push(Doc { id, titles, summaries, category, life_events: life_events_of, synonyms, keywords, lens, names: Vec::new() });
+    }
+    let n_terms = r.count("terms", 3)?;
+    let mut terms = Terms::default();
+    let mut prev: Vec<u8> = Vec::new();
+    for i in 0..n_terms {
+        let shared = r.varint("a term")? as usize;
+        let rest = r.count("term bytes", 1)?;
+        if shared > prev.len() {
+            return Err(format!("the index is corrupt: term {i} shares more than the previous term has"));
+        }
+        let mut term = prev[..shared].to_vec();
+        term.extend_from_slice(r.take(rest, "a term")?);
+        if i > 0 && term <= prev {
+            return Err(format!("the index is corrupt: term {i} is out of order"));
+        }
+        let start = r.at;
+        let count = r.count("postings", 2)?;
+        let mut doc = 0u64;
+        let mut last_doc = None;
+        let mut df = 0;
+        for _ in 0..count {
+            doc += r.varint("a posting")?;
+            let packed = r.take(1, "a posting")?[0];
+            if doc >= n_docs as u64 || usize::from(packed >> 4) >= FIELDS {
+                return Err(format!("the index is corrupt: term {i} points at service {doc} or field {}", packed >> 4));
+            }
+            if last_doc != Some(doc) {
+                df += 1;
+                last_doc = Some(doc);
+            }
+        }
+        let encoded = &bytes[start..r.at];
+        debug_assert_eq!(Postings::new(encoded).count(), count);
+        terms.push(&term, encoded, df);
+        prev = term;
+    }
+    if r.at != bytes.len() {
+        return Err(format!("the index has {} bytes after its end", bytes.len() - r.at));
+    }
+    Ok(SearchIndex { locales, categories, life_events, docs, terms, pinyin, avg_len: [0.0; FIELDS] })
+}

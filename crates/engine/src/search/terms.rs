@@ -1,0 +1,274 @@
+//! The term dictionary: sorted terms, each with its postings, looked up exactly, by prefix
+//! and within an edit distance.
+//!
+//! Terms are kept sorted in one byte buffer rather than in a trie: it loads by copying, and a
+//! walk in sorted order shares the edit-distance rows of common prefixes as a trie walk would,
+//! skipping every term under a prefix that is already too far (a binary search).
+
+use std::ops::Range;
+
+/// One occurrence list entry: `doc` has the term `tf` times in `field`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Posting {
+    pub doc: u32,
+    pub field: u8,
+    pub tf: u8,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Terms {
+    /// Every term's bytes, in sorted order, back to back.
+    blob: Vec<u8>,
+    ends: Vec<u32>,
+    /// Every term's postings, encoded (see [`encode_postings`]), back to back.
+    postings: Vec<u8>,
+    posting_ends: Vec<u32>,
+    /// How many documents have each term.
+    df: Vec<u32>,
+}
+
+impl Terms {
+    /// `terms` must be sorted and unique; `postings` sorted by document then field.
+    pub fn from_sorted(terms: impl IntoIterator<Item = (Vec<u8>, Vec<Posting>)>) -> Terms {
+        let mut t = Terms::default();
+        for (term, postings) in terms {
+            let mut encoded = Vec::new();
+            encode_postings(&postings, &mut encoded);
+            let mut docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
+            docs.dedup();
+            t.push(&term, &encoded, docs.len() as u32);
+        }
+        t
+    }
+
+    pub(crate) fn push(&mut self, term: &[u8], encoded_postings: &[u8], df: u32) {
+        self.blob.extend_from_slice(term);
+        self.ends.push(self.blob.len() as u32);
+        self.postings.extend_from_slice(encoded_postings);
+        self.posting_ends.push(self.postings.len() as u32);
+        self.df.push(df);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn term(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) as usize };
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        self.blob.get(start..end).unwrap_or(&[])
+    }
+
+    pub fn encoded_postings(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.posting_ends.get(i - 1).copied().unwrap_or(0) as usize };
+        let end = self.posting_ends.get(i).copied().unwrap_or(0) as usize;
+        self.postings.get(start..end).unwrap_or(&[])
+    }
+
+    pub fn df(&self, i: usize) -> u32 {
+        self.df.get(i).copied().unwrap_or(0)
+    }
+
+    pub fn postings(&self, i: usize) -> Postings<'_> {
+        Postings::new(self.encoded_postings(i))
+    }
+
+    /// The index of `term`.
+    pub fn find(&self, term: &[u8]) -> Option<usize> {
+        let i = self.lower_bound(term);
+        (i < self.len() && self.term(i) == term).then_some(i)
+    }
+
+    fn lower_bound(&self, term: &[u8]) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.term(mid) < term {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The terms that start with `prefix` (itself included), from `from` on.
+    pub fn prefix_range(&self, prefix: &[u8], from: usize) -> Range<usize> {
+        let start = from.max(self.lower_bound(prefix));
+        let (mut lo, mut hi) = (start, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.term(mid).starts_with(prefix) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        start..lo
+    }
+
+    /// Calls `found(term, distance)` for every term within `max` edits (insertions,
+    /// deletions, substitutions and swaps of neighbours) of `query`, compared byte by byte:
+    /// it is meant for Latin-script terms.
+    pub fn fuzzy(&self, query: &[u8], max: u8, mut found: impl FnMut(usize, u8)) {
+        let qn = query.len();
+        if qn > 48 {
+            return; // not a word anyone mistyped; and keeps the distances within a byte
+        }
+        let width = qn + 1;
+        // Row k: the distances between query[..j] and the current term's first k bytes.
+        let mut rows: Vec<u8> = (0..=qn as u8).collect();
+        let mut prev: &[u8] = &[];
+        let mut i = 0;
+        while i < self.len() {
+            let t = self.term(i);
+            let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
+            let mut depth = shared.min(rows.len() / width - 1);
+            rows.truncate((depth + 1) * width);
+            let mut skip_to = None;
+            while depth < t.len() {
+                let base = depth * width;
+                let first = rows[base].saturating_add(1);
+                rows.push(first);
+                let mut min = first;
+                for j in 1..=qn {
+                    let cost = u8::from(query[j - 1] != t[depth]);
+                    let mut v = (rows[base + j - 1].saturating_add(cost)).min(rows[base + j].saturating_add(1)).min(rows[base + width + j - 1].saturating_add(1));
+                    if depth >= 1 && j >= 2 && t[depth] == query[j - 2] && t[depth - 1] == query[j - 1] {
+                        v = v.min(rows[(depth - 1) * width + j - 2].saturating_add(1));
+                    }
+                    rows.push(v);
+                    min = min.min(v);
+                }
+                depth += 1;
+                if min > max {
+                    skip_to = Some(self.prefix_range(&t[..depth], i).end);
+                    break;
+                }
+            }
+            prev = t;
+            match skip_to {
+                Some(next) => i = next.max(i + 1),
+                None => {
+                    let d = rows[depth * width + qn];
+                    if d <= max {
+                        found(i, d);
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+}
+
+/// `count`, then per posting the document as a delta from the previous one and a byte
+/// holding the field (high nibble) and the term frequency (low nibble, at most 15).
+pub(crate) fn encode_postings(postings: &[Posting], out: &mut Vec<u8>) {
+    write_varint(out, postings.len() as u64);
+    let mut last = 0;
+    for p in postings {
+        write_varint(out, u64::from(p.doc - last));
+        out.push((p.field << 4) | p.tf.min(15));
+        last = p.doc;
+    }
+}
+
+/// Decodes postings; stops at the first malformed byte (the loader has checked them).
+pub(crate) struct Postings<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: u64,
+    doc: u32,
+}
+
+impl<'a> Postings<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let mut at = 0;
+        let left = read_varint(bytes, &mut at).unwrap_or(0);
+        Postings { bytes, at, left, doc: 0 }
+    }
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let delta = read_varint(self.bytes, &mut self.at)?;
+        let packed = *self.bytes.get(self.at)?;
+        self.at += 1;
+        self.doc = self.doc.checked_add(u32::try_from(delta).ok()?)?;
+        Some(Posting { doc: self.doc, field: packed >> 4, tf: packed & 15 })
+    }
+}
+
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u64::from(b & 0x7F) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dictionary(words: &[&str]) -> Terms {
+        let mut words: Vec<&str> = words.to_vec();
+        words.sort();
+        Terms::from_sorted(words.iter().map(|w| (w.as_bytes().to_vec(), vec![Posting { doc: 0, field: 0, tf: 1 }])))
+    }
+
+    fn near(terms: &Terms, query: &str, max: u8) -> Vec<(String, u8)> {
+        let mut out = Vec::new();
+        terms.fuzzy(query.as_bytes(), max, |i, d| out.push((String::from_utf8_lossy(terms.term(i)).into_owned(), d)));
+        out
+    }
+
+    #[test]
+    fn fuzzy_finds_edits_and_swaps_within_the_distance() {
+        let t = dictionary(&["permit", "perm", "permission", "residence", "resident", "birth", "居住"]);
+        assert_eq!(near(&t, "permt", 1), [("perm".to_string(), 1), ("permit".to_string(), 1)]);
+        assert_eq!(near(&t, "pemrit", 1), [("permit".to_string(), 1)]);
+        assert_eq!(near(&t, "residense", 1), [("residence".to_string(), 1)]);
+        assert_eq!(near(&t, "residense", 2), [("residence".to_string(), 1), ("resident".to_string(), 2)]);
+        assert!(near(&t, "xyzzy", 2).is_empty());
+    }
+
+    #[test]
+    fn prefixes_and_exact_terms() {
+        let t = dictionary(&["perm", "permit", "permission", "pet", "resident"]);
+        let r = t.prefix_range(b"perm", 0);
+        assert_eq!(r.len(), 3);
+        assert_eq!(t.find(b"pet"), Some(3));
+        assert_eq!(t.find(b"pe"), None);
+        assert!(t.prefix_range(b"zz", 0).is_empty());
+    }
+
+    #[test]
+    fn postings_round_trip_and_stop_on_garbage() {
+        let postings = vec![Posting { doc: 1, field: 0, tf: 2 }, Posting { doc: 1, field: 3, tf: 15 }, Posting { doc: 300, field: 9, tf: 1 }];
+        let mut bytes = Vec::new();
+        encode_postings(&postings, &mut bytes);
+        assert_eq!(Postings::new(&bytes).collect::<Vec<_>>(), postings);
+        assert_eq!(Postings::new(&bytes[..bytes.len() - 1]).count(), 2);
+        assert_eq!(Postings::new(&[0xFF, 0xFF]).count(), 0);
+    }
+}
