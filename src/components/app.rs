@@ -7,6 +7,7 @@ use super::guide_page::ServicePage;
 use super::services::{CatalogHome, TopicPage};
 use crate::host::Host;
 use crate::io;
+use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{answers_from_pairs, load_catalog, load_form, ui_text, Answers, Catalog, Diagnostic, FormModel, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -59,8 +60,8 @@ pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Ho
 /// What the URL asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Route {
-    /// The catalog home: topics and life events.
-    Home,
+    /// The catalog home: search, topics and life events (`?q=` what was searched for).
+    Home(String),
     /// The services of one category or life event (`?topic=`).
     Topic(String),
     /// A service's guide (`?service=`).
@@ -84,7 +85,7 @@ impl Route {
         } else if let Some(topic) = io::query_param("topic") {
             Route::Topic(topic)
         } else {
-            Route::Home
+            Route::Home(io::query_param("q").unwrap_or_default())
         }
     }
 }
@@ -127,6 +128,8 @@ impl PartialEq for CatalogState {
 
 /// The catalog's address.
 pub(crate) const CATALOG: &str = "forms/catalog.json";
+/// Its search index, built by `onewindow index`.
+const SEARCH_INDEX: &str = "forms/catalog.index";
 
 /// The app root: follows the URL.
 #[function_component(App)]
@@ -134,6 +137,7 @@ pub fn app() -> Html {
     io::init_timing();
     let location = use_state(io::location_key);
     let catalog = use_state(|| CatalogState::Loading);
+    let index = use_state(|| None::<Rc<SearchIndex>>);
     {
         let location = location.setter();
         use_effect_with((), move |_| {
@@ -142,7 +146,7 @@ pub fn app() -> Html {
         });
     }
     {
-        let catalog = catalog.setter();
+        let (catalog, index) = (catalog.setter(), index.setter());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let state = match io::fetch_text(CATALOG).await {
@@ -152,7 +156,20 @@ pub fn app() -> Html {
                         (_, problems) => CatalogState::Failed(problems),
                     },
                 };
+                let ready = match &state {
+                    CatalogState::Ready(c) => Some(c.clone()),
+                    _ => None,
+                };
                 catalog.set(state);
+                // The index is built ahead (`onewindow index`) with pinyin; a catalog published
+                // without one is indexed here, without pinyin, rather than not searchable.
+                if let Some(catalog) = ready {
+                    let built = match io::fetch_bytes(SEARCH_INDEX).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
+                        Ok(index) => index,
+                        Err(_) => io::timed(|| SearchIndex::build(&catalog, &[])),
+                    };
+                    index.set(Some(Rc::new(built)));
+                }
             });
         });
     }
@@ -181,7 +198,7 @@ pub fn app() -> Html {
                 CatalogState::Ready(catalog) => {
                     let locale = AttrValue::from(locale);
                     match other {
-                        Route::Home => html! { <CatalogHome catalog={catalog.clone()} {locale} /> },
+                        Route::Home(query) => html! { <CatalogHome catalog={catalog.clone()} index={(*index).clone()} {query} {locale} /> },
                         Route::Topic(topic) => html! { <TopicPage catalog={catalog.clone()} {topic} {locale} /> },
                         Route::Service(id) => html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={false} location={(*location).clone()} /> },
                         Route::Check(id) => html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={true} location={(*location).clone()} /> },

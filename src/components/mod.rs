@@ -13,5 +13,6 @@ pub mod form_journey;
 pub mod guide_page;
 pub mod outcome;
 pub mod question_page;
+pub mod search;
 pub mod service_search;
 pub mod services;

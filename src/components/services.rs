@@ -2,6 +2,8 @@
 //! frame every catalog page shares, in-app links, and "you may also need".
 
 use super::app::Navigator;
+use super::search::{HeaderSearch, SearchBox};
+use onewindow_engine::search::SearchIndex;
 use crate::io;
 use onewindow_engine::{text_direction, ui_text, Catalog, Service, UiText};
 use std::rc::Rc;
@@ -53,9 +55,12 @@ pub struct FrameProps {
     /// The page's content.
     #[prop_or_default]
     pub children: Html,
+    /// Whether the header has a search form (not on the home, which has the big one).
+    #[prop_or(true)]
+    pub search: bool,
 }
 
-/// Header (site name, languages), main content and footer of a catalog page; sets the title
+/// Header (site name, search, languages), main content and footer of a catalog page; sets the title
 /// and the document's language.
 #[function_component(Frame)]
 pub fn frame(props: &FrameProps) -> Html {
@@ -90,6 +95,7 @@ pub fn frame(props: &FrameProps) -> Html {
             <header class="ow-header">
                 <div class="ow-width-container ow-header__inner">
                     <Link href={format!("?lang={locale}")} class="ow-header__service">{ ui_text(UiText::Services, locale) }</Link>
+                    if props.search { <HeaderSearch locale={props.locale.clone()} /> }
                     <nav class="ow-header__languages" aria-label={ui_text(UiText::Language, locale)}>{ for languages }</nav>
                 </div>
             </header>
@@ -144,18 +150,27 @@ fn reason_item(service: &Service, reason: &str, locale: &str, fallback: &str) ->
     }
 }
 
-/// Props for the catalog pages.
+/// Props for [`CatalogHome`].
 #[derive(Properties)]
 pub struct CatalogProps {
     /// The catalog.
     pub catalog: Rc<Catalog>,
+    /// Its search index, once loaded.
+    #[prop_or_default]
+    pub index: Option<Rc<SearchIndex>>,
+    /// What the URL says was searched for (`?q=`).
+    #[prop_or_default]
+    pub query: String,
     /// Interface locale.
     pub locale: AttrValue,
 }
 
 impl PartialEq for CatalogProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && self.locale == other.locale
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.index.as_ref().map(Rc::as_ptr) == other.index.as_ref().map(Rc::as_ptr)
+            && self.query == other.query
+            && self.locale == other.locale
     }
 }
 
@@ -167,9 +182,11 @@ pub fn catalog_home(props: &CatalogProps) -> Html {
     let fallback = catalog.locales.first().map(String::as_str).unwrap_or("zh-CN");
     let heading = ui_text(UiText::FindAService, locale);
     html! {
-        <Frame locale={props.locale.clone()} locales={catalog.locales.clone()} title={heading}>
+        <Frame locale={props.locale.clone()} locales={catalog.locales.clone()} title={if props.query.trim().is_empty() { heading.to_string() } else { format!("{} – {heading}", props.query.trim()) }} search={false}>
             <h1 class="ow-heading-xl">{ heading }</h1>
             <p class="ow-body ow-lede">{ ui_text(UiText::CatalogIntro, locale) }</p>
+            <SearchBox index={props.index.clone()} query={props.query.clone()} locale={props.locale.clone()} />
+            if props.query.trim().is_empty() {
             <section aria-labelledby="ow-life-events">
                 <h2 class="ow-heading-m" id="ow-life-events">{ ui_text(UiText::LifeEvents, locale) }</h2>
                 <ul class="ow-topic-list">
@@ -193,6 +210,7 @@ pub fn catalog_home(props: &CatalogProps) -> Html {
                     }
                 }) }
             </section>
+            }
         </Frame>
     }
 }

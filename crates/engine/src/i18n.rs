@@ -292,6 +292,18 @@ pub enum UiText {
     Checklist,
     /// Site name in the header.
     Services,
+    /// Label of the search box.
+    SearchLabel,
+    /// The search button.
+    SearchButton,
+    /// Hint under the search box.
+    SearchHint,
+    /// Before a corrected query.
+    DidYouMean,
+    /// With no results: topics to browse.
+    BrowseInstead,
+    /// Heading of the results.
+    SearchResults,
 }
 
 /// `key` in `locale` (`zh-CN`, `zh-Hans`, `zh` → Chinese; anything else → English).
@@ -477,6 +489,12 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
         OnThisPage => ("Contents", "本页目录"),
         Checklist => ("Checklist", "办事清单"),
         Services => ("Government services", "政务服务"),
+        SearchLabel => ("Search for a service", "搜索服务"),
+        SearchButton => ("Search", "搜索"),
+        SearchHint => ("For example: residence permit, 居住证, juzhuzheng or jzz", "例如：居住证、上户口、营业执照、jzz"),
+        DidYouMean => ("Did you mean", "您是不是要找"),
+        BrowseInstead => ("Or browse these topics:", "您也可以浏览以下主题："),
+        SearchResults => ("Search results", "搜索结果"),
     };
     if is_chinese(locale) {
         zh
@@ -852,5 +870,16 @@ pub fn online_depth_text(code: u8, locale: &str) -> &'static str {
         zh
     } else {
         en
+    }
+}
+
+/// How many services a search found, for the results heading and screen readers.
+pub fn results_text(count: usize, query: &str, locale: &str) -> String {
+    match (is_chinese(locale), count) {
+        (true, 0) => format!("没有找到与“{query}”相关的服务"),
+        (true, n) => format!("找到{n}项与“{query}”相关的服务"),
+        (false, 0) => format!("No services found for “{query}”"),
+        (false, 1) => format!("1 service found for “{query}”"),
+        (false, n) => format!("{n} services found for “{query}”"),
     }
 }
