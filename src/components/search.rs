@@ -38,11 +38,22 @@ pub struct Props {
     pub query: String,
     /// Interface locale.
     pub locale: AttrValue,
+    /// Where result links lead: empty for the app's own pages; the app's address when
+    /// embedded in another site (`<onewindow-service app="…">`).
+    #[prop_or_default]
+    pub base: AttrValue,
+    /// Hears a submitted search that found nothing (the embed's `onewindow:searchnoresults`).
+    #[prop_or_default]
+    pub on_no_results: Option<Callback<String>>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        self.index.as_ref().map(Rc::as_ptr) == other.index.as_ref().map(Rc::as_ptr) && self.query == other.query && self.locale == other.locale
+        self.index.as_ref().map(Rc::as_ptr) == other.index.as_ref().map(Rc::as_ptr)
+            && self.query == other.query
+            && self.locale == other.locale
+            && self.base == other.base
+            && self.on_no_results == other.on_no_results
     }
 }
 
@@ -83,7 +94,17 @@ pub fn search_box(props: &Props) -> Html {
     }
     let navigator = use_context::<Navigator>();
     let locale = props.locale.as_str();
-    let url = |q: &str| format!("?q={}&lang={locale}", String::from(js_sys::encode_uri_component(q)));
+    let base = props.base.as_str();
+    // "Did you mean": searches for the suggestion in place (the URL follows on our own page).
+    let use_suggestion = |better: String| {
+        let (typed, navigator, locale) = (typed.clone(), navigator.clone(), locale.to_string());
+        Callback::from(move |_: MouseEvent| {
+            typed.set(better.clone());
+            if let Some(navigator) = &navigator {
+                navigator.replace(format!("?q={}&lang={locale}", String::from(js_sys::encode_uri_component(&better))));
+            }
+        })
+    };
     let oninput = {
         let (typed, navigator, locale) = (typed.clone(), navigator.clone(), locale.to_string());
         Callback::from(move |event: InputEvent| {
@@ -100,10 +121,14 @@ pub fn search_box(props: &Props) -> Html {
     let results = props.index.as_ref().filter(|_| !typed.trim().is_empty()).map(|index| index.search(&typed, locale, LIMIT));
     let onsubmit = {
         let (typed, found_none) = (typed.clone(), results.as_ref().is_some_and(|r| r.total == 0));
+        let on_no_results = props.on_no_results.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if found_none {
                 io::count_zero_result(&typed);
+                if let Some(callback) = &on_no_results {
+                    callback.emit(typed.trim().to_string());
+                }
             }
         })
     };
@@ -128,14 +153,16 @@ pub fn search_box(props: &Props) -> Html {
                 if let Some(r) = &results {
                     <h2 class="ow-heading-m ow-search-results__count">{ &status }</h2>
                     if let Some(better) = &r.did_you_mean {
-                        <p class="ow-body">{ ui_text(UiText::DidYouMean, locale) }{ " " }<Link href={url(better)}>{ better.clone() }</Link>{ if locale.starts_with("zh") { "？" } else { "?" } }</p>
+                        <p class="ow-body">{ ui_text(UiText::DidYouMean, locale) }{ " " }
+                            <button type="button" class="ow-link-button" onclick={use_suggestion(better.clone())}>{ better.clone() }</button>
+                            { if locale.starts_with("zh") { "？" } else { "?" } }</p>
                     }
                     if r.hits.is_empty() {
                         if !r.nearest.is_empty() {
                             <p class="ow-body">{ ui_text(UiText::BrowseInstead, locale) }</p>
                             <ul class="ow-topic-list">
                                 { for r.nearest.iter().map(|n| html! {
-                                    <li><Link href={format!("?topic={}&lang={locale}", n.id)}>{ n.title.clone() }</Link></li>
+                                    <li><Link href={format!("{base}?topic={}&lang={locale}", n.id)}>{ n.title.clone() }</Link></li>
                                 }) }
                             </ul>
                         }
@@ -143,7 +170,7 @@ pub fn search_box(props: &Props) -> Html {
                         <ol class="ow-service-list ow-search-results">
                             { for r.hits.iter().map(|hit| html! {
                                 <li class="ow-service-list__item">
-                                    <Link href={format!("?service={}&lang={locale}", hit.service)} class="ow-service-list__link ow-search-results__link">{ highlighted(&hit.title) }</Link>
+                                    <Link href={format!("{base}?service={}&lang={locale}", hit.service)} class="ow-service-list__link ow-search-results__link">{ highlighted(&hit.title) }</Link>
                                     <p class="ow-service-list__summary">{ highlighted(&hit.snippet) }</p>
                                 </li>
                             }) }

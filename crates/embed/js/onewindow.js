@@ -19,9 +19,9 @@ let loading = null;
 const ready = () => (loading ??= init({ module_or_path: new URL('onewindow_embed_bg.wasm', import.meta.url) }));
 
 // The options the wasm reads (undefined and null are left out).
-function plain({ src, locale, endpoint, submission, listsBase }) {
+function plain({ src, locale, endpoint, submission, listsBase, catalog, app }) {
   const out = { src: src ?? '' };
-  for (const [key, value] of Object.entries({ locale, endpoint, submission, listsBase })) {
+  for (const [key, value] of Object.entries({ locale, endpoint, submission, listsBase, catalog, app })) {
     if (value !== undefined && value !== null) out[key] = value;
   }
   return out;
@@ -87,7 +87,7 @@ export function mount(element, options = {}) {
   return new Handle(element, options, 'form');
 }
 
-/** Mounts the service search in `element`. options: { catalog, locale, nonce }. */
+/** Mounts the service search in `element`. options: { catalog, app, locale, nonce }. */
 export function mountServiceSearch(element, options = {}) {
   return new Handle(element, options, 'service');
 }
@@ -146,12 +146,12 @@ class OnewindowForm extends OnewindowElement {
 }
 
 class OnewindowService extends OnewindowElement {
-  static observedAttributes = ['catalog', 'locale'];
+  static observedAttributes = ['catalog', 'app', 'locale'];
 
   mountInto() {
     const attribute = (name) => this.getAttribute(name) ?? undefined;
     const locale = attribute('locale') ?? this.closest('[lang]')?.getAttribute('lang') ?? undefined;
-    return mountServiceSearch(this, { catalog: attribute('catalog'), locale, nonce: nonceOf(this) });
+    return mountServiceSearch(this, { catalog: attribute('catalog'), app: attribute('app'), locale, nonce: nonceOf(this) });
   }
 
   setLocale(tag) { this.setAttribute('locale', tag); }

@@ -75,9 +75,23 @@ pub fn mount_service(element: web_sys::Element, container: web_sys::Element, opt
     let locale = options.locale.unwrap_or_else(|| "zh-CN".into());
     let _ = element.set_attribute("lang", &locale);
     let _ = element.set_attribute("dir", onewindow_engine::text_direction(&locale));
-    let props = SearchProps { locale: locale.into() };
+    let live = Rc::new(Cell::new(true));
+    let on_event = {
+        let (element, live) = (element.clone(), live.clone());
+        Callback::from(move |event: JourneyEvent| {
+            if live.get() {
+                dispatch(&element, &event);
+            }
+        })
+    };
+    let props = SearchProps {
+        locale: locale.into(),
+        catalog: options.catalog.clone().map(AttrValue::from).unwrap_or_default(),
+        app: options.app.clone().map(AttrValue::from).unwrap_or_default(),
+        on_event: Some(on_event),
+    };
     let app = yew::Renderer::<ServiceSearch>::with_root_and_props(container, props.clone()).render();
-    Ok(Handle { mounted: Some(Mounted::Service { app, props }), remote: Remote::default(), live: Rc::new(Cell::new(true)) })
+    Ok(Handle { mounted: Some(Mounted::Service { app, props }), remote: Remote::default(), live })
 }
 
 #[wasm_bindgen]

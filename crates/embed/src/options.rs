@@ -23,6 +23,12 @@ pub struct Options {
     /// Where reference lists are fetched (`lists-base`).
     #[serde(default)]
     pub lists_base: Option<String>,
+    /// The service search's catalog (`catalog`): `…/catalog.json` or its directory.
+    #[serde(default)]
+    pub catalog: Option<String>,
+    /// The app's address, where search results lead (`app`).
+    #[serde(default)]
+    pub app: Option<String>,
 }
 
 impl Options {
@@ -30,7 +36,7 @@ impl Options {
     /// blank).
     pub fn from_json(json: &str) -> Result<Options, String> {
         let mut options: Options = serde_json::from_str(json).map_err(|e| format!("mount options: {e}"))?;
-        for value in [&mut options.locale, &mut options.endpoint, &mut options.lists_base] {
+        for value in [&mut options.locale, &mut options.endpoint, &mut options.lists_base, &mut options.catalog, &mut options.app] {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
                 *value = None;
             }

@@ -158,8 +158,6 @@ pub enum UiText {
     YourAnswers,
     /// Heading of the service search (`<onewindow-service>`).
     FindAService,
-    /// The service search is not in this version.
-    SearchUnavailable,
     /// Intro on the catalog home.
     CatalogIntro,
     /// Heading of the categories.
@@ -419,10 +417,6 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
         DownloadPackage => ("Download your application (JSON)", "下载申请数据（JSON）"),
         YourAnswers => ("Your answers", "您填写的内容"),
         FindAService => ("Find a service", "查找服务"),
-        SearchUnavailable => (
-            "Service search is not available in this version. Go to the form you need from this site's pages.",
-            "此版本暂不提供服务搜索。请从本网站的页面进入您需要的表单。",
-        ),
         CatalogIntro => ("Find out what you need to do, check whether you can apply, and apply online.", "查找办事指南：了解办理条件和所需材料，自查能否办理，并在线申请。"),
         ServicesByTopic => ("Services by topic", "按主题浏览"),
         LifeEvents => ("Things that happen in life", "按人生事件浏览"),
