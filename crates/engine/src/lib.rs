@@ -24,6 +24,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analytics;
 mod answers;
 mod definition;
 mod diagnostic;

@@ -53,3 +53,9 @@ fn the_shipped_forms_match_the_schema_shape() {
         }
     }
 }
+
+#[test]
+fn the_rating_and_event_schemas_are_up_to_date() {
+    check("rating.schema.json", schemars::schema_for!(onewindow_engine::analytics::Rating));
+    check("events.schema.json", schemars::schema_for!(onewindow_engine::analytics::EventBatch));
+}
