@@ -70,6 +70,8 @@ pub(crate) enum Route {
     Check(String),
     /// A form (`?form=`).
     Form(String),
+    /// Rating a service (`?service=…&rate=1`, with `&case=` when a case is rated).
+    Rate(String),
 }
 
 impl Route {
@@ -77,7 +79,9 @@ impl Route {
         if let Some(form) = io::query_param("form") {
             Route::Form(form)
         } else if let Some(service) = io::query_param("service") {
-            if io::query_param("check").is_some() {
+            if io::query_param("rate").is_some() {
+                Route::Rate(service)
+            } else if io::query_param("check").is_some() {
                 Route::Check(service)
             } else {
                 Route::Service(service)
@@ -202,6 +206,7 @@ pub fn app() -> Html {
                         Route::Topic(topic) => html! { <TopicPage catalog={catalog.clone()} {topic} {locale} /> },
                         Route::Service(id) => html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={false} location={(*location).clone()} /> },
                         Route::Check(id) => html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={true} location={(*location).clone()} /> },
+                        Route::Rate(id) => html! { <super::rating::RatingPage catalog={catalog.clone()} service={id.clone()} {locale} /> },
                         Route::Form(_) => Html::default(),
                     }
                 }

@@ -212,6 +212,7 @@ pub fn form_journey(props: &Props) -> Html {
             }
         });
     }
+    crate::analytics::use_journey_analytics(&state);
     {
         // Remembered details change only when the citizen says so (consent, delete).
         let connected = props.connected;
@@ -305,7 +306,8 @@ pub fn form_journey(props: &Props) -> Html {
         },
         (Screen::Sent, _) => html! {
             <>
-                <Confirmation state={state.clone()} heading={heading.clone()} />
+                <Confirmation state={state.clone()} heading={heading.clone()}
+                    service={(!embedded).then(|| AttrValue::from(service_of.clone().unwrap_or_else(|| form.id.clone())))} />
                 if let (Some(catalog), Some(service)) = (props.catalog.clone(), service_of.clone()) {
                     <Recommendations {catalog} {service} tailored={Vec::<String>::new()} locale={AttrValue::from(locale.to_string())} />
                 }

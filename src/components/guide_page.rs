@@ -11,6 +11,7 @@ use onewindow_engine::{
     duration_text, load_guide, online_depth_text, render_markdown, ui_text, Catalog, ChannelKind, Checklist, Diagnostic, FormModel,
     GuideModel, Material, Medium, Necessity, OriginalOrCopy, ResultDelivery, Service, Source, Step, Text, UiText,
 };
+use onewindow_engine::analytics::{rating_text, RatingText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -390,6 +391,10 @@ fn guide_view(props: &GuideProps) -> Html {
                 </section>
             }
             { actions }
+            <section class="ow-rate-link" aria-labelledby="rate">
+                <h2 class="ow-heading-m" id="rate">{ rating_text(RatingText::GuideHeading, locale) }</h2>
+                <p class="ow-body"><Link href={format!("?service={}&lang={locale}&rate=1&v={}", service.id, g.version)}>{ rating_text(RatingText::GuideBody, locale) }</Link></p>
+            </section>
             <Recommendations catalog={catalog.clone()} service={service.id.clone()}
                 tailored={everything.also_needed.iter().filter(|a| a.applies_if.is_none()).map(|a| a.service.clone()).collect::<Vec<_>>()}
                 locale={props.locale.clone()} />

@@ -13,6 +13,7 @@ pub mod form_journey;
 pub mod guide_page;
 pub mod outcome;
 pub mod question_page;
+pub mod rating;
 pub mod search;
 pub mod service_search;
 pub mod services;

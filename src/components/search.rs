@@ -126,6 +126,7 @@ pub fn search_box(props: &Props) -> Html {
             event.prevent_default();
             if found_none {
                 io::count_zero_result(&typed);
+                io::analytics::zero_result_search(&typed);
                 if let Some(callback) = &on_no_results {
                     callback.emit(typed.trim().to_string());
                 }

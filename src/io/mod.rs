@@ -1,7 +1,9 @@
 //! Everything the app does outside its own state: fetching, the URL, the document title,
 //! storage (local storage here, IndexedDB in `store`), sending (`courier`) and timers.
 
+pub mod analytics;
 pub mod courier;
+pub mod ratings;
 pub mod store;
 
 pub use store::{forget_files, keep_file};
