@@ -46,6 +46,7 @@ fn options_from(value: &JsValue) -> Result<Options, JsError> {
 #[wasm_bindgen(js_name = mountForm)]
 pub fn mount_form(element: web_sys::Element, container: web_sys::Element, options: JsValue) -> Result<Handle, JsError> {
     let options = options_from(&options)?;
+    configure_analytics(&options);
     let live = Rc::new(Cell::new(true));
     let remote = Remote::default();
     let on_event = {
@@ -72,6 +73,7 @@ pub fn mount_form(element: web_sys::Element, container: web_sys::Element, option
 #[wasm_bindgen(js_name = mountService)]
 pub fn mount_service(element: web_sys::Element, container: web_sys::Element, options: JsValue) -> Result<Handle, JsError> {
     let options = options_from(&options)?;
+    configure_analytics(&options);
     let locale = options.locale.unwrap_or_else(|| "zh-CN".into());
     let _ = element.set_attribute("lang", &locale);
     let _ = element.set_attribute("dir", onewindow_engine::text_direction(&locale));
@@ -136,6 +138,14 @@ impl Handle {
             Some(Mounted::Service { app, .. }) => app.destroy(),
             None => {}
         }
+    }
+}
+
+/// Turns analytics on for the page when the element asks for them (the last element that does
+/// decides where they go: one page, one analytics endpoint).
+fn configure_analytics(options: &Options) {
+    if let Some(settings) = options.analytics() {
+        onewindow::io::analytics::configure(settings, onewindow_engine::analytics::Channel::Embedded);
     }
 }
 
