@@ -67,7 +67,9 @@ pub fn rating_form(props: &Props) -> Html {
         let (title, body) = match sent {
             Sent::Delivered => (RatingText::ThanksHeading, RatingText::ThanksBody),
             Sent::Saved => (RatingText::ThanksHeading, RatingText::SavedBody),
-            Sent::AlreadyRated | Sent::Refused(_) => (RatingText::AlreadyRatedHeading, RatingText::AlreadyRatedBody),
+            Sent::AlreadyRated => (RatingText::AlreadyRatedHeading, RatingText::AlreadyRatedBody),
+            // Refused without problems to show (400): nothing the citizen can fix.
+            Sent::Refused(_) => (RatingText::NotAccepted, RatingText::ThanksHeading),
         };
         return html! {
             <section class="ow-rating ow-no-print" aria-labelledby="ow-rating-done">

@@ -91,6 +91,27 @@ async function citizen(settings) {
   return { context, payloads, problems, open };
 }
 
+/** Leaves the page as the browser does when a tab closes: the page's `pagehide` listeners run
+ * (here while it is still alive, so the beacon they send can be seen: Chromium sends beacons
+ * from a page being unloaded, but Playwright does not report them), then it goes. */
+async function leave(page) {
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+  await page.waitForTimeout(300);
+  await page.goto('about:blank');
+}
+
+/** Makes the page look hidden (another tab): what is queued is sent. */
+async function hide(page) {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(300);
+}
+
+/** The parts of the reports that come from events, as text. */
+const fromEvents = (r) => JSON.stringify([r.funnels, r.validation_errors, r.zero_result_searches]);
+
 /** Every payload is a batch of events with only the fields the format allows, and none of
  * them holds anything the citizen typed. */
 function assertNothingPersonal(payloads, typed) {
@@ -134,7 +155,7 @@ test('journeys and searches on a site with analytics send coarse counts only, an
   await left.getByRole('textbox', { name: 'Full name' }).fill('Zhao Abandon');
   await left.getByRole('button', { name: 'Continue' }).click();
   await left.getByRole('textbox', { name: 'Your ID number' }).waitFor();
-  await left.goto('about:blank');
+  await leave(left);
 
   // A search that finds nothing: counted, its words not sent.
   const search = await open();
@@ -142,8 +163,8 @@ test('journeys and searches on a site with analytics send coarse counts only, an
   await search.getByRole('searchbox', { name: 'Search for a service' }).fill('xqzqxq');
   await search.getByText('No services found for “xqzqxq”', { exact: false }).first().waitFor();
   await search.getByRole('searchbox', { name: 'Search for a service' }).press('Enter');
-  await search.goto('about:blank');
-  await page.goto('about:blank');
+  await leave(search);
+  await leave(page);
 
   // Another site sends the words of searches that find nothing.
   const open2 = await citizen({ url: '/api/events', queries: true });
@@ -152,7 +173,7 @@ test('journeys and searches on a site with analytics send coarse counts only, an
   await other.getByRole('searchbox', { name: 'Search for a service' }).fill('  Zzxq   QQZZ ');
   await other.getByText('No services found', { exact: false }).first().waitFor();
   await other.getByRole('searchbox', { name: 'Search for a service' }).press('Enter');
-  await other.goto('about:blank');
+  await leave(other);
 
   const want = {
     started: 2, submitted: 1, nameReached: 2, nameAbandoned: 0, nameTimed: 2, idReached: 2, idAbandoned: 1, idTimed: 2,
@@ -164,6 +185,13 @@ test('journeys and searches on a site with analytics send coarse counts only, an
 
   assert.ok(payloads.length > 0 && open2.payloads.length > 0, 'events were sent');
   assertNothingPersonal([...payloads, ...open2.payloads], typed);
+  const seen = [...payloads, ...open2.payloads].flatMap((p) => JSON.parse(p).events.map((e) => e.type));
+  for (const type of ['journey_started', 'page_reached', 'page_time', 'page_abandoned', 'validation_error', 'submission', 'search_no_results']) {
+    assert.ok(seen.includes(type), `a ${type} event was seen`);
+  }
+  // What the receiver kept holds nothing typed either.
+  const kept = fromEvents(await reports());
+  for (const answer of typed) assert.ok(!kept.includes(answer), `"${answer}" is in the reports`);
   assert.ok(payloads.every((p) => JSON.parse(p).channel === 'online'));
   assert.ok(!payloads.join('').includes('xqzqxq'), 'the query stays on the device unless the site allows it');
   assert.ok(open2.payloads.join('').includes('"query":"zzxq qqzz"'));
@@ -276,6 +304,9 @@ test('an embedded form on a site with analytics reports its journey on the embed
   await form.getByRole('textbox', { name: 'Full name' }).fill('Embedded Person');
   await form.getByRole('button', { name: 'Continue' }).click();
   await form.getByRole('textbox', { name: 'Your ID number' }).waitFor();
+  // Hidden: what is queued is sent (and seen here); then the page really goes, and the page
+  // left open is counted as abandoned from the beacon sent while unloading.
+  await hide(page);
   await page.goto('about:blank');
   const want = { started: 1, nameReached: 1, idReached: 1, idAbandoned: 1, fullNameRequired: 1 };
   const delta = await reportsReach(base, want);
