@@ -317,21 +317,21 @@ const LEVELS: [(u8, &str); 5] = [
 /// A horizontal bar chart: one row per label, each with up to two series (value, class).
 /// `id` names it for `aria-labelledby`; the table after it carries the same numbers.
 fn bar_chart(id: &str, title: &str, rows: &[(String, Vec<(i64, &str)>)]) -> String {
-    const LABEL: i32 = 230;
+    const LABEL: i32 = 330;
     const BAR: i32 = 320;
     const ROW: i32 = 28;
     let max = rows.iter().flat_map(|(_, v)| v.iter().map(|(n, _)| *n)).max().unwrap_or(0).max(1);
     let series = rows.first().map(|(_, v)| v.len()).unwrap_or(1).max(1) as i32;
     let height = rows.len() as i32 * ROW * series + 8;
     let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">\
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\">\
          <title id=\"{id}-title\">{}</title>",
-        LABEL + BAR + 60,
-        esc(title)
+        esc(title),
+        w = LABEL + BAR + 60,
     );
     for (i, (label, values)) in rows.iter().enumerate() {
         let y0 = i as i32 * ROW * series + 4;
-        let short: String = label.chars().take(34).collect();
+        let short: String = label.chars().take(48).collect();
         let _ = write!(svg, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"label\">{}</text>", LABEL - 8, y0 + 18, esc(&short));
         for (s, (value, class)) in values.iter().enumerate() {
             let y = y0 + s as i32 * ROW;
@@ -356,10 +356,10 @@ fn day_chart(id: &str, title: &str, days: &[(String, f64)]) -> String {
     const H: f64 = 150.0;
     let width = 60 + days.len().max(1) as i32 * 70;
     let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">\
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {h}\" width=\"{width}\" height=\"{h}\">\
          <title id=\"{id}-title\">{}</title>",
-        H as i32 + 40,
-        esc(title)
+        esc(title),
+        h = H as i32 + 40,
     );
     for level in 1..=5 {
         let y = 10.0 + H - level as f64 / 5.0 * H;
@@ -537,7 +537,7 @@ fn dashboard_page(r: &Reports) -> String {
         b.push_str("<p>No errors yet.</p>");
     } else {
         let rows: Vec<(String, Vec<(i64, &str)>)> =
-            r.validation_errors.iter().map(|e| (format!("{} {} ({})", e.form, e.field, e.rule), vec![(e.count, "bar bad")])).collect();
+            r.validation_errors.iter().map(|e| (format!("{}: {} ({})", e.form, e.field, e.rule), vec![(e.count, "bar bad")])).collect();
         b.push_str(&bar_chart("errors-chart", "Most frequent validation errors: form, question and check", &rows));
         let rows: Vec<Vec<String>> =
             r.validation_errors.iter().map(|e| vec![e.field.clone(), e.form.clone(), e.page.clone(), e.rule.clone(), e.count.to_string()]).collect();
@@ -565,7 +565,7 @@ a{color:#1d70b8}a:focus,button:focus,input:focus,.scroll:focus{outline:3px solid
 table{border-collapse:collapse;margin:16px 0;width:100%}caption{text-align:left;font-weight:700;padding:4px 0}
 th,td{border-bottom:1px solid #b1b4b6;padding:6px 8px;text-align:left;vertical-align:top}
 .scroll{overflow-x:auto}
-.chart{max-width:700px;display:block;margin:8px 0}.chart .bar{fill:#1d70b8}.chart .bad{fill:#d4351c}.chart .grid{stroke:#b1b4b6}
+.chart{max-width:100%;height:auto;display:block;margin:8px 0}.chart .bar{fill:#1d70b8}.chart .bad{fill:#d4351c}.chart .grid{stroke:#b1b4b6}
 .chart text{fill:#0b0c0c;font-size:13px}
 .key .swatch{display:inline-block;width:14px;height:14px;background:#1d70b8;vertical-align:middle}.key .swatch.bad{background:#d4351c}
 button{font:inherit;background:#00703c;color:#fff;border:0;padding:8px 14px;box-shadow:0 2px #002d18;cursor:pointer}
