@@ -74,13 +74,20 @@ struct Preview {
 
 impl Preview {
     fn start(args: &[&str]) -> Preview {
-        let mut child = Command::new(binary())
-            .arg("preview")
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut command = Command::new(binary());
+        command.arg("preview").args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+        // A shell running these tests in the background (a CI runner, `test.sh &`) starts its
+        // children with Ctrl-C ignored, by convention; a person's terminal does not. Give the
+        // preview the terminal's disposition so the Ctrl-C test tests the preview.
+        #[cfg(unix)]
+        unsafe {
+            use std::os::unix::process::CommandExt;
+            command.pre_exec(|| {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = command.spawn().unwrap();
         let lines = reader(child.stdout.take().unwrap());
         let first = lines.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|_| {
             let mut stderr = String::new();
