@@ -169,6 +169,12 @@ pub enum JourneyEvent {
         /// The local receipt.
         receipt: String,
     },
+    /// A search (submitted with Enter or the button) found no service. The query is the
+    /// citizen's own words, never an answer to a form.
+    NoResults {
+        /// What was searched for.
+        query: String,
+    },
 }
 
 impl JourneyEvent {
@@ -180,6 +186,7 @@ impl JourneyEvent {
             JourneyEvent::ValidationError { .. } => "onewindow:validationerror",
             JourneyEvent::Submitted { .. } => "onewindow:submitted",
             JourneyEvent::Queued { .. } => "onewindow:queued",
+            JourneyEvent::NoResults { .. } => "onewindow:searchnoresults",
         }
     }
 }

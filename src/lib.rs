@@ -5,6 +5,7 @@
 //! says whether the app has a page of its own or is embedded in another site's (`crates/embed`
 //! is the shell that embeds it).
 
+pub mod analytics;
 pub mod components;
 pub mod host;
 pub mod io;

@@ -71,6 +71,8 @@ pub struct FormState {
     pub package: Option<onewindow_engine::Package>,
     /// Every application on this device waiting to be sent (any form).
     pub outbox: Vec<onewindow_engine::OutboxEntry>,
+    /// Answers an assistant handed over, which "Start again" starts from.
+    pub handed: Option<Answers>,
     /// The remembered details offered on this page, worked out when the citizen arrives (not
     /// on every keystroke: it evaluates the form twice).
     offers: Vec<ConceptAnswer>,
@@ -99,6 +101,7 @@ impl PartialEq for FormState {
             && self.queued == other.queued
             && self.package == other.package
             && self.outbox == other.outbox
+            && self.handed == other.handed
     }
 }
 
@@ -185,7 +188,14 @@ impl FormState {
     /// `wanted` is the page the URL names: without a draft to offer, the journey opens there
     /// (or at the first question still unanswered before it).
     pub fn new(model: Rc<FormModel>, locale: String, draft: Option<Draft>, wanted: Option<Position>, remembered: Remembered) -> Self {
-        let answers = Answers::default();
+        Self::handed(model, locale, draft, wanted, remembered, None)
+    }
+
+    /// A journey that starts with answers an assistant handed over (shown on the pages that
+    /// ask, changeable like any answer). A draft on the device still comes first: the citizen
+    /// chooses to continue it or start again, which starts from the handed answers.
+    pub fn handed(model: Rc<FormModel>, locale: String, draft: Option<Draft>, wanted: Option<Position>, remembered: Remembered, handed: Option<Answers>) -> Self {
+        let answers = if draft.as_ref().is_some_and(|d| !d.answers.0.is_empty()) { Answers::default() } else { handed.clone().unwrap_or_default() };
         let evaluation = model.evaluate(&answers);
         let draft = draft.filter(|d| !d.answers.0.is_empty());
         let (screen, position) = match (&draft, wanted) {
@@ -216,6 +226,7 @@ impl FormState {
             queued: false,
             package: None,
             outbox: Vec::new(),
+            handed,
             offers: Vec::new(),
         }
         .with_offers()
@@ -285,7 +296,7 @@ impl FormState {
     }
 
     fn restart(&mut self) {
-        self.answers = Answers::default();
+        self.answers = self.handed.clone().unwrap_or_default();
         self.evaluation = self.model.evaluate(&self.answers);
         self.position = self.model.start(&self.evaluation);
         self.returning_to_check = false;
@@ -367,6 +378,9 @@ impl Reducible for FormState {
                 next.screen = Screen::Journey;
             }
             Action::StartAgain | Action::ClearData => {
+                if action == Action::ClearData {
+                    next.handed = None;
+                }
                 next.restart();
                 next.screen = Screen::Start;
             }

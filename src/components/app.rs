@@ -1,15 +1,16 @@
-//! The root: loads the definition named in the URL and hands it to the journey.
+//! The root: follows the URL to the catalog, a topic, a guide, an assistant or a form, and
+//! moves between them without reloading (`Navigator`).
 
 use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
+use super::guide_page::ServicePage;
+use super::services::{CatalogHome, TopicPage};
 use crate::host::Host;
 use crate::io;
-use onewindow_engine::{load_form, ui_text, Diagnostic, FormModel, UiText};
+use onewindow_engine::search::SearchIndex;
+use onewindow_engine::{answers_from_pairs, load_catalog, load_form, ui_text, Answers, Catalog, Diagnostic, FormModel, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The form shown when the URL names none.
-const DEFAULT_FORM: &str = "residence-permit";
 
 /// A definition being fetched, ready, or unusable.
 #[derive(Clone)]
@@ -56,23 +57,195 @@ pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Ho
     }
 }
 
-/// The app root.
+/// What the URL asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Route {
+    /// The catalog home: search, topics and life events (`?q=` what was searched for).
+    Home(String),
+    /// The services of one category or life event (`?topic=`).
+    Topic(String),
+    /// A service's guide (`?service=`).
+    Service(String),
+    /// A service's assistant (`?service=…&check=<page>`; answers in the fragment).
+    Check(String),
+    /// A form (`?form=`).
+    Form(String),
+    /// Rating a service (`?service=…&rate=1`, with `&case=` when a case is rated).
+    Rate(String),
+}
+
+impl Route {
+    fn current() -> Route {
+        if let Some(form) = io::query_param("form") {
+            Route::Form(form)
+        } else if let Some(service) = io::query_param("service") {
+            if io::query_param("rate").is_some() {
+                Route::Rate(service)
+            } else if io::query_param("check").is_some() {
+                Route::Check(service)
+            } else {
+                Route::Service(service)
+            }
+        } else if let Some(topic) = io::query_param("topic") {
+            Route::Topic(topic)
+        } else {
+            Route::Home(io::query_param("q").unwrap_or_default())
+        }
+    }
+}
+
+/// Moves to another page of the app without reloading it: pushes the URL (a history entry,
+/// so the back button works) and renders what it names.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Navigator(pub Callback<(String, bool)>);
+
+impl Navigator {
+    /// Goes to `href` as a new history entry.
+    pub fn go(&self, href: impl Into<String>) {
+        self.0.emit((href.into(), false));
+    }
+
+    /// Replaces the current history entry with `href` (same page, state kept in the URL).
+    pub fn replace(&self, href: impl Into<String>) {
+        self.0.emit((href.into(), true));
+    }
+}
+
+/// The catalog, fetched once for every page that lists services.
+#[derive(Clone)]
+pub(crate) enum CatalogState {
+    Loading,
+    Failed(Vec<Diagnostic>),
+    Ready(Rc<Catalog>),
+}
+
+impl PartialEq for CatalogState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (CatalogState::Loading, CatalogState::Loading) => true,
+            (CatalogState::Failed(a), CatalogState::Failed(b)) => a == b,
+            (CatalogState::Ready(a), CatalogState::Ready(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// The catalog's address.
+pub(crate) const CATALOG: &str = "forms/catalog.json";
+/// Its search index, built by `onewindow index`.
+const SEARCH_INDEX: &str = "forms/catalog.index";
+
+/// The app root: follows the URL.
 #[function_component(App)]
 pub fn app() -> Html {
     io::init_timing();
-    let loaded = use_state(|| Loaded::Loading);
+    let location = use_state(io::location_key);
+    let catalog = use_state(|| CatalogState::Loading);
+    let index = use_state(|| None::<Rc<SearchIndex>>);
     {
-        let loaded = loaded.clone();
+        let location = location.setter();
         use_effect_with((), move |_| {
-            let id = io::query_param("form").unwrap_or_else(|| DEFAULT_FORM.to_string());
+            let listener = io::on_history_change(move || location.set(io::location_key()));
+            move || drop(listener)
+        });
+    }
+    {
+        let (catalog, index) = (catalog.setter(), index.setter());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let state = match io::fetch_text(CATALOG).await {
+                    Err(message) => CatalogState::Failed(vec![Diagnostic::error("", message)]),
+                    Ok(json) => match load_catalog(&json) {
+                        (Some(catalog), problems) if !problems.iter().any(Diagnostic::is_error) => CatalogState::Ready(Rc::new(catalog)),
+                        (_, problems) => CatalogState::Failed(problems),
+                    },
+                };
+                let ready = match &state {
+                    CatalogState::Ready(c) => Some(c.clone()),
+                    _ => None,
+                };
+                catalog.set(state);
+                // The index is built ahead (`onewindow index`) with pinyin; a catalog published
+                // without one is indexed here, without pinyin, rather than not searchable.
+                if let Some(catalog) = ready {
+                    let built = match io::fetch_bytes(SEARCH_INDEX).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
+                        Ok(index) => index,
+                        Err(_) => io::timed(|| SearchIndex::build(&catalog, &[])),
+                    };
+                    index.set(Some(Rc::new(built)));
+                }
+            });
+        });
+    }
+    let navigator = {
+        let location = location.setter();
+        Navigator(Callback::from(move |(href, replace): (String, bool)| {
+            io::go_to(&href, replace);
+            location.set(io::location_key());
+            if !replace {
+                io::arrived();
+            }
+        }))
+    };
+    let route = Route::current();
+    let requested = io::query_param("lang");
+    let body = match route {
+        Route::Form(id) => html! { <FormRoute key={id.as_str()} id={id.clone()} catalog={(*catalog).clone()} /> },
+        other => {
+            let locale = match &*catalog {
+                CatalogState::Ready(c) => requested.filter(|l| c.locales.contains(l)).unwrap_or_else(|| c.locales.first().cloned().unwrap_or_else(|| "zh-CN".into())),
+                _ => requested.unwrap_or_else(|| "zh-CN".into()),
+            };
+            match &*catalog {
+                CatalogState::Loading => html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, &locale) }</p></main> },
+                CatalogState::Failed(problems) => html! { <DefinitionProblems source={CATALOG} problems={problems.clone()} locale={locale.clone()} /> },
+                CatalogState::Ready(catalog) => {
+                    let locale = AttrValue::from(locale);
+                    match other {
+                        Route::Home(query) => html! { <CatalogHome catalog={catalog.clone()} index={(*index).clone()} {query} {locale} /> },
+                        Route::Topic(topic) => html! { <TopicPage catalog={catalog.clone()} {topic} {locale} /> },
+                        Route::Service(id) => html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={false} location={(*location).clone()} /> },
+                        Route::Check(id) => html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={true} location={(*location).clone()} /> },
+                        Route::Rate(id) => html! { <super::rating::RatingPage catalog={catalog.clone()} service={id.clone()} {locale} /> },
+                        Route::Form(_) => Html::default(),
+                    }
+                }
+            }
+        }
+    };
+    html! { <ContextProvider<Navigator> context={navigator}>{ body }</ContextProvider<Navigator>> }
+}
+
+/// Props for [`FormRoute`].
+#[derive(Properties, PartialEq)]
+pub(crate) struct FormRouteProps {
+    pub id: String,
+    pub catalog: CatalogState,
+}
+
+/// One form, loaded from `forms/<id>.json`. Answers handed over by an assistant arrive in the
+/// URL's fragment; they are read once and the fragment cleared.
+#[function_component(FormRoute)]
+fn form_route(props: &FormRouteProps) -> Html {
+    let loaded = use_state(|| Loaded::Loading);
+    let handed = use_state(|| None::<Answers>);
+    {
+        let (loaded, handed) = (loaded.clone(), handed.clone());
+        let id = props.id.clone();
+        use_effect_with((), move |_| {
             // A site serving the app may say where applications go (a meta element).
             let overrides = io::host_submission_overrides().map(|text| {
                 ("meta[name=onewindow-submission]".to_string(), serde_json::from_str(&text).map_err(|e| e.to_string()))
             });
+            let pairs = io::hash_pairs();
+            io::clear_hash();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = load(format!("forms/{id}.json"), overrides, &Host::Page).await;
-                if let Loaded::Ready(_) = result {
+                if let Loaded::Ready(model) = &result {
                     io::keep_for_offline();
+                    if !pairs.is_empty() {
+                        handed.set(Some(answers_from_pairs(model, &pairs)));
+                    }
                 }
                 loaded.set(result);
             });
@@ -93,7 +266,11 @@ pub fn app() -> Html {
             let locale = requested.filter(|l| form.locales.contains(l)).unwrap_or_else(|| form.fallback_locale().to_string());
             let draft = io::load_draft(&form.id, &form.version);
             let remembered = io::load_remembered();
-            html! { <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered} /> }
+            let catalog = match &props.catalog {
+                CatalogState::Ready(c) => Some(c.clone()),
+                _ => None,
+            };
+            html! { <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered} handed={(*handed).clone()} {catalog} /> }
         }
     }
 }

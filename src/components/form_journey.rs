@@ -7,6 +7,7 @@ use super::check_answers::CheckAnswers;
 use super::device::{Confirmation, SavedDetailsPage, WaitingPage};
 use super::outcome::OutcomePage;
 use super::question_page::QuestionPage;
+use super::services::{Link, Recommendations};
 use crate::host::{best_locale, Command, Host, JourneyEvent, Remote, Tracker};
 use crate::io;
 use crate::state::{Action, FormState, Screen};
@@ -36,6 +37,13 @@ pub struct Props {
     /// Commands from an embedding page.
     #[prop_or_default]
     pub remote: Option<Remote>,
+    /// Answers an assistant handed over (see [`FormState::handed`]).
+    #[prop_or_default]
+    pub handed: Option<onewindow_engine::Answers>,
+    /// The service catalog, for "you may also need" on the confirmation and the way back to
+    /// the service's guide (the app's own page only).
+    #[prop_or_default]
+    pub catalog: Option<Rc<onewindow_engine::Catalog>>,
 }
 
 impl PartialEq for Props {
@@ -45,6 +53,8 @@ impl PartialEq for Props {
             && self.draft == other.draft
             && self.on_event == other.on_event
             && self.remote == other.remote
+            && self.handed == other.handed
+            && self.catalog.as_ref().map(Rc::as_ptr) == other.catalog.as_ref().map(Rc::as_ptr)
     }
 }
 
@@ -64,11 +74,12 @@ pub fn form_journey(props: &Props) -> Html {
     let state = {
         let (model, locale, draft) = (props.model.clone(), props.locale.to_string(), props.draft.clone());
         let remembered = props.remembered.clone();
+        let handed = props.handed.clone();
         // Only a page of our own has a URL naming the page to open.
         let from_url = props.connected && !embedded;
         use_reducer(move || {
             let wanted = if from_url { io::query_param("page").and_then(|p| model.parse_position(&p)) } else { None };
-            FormState::new(model, locale, draft, wanted, remembered)
+            FormState::handed(model, locale, draft, wanted, remembered, handed)
         })
     };
     let model = &state.model;
@@ -106,6 +117,10 @@ pub fn form_journey(props: &Props) -> Html {
         use_effect_with((), move |_| {
             let listener = connected.then(|| {
                 io::on_history_change(move || {
+                    // Back out of the form (to its guide): the app's router takes over.
+                    if io::query_param("form").as_deref() != Some(state.model.form().id.as_str()) {
+                        return;
+                    }
                     if let Some(lang) = io::query_param("lang") {
                         state.dispatch(Action::SetLocale(lang));
                     }
@@ -197,6 +212,7 @@ pub fn form_journey(props: &Props) -> Html {
             }
         });
     }
+    crate::analytics::use_journey_analytics(&state);
     {
         // Remembered details change only when the citizen says so (consent, delete).
         let connected = props.connected;
@@ -259,6 +275,10 @@ pub fn form_journey(props: &Props) -> Html {
             state.dispatch(Action::ClearData);
         })
     };
+    // The catalog's entry for this form: its guide is one link away, and what else people
+    // in this situation need is suggested once the application is sent.
+    let service_of = props.catalog.as_ref().filter(|_| !embedded).and_then(|c| c.service_with_form(&form.id)).map(|s| s.id.clone());
+    let guide_of = props.catalog.as_ref().filter(|_| !embedded).and_then(|c| c.service_with_form(&form.id)).filter(|s| s.guide.is_some()).map(|s| s.id.clone());
     let body = match (state.screen, state.position) {
         (Screen::Start, _) => html! {
             <>
@@ -267,7 +287,11 @@ pub fn form_journey(props: &Props) -> Html {
                 if let Some(description) = &form.description {
                     { Html::from_html_unchecked(AttrValue::from(render_markdown(form.text(description, locale)))) }
                 }
+                if state.handed.is_some() { <div class="ow-inset-text">{ ui_text(UiText::HandedOver, locale) }</div> }
                 <button type="button" class="ow-button ow-button--start" onclick={dispatch(Action::Start)}>{ ui_text(UiText::StartNow, locale) }</button>
+                if let Some(service) = guide_of.clone() {
+                    <p class="ow-body"><Link href={format!("?service={}&lang={locale}", service)}>{ ui_text(UiText::BackToGuide, locale) }</Link></p>
+                }
             </>
         },
         (Screen::Resume, _) => html! {
@@ -280,7 +304,15 @@ pub fn form_journey(props: &Props) -> Html {
                 </div>
             </>
         },
-        (Screen::Sent, _) => html! { <Confirmation state={state.clone()} heading={heading.clone()} /> },
+        (Screen::Sent, _) => html! {
+            <>
+                <Confirmation state={state.clone()} heading={heading.clone()}
+                    service={(!embedded).then(|| AttrValue::from(service_of.clone().unwrap_or_else(|| form.id.clone())))} />
+                if let (Some(catalog), Some(service)) = (props.catalog.clone(), service_of.clone()) {
+                    <Recommendations {catalog} {service} tailored={Vec::<String>::new()} locale={AttrValue::from(locale.to_string())} />
+                }
+            </>
+        },
         (Screen::SavedDetails, _) => html! { <SavedDetailsPage state={state.clone()} /> },
         (Screen::Waiting, _) => html! { <WaitingPage state={state.clone()} /> },
         (Screen::Journey, Position::Page(page)) => html! { <QuestionPage state={state.clone()} {page} heading={heading.clone()} /> },

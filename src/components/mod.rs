@@ -1,6 +1,7 @@
 //! Yew components: each takes data and callbacks as props and owns no rules of its own.
 
 pub mod app;
+pub mod assistant;
 pub mod check_answers;
 pub mod composite;
 pub mod definition_problems;
@@ -9,6 +10,10 @@ pub mod embedded;
 pub mod error_summary;
 pub mod fields;
 pub mod form_journey;
+pub mod guide_page;
 pub mod outcome;
 pub mod question_page;
+pub mod rating;
+pub mod search;
 pub mod service_search;
+pub mod services;

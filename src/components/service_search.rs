@@ -1,8 +1,14 @@
-//! `<onewindow-service>`: the service search. The catalog it will search does not exist yet,
-//! so it says plainly that search is not available rather than show a search box that finds
-//! nothing.
+//! `<onewindow-service>`: the service search in another site's page. It fetches the catalog
+//! and its index from where the site says, searches on the device, and links each result to
+//! the app's guide page (`app`); a submitted search that finds nothing becomes the host's
+//! `onewindow:searchnoresults` event.
 
-use onewindow_engine::{text_direction, ui_text, UiText};
+use super::search::SearchBox;
+use crate::host::JourneyEvent;
+use crate::io;
+use onewindow_engine::search::SearchIndex;
+use onewindow_engine::{load_catalog, text_direction, ui_text, Diagnostic, UiText};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`ServiceSearch`].
@@ -10,17 +16,84 @@ use yew::prelude::*;
 pub struct Props {
     /// Interface locale.
     pub locale: AttrValue,
+    /// The catalog's address: `…/catalog.json`, or the directory that has it (ends with `/`).
+    #[prop_or_default]
+    pub catalog: AttrValue,
+    /// The app's address, where results lead (`…/` or `…/index.html`).
+    #[prop_or_default]
+    pub app: AttrValue,
+    /// Hears what happens, for the embedding page.
+    #[prop_or_default]
+    pub on_event: Option<Callback<JourneyEvent>>,
 }
 
-/// The note in place of the service search.
+/// The catalog's file and its index's, from what the site gave.
+fn sources(catalog: &str) -> (String, String) {
+    let file = if catalog.is_empty() {
+        "forms/catalog.json".to_string()
+    } else if catalog.ends_with('/') {
+        format!("{catalog}catalog.json")
+    } else {
+        catalog.to_string()
+    };
+    let index = match file.strip_suffix(".json") {
+        Some(stem) => format!("{stem}.index"),
+        None => format!("{file}.index"),
+    };
+    (file, index)
+}
+
+#[derive(Clone)]
+enum Loaded {
+    Loading,
+    Failed(String),
+    Ready(Rc<SearchIndex>),
+}
+
+/// The search box and its results.
 #[function_component(ServiceSearch)]
 pub fn service_search(props: &Props) -> Html {
+    let loaded = use_state(|| Loaded::Loading);
+    {
+        let loaded = loaded.clone();
+        use_effect_with(props.catalog.clone(), move |catalog| {
+            let (file, index_file) = sources(catalog);
+            wasm_bindgen_futures::spawn_local(async move {
+                let catalog = match io::fetch_text(&file).await.map(|json| load_catalog(&json)) {
+                    Err(message) => return loaded.set(Loaded::Failed(message)),
+                    Ok((Some(catalog), problems)) if !problems.iter().any(Diagnostic::is_error) => catalog,
+                    Ok((_, problems)) => {
+                        let first = problems.iter().find(|p| p.is_error()).map(ToString::to_string).unwrap_or_default();
+                        return loaded.set(Loaded::Failed(format!("{file}: {first}")));
+                    }
+                };
+                let index = match io::fetch_bytes(&index_file).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
+                    Ok(index) => index,
+                    Err(_) => SearchIndex::build(&catalog, &[]),
+                };
+                loaded.set(Loaded::Ready(Rc::new(index)));
+            });
+        });
+    }
     let locale = props.locale.as_str();
+    let on_no_results = props.on_event.clone().map(|on_event| Callback::from(move |query: String| on_event.emit(JourneyEvent::NoResults { query })));
     html! {
         <div class="ow-page" lang={props.locale.clone()} dir={text_direction(locale)}>
             <section class="ow-service-search" aria-labelledby="ow-service-search-heading">
                 <h2 class="ow-heading-m" id="ow-service-search-heading">{ ui_text(UiText::FindAService, locale) }</h2>
-                <p class="ow-inset-text ow-service-search__unavailable">{ ui_text(UiText::SearchUnavailable, locale) }</p>
+                {
+                    match &*loaded {
+                        // A catalog that cannot be used is said so, never a search box that finds nothing.
+                        Loaded::Failed(message) => html! {
+                            <div class="ow-error-summary" role="alert">
+                                <p class="ow-body">{ ui_text(UiText::DefinitionProblem, locale) }</p>
+                                <p class="ow-body"><code>{ message }</code></p>
+                            </div>
+                        },
+                        Loaded::Loading => html! { <SearchBox index={None} query={String::new()} locale={props.locale.clone()} base={props.app.clone()} {on_no_results} /> },
+                        Loaded::Ready(index) => html! { <SearchBox index={Some(index.clone())} query={String::new()} locale={props.locale.clone()} base={props.app.clone()} {on_no_results} /> },
+                    }
+                }
             </section>
         </div>
     }

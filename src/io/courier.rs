@@ -83,6 +83,8 @@ pub fn start() {
         online.forget();
     }
     flush_soon();
+    // Ratings kept on the device go when applications do.
+    super::ratings::start();
 }
 
 /// Flushes the outbox in the background (a flush under way runs once more after it).

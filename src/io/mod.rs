@@ -1,7 +1,9 @@
 //! Everything the app does outside its own state: fetching, the URL, the document title,
 //! storage (local storage here, IndexedDB in `store`), sending (`courier`) and timers.
 
+pub mod analytics;
 pub mod courier;
+pub mod ratings;
 pub mod store;
 
 pub use store::{forget_files, keep_file};
@@ -15,6 +17,37 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
     }
     response.text().await.map_err(|e| format!("{url}: {e}"))
+}
+
+/// Fetches `url` as bytes (the search index).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
+    }
+    response.binary().await.map_err(|e| format!("{url}: {e}"))
+}
+
+/// Counts a search that found nothing, on this device only (`onewindow:zero-results`): what
+/// people looked for and did not find, for departments to fix their catalog once a site
+/// turns reporting on. Nothing is sent from here.
+pub fn count_zero_result(query: &str) {
+    use gloo_storage::Storage;
+    const KEY: &str = "onewindow:zero-results";
+    let query: String = query.trim().chars().take(100).collect();
+    if query.is_empty() {
+        return;
+    }
+    let mut counts: std::collections::BTreeMap<String, u32> = gloo_storage::LocalStorage::get(KEY).unwrap_or_default();
+    *counts.entry(query).or_default() += 1;
+    // Bounded: a device keeps the 200 most searched.
+    if counts.len() > 200 {
+        let mut by_count: Vec<(String, u32)> = counts.into_iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(&a.1));
+        by_count.truncate(200);
+        counts = by_count.into_iter().collect();
+    }
+    let _ = gloo_storage::LocalStorage::set(KEY, counts);
 }
 
 /// The value of query parameter `name` in the page's URL.
@@ -129,6 +162,80 @@ pub fn set_query(query: &str, replace: bool) {
     }
 }
 
+/// The page's query string and fragment: what the app shows follows from them alone.
+pub fn location_key() -> String {
+    let location = gloo_utils::window().location();
+    format!("{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default())
+}
+
+/// The `key=value` pairs of the URL's fragment, decoded. An assistant's answers live there:
+/// bookmarkable, and never sent to the server with the page request.
+pub fn hash_pairs() -> Vec<(String, String)> {
+    let hash = gloo_utils::window().location().hash().unwrap_or_default();
+    let decode = |s: &str| js_sys::decode_uri_component(&s.replace('+', " ")).ok().and_then(|v| v.as_string());
+    hash.trim_start_matches('#')
+        .split('&')
+        .filter_map(|pair| {
+            let (key, value) = pair.split_once('=')?;
+            Some((decode(key)?, decode(value)?))
+        })
+        .collect()
+}
+
+/// `pairs` as a query string or fragment (`a=1&b=2`), encoded.
+pub fn encode_pairs(pairs: &[(String, String)]) -> String {
+    let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
+    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+}
+
+/// Goes to `url` (same page, a new query or fragment) as a new history entry, or in place of
+/// the current one when `replace`.
+pub fn go_to(url: &str, replace: bool) {
+    if let Ok(history) = gloo_utils::window().history() {
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        };
+    }
+}
+
+/// The current URL with query parameter `name` set to `value` (fragment kept): the language
+/// links of every page.
+pub fn url_with_param(name: &str, value: &str) -> String {
+    let location = gloo_utils::window().location();
+    let search = location.search().unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    if let Some(params) = &params {
+        params.set(name, value);
+    }
+    let query = params.map(|p| String::from(p.to_string())).unwrap_or_default();
+    format!("?{query}{}", location.hash().unwrap_or_default())
+}
+
+/// Removes the fragment from the URL without a new history entry (answers handed to a form
+/// are read once, then not left lying in the address bar).
+pub fn clear_hash() {
+    let location = gloo_utils::window().location();
+    if location.hash().unwrap_or_default().is_empty() {
+        return;
+    }
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    go_to(&url, true);
+}
+
+/// Scrolls to the top and moves focus to the main content, as a page load would.
+pub fn arrived() {
+    let window = gloo_utils::window();
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(main) = gloo_utils::document().get_element_by_id("main-content") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}
+
 /// Calls `on_change` whenever the citizen moves through history (back/forward buttons).
 /// The listener stops when the returned value is dropped.
 pub fn on_history_change(on_change: impl Fn() + 'static) -> gloo_events::EventListener {
@@ -157,10 +264,15 @@ pub fn now_rfc3339() -> String {
 
 /// Offers `text` as a file download named `name` (the citizen keeps a copy of their package).
 pub fn download(name: &str, text: &str) {
+    download_as(name, text, "application/json");
+}
+
+/// Offers `text` as a file download named `name` of type `mime`.
+pub fn download_as(name: &str, text: &str, mime: &str) {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let document = gloo_utils::document();

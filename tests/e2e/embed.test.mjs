@@ -23,7 +23,7 @@ async function openDemo() {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
     });
     window.__events = [];
-    for (const name of ['start', 'pagechange', 'validationerror', 'submitted', 'queued']) {
+    for (const name of ['start', 'pagechange', 'validationerror', 'submitted', 'queued', 'searchnoresults']) {
       document.addEventListener(`onewindow:${name}`, (e) => {
         window.__events.push({ type: e.type, on: e.target.id, bubbles: e.bubbles, composed: e.composed, detail: e.detail });
       });
@@ -84,7 +84,6 @@ test('host CSS does not leak in, ours does not leak out, and the demo page is ac
   await start.waitFor();
   await page.locator('#birth').getByRole('button', { name: 'Start now' }).waitFor();
   const search = page.locator('#search');
-  assert.match(await search.getByText('Service search is not available in this version').innerText(), /Go to the form you need/);
   await search.getByRole('heading', { level: 2, name: 'Find a service' }).waitFor();
   await scan(page, 'demo page, start pages');
 
@@ -434,4 +433,24 @@ test('a host whose policy allows styles by nonce passes it on the element', asyn
   assert.equal((await styleOf(start, 'background-color'))['background-color'], 'rgb(0, 112, 60)', 'our stylesheet applies');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(page.problems, []);
+});
+
+test('the service search finds services on the device, links to the app, and tells the page when nothing is found', async () => {
+  const page = await openDemo();
+  const search = page.locator('#search');
+  const box = search.getByRole('searchbox', { name: 'Search for a service' });
+  await box.fill('jzz');
+  const first = search.locator('.ow-search-results__link').first();
+  await first.waitFor();
+  assert.equal(await first.innerText(), 'Apply for a residence permit (first application)');
+  assert.equal(await first.getAttribute('href'), '/?service=residence-permit&lang=en', 'results lead to the app’s guide');
+  assert.equal(new URL(page.url()).search, '', 'the host page’s URL is left alone');
+  await scan(page, 'demo page, search results');
+  await box.fill('xqzqxq');
+  await search.getByText('Or browse these topics:').waitFor();
+  await box.press('Enter');
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'onewindow:searchnoresults'));
+  const heard = (await events(page)).filter((e) => e.type === 'onewindow:searchnoresults');
+  assert.deepEqual(heard, [{ type: 'onewindow:searchnoresults', on: 'search', bubbles: true, composed: true, detail: { query: 'xqzqxq' } }]);
+  assert.deepEqual(await violations(page), []);
 });

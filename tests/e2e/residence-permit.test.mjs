@@ -137,6 +137,8 @@ test('[en] a complete application reaches check answers; a change returns there'
   assert.equal(keys[0], keys[1], 'the retry reuses the idempotency key');
   assert.ok(keys[0].toUpperCase().replaceAll('-', '').startsWith(receipt), 'the receipt is the key’s start');
   assert.match(await page.locator('.ow-panel__reference').innerText(), /^OW-\d{8}-\d{6}$/);
+  // What people in this situation also need, worked out on the device from the catalog.
+  await page.getByRole('complementary', { name: 'You may also need' }).getByRole('link', { name: 'Register where you live (residence registration)' }).waitFor();
   await assertAccessible(page, 'confirmation');
 
   // Once sent, nothing of the application stays on the device: neither answers nor files.
@@ -214,6 +216,7 @@ test('[zh-CN] a student living in a school dormitory applies in Chinese, from st
   await page.getByRole('button', { name: '确认并提交' }).click();
   await h1('申请已提交');
   assert.match(await page.locator('.ow-panel__reference').innerText(), /^OW-\d{8}-\d{6}$/);
+  await page.getByRole('complementary', { name: '您可能还需要办理' }).getByRole('link', { name: '居住登记申报' }).waitFor();
   await assertAccessible(page, 'zh-CN confirmation');
   assert.deepEqual(page.problems, []);
 });

@@ -13,6 +13,7 @@ mod files;
 mod index;
 mod lint;
 mod package;
+mod preview;
 mod starter;
 
 use std::ffi::OsString;
@@ -128,16 +129,29 @@ Commands:
   new form [--id ID] [--locales zh-CN,en]
       Print a starting definition whose hints and content say what to change; it passes lint.
       Save it as <ID>.json.
+  new guide [--service ID] [--locales zh-CN,en]
+      Print a starting procedure guide (办事指南) for service ID: texts in [brackets] say what
+      to write there, and its first FAQ entry how. It passes lint; save it as
+      guides/<ID>.json next to the forms.
+  new catalog [--service ID] [--locales zh-CN,en]
+      Print a starting catalog.json listing service ID with guides/<ID>.json and the form
+      <ID>: it passes lint once those two are saved next to it (new guide, new form).
+
+  preview <file.json> [--port N] [--dist DIR] [--open-locale TAG]
+      Serve the built app (DIR, default dist: build it with scripts/build.sh) on 127.0.0.1
+      with this definition as forms/<its id>.json, and print the address to open. Other
+      forms/ files (data/*.json lists, dictionary.json) come from the file's directory, then
+      ../forms/. Each time the file changes it is linted (problems printed as by lint) and
+      the page reloads; a definition with errors is still served, and the page lists them.
+      --port defaults to 8090 (0 picks a free one); --open-locale adds &lang=TAG to the
+      address. Ctrl-C stops it.
 
   help, --help       Show this help (also `onewindow <command> --help`).
   --version          Show the version and the definition format it reads.
 
-Coming in later versions (not available yet in this version):
-  new guide          Start a guide (arrives with the guides feature).
-  preview            Show a definition in the app while you edit it.
 
 Exit codes: 0 no errors (warnings allowed); 1 errors found in a definition; 2 wrong usage,
-a file that cannot be read, or a command not available yet.
+or a file that cannot be read.
 ";
 
 /// The version line (`onewindow --version`).
@@ -155,6 +169,12 @@ pub fn version() -> String {
 /// The output is written once the command has finished, so that a reader that stops early
 /// (`onewindow lint forms | head`) does not change the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Result<u8, Error> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // `preview` runs until stopped and reports as it goes: its output cannot wait until the end.
+    if args.first().is_some_and(|a| a == "preview") && !args.iter().any(|a| a == "--help" || a == "-h") {
+        let rest = args[1..].iter().map(|a| a.clone().into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8"))));
+        return preview::run(&rest.collect::<Result<Vec<String>, Error>>()?, out);
+    }
     let mut buffer = Vec::new();
     let result = dispatch(args, &mut buffer);
     match out.write_all(&buffer).and_then(|()| out.flush()) {
@@ -169,7 +189,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         .map(|a| a.into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8"))))
         .collect::<Result<Vec<String>, Error>>()?;
     let Some((command, rest)) = args.split_first() else {
-        return Err(Error::usage("no command given: use lint, schema, explain, package, index or new"));
+        return Err(Error::usage("no command given: use lint, schema, explain, package, index, new or preview"));
     };
     let wants_help = rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h");
     match command.as_str() {
@@ -181,7 +201,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
             writeln!(out, "{}", version())?;
             Ok(0)
         }
-        "lint" | "schema" | "explain" | "package" | "index" | "new" if wants_help => {
+        "lint" | "schema" | "explain" | "package" | "index" | "new" | "preview" if wants_help => {
             out.write_all(command_help(command).as_bytes())?;
             Ok(0)
         }
@@ -191,12 +211,9 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         "package" => package::run(rest, out),
         "new" => starter::run(rest, out),
         "index" => index::run(rest, out),
-        "preview" => Err(Error::NotYet(format!(
-            "`onewindow {command}` is not available yet in this version ({}); it is planned for a later one",
-            env!("CARGO_PKG_VERSION")
-        ))),
+        "preview" => preview::run(rest, out),
         other if other.starts_with('-') => Err(Error::usage(format!("unknown option {other}; give a command first"))),
-        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package, index and new"))),
+        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package, index, new and preview"))),
     }
 }
 

@@ -410,6 +410,61 @@ fn new_form_output_lints_clean() {
     }
 }
 
+#[test]
+fn new_guide_and_catalog_lint_clean_with_the_form_they_name() {
+    for (locales, list) in [(None, vec!["en"]), (Some("zh-CN,en"), vec!["zh-CN", "en"]), (Some("cy,en"), vec!["cy", "en"])] {
+        let dir = TempDir::new("new-guide");
+        let with = |args: &[&str]| -> Vec<String> {
+            let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            all.extend(locales.iter().flat_map(|l| ["--locales".to_string(), l.to_string()]));
+            all
+        };
+        // A guide on its own, under guides/ as lint expects: no problem at all.
+        let guide = onewindow(&with(&["new", "guide", "--service", "dog-licence"]));
+        assert_eq!(guide.code, 0, "{}", guide.stderr);
+        let value: Value = serde_json::from_str(&guide.stdout).unwrap();
+        assert_eq!((&value["service"], &value["locales"]), (&Value::from("dog-licence"), &Value::from(list.clone())));
+        // The explanations are in the guide itself: a FAQ entry and bracketed placeholders.
+        assert!(guide.stdout.contains("How do I fill in this guide?") && guide.stdout.contains("[Name of the law or regulation]"), "{}", guide.stdout);
+        let file = dir.write("guides/dog-licence.json", &guide.stdout);
+        let lint = onewindow(&["lint", &s(&file)]);
+        assert_eq!(lint.stdout, "1 file, 0 errors, 0 warnings\n", "{locales:?}");
+
+        // A catalog alone names the guide and form it lacks, with their pointers.
+        let catalog = onewindow(&with(&["new", "catalog", "--service", "dog-licence"]));
+        assert_eq!(catalog.code, 0, "{}", catalog.stderr);
+        std::fs::remove_file(&file).unwrap();
+        let catalog_file = dir.write("catalog.json", &catalog.stdout);
+        let lint = onewindow(&["lint", &s(&catalog_file)]);
+        assert_eq!(lint.code, 1, "{}", lint.stdout);
+        let at = s(&catalog_file);
+        for pointer in ["/services/0/guide", "/services/0/form"] {
+            assert!(lint.stdout.contains(&format!("{at}:{pointer}: error: there is no ")), "{pointer}: {}", lint.stdout);
+        }
+
+        // With the guide and the form the catalog names, the directory lints clean.
+        dir.write("guides/dog-licence.json", &guide.stdout);
+        dir.write("dog-licence.json", &onewindow(&with(&["new", "form", "--id", "dog-licence"])).stdout);
+        let lint = onewindow(&["lint", &dir.path("")]);
+        assert_eq!(lint.stdout, "3 files, 0 errors, 0 warnings\n", "{locales:?}");
+    }
+}
+
+#[test]
+fn new_refuses_the_wrong_options_for_each_kind() {
+    for (args, words) in [
+        (&["new", "guide", "--id", "x"][..], "use --service, not --id"),
+        (&["new", "form", "--service", "x"], "use --id, not --service"),
+        (&["new", "catalog", "--service", "9lives"], "--service \"9lives\" must start with a letter"),
+        (&["new", "page"], "use form, guide or catalog"),
+    ] {
+        let run = onewindow(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}");
+        assert!(run.stderr.contains(words), "{args:?}: {}", run.stderr);
+    }
+}
+
 // ----- index
 
 #[test]
@@ -514,28 +569,22 @@ fn index_usage_and_file_errors_exit_2() {
     }
 }
 
-// ----- not yet, help, version
-
-#[test]
-fn later_commands_are_not_faked() {
-    for (args, words) in [(&["preview", "forms/residence-permit.json"][..], "not available yet"), (&["new", "guide"], "guides feature")] {
-        let run = onewindow(args);
-        assert_eq!(run.code, 2, "{args:?}");
-        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
-        assert!(run.stderr.contains(words), "{args:?}: {}", run.stderr);
-    }
-}
+// ----- help, version
 
 #[test]
 fn help_and_version() {
     let run = onewindow(&["--help"]);
     assert_eq!(run.code, 0);
-    for words in ["lint <files or dirs>", "schema [form|dictionary]", "explain <form.json>", "new form", "not available yet", "index", "preview", "new guide", "Exit codes"] {
+    for words in ["lint <files or dirs>", "schema [form|dictionary]", "explain <form.json>", "new form", "index <catalog.json>", "preview <file.json>", "new guide [--service ID]", "new catalog [--service ID]", "Exit codes"] {
         assert!(run.stdout.contains(words), "{words}:\n{}", run.stdout);
     }
     let run = onewindow(&["explain", "--help"]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("Usage: onewindow explain <form.json>"), "{}", run.stdout);
+    let run = onewindow(&["preview", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("Usage: onewindow preview <file.json>"), "{}", run.stdout);
+    assert!(run.stdout.contains("Ctrl-C"), "{}", run.stdout);
     let run = onewindow(&["--version"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, format!("onewindow {} (onewindow-cli; definition format v1)\n", env!("CARGO_PKG_VERSION")));

@@ -19,9 +19,9 @@ let loading = null;
 const ready = () => (loading ??= init({ module_or_path: new URL('onewindow_embed_bg.wasm', import.meta.url) }));
 
 // The options the wasm reads (undefined and null are left out).
-function plain({ src, locale, endpoint, submission, listsBase }) {
+function plain({ src, locale, endpoint, submission, listsBase, catalog, app, analytics }) {
   const out = { src: src ?? '' };
-  for (const [key, value] of Object.entries({ locale, endpoint, submission, listsBase })) {
+  for (const [key, value] of Object.entries({ locale, endpoint, submission, listsBase, catalog, app, analytics })) {
     if (value !== undefined && value !== null) out[key] = value;
   }
   return out;
@@ -81,18 +81,18 @@ class Handle {
 
 /**
  * Mounts a form in `element` (any element that can have a shadow root, e.g. a div).
- * options: { src, locale, endpoint, submission, listsBase, nonce }. Returns a Handle at once.
+ * options: { src, locale, endpoint, submission, listsBase, analytics, nonce }. Returns a Handle at once.
  */
 export function mount(element, options = {}) {
   return new Handle(element, options, 'form');
 }
 
-/** Mounts the service search in `element`. options: { catalog, locale, nonce }. */
+/** Mounts the service search in `element`. options: { catalog, app, locale, analytics, nonce }. */
 export function mountServiceSearch(element, options = {}) {
   return new Handle(element, options, 'service');
 }
 
-const FORM_ATTRIBUTES = ['src', 'locale', 'endpoint', 'lists-base'];
+const FORM_ATTRIBUTES = ['src', 'locale', 'endpoint', 'lists-base', 'analytics'];
 
 // Browsers hide a nonce attribute once the element is in the page; the property keeps it.
 const nonceOf = (element) => element.nonce || element.getAttribute('nonce') || undefined;
@@ -136,7 +136,8 @@ class OnewindowForm extends OnewindowElement {
     // Without a locale attribute, the language of the page around it.
     const locale = attribute('locale') ?? this.closest('[lang]')?.getAttribute('lang') ?? undefined;
     return mount(this, {
-      src: attribute('src'), locale, endpoint: attribute('endpoint'), listsBase: attribute('lists-base'), nonce: nonceOf(this),
+      src: attribute('src'), locale, endpoint: attribute('endpoint'), listsBase: attribute('lists-base'),
+      analytics: attribute('analytics'), nonce: nonceOf(this),
     });
   }
 
@@ -146,12 +147,14 @@ class OnewindowForm extends OnewindowElement {
 }
 
 class OnewindowService extends OnewindowElement {
-  static observedAttributes = ['catalog', 'locale'];
+  static observedAttributes = ['catalog', 'app', 'locale', 'analytics'];
 
   mountInto() {
     const attribute = (name) => this.getAttribute(name) ?? undefined;
     const locale = attribute('locale') ?? this.closest('[lang]')?.getAttribute('lang') ?? undefined;
-    return mountServiceSearch(this, { catalog: attribute('catalog'), locale, nonce: nonceOf(this) });
+    return mountServiceSearch(this, {
+      catalog: attribute('catalog'), app: attribute('app'), locale, analytics: attribute('analytics'), nonce: nonceOf(this),
+    });
   }
 
   setLocale(tag) { this.setAttribute('locale', tag); }

@@ -46,6 +46,7 @@ fn options_from(value: &JsValue) -> Result<Options, JsError> {
 #[wasm_bindgen(js_name = mountForm)]
 pub fn mount_form(element: web_sys::Element, container: web_sys::Element, options: JsValue) -> Result<Handle, JsError> {
     let options = options_from(&options)?;
+    configure_analytics(&options);
     let live = Rc::new(Cell::new(true));
     let remote = Remote::default();
     let on_event = {
@@ -72,12 +73,27 @@ pub fn mount_form(element: web_sys::Element, container: web_sys::Element, option
 #[wasm_bindgen(js_name = mountService)]
 pub fn mount_service(element: web_sys::Element, container: web_sys::Element, options: JsValue) -> Result<Handle, JsError> {
     let options = options_from(&options)?;
+    configure_analytics(&options);
     let locale = options.locale.unwrap_or_else(|| "zh-CN".into());
     let _ = element.set_attribute("lang", &locale);
     let _ = element.set_attribute("dir", onewindow_engine::text_direction(&locale));
-    let props = SearchProps { locale: locale.into() };
+    let live = Rc::new(Cell::new(true));
+    let on_event = {
+        let (element, live) = (element.clone(), live.clone());
+        Callback::from(move |event: JourneyEvent| {
+            if live.get() {
+                dispatch(&element, &event);
+            }
+        })
+    };
+    let props = SearchProps {
+        locale: locale.into(),
+        catalog: options.catalog.clone().map(AttrValue::from).unwrap_or_default(),
+        app: options.app.clone().map(AttrValue::from).unwrap_or_default(),
+        on_event: Some(on_event),
+    };
     let app = yew::Renderer::<ServiceSearch>::with_root_and_props(container, props.clone()).render();
-    Ok(Handle { mounted: Some(Mounted::Service { app, props }), remote: Remote::default(), live: Rc::new(Cell::new(true)) })
+    Ok(Handle { mounted: Some(Mounted::Service { app, props }), remote: Remote::default(), live })
 }
 
 #[wasm_bindgen]
@@ -122,6 +138,14 @@ impl Handle {
             Some(Mounted::Service { app, .. }) => app.destroy(),
             None => {}
         }
+    }
+}
+
+/// Turns analytics on for the page when the element asks for them (the last element that does
+/// decides where they go: one page, one analytics endpoint).
+fn configure_analytics(options: &Options) {
+    if let Some(settings) = options.analytics() {
+        onewindow::io::analytics::configure(settings, onewindow_engine::analytics::Channel::Embedded);
     }
 }
 

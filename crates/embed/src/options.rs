@@ -23,6 +23,16 @@ pub struct Options {
     /// Where reference lists are fetched (`lists-base`).
     #[serde(default)]
     pub lists_base: Option<String>,
+    /// The service search's catalog (`catalog`): `…/catalog.json` or its directory.
+    #[serde(default)]
+    pub catalog: Option<String>,
+    /// The app's address, where search results lead (`app`).
+    #[serde(default)]
+    pub app: Option<String>,
+    /// Analytics, off unless given (`analytics`): `{"url": "/api/events", "queries": false}`,
+    /// as an object or its JSON text (the attribute).
+    #[serde(default)]
+    pub analytics: Option<Value>,
 }
 
 impl Options {
@@ -30,7 +40,7 @@ impl Options {
     /// blank).
     pub fn from_json(json: &str) -> Result<Options, String> {
         let mut options: Options = serde_json::from_str(json).map_err(|e| format!("mount options: {e}"))?;
-        for value in [&mut options.locale, &mut options.endpoint, &mut options.lists_base] {
+        for value in [&mut options.locale, &mut options.endpoint, &mut options.lists_base, &mut options.catalog, &mut options.app] {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
                 *value = None;
             }
@@ -53,6 +63,18 @@ impl Options {
             }
             (Some(other), Some(_)) => Some(other.clone()),
         }
+    }
+}
+
+impl Options {
+    /// The analytics settings, when given and valid (anything else leaves analytics off:
+    /// they are opt-in).
+    pub fn analytics(&self) -> Option<onewindow::io::analytics::Settings> {
+        let json = match self.analytics.as_ref()? {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        onewindow::io::analytics::Settings::from_json(&json)
     }
 }
 
@@ -92,6 +114,18 @@ mod tests {
         assert_eq!(Options::default().overrides(), None);
         let wrong = Options { submission: Some(json!("flat")), endpoint: Some("/x".into()), ..Options::default() };
         assert_eq!(wrong.overrides(), Some(json!("flat")), "left for the engine to refuse");
+    }
+
+    #[test]
+    fn analytics_are_off_unless_given_right() {
+        assert_eq!(Options::default().analytics(), None);
+        let attribute = Options::from_json(r#"{"analytics": "{\"url\": \"/api/events\", \"queries\": true}"}"#).unwrap();
+        assert_eq!(attribute.analytics(), Some(onewindow::io::analytics::Settings { url: "/api/events".into(), queries: true }));
+        let object = Options::from_json(r#"{"analytics": {"url": "/e"}}"#).unwrap();
+        assert_eq!(object.analytics().map(|s| (s.url, s.queries)), Some(("/e".into(), false)));
+        for wrong in [r#"{"analytics": "yes"}"#, r#"{"analytics": {"url": ""}}"#, r#"{"analytics": {"url": "/e", "answers": true}}"#] {
+            assert_eq!(Options::from_json(wrong).unwrap().analytics(), None, "{wrong}");
+        }
     }
 
     #[test]

@@ -135,6 +135,25 @@ pub struct Guide {
     /// tailor the conditions, materials and steps (their `applies_if`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assistant: Option<String>,
+    /// Other services people applying for this one usually need too ("you may also need"),
+    /// each possibly only for some answers of the assistant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_needed: Vec<AlsoNeeded>,
+}
+
+/// Another service this guide's applicants may need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AlsoNeeded {
+    /// The service's id in the catalog.
+    pub service: String,
+    /// Why, in a sentence ("Register the baby's hukou once you have the birth certificate").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    /// Only for people whose assistant answers make this true (JSON Logic).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Expression>,
 }
 
 /// A law and the articles used.
@@ -501,6 +520,7 @@ pub struct GuideModel {
     conditions: Vec<Option<Compiled>>,
     materials: Vec<Option<Compiled>>,
     steps: Vec<Option<Compiled>>,
+    also_needed: Vec<Option<Compiled>>,
 }
 
 impl std::fmt::Debug for GuideModel {
@@ -520,6 +540,8 @@ pub struct Checklist<'a> {
     pub shared: Vec<&'a Material>,
     /// Steps that apply.
     pub steps: Vec<&'a Step>,
+    /// Other services this person may need.
+    pub also_needed: Vec<&'a AlsoNeeded>,
 }
 
 /// Parses and lints a guide. `assistant`, when given, is the loaded assistant form: every
@@ -562,8 +584,9 @@ pub fn load_guide(json: &str, assistant: Option<&FormModel>) -> (Option<GuideMod
     let conditions = guide.conditions.iter().enumerate().map(|(i, c)| compile(&c.applies_if, format!("/conditions/{i}/applies_if"), &mut problems)).collect();
     let materials = guide.materials.iter().enumerate().map(|(i, m)| compile(&m.applies_if, format!("/materials/{i}/applies_if"), &mut problems)).collect();
     let steps = guide.steps.iter().enumerate().map(|(i, s)| compile(&s.applies_if, format!("/steps/{i}/applies_if"), &mut problems)).collect();
+    let also_needed = guide.also_needed.iter().enumerate().map(|(i, a)| compile(&a.applies_if, format!("/also_needed/{i}/applies_if"), &mut problems)).collect();
     lint_guide(&guide, &mut problems);
-    let model = GuideModel { guide, logic, conditions, materials, steps };
+    let model = GuideModel { guide, logic, conditions, materials, steps, also_needed };
     (Some(model), problems)
 }
 
@@ -586,6 +609,11 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
     for (i, s) in guide.steps.iter().enumerate() {
         text(&s.title, format!("/steps/{i}/title"));
         text(&s.body, format!("/steps/{i}/body"));
+    }
+    for (i, a) in guide.also_needed.iter().enumerate() {
+        if let Some(reason) = &a.reason {
+            text(reason, format!("/also_needed/{i}/reason"));
+        }
     }
     for (i, f) in guide.faq.iter().enumerate() {
         text(&f.question, format!("/faq/{i}/question"));
@@ -641,10 +669,12 @@ impl GuideModel {
         if let Some((model, _)) = assistant {
             self.logic.set_today(model.today());
         }
-        let visible = assistant.map(|(model, answers)| model.evaluate(answers).visible_answers(model, answers));
-        let applies = |compiled: &Option<Compiled>| match (compiled, &visible) {
+        // The values the assistant's own conditions see: typed (dates as `YYYY-MM-DD`, numbers
+        // as numbers, codes normalised), computed values included, hidden answers absent.
+        let evaluated = assistant.map(|(model, answers)| (model, model.evaluate(answers)));
+        let applies = |compiled: &Option<Compiled>| match (compiled, &evaluated) {
             (None, _) | (_, None) => true,
-            (Some(c), Some(answers)) => truthy(&self.logic.eval(c, |name| answers.get(name))),
+            (Some(c), Some((model, evaluation))) => truthy(&self.logic.eval(c, |name| evaluation.value(model, name))),
         };
         let pick = |count: usize, compiled: &[Option<Compiled>]| -> Vec<usize> {
             (0..count).filter(|&i| compiled.get(i).is_none_or(applies)).collect()
@@ -657,6 +687,136 @@ impl GuideModel {
             materials,
             shared,
             steps: pick(g.steps.len(), &self.steps).into_iter().map(|i| &g.steps[i]).collect(),
+            also_needed: pick(g.also_needed.len(), &self.also_needed).into_iter().map(|i| &g.also_needed[i]).collect(),
         }
     }
+}
+
+/// Why a service is recommended ("you may also need"), strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Because {
+    /// The person's own answers point to it (the guide's `also_needed` that apply, or where
+    /// the assistant sent them).
+    Answers,
+    /// The department linked it (`related`).
+    Related,
+    /// It belongs to the same life event ("having a baby").
+    LifeEvent,
+}
+
+impl Catalog {
+    /// The service with this id.
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
+    /// The service whose form this is.
+    pub fn service_with_form(&self, form: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.form.as_deref() == Some(form))
+    }
+
+    /// The services of a category or life event, in catalog order.
+    pub fn services_in(&self, group: &str) -> Vec<&Service> {
+        self.services.iter().filter(|s| s.category == group || s.life_events.iter().any(|e| e == group)).collect()
+    }
+
+    /// "You may also need", worked out on the device: first the services the person's answers
+    /// point to (`tailored`, e.g. a checklist's `also_needed`), then the ones the department
+    /// linked, then those sharing most life events with `service`. Never `service` itself or
+    /// `exclude` (what the person is already doing); at most `limit`.
+    pub fn recommendations<'a>(&'a self, service: &str, tailored: &[&str], exclude: &[&str], limit: usize) -> Vec<(&'a Service, Because)> {
+        let mut out: Vec<(&Service, Because)> = Vec::new();
+        let push = |candidate: Option<&'a Service>, because: Because, out: &mut Vec<(&'a Service, Because)>| {
+            if let Some(s) = candidate {
+                if s.id != service && !exclude.contains(&s.id.as_str()) && !out.iter().any(|(o, _)| o.id == s.id) {
+                    out.push((s, because));
+                }
+            }
+        };
+        for id in tailored {
+            push(self.service(id), Because::Answers, &mut out);
+        }
+        let Some(this) = self.service(service) else {
+            out.truncate(limit);
+            return out;
+        };
+        for id in &this.related {
+            push(self.service(id), Because::Related, &mut out);
+        }
+        let mut sharing: Vec<(usize, usize, &Service)> = self
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.life_events.iter().filter(|e| this.life_events.contains(e)).count(), i, s))
+            .filter(|(shared, _, _)| *shared > 0)
+            .collect();
+        // Most shared life events first; catalog order breaks ties, so the list is stable.
+        sharing.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, _, s) in sharing {
+            push(Some(s), Because::LifeEvent, &mut out);
+        }
+        out.truncate(limit);
+        out
+    }
+}
+
+/// An assistant's answers as `(question, value)` pairs for a URL, so that a check is
+/// bookmarkable and the back button steps through it. Lists become repeated pairs and
+/// date-like groups `question.part` pairs; anything else is not a short URL answer and is left
+/// out.
+pub fn answers_to_pairs(answers: &Answers) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for (id, value) in &answers.0 {
+        match value {
+            serde_json::Value::String(s) => pairs.push((id.clone(), s.clone())),
+            serde_json::Value::Array(items) => {
+                pairs.extend(items.iter().filter_map(|i| i.as_str()).map(|s| (id.clone(), s.to_string())));
+            }
+            serde_json::Value::Object(parts) => {
+                pairs.extend(parts.iter().filter_map(|(k, v)| v.as_str().map(|s| (format!("{id}.{k}"), s.to_string()))));
+            }
+            _ => {}
+        }
+    }
+    pairs
+}
+
+/// Reads pairs made by [`answers_to_pairs`] back for `model`: only its questions are taken
+/// (a URL can say anything), and a checkbox question always gets a list.
+pub fn answers_from_pairs(model: &FormModel, pairs: &[(String, String)]) -> Answers {
+    let mut answers = Answers::default();
+    for (key, value) in pairs {
+        let (id, part) = match key.split_once('.') {
+            Some((id, part)) => (id, Some(part)),
+            None => (key.as_str(), None),
+        };
+        let Some((_, field)) = model.field(id) else { continue };
+        let entry = answers.0.entry(id.to_string());
+        match (part, &field.kind) {
+            (Some(part), _) => {
+                let slot = entry.or_insert_with(|| serde_json::Value::Object(Default::default()));
+                if let Some(parts) = slot.as_object_mut() {
+                    parts.insert(part.to_string(), serde_json::Value::String(value.clone()));
+                }
+            }
+            (None, crate::definition::FieldKind::Checkboxes { .. }) => {
+                let slot = entry.or_insert_with(|| serde_json::Value::Array(Vec::new()));
+                if let Some(items) = slot.as_array_mut() {
+                    items.push(serde_json::Value::String(value.clone()));
+                }
+            }
+            (None, _) => {
+                entry.or_insert_with(|| serde_json::Value::String(value.clone()));
+            }
+        }
+    }
+    answers
+}
+
+/// The answers a "start form" outcome hands to its form: each of the form's questions in
+/// `prefill` takes the assistant's visible answer it names.
+pub fn handed_over(assistant: &FormModel, action: &crate::definition::OutcomeAction, answers: &Answers) -> Answers {
+    let crate::definition::OutcomeAction::StartForm { prefill, .. } = action else { return Answers::default() };
+    let visible = assistant.evaluate(answers).visible_answers(assistant, answers);
+    Answers(prefill.iter().filter_map(|(to, from)| visible.get(from).map(|v| (to.clone(), v.clone()))).collect())
 }

@@ -158,8 +158,150 @@ pub enum UiText {
     YourAnswers,
     /// Heading of the service search (`<onewindow-service>`).
     FindAService,
-    /// The service search is not in this version.
-    SearchUnavailable,
+    /// Intro on the catalog home.
+    CatalogIntro,
+    /// Heading of the categories.
+    ServicesByTopic,
+    /// Heading of the life events.
+    LifeEvents,
+    /// Link back to the catalog home.
+    AllServices,
+    /// A service id not in the catalog.
+    ServiceNotFound,
+    /// Guide: conditions.
+    WhoCanApply,
+    /// Guide: materials.
+    WhatYouNeed,
+    /// Guide: steps.
+    HowToApply,
+    /// Guide: time limits.
+    HowLong,
+    /// Guide: fees.
+    Cost,
+    /// Guide: no fees.
+    Free,
+    /// Guide: result.
+    WhatYouGet,
+    /// Guide: places.
+    WhereToGo,
+    /// Guide: online depth and visits.
+    OnlineService,
+    /// Guide: consultation.
+    GetHelp,
+    /// Guide: complaints.
+    Complain,
+    /// Guide: legal basis.
+    LegalBasis,
+    /// Guide: FAQ.
+    CommonQuestions,
+    /// Start the assistant.
+    CheckIfYouCanApply,
+    /// Start the form.
+    ApplyOnline,
+    /// Statutory time limit.
+    StatutoryLimit,
+    /// Promised time limit.
+    PromisedLimit,
+    /// Time not counted.
+    NotCounted,
+    /// Done on the spot.
+    OnTheSpot,
+    /// Material: original.
+    Original,
+    /// Material: copy.
+    CopyOf,
+    /// Material: both.
+    OriginalAndCopy,
+    /// Material: paper.
+    Paper,
+    /// Material: electronic.
+    Electronic,
+    /// Material: either.
+    PaperOrElectronic,
+    /// Material: required.
+    Needed,
+    /// Material: optional.
+    IfYouHaveIt,
+    /// Material: may be supplied later.
+    MaySupplyLater,
+    /// Material source: applicant.
+    YouProvide,
+    /// Material source: a department.
+    IssuedByDepartment,
+    /// Material source: shared.
+    SharedByDepartments,
+    /// Material source: other.
+    OtherSource,
+    /// Link to a blank form.
+    BlankForm,
+    /// Link to a filled-in sample.
+    FilledSample,
+    /// A guide item that applies to some people only.
+    ForSomePeople,
+    /// Step channel: online.
+    OnlineChannel,
+    /// Step channel: counter.
+    CounterChannel,
+    /// Step channel: either.
+    EitherChannel,
+    /// Delivery: counter.
+    CollectAtCounter,
+    /// Delivery: post.
+    ByPost,
+    /// Delivery: electronic.
+    ElectronicLicence,
+    /// Place: address.
+    Address,
+    /// Place: hours.
+    OpeningHours,
+    /// Number of visits.
+    Visits,
+    /// A fee can be paid online.
+    OnlinePayment,
+    /// Heading of the tailored materials.
+    YourChecklist,
+    /// Heading of shared materials.
+    NoNeedToBring,
+    /// Heading of the tailored steps.
+    StepsForYou,
+    /// Heading of the tailored conditions.
+    ConditionsForYou,
+    /// Print the checklist.
+    PrintChecklist,
+    /// Download the checklist.
+    DownloadChecklist,
+    /// Hand over to the form.
+    StartApplication,
+    /// Go to another service.
+    GoToService,
+    /// Recommendations.
+    YouMayAlsoNeed,
+    /// Back to the guide.
+    BackToGuide,
+    /// Restart the assistant.
+    CheckAgain,
+    /// Start page after the assistant.
+    HandedOver,
+    /// Label of the department.
+    Department,
+    /// Contents of the guide.
+    OnThisPage,
+    /// Title of the downloaded list.
+    Checklist,
+    /// Site name in the header.
+    Services,
+    /// Label of the search box.
+    SearchLabel,
+    /// The search button.
+    SearchButton,
+    /// Hint under the search box.
+    SearchHint,
+    /// Before a corrected query.
+    DidYouMean,
+    /// With no results: topics to browse.
+    BrowseInstead,
+    /// Heading of the results.
+    SearchResults,
 }
 
 /// `key` in `locale` (`zh-CN`, `zh-Hans`, `zh` → Chinese; anything else → English).
@@ -275,10 +417,78 @@ pub fn ui_text(key: UiText, locale: &str) -> &'static str {
         DownloadPackage => ("Download your application (JSON)", "下载申请数据（JSON）"),
         YourAnswers => ("Your answers", "您填写的内容"),
         FindAService => ("Find a service", "查找服务"),
-        SearchUnavailable => (
-            "Service search is not available in this version. Go to the form you need from this site's pages.",
-            "此版本暂不提供服务搜索。请从本网站的页面进入您需要的表单。",
-        ),
+        CatalogIntro => ("Find out what you need to do, check whether you can apply, and apply online.", "查找办事指南：了解办理条件和所需材料，自查能否办理，并在线申请。"),
+        ServicesByTopic => ("Services by topic", "按主题浏览"),
+        LifeEvents => ("Things that happen in life", "按人生事件浏览"),
+        AllServices => ("All services", "全部服务"),
+        ServiceNotFound => ("There is no service with this name. It may have moved.", "未找到该服务，可能已调整。"),
+        WhoCanApply => ("Who can apply", "受理条件"),
+        WhatYouNeed => ("What you need", "申请材料"),
+        HowToApply => ("How to apply", "办理流程"),
+        HowLong => ("How long it takes", "办理时限"),
+        Cost => ("How much it costs", "收费标准"),
+        Free => ("Free", "不收费"),
+        WhatYouGet => ("What you get", "办理结果"),
+        WhereToGo => ("Where to go", "办理地点"),
+        OnlineService => ("Doing it online", "网上办理"),
+        GetHelp => ("Get help", "咨询方式"),
+        Complain => ("Make a complaint", "监督投诉"),
+        LegalBasis => ("Legal basis", "设定依据"),
+        CommonQuestions => ("Common questions", "常见问题"),
+        CheckIfYouCanApply => ("Check if you can apply", "自查能否办理"),
+        ApplyOnline => ("Apply online", "在线申请"),
+        StatutoryLimit => ("Legal time limit", "法定办结时限"),
+        PromisedLimit => ("We promise to finish within", "承诺办结时限"),
+        NotCounted => ("Not counted", "不计入办理时限"),
+        OnTheSpot => ("On the spot", "即办"),
+        Original => ("Original", "原件"),
+        CopyOf => ("Copy", "复印件"),
+        OriginalAndCopy => ("Original and copy", "原件和复印件"),
+        Paper => ("paper", "纸质"),
+        Electronic => ("electronic", "电子"),
+        PaperOrElectronic => ("paper or electronic", "纸质或电子"),
+        Needed => ("Required", "必须提供"),
+        IfYouHaveIt => ("If you have it", "选择提供"),
+        MaySupplyLater => ("Can be handed in later", "可容缺后补"),
+        YouProvide => ("You provide it", "申请人自备"),
+        IssuedByDepartment => ("Issued by a government department", "政府部门核发"),
+        SharedByDepartments => ("Departments share this: you do not need to bring it", "部门共享获取，无需提交"),
+        OtherSource => ("From another organisation", "其他机构出具"),
+        BlankForm => ("Blank form", "空白表格"),
+        FilledSample => ("Filled-in example", "填写示例"),
+        ForSomePeople => ("Only in some cases: the check tells you if it applies to you", "部分情形适用，自查后可知是否适用于您"),
+        OnlineChannel => ("Online", "网上办理"),
+        CounterChannel => ("At the counter", "窗口办理"),
+        EitherChannel => ("Online or at the counter", "网上或窗口办理"),
+        CollectAtCounter => ("Collect it at the counter", "窗口领取"),
+        ByPost => ("By post", "邮寄送达"),
+        ElectronicLicence => ("As an electronic licence", "电子证照"),
+        Address => ("Address", "地址"),
+        OpeningHours => ("Opening hours", "办公时间"),
+        Visits => ("Visits to the counter", "到现场次数"),
+        OnlinePayment => ("Can be paid online", "支持网上缴费"),
+        YourChecklist => ("What to bring", "需要准备的材料"),
+        NoNeedToBring => ("You do not need to bring", "无需提交（部门共享）"),
+        StepsForYou => ("What happens next", "办理步骤"),
+        ConditionsForYou => ("Conditions that apply to you", "适用于您的受理条件"),
+        PrintChecklist => ("Print this list", "打印清单"),
+        DownloadChecklist => ("Download this list", "下载清单"),
+        StartApplication => ("Start your application", "开始申请"),
+        GoToService => ("Go to the guide", "查看办事指南"),
+        YouMayAlsoNeed => ("You may also need", "您可能还需要办理"),
+        BackToGuide => ("Back to the guide", "返回办事指南"),
+        CheckAgain => ("Start the check again", "重新自查"),
+        HandedOver => ("Your answers from the check are filled in. You can change them on the pages that ask.", "已为您填入自查时的回答，您可以在相应页面修改。"),
+        Department => ("Department", "实施机构"),
+        OnThisPage => ("Contents", "本页目录"),
+        Checklist => ("Checklist", "办事清单"),
+        Services => ("Government services", "政务服务"),
+        SearchLabel => ("Search for a service", "搜索服务"),
+        SearchButton => ("Search", "搜索"),
+        SearchHint => ("For example: residence permit, 居住证, juzhuzheng or jzz", "例如：居住证、上户口、营业执照、jzz"),
+        DidYouMean => ("Did you mean", "您是不是要找"),
+        BrowseInstead => ("Or browse these topics:", "您也可以浏览以下主题："),
+        SearchResults => ("Search results", "搜索结果"),
     };
     if is_chinese(locale) {
         zh
@@ -620,5 +830,50 @@ pub(crate) fn lower_first(label: &str) -> String {
             first.to_lowercase().chain(label.chars().skip(1)).collect()
         }
         _ => label.to_string(),
+    }
+}
+
+/// A time limit in words: "20 working days", "20个工作日", "On the spot".
+pub fn duration_text(value: u32, unit: crate::guide::DurationUnit, locale: &str) -> String {
+    use crate::guide::DurationUnit::*;
+    let zh = is_chinese(locale);
+    match (unit, zh) {
+        (OnTheSpot, _) => ui_text(UiText::OnTheSpot, locale).to_string(),
+        (WorkingDays, true) => format!("{value}个工作日"),
+        (CalendarDays, true) => format!("{value}天"),
+        (Hours, true) => format!("{value}小时"),
+        (WorkingDays, false) => format!("{value} working day{}", if value == 1 { "" } else { "s" }),
+        (CalendarDays, false) => format!("{value} day{}", if value == 1 { "" } else { "s" }),
+        (Hours, false) => format!("{value} hour{}", if value == 1 { "" } else { "s" }),
+    }
+}
+
+/// What an online depth code (网上办理深度, 1–7) means.
+pub fn online_depth_text(code: u8, locale: &str) -> &'static str {
+    let (en, zh) = match code {
+        1 => ("Ask questions online", "在线咨询"),
+        2 => ("Apply online", "网上收件"),
+        3 => ("Documents checked online before you come", "网上预审"),
+        4 => ("Accepted online", "网上受理"),
+        5 => ("Handled entirely online", "网上办理"),
+        6 => ("Result announced online", "网上告知办理结果"),
+        7 => ("Electronic certificate sent to you", "电子证照送达"),
+        _ => ("", ""),
+    };
+    if is_chinese(locale) {
+        zh
+    } else {
+        en
+    }
+}
+
+/// How many services a search found, for the results heading and screen readers.
+pub fn results_text(count: usize, query: &str, locale: &str) -> String {
+    match (is_chinese(locale), count) {
+        (true, 0) => format!("没有找到与“{query}”相关的服务"),
+        (true, n) => format!("找到{n}项与“{query}”相关的服务"),
+        (false, 0) => format!("No services found for “{query}”"),
+        (false, 1) => format!("1 service found for “{query}”"),
+        (false, n) => format!("{n} services found for “{query}”"),
     }
 }

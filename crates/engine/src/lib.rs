@@ -24,6 +24,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analytics;
 mod answers;
 mod definition;
 mod diagnostic;
@@ -49,10 +50,11 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
 pub use fill_once::{ConceptAnswer, Remembered, RememberedAnswer};
 pub use guide::{
-    load_catalog, load_guide, Audience, Catalog, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
+    answers_from_pairs, answers_to_pairs, handed_over, load_catalog, load_guide, AlsoNeeded, Audience, Because, Catalog, Step, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
     Necessity, OriginalOrCopy, Service, Source,
 };
-pub use i18n::{is_chinese, text_direction, ui_text, UiText};
+pub use guide::Delivery as ResultDelivery;
+pub use i18n::{duration_text, is_chinese, online_depth_text, results_text, text_direction, ui_text, UiText};
 pub use journey::Position;
 pub use load::load_form;
 pub use markdown::render_markdown;

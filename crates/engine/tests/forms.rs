@@ -1,8 +1,9 @@
 //! The shipped definitions are the fixtures: every `forms/*.json` must load without a problem,
-//! and every example in `forms/*.examples.json` must have exactly the outcome it states.
+//! and every example in `forms/*.examples.json` must have exactly the outcome it states (for an
+//! assistant, also the checklist its guide tailors from the answers).
 
 use onewindow_engine::formats::Date;
-use onewindow_engine::{load_form, summary, validate_page, Answers, End, FormModel, ReferenceList, Severity};
+use onewindow_engine::{load_form, load_guide, summary, validate_page, Answers, End, FormModel, GuideModel, ReferenceList, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,20 @@ struct Expect {
     /// Concepts these answers could be remembered under ("fill once"), when given.
     #[serde(default)]
     remembered: Option<Vec<String>>,
+    /// For an assistant: the ids its guide's checklist lists for these answers, when given.
+    #[serde(default)]
+    checklist: Option<ChecklistIds>,
+}
+
+/// The ids of a tailored checklist, in the guide's order; a list not given is not checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChecklistIds {
+    conditions: Option<Vec<String>>,
+    materials: Option<Vec<String>>,
+    /// Materials departments share: the citizen need not bring them.
+    shared: Option<Vec<String>>,
+    steps: Option<Vec<String>>,
 }
 
 fn forms_dir() -> PathBuf {
@@ -92,6 +107,21 @@ fn load(path: &Path, today: Date) -> FormModel {
     model
 }
 
+/// The guide whose `assistant` is `form`, loaded with it (no lint problem allowed).
+fn guide_of(assistant: &FormModel) -> Option<GuideModel> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(forms_dir().join("guides")).ok()?.map(|entry| entry.unwrap().path()).collect();
+    files.sort();
+    files.into_iter().find_map(|path| {
+        let json = std::fs::read_to_string(&path).unwrap();
+        let names = serde_json::from_str::<serde_json::Value>(&json).unwrap()["assistant"] == assistant.form().id.as_str();
+        names.then(|| {
+            let (guide, problems) = load_guide(&json, Some(assistant));
+            assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+            guide.unwrap()
+        })
+    })
+}
+
 #[test]
 fn every_shipped_form_loads_without_problems() {
     let files = definitions();
@@ -115,6 +145,8 @@ fn every_example_has_its_stated_outcome() {
         let model = load(&path, examples.today.parse().expect("today is YYYY-MM-DD"));
         let form = model.form();
         assert_eq!(examples.form, form.id, "{}", examples_path.display());
+        let guide = guide_of(&model);
+        let mut ends = Vec::new();
         for example in &examples.examples {
             let answers = &example.answers;
             let evaluation = model.evaluate(answers);
@@ -137,6 +169,7 @@ fn every_example_has_its_stated_outcome() {
                 End::CheckAnswers => "check_answers".to_string(),
                 End::Outcome(o) => format!("outcome:{}", form.outcomes[o].id),
             };
+            ends.push(end.clone());
             let mut mismatches = Vec::new();
             let mut compare = |what: &str, expected: String, actual: String| {
                 if expected != actual {
@@ -169,10 +202,42 @@ fn every_example_has_its_stated_outcome() {
                 let concepts: Vec<String> = model.rememberable(&evaluation, answers, &example.locale).into_iter().map(|a| a.concept).collect();
                 compare("remembered", format!("{expected:?}"), format!("{concepts:?}"));
             }
+            if let Some(expected) = &e.checklist {
+                match &guide {
+                    None => compare("checklist", "a guide whose assistant is this form".into(), "none".into()),
+                    Some(guide) => {
+                        let list = guide.checklist(Some((&model, answers)));
+                        let conditions: Vec<&str> = list.conditions.iter().map(|c| c.id.as_str()).collect();
+                        let materials: Vec<&str> = list.materials.iter().map(|m| m.id.as_str()).collect();
+                        let shared: Vec<&str> = list.shared.iter().map(|m| m.id.as_str()).collect();
+                        let steps: Vec<&str> = list.steps.iter().map(|s| s.id.as_str()).collect();
+                        for (what, expected, actual) in [
+                            ("checklist conditions", &expected.conditions, conditions),
+                            ("checklist materials", &expected.materials, materials),
+                            ("checklist shared", &expected.shared, shared),
+                            ("checklist steps", &expected.steps, steps),
+                        ] {
+                            if let Some(expected) = expected {
+                                compare(what, format!("{expected:?}"), format!("{actual:?}"));
+                            }
+                        }
+                    }
+                }
+            }
             if !mismatches.is_empty() {
                 failures.push(format!("{} — \"{}\"\n{}", examples_path.display(), example.name, mismatches.join("\n")));
             }
             checked += 1;
+        }
+        // An assistant's examples reach each of its outcomes: every page citizens can end on
+        // is tested.
+        if form.outcomes.iter().any(|o| o.action.is_some()) {
+            for outcome in &form.outcomes {
+                let end = format!("outcome:{}", outcome.id);
+                if !ends.contains(&end) {
+                    failures.push(format!("{}: no example ends at {end}", examples_path.display()));
+                }
+            }
         }
     }
     assert!(failures.is_empty(), "{} of {checked} examples differ:\n{}", failures.len(), failures.join("\n"));

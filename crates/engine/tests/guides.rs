@@ -16,41 +16,79 @@ fn form(id: &str) -> FormModel {
     model.unwrap()
 }
 
+/// Every form definition in `forms/` (not examples, the dictionary or the catalog), by id.
+fn all_forms() -> Vec<FormModel> {
+    let mut ids: Vec<String> = std::fs::read_dir(forms())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json") && !name.ends_with(".examples.json") && name != "dictionary.json" && name != "catalog.json")
+        .map(|name| name.trim_end_matches(".json").to_string())
+        .collect();
+    ids.sort();
+    ids.iter().map(|id| form(id)).collect()
+}
+
 #[test]
 fn the_catalog_and_its_guides_load_and_every_reference_resolves() {
     let (catalog, problems) = load_catalog(&std::fs::read_to_string(forms().join("catalog.json")).unwrap());
     assert!(problems.is_empty(), "{problems:?}");
     let catalog = catalog.unwrap();
     let ids: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
-    let mut guides = 0;
+    let mut guide_files = Vec::new();
+    let mut assistants = Vec::new();
     for service in &catalog.services {
         if let Some(f) = &service.form {
             form(f);
         }
         let Some(path) = &service.guide else { continue };
-        guides += 1;
-        let json = std::fs::read_to_string(forms().join(path)).unwrap();
+        guide_files.push(path.clone());
+        let json = std::fs::read_to_string(forms().join(path)).unwrap_or_else(|e| panic!("{}: {path}: {e}", service.id));
         let assistant_id = serde_json::from_str::<serde_json::Value>(&json).unwrap()["assistant"].as_str().map(str::to_string);
         let assistant = assistant_id.as_deref().map(form);
         let (guide, problems) = load_guide(&json, assistant.as_ref());
         assert!(problems.is_empty(), "{path}: {problems:?}");
-        assert_eq!(guide.unwrap().guide().service, service.id);
-        // Every outcome of the assistant leads somewhere that exists.
-        for outcome in assistant.iter().flat_map(|a| a.form().outcomes.iter()) {
+        assert_eq!(guide.unwrap().guide().service, service.id, "{path}");
+        assistants.extend(assistant_id);
+    }
+
+    // Every guide file belongs to a service; every service has a guide.
+    let mut on_disk: Vec<String> = std::fs::read_dir(forms().join("guides"))
+        .unwrap()
+        .map(|entry| format!("guides/{}", entry.unwrap().file_name().to_string_lossy()))
+        .collect();
+    on_disk.sort();
+    guide_files.sort();
+    assert_eq!(on_disk, guide_files, "guide files on disk and in the catalog differ");
+    assert!(catalog.services.len() >= 12, "{} services", catalog.services.len());
+
+    // Every assistant (a form whose outcomes have actions) is some guide's, reaches every kind of
+    // outcome, and every outcome leads somewhere that exists.
+    for assistant in all_forms().iter().filter(|f| f.form().outcomes.iter().any(|o| o.action.is_some())) {
+        let id = &assistant.form().id;
+        assert!(assistants.contains(id), "{id} is an assistant, but no guide names it");
+        let mut kinds = Vec::new();
+        for outcome in &assistant.form().outcomes {
+            let at = format!("{id}: outcome {}", outcome.id);
             match &outcome.action {
-                Some(OutcomeAction::Service { service }) => assert!(ids.contains(&service.as_str()), "{}: {service}", outcome.id),
+                Some(OutcomeAction::Service { service }) => assert!(ids.contains(&service.as_str()), "{at}: no service {service}"),
                 Some(OutcomeAction::StartForm { form: target, prefill }) => {
                     let target = form(target);
-                    for question in prefill.keys() {
-                        assert!(target.field(question).is_some(), "{} prefills {question}, not a question of {}", outcome.id, target.form().id);
+                    for (question, from) in prefill {
+                        let (_, to) = target.field(question).unwrap_or_else(|| panic!("{at} prefills {question}, not a question of {}", target.form().id));
+                        let (_, from) = assistant.field(from).unwrap_or_else(|| panic!("{at} prefills {question} from {from}, not a question of {id}"));
+                        assert_eq!(std::mem::discriminant(&to.kind), std::mem::discriminant(&from.kind), "{at}: {question} and {} are different kinds of question", from.id);
                     }
                 }
                 Some(_) => {}
-                None => panic!("assistant outcome {} has no action", outcome.id),
+                None => panic!("{at} has no action"),
             }
+            kinds.push(serde_json::to_value(&outcome.action).unwrap()["kind"].as_str().unwrap().to_string());
+        }
+        for kind in ["not_eligible", "start_form", "service", "offline_only"] {
+            assert!(kinds.iter().any(|k| k == kind), "{id} has no {kind} outcome");
         }
     }
-    assert!(guides >= 1);
+    assert!(assistants.len() >= 3, "{assistants:?}");
 }
 
 #[test]
@@ -61,8 +99,8 @@ fn the_checklist_shows_only_what_applies_to_this_person() {
     let ids = |list: Vec<&onewindow_engine::Material>| list.into_iter().map(|m| m.id.clone()).collect::<Vec<_>>();
 
     let everything = guide.checklist(None);
-    assert_eq!(everything.materials.len(), 5);
-    assert_eq!(ids(everything.shared), ["id-card"], "shared between departments: not to bring");
+    assert_eq!(everything.materials.len(), 9);
+    assert_eq!(ids(everything.shared), ["id-card", "birth-certificate"], "shared between departments: not to bring");
 
     let answers: Answers = serde_json::from_value(json!({"hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study"]})).unwrap();
     assert_eq!(assistant.evaluate(&answers).end, End::Outcome(3));
@@ -75,4 +113,70 @@ fn the_checklist_shows_only_what_applies_to_this_person() {
     // are never asked, so nothing basis-specific is listed.
     let hidden: Answers = serde_json::from_value(json!({"hukou_in_city": "yes", "basis": ["employment"]})).unwrap();
     assert_eq!(ids(guide.checklist(Some((&assistant, &hidden))).materials), ["photo", "address-proof", "application-form"]);
+}
+
+#[test]
+fn recommendations_put_the_persons_answers_first_then_related_then_life_events() {
+    let (catalog, _) = load_catalog(
+        &json!({
+            "schema_version": 1, "locales": ["en"],
+            "categories": [{ "id": "c", "title": { "en": "C" } }],
+            "life_events": [{ "id": "baby", "title": { "en": "Baby" } }, { "id": "move", "title": { "en": "Move" } }],
+            "services": [
+                { "id": "a", "title": { "en": "A" }, "summary": { "en": "A" }, "department": { "en": "D" }, "category": "c", "life_events": ["baby", "move"], "audience": ["person"], "related": ["d"], "form": "a" },
+                { "id": "b", "title": { "en": "B" }, "summary": { "en": "B" }, "department": { "en": "D" }, "category": "c", "life_events": ["baby"], "audience": ["person"], "form": "b" },
+                { "id": "c2", "title": { "en": "C2" }, "summary": { "en": "C2" }, "department": { "en": "D" }, "category": "c", "life_events": ["baby", "move"], "audience": ["person"], "form": "c2" },
+                { "id": "d", "title": { "en": "D" }, "summary": { "en": "D" }, "department": { "en": "D" }, "category": "c", "audience": ["person"], "form": "d" },
+                { "id": "e", "title": { "en": "E" }, "summary": { "en": "E" }, "department": { "en": "D" }, "category": "c", "audience": ["person"], "form": "e" }
+            ]
+        })
+        .to_string(),
+    );
+    let catalog = catalog.unwrap();
+    let ids = |r: Vec<(&onewindow_engine::Service, onewindow_engine::Because)>| r.into_iter().map(|(s, b)| (s.id.clone(), b)).collect::<Vec<_>>();
+    use onewindow_engine::Because::*;
+    assert_eq!(
+        ids(catalog.recommendations("a", &["e", "a", "nonexistent"], &[], 10)),
+        vec![("e".into(), Answers), ("d".into(), Related), ("c2".into(), LifeEvent), ("b".into(), LifeEvent)],
+        "c2 shares two life events with a, b one; a itself and unknown ids are never listed"
+    );
+    assert_eq!(ids(catalog.recommendations("a", &[], &["d"], 1)), vec![("c2".into(), LifeEvent)]);
+    assert_eq!(catalog.service_with_form("b").map(|s| s.id.as_str()), Some("b"));
+    assert_eq!(catalog.services_in("move").len(), 2);
+}
+
+#[test]
+fn assistant_answers_survive_the_round_trip_through_a_url_and_hand_over_only_visible_ones() {
+    use onewindow_engine::{answers_from_pairs, answers_to_pairs, handed_over};
+    let assistant = form("residence-permit-check");
+    let answers: Answers = serde_json::from_value(json!({ "hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study", "employment"] })).unwrap();
+    let pairs = answers_to_pairs(&answers);
+    assert!(pairs.contains(&("basis".into(), "study".into())) && pairs.contains(&("basis".into(), "employment".into())));
+    let mut with_noise = pairs.clone();
+    with_noise.push(("not_a_question".into(), "x".into()));
+    assert_eq!(answers_from_pairs(&assistant, &with_noise), answers, "unknown keys are dropped, checkboxes are lists");
+    let one: Answers = serde_json::from_value(json!({ "hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study"] })).unwrap();
+    assert_eq!(answers_from_pairs(&assistant, &answers_to_pairs(&one)), one, "a single checkbox is still a list");
+    let eligible = assistant.form().outcomes.iter().find(|o| matches!(o.action, Some(OutcomeAction::StartForm { .. }))).unwrap();
+    let handed = handed_over(&assistant, eligible.action.as_ref().unwrap(), &answers);
+    assert_eq!(handed.get("basis"), Some(&json!(["study", "employment"])));
+    // An answer the assistant's own journey hides is not handed over.
+    let hidden: Answers = serde_json::from_value(json!({ "hukou_in_city": "yes", "basis": ["study"] })).unwrap();
+    assert_eq!(handed_over(&assistant, eligible.action.as_ref().unwrap(), &hidden).get("basis"), None);
+}
+
+#[test]
+fn the_checklist_sees_answers_as_the_assistants_conditions_do() {
+    // A date is seen as "YYYY-MM-DD" (as typed, it is an object of parts): the birth guide's
+    // "late" condition counts the days from it to the assistant's today.
+    let assistant = form("register-birth-check");
+    let json = std::fs::read_to_string(forms().join("guides/register-birth.json")).unwrap();
+    let guide = load_guide(&json, Some(&assistant)).0.unwrap();
+    let late = |day: &str, month: &str| {
+        let answers: Answers = serde_json::from_value(json!({"country_of_birth": "england_wales", "parents_relationship": "married",
+            "baby_date_of_birth": {"day": day, "month": month, "year": "2026"}})).unwrap();
+        guide.checklist(Some((&assistant, &answers))).conditions.iter().any(|c| c.id == "late")
+    };
+    assert!(!late("16", "October"), "42 days before 27 November 2026");
+    assert!(late("15", "10"), "43 days");
 }

@@ -43,7 +43,7 @@ fn the_shipped_forms_match_the_schema_shape() {
     )
     .unwrap();
     let properties = schema["properties"].as_object().expect("form properties");
-    for name in ["residence-permit", "register-birth", "residence-registration", "residence-permit-check"] {
+    for name in ["residence-permit", "register-birth", "residence-registration", "residence-permit-check", "residence-registration-check", "register-birth-check"] {
         let form: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../forms/{name}.json"))).unwrap(),
         )
@@ -52,4 +52,10 @@ fn the_shipped_forms_match_the_schema_shape() {
             assert!(properties.contains_key(key), "{name}: \"{key}\" is not in the schema");
         }
     }
+}
+
+#[test]
+fn the_rating_and_event_schemas_are_up_to_date() {
+    check("rating.schema.json", schemars::schema_for!(onewindow_engine::analytics::Rating));
+    check("events.schema.json", schemars::schema_for!(onewindow_engine::analytics::EventBatch));
 }

@@ -5,6 +5,9 @@
 //!
 //! This is the only crate that knows HTTP and SQLite; every rule stays in the engine.
 
+mod analytics;
+mod dashboard;
+mod reports;
 mod staff;
 mod store;
 mod submit;
@@ -67,6 +70,7 @@ pub(crate) struct Receiver {
     store: store::Store,
     max_body_bytes: usize,
     staff_token: Option<String>,
+    sessions: dashboard::Sessions,
 }
 
 /// The whole HTTP surface; fails when the database cannot be opened or the configuration is
@@ -84,27 +88,35 @@ pub fn app(config: &Config) -> Result<Router, String> {
         store,
         max_body_bytes: config.max_body_bytes,
         staff_token: config.staff_token.clone(),
+        sessions: dashboard::Sessions::default(),
     });
 
     // The multipart extractor reads at most this much of the body (DefaultBodyLimit is what it
     // honours); JSON bodies are read by `submit` itself with the package limit.
     let mut submissions =
         post(submit::submit).fallback(method_not_allowed).layer(DefaultBodyLimit::max(config.max_body_bytes));
+    // Ratings and events come from the same pages as submissions: the same origins may send them.
+    let mut ratings = post(analytics::rate).fallback(method_not_allowed);
+    let mut events = post(analytics::events).fallback(method_not_allowed);
     if !origins.is_empty() {
-        submissions = submissions.layer(
-            CorsLayer::new()
-                .allow_origin(AllowOrigin::list(origins))
-                .allow_methods([Method::POST, Method::OPTIONS])
-                .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
-                .max_age(std::time::Duration::from_secs(600)),
-        );
+        let cors = CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::POST, Method::OPTIONS])
+            .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
+            .max_age(std::time::Duration::from_secs(600));
+        submissions = submissions.layer(cors.clone());
+        ratings = ratings.layer(cors.clone());
+        events = events.layer(cors);
     }
     // Unknown paths get the app shell: pages have their own URLs, which the app routes itself.
     let shell = ServeFile::new(config.dist.join("index.html"));
     Ok(Router::new()
         .route("/api/health", get(|| async { Json(json!({"status": "ok"})) }))
         .route("/api/submissions", submissions)
+        .route("/api/ratings", ratings)
+        .route("/api/events", events)
         .merge(staff::routes(state.clone()))
+        .merge(dashboard::routes())
         .route("/api/{*rest}", any(api_not_found))
         .with_state(state)
         .nest_service("/forms", ServeDir::new(&config.forms))

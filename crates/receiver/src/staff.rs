@@ -22,6 +22,7 @@ pub(crate) fn routes(state: Arc<Receiver>) -> Router<Arc<Receiver>> {
         .route("/api/staff/submissions/{reference}", get(one))
         .route("/api/staff/submissions/{reference}/attachments/{sha256}", get(attachment))
         .route("/api/staff/export", get(export))
+        .route("/api/staff/reports", get(reports))
         .route_layer(from_fn_with_state(state, guard))
 }
 
@@ -51,7 +52,7 @@ fn authorized(headers: &HeaderMap, token: &str) -> bool {
 }
 
 /// Compares the SHA-256 of both in constant time (hashing first hides the length too).
-fn same_secret(given: &str, token: &str) -> bool {
+pub(crate) fn same_secret(given: &str, token: &str) -> bool {
     let (a, b) = (sha256_hex(given.as_bytes()), sha256_hex(token.as_bytes()));
     let difference = a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y));
     std::hint::black_box(difference) == 0
@@ -77,6 +78,15 @@ async fn list(State(receiver): State<Arc<Receiver>>, params: Params) -> Response
         Ok((submissions, total)) => Json(json!({"submissions": submissions, "total": total, "limit": limit, "offset": offset})).into_response(),
         Err(message) => storage(&message),
     }
+}
+
+/// The analytics reports: `format=json` (default, every report) or `format=csv&report=<name>`.
+async fn reports(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
+    let Ok(Query(params)) = params else {
+        return bad_request("the query string cannot be read");
+    };
+    let format = params.get("format").map(String::as_str).unwrap_or("json");
+    crate::dashboard::export(&receiver, format, params.get("report").map(String::as_str))
 }
 
 async fn one(State(receiver): State<Arc<Receiver>>, reference: Result<Path<String>, PathRejection>) -> Response {

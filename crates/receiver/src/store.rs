@@ -71,6 +71,38 @@ impl Store {
                 size INTEGER NOT NULL,
                 content BLOB NOT NULL,
                 PRIMARY KEY (idempotency_key, sha256)
+            );
+            CREATE TABLE IF NOT EXISTS ratings (
+                id TEXT PRIMARY KEY,
+                case_reference TEXT UNIQUE,
+                service TEXT NOT NULL,
+                version TEXT,
+                channel TEXT NOT NULL,
+                level INTEGER NOT NULL,
+                efficiency INTEGER,
+                guide_accuracy INTEGER,
+                convenience INTEGER,
+                usability INTEGER,
+                reasons TEXT NOT NULL,
+                comment TEXT,
+                locale TEXT NOT NULL,
+                created TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                followed_up_at TEXT
+            );
+            CREATE INDEX IF NOT EXISTS ratings_service ON ratings (service);
+            CREATE TABLE IF NOT EXISTS event_counts (
+                day TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                type TEXT NOT NULL,
+                form TEXT NOT NULL,
+                version TEXT NOT NULL,
+                page TEXT NOT NULL,
+                field TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (day, channel, type, form, version, page, field, rule, detail)
             );",
         )
         .map_err(|e| format!("{}: {e}", path.display()))?;
@@ -185,6 +217,197 @@ impl Store {
                     received_at: row.get(2)?,
                     idempotency_key: row.get(3)?,
                     package: row.get(4)?,
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// What became of a rating sent to the receiver.
+#[derive(Debug, PartialEq)]
+pub(crate) enum RatingStored {
+    /// Stored now.
+    New,
+    /// The same rating (same id) was stored before: a retry.
+    Repeat,
+    /// Another rating of this case is stored: one per case.
+    CaseRated,
+}
+
+/// One event count: what, where, and how many on a day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub(crate) struct Count {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub form: String,
+    pub version: String,
+    pub page: String,
+    pub field: String,
+    pub rule: String,
+    /// The outcome, the duration bucket or the query (what else the event says).
+    pub detail: String,
+    pub count: i64,
+}
+
+/// A stored rating, for reports.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct RatingRow {
+    pub id: String,
+    pub case_reference: Option<String>,
+    pub service: String,
+    pub version: Option<String>,
+    pub channel: String,
+    pub level: i64,
+    pub indicators: std::collections::BTreeMap<String, i64>,
+    pub reasons: Vec<String>,
+    pub comment: Option<String>,
+    pub locale: String,
+    pub created: String,
+    pub received_at: String,
+    pub followed_up_at: Option<String>,
+}
+
+impl Store {
+    /// Stores a checked rating, once per id and once per case.
+    pub fn store_rating(&self, rating: &onewindow_engine::analytics::Rating) -> Result<RatingStored, String> {
+        let mut db = self.lock()?;
+        let tx = db.transaction().map_err(|e| e.to_string())?;
+        let same: bool =
+            tx.query_row("SELECT COUNT(*) FROM ratings WHERE id = ?1", [&rating.id], |row| row.get::<_, i64>(0)).map_err(|e| e.to_string())? > 0;
+        if same {
+            return Ok(RatingStored::Repeat);
+        }
+        if let Some(case) = &rating.case_reference {
+            let rated: i64 =
+                tx.query_row("SELECT COUNT(*) FROM ratings WHERE case_reference = ?1", [case], |row| row.get(0)).map_err(|e| e.to_string())?;
+            if rated > 0 {
+                return Ok(RatingStored::CaseRated);
+            }
+        }
+        let reasons: Vec<&str> = rating.reasons.iter().map(|r| r.code()).collect();
+        let i = &rating.indicators;
+        let comment = rating.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        tx.execute(
+            "INSERT INTO ratings (id, case_reference, service, version, channel, level, efficiency, guide_accuracy, convenience,
+                usability, reasons, comment, locale, created, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                rating.id,
+                rating.case_reference,
+                rating.service,
+                rating.version,
+                rating.channel.as_str(),
+                rating.level,
+                i.efficiency,
+                i.guide_accuracy,
+                i.convenience,
+                i.usability,
+                reasons.join(","),
+                comment,
+                rating.locale,
+                rating.created,
+                now().1,
+            ],
+        )
+        .map_err(|e| e.to_string())?;
+        tx.commit().map_err(|e| e.to_string())?;
+        Ok(RatingStored::New)
+    }
+
+    /// Every rating, oldest first.
+    pub fn ratings(&self) -> Result<Vec<RatingRow>, String> {
+        let db = self.lock()?;
+        let mut statement = db
+            .prepare(
+                "SELECT id, case_reference, service, version, channel, level, efficiency, guide_accuracy, convenience, usability,
+                    reasons, comment, locale, created, received_at, followed_up_at FROM ratings ORDER BY rowid",
+            )
+            .map_err(|e| e.to_string())?;
+        statement
+            .query_map([], |row| {
+                let mut indicators = std::collections::BTreeMap::new();
+                for (n, name) in ["efficiency", "guide_accuracy", "convenience", "usability"].iter().enumerate() {
+                    if let Some(value) = row.get::<_, Option<i64>>(6 + n)? {
+                        indicators.insert(name.to_string(), value);
+                    }
+                }
+                let reasons: String = row.get(10)?;
+                Ok(RatingRow {
+                    id: row.get(0)?,
+                    case_reference: row.get(1)?,
+                    service: row.get(2)?,
+                    version: row.get(3)?,
+                    channel: row.get(4)?,
+                    level: row.get(5)?,
+                    indicators,
+                    reasons: reasons.split(',').filter(|r| !r.is_empty()).map(str::to_string).collect(),
+                    comment: row.get(11)?,
+                    locale: row.get(12)?,
+                    created: row.get(13)?,
+                    received_at: row.get(14)?,
+                    followed_up_at: row.get(15)?,
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Marks a rating followed up (now); false when there is no such rating.
+    pub fn follow_up(&self, id: &str) -> Result<bool, String> {
+        let db = self.lock()?;
+        let changed = db
+            .execute("UPDATE ratings SET followed_up_at = COALESCE(followed_up_at, ?2) WHERE id = ?1", params![id, now().1])
+            .map_err(|e| e.to_string())?;
+        Ok(changed > 0)
+    }
+
+    /// Adds a checked batch of events to the day's counts: only counts are kept, never a row
+    /// per event, so nothing links one journey's events together.
+    pub fn count_events(&self, batch: &onewindow_engine::analytics::EventBatch) -> Result<(), String> {
+        use onewindow_engine::analytics::Event;
+        let mut db = self.lock()?;
+        let tx = db.transaction().map_err(|e| e.to_string())?;
+        let day = today().to_string();
+        for event in &batch.events {
+            let (form, version, page) = event.place();
+            let (field, rule, detail) = match event {
+                Event::SearchNoResults { query } => ("", "", query.as_deref().unwrap_or("")),
+                Event::ValidationError { field, rule, .. } => (field.as_str(), rule.as_str(), ""),
+                Event::Submission { outcome, .. } => ("", "", outcome.as_str()),
+                Event::PageTime { bucket, .. } => ("", "", bucket.label()),
+                Event::JourneyStarted { .. } | Event::PageReached { .. } | Event::PageAbandoned { .. } => ("", "", ""),
+            };
+            tx.execute(
+                "INSERT INTO event_counts (day, channel, type, form, version, page, field, rule, detail, count)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)
+                 ON CONFLICT (day, channel, type, form, version, page, field, rule, detail) DO UPDATE SET count = count + 1",
+                params![day, batch.channel.as_str(), event.kind(), form, version, page, field, rule, detail],
+            )
+            .map_err(|e| e.to_string())?;
+        }
+        tx.commit().map_err(|e| e.to_string())
+    }
+
+    /// The event counts summed over days and channels.
+    pub fn counts(&self) -> Result<Vec<Count>, String> {
+        let db = self.lock()?;
+        let mut statement = db
+            .prepare(
+                "SELECT type, form, version, page, field, rule, detail, SUM(count) FROM event_counts
+                 GROUP BY type, form, version, page, field, rule, detail ORDER BY type, form, page, field, rule, detail",
+            )
+            .map_err(|e| e.to_string())?;
+        statement
+            .query_map([], |row| {
+                Ok(Count {
+                    kind: row.get(0)?,
+                    form: row.get(1)?,
+                    version: row.get(2)?,
+                    page: row.get(3)?,
+                    field: row.get(4)?,
+                    rule: row.get(5)?,
+                    detail: row.get(6)?,
+                    count: row.get(7)?,
                 })
             })
             .and_then(Iterator::collect)

@@ -1,0 +1,89 @@
+//! `POST /api/ratings` (one rating per case) and `POST /api/events` (a batch of analytics
+//! events, kept only as counts). The engine checks both (`onewindow_engine::analytics`); this
+//! module reads the request and stores what was accepted.
+
+use crate::store::RatingStored;
+use crate::{problem, too_large, Receiver, Refusal};
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use onewindow_engine::analytics::{check_events, check_rating, EventBatch, Problem, Rating};
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use std::sync::Arc;
+
+/// Largest rating body accepted.
+pub const MAX_RATING_BYTES: usize = 16 * 1024;
+/// Largest event batch body accepted.
+pub const MAX_EVENTS_BYTES: usize = 64 * 1024;
+
+pub(crate) async fn rate(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
+    let rating: Rating = match read(request, MAX_RATING_BYTES, "a rating").await {
+        Ok(rating) => rating,
+        Err(refused) => return refused.into_response(),
+    };
+    let problems = check_rating(&rating);
+    if !problems.is_empty() {
+        return invalid(&problems);
+    }
+    let stored = receiver.store.store_rating(&rating);
+    // Only the status and the service: never the comment.
+    eprintln!("onewindow: rating service={} level={} {:?}", rating.service, rating.level, stored.as_ref().map_err(|_| "failed"));
+    match stored {
+        Ok(RatingStored::New) => (StatusCode::CREATED, Json(json!({"id": rating.id, "duplicate": false}))).into_response(),
+        Ok(RatingStored::Repeat) => (StatusCode::OK, Json(json!({"id": rating.id, "duplicate": true}))).into_response(),
+        Ok(RatingStored::CaseRated) => problem(StatusCode::CONFLICT, "already_rated", "this case has already been rated; each case is rated once"),
+        Err(message) => {
+            eprintln!("onewindow: storage failed: {message}");
+            problem(StatusCode::SERVICE_UNAVAILABLE, "storage", "the rating could not be stored; send it again later")
+        }
+    }
+}
+
+pub(crate) async fn events(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
+    let batch: EventBatch = match read(request, MAX_EVENTS_BYTES, "an event batch").await {
+        Ok(batch) => batch,
+        Err(refused) => return refused.into_response(),
+    };
+    let problems = check_events(&batch);
+    if !problems.is_empty() {
+        return invalid(&problems);
+    }
+    match receiver.store.count_events(&batch) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(message) => {
+            eprintln!("onewindow: storage failed: {message}");
+            problem(StatusCode::SERVICE_UNAVAILABLE, "storage", "the events could not be stored")
+        }
+    }
+}
+
+/// Reads a JSON body of at most `limit` bytes. `text/plain` is accepted too: that is what
+/// `navigator.sendBeacon` sends without a CORS preflight.
+async fn read<T: DeserializeOwned>(request: Request, limit: usize, what: &str) -> Result<T, Refusal> {
+    let media_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if media_type != "application/json" && media_type != "text/plain" {
+        return Err(Refusal::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", format!("send {what} as application/json")));
+    }
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("{what} is larger than {limit} bytes")));
+    }
+    let bytes = match axum::body::to_bytes(request.into_body(), limit).await {
+        Ok(bytes) => bytes,
+        Err(e) if too_large(&e) => return Err(Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("{what} is larger than {limit} bytes"))),
+        Err(_) => return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the body could not be read")),
+    };
+    serde_json::from_slice(&bytes).map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("not {what}: {e}")))
+}
+
+/// 422 with every problem: `{"problem": "invalid", "problems": [{"pointer", "rule", "message"}]}`.
+fn invalid(problems: &[Problem]) -> Response {
+    Refusal::with(StatusCode::UNPROCESSABLE_ENTITY, json!({"problem": "invalid", "message": "see problems", "problems": problems})).into_response()
+}

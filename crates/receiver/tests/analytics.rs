@@ -1,0 +1,219 @@
+//! Ratings (one per case, checked by the engine), analytics events (validated, counted) and
+//! the staff reports and dashboard behind the staff token.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::*;
+use onewindow_receiver::app;
+use serde_json::{json, Value};
+
+fn staff_router() -> axum::Router {
+    let mut config = config();
+    config.staff_token = Some(TOKEN.into());
+    app(&config).unwrap()
+}
+
+fn post(path: &str, body: &Value) -> Request<Body> {
+    Request::post(path).header("content-type", "application/json").body(Body::from(body.to_string())).unwrap()
+}
+
+fn rating(id: &str, case: Option<&str>, level: u8) -> Value {
+    let mut rating = json!({"format": 1, "id": id, "service": "residence-permit", "version": "1", "channel": "online",
+        "level": level, "locale": "en", "created": "2026-11-27T10:00:00.000Z",
+        "indicators": {"efficiency": level, "usability": 4}});
+    if let Some(case) = case {
+        rating["case_reference"] = json!(case);
+    }
+    if level <= 2 {
+        rating["reasons"] = json!(["too_many_materials"]);
+        rating["comment"] = json!("排队太久");
+    }
+    rating
+}
+
+fn event(kind: &str, page: &str) -> Value {
+    json!({"type": kind, "form": "residence-permit", "version": "1", "page": page})
+}
+
+async fn reports(router: &axum::Router) -> Value {
+    let reply = send(router, Request::get("/api/staff/reports").header("authorization", format!("Bearer {TOKEN}")).body(Body::empty()).unwrap()).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    reply.json()
+}
+
+#[tokio::test]
+async fn a_case_is_rated_once_and_a_retry_is_recognised() {
+    let router = staff_router();
+    let first = send(&router, post("/api/ratings", &rating("a1", Some("OW-20261127-000001"), 5))).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json());
+    let retry = send(&router, post("/api/ratings", &rating("a1", Some("OW-20261127-000001"), 5))).await;
+    assert_eq!((retry.status, retry.json()["duplicate"].clone()), (StatusCode::OK, json!(true)));
+    let second = send(&router, post("/api/ratings", &rating("b2", Some("OW-20261127-000001"), 1))).await;
+    assert_eq!((second.status, second.problem().as_str()), (StatusCode::CONFLICT, "already_rated"));
+    // Ratings from a guide have no case: any number of them.
+    for id in ["g1", "g2"] {
+        assert_eq!(send(&router, post("/api/ratings", &rating(id, None, 4))).await.status, StatusCode::CREATED);
+    }
+    let satisfaction = &reports(&router).await["satisfaction"][0];
+    assert_eq!(satisfaction["ratings"], 3);
+    assert_eq!(satisfaction["average"], 4.33);
+    assert_eq!(satisfaction["levels"], json!({"1": 0, "2": 0, "3": 0, "4": 2, "5": 1}));
+}
+
+#[tokio::test]
+async fn bad_ratings_get_every_problem_with_its_pointer() {
+    let router = router();
+    let mut bad = rating("", Some("OW 1"), 2);
+    bad["reasons"] = json!([]);
+    bad["comment"] = json!("");
+    bad["level"] = json!(2);
+    bad["indicators"] = json!({"convenience": 9});
+    let reply = send(&router, post("/api/ratings", &bad)).await;
+    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "invalid"));
+    let body = reply.json();
+    let pointers: Vec<&str> = body["problems"].as_array().unwrap().iter().map(|p| p["pointer"].as_str().unwrap()).collect();
+    assert_eq!(pointers, ["/id", "/case_reference", "/indicators/convenience", "/reasons"]);
+    let mut unknown = rating("x", None, 5);
+    unknown["name"] = json!("Li Lei");
+    assert_eq!(send(&router, post("/api/ratings", &unknown)).await.problem(), "malformed");
+    let plain = Request::post("/api/ratings").header("content-type", "application/xml").body(Body::from("<x/>")).unwrap();
+    assert_eq!(send(&router, plain).await.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let huge = Request::post("/api/ratings").header("content-type", "application/json").body(Body::from(vec![b' '; 20_000])).unwrap();
+    assert_eq!(send(&router, huge).await.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn events_are_counted_into_the_reports() {
+    let router = staff_router();
+    let batch = json!({"format": 1, "channel": "online", "events": [
+        {"type": "journey_started", "form": "residence-permit", "version": "1"},
+        event("page_reached", "applicant"),
+        {"type": "validation_error", "form": "residence-permit", "version": "1", "page": "applicant", "field": "id_number", "rule": "format"},
+        {"type": "page_time", "form": "residence-permit", "version": "1", "page": "applicant", "bucket": "10-30s"},
+        event("page_abandoned", "applicant"),
+        {"type": "search_no_results", "query": "dog licence"},
+        {"type": "search_no_results"},
+    ]});
+    // sendBeacon posts text/plain: accepted as well.
+    let beacon = Request::post("/api/events").header("content-type", "text/plain;charset=UTF-8").body(Body::from(batch.to_string())).unwrap();
+    assert_eq!(send(&router, beacon).await.status, StatusCode::NO_CONTENT);
+    let second = json!({"format": 1, "channel": "embedded", "events": [
+        {"type": "journey_started", "form": "residence-permit", "version": "1"},
+        event("page_reached", "applicant"),
+        {"type": "validation_error", "form": "residence-permit", "version": "1", "page": "applicant", "field": "id_number", "rule": "format"},
+        {"type": "submission", "form": "residence-permit", "version": "1", "outcome": "submitted"},
+        {"type": "search_no_results", "query": "dog licence"},
+    ]});
+    assert_eq!(send(&router, post("/api/events", &second)).await.status, StatusCode::NO_CONTENT);
+    let r = reports(&router).await;
+    assert_eq!(r["zero_result_searches"], json!({"total": 3, "without_query": 1, "top": [{"query": "dog licence", "count": 2}]}));
+    assert_eq!(r["validation_errors"], json!([{"form": "residence-permit", "page": "applicant", "field": "id_number", "rule": "format", "count": 2}]));
+    let funnel = &r["funnels"][0];
+    assert_eq!((funnel["form"].as_str(), funnel["started"].as_i64(), funnel["submitted"].as_i64()), (Some("residence-permit"), Some(2), Some(1)));
+    let page = funnel["pages"].as_array().unwrap().iter().find(|p| p["page"] == "applicant").unwrap();
+    assert_eq!((page["reached"].as_i64(), page["abandoned"].as_i64(), page["time"]["10-30s"].as_i64()), (Some(2), Some(1), Some(1)));
+    // CSV of one report.
+    let csv = send(&router, Request::get("/api/staff/reports?format=csv&report=searches").header("authorization", format!("Bearer {TOKEN}")).body(Body::empty()).unwrap()).await;
+    assert_eq!(csv.header("content-type"), "text/csv; charset=utf-8");
+    assert_eq!(String::from_utf8(csv.body).unwrap(), "\u{feff}query,count\r\n,1\r\ndog licence,2\r\n");
+}
+
+#[tokio::test]
+async fn bad_event_batches_are_refused_and_nothing_is_counted() {
+    let router = staff_router();
+    let bad = json!({"format": 1, "channel": "online", "events": [event("page_reached", "applicant"), event("page_reached", "a page")]});
+    let reply = send(&router, post("/api/events", &bad)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json()["problems"][0]["pointer"], "/events/1/page");
+    let answers = json!({"format": 1, "channel": "online", "events": [{"type": "page_reached", "form": "f", "version": "1", "page": "p", "value": "李雷"}]});
+    assert_eq!(send(&router, post("/api/events", &answers)).await.problem(), "malformed", "no room for answers");
+    let many = json!({"format": 1, "channel": "online", "events": vec![json!({"type": "search_no_results"}); 101]});
+    assert_eq!(send(&router, post("/api/events", &many)).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let huge = Request::post("/api/events").header("content-type", "application/json").body(Body::from(vec![b' '; 70_000])).unwrap();
+    assert_eq!(send(&router, huge).await.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(reports(&router).await["funnels"], json!([]));
+}
+
+#[tokio::test]
+async fn ratings_and_events_are_open_to_the_configured_origins() {
+    let mut config = config();
+    config.allow_origins = vec!["https://gov.example".into()];
+    let router = app(&config).unwrap();
+    for path in ["/api/ratings", "/api/events"] {
+        let preflight = Request::builder()
+            .method("OPTIONS")
+            .uri(path)
+            .header("origin", "https://gov.example")
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .body(Body::empty())
+            .unwrap();
+        let reply = send(&router, preflight).await;
+        assert_eq!(reply.header("access-control-allow-origin"), "https://gov.example", "{path}");
+    }
+}
+
+fn cookie_of(reply: &Reply) -> String {
+    reply.header("set-cookie").split(';').next().unwrap().to_string()
+}
+
+async fn sign_in(router: &axum::Router, token: &str) -> Reply {
+    let body = format!("token={}", token.replace('+', "%2B"));
+    send(router, Request::post("/staff/login").header("content-type", "application/x-www-form-urlencoded").body(Body::from(body)).unwrap()).await
+}
+
+#[tokio::test]
+async fn the_dashboard_needs_a_sign_in_with_the_staff_token() {
+    let router = staff_router();
+    send(&router, post("/api/ratings", &rating("n1", Some("OW-20261127-000009"), 1))).await;
+    let anonymous = send(&router, Request::get("/staff").body(Body::empty()).unwrap()).await;
+    let page = String::from_utf8(anonymous.body.clone()).unwrap();
+    assert!(page.contains("Sign in") && !page.contains("OW-20261127-000009"), "{page}");
+    assert!(anonymous.header("content-security-policy").contains("default-src 'none'"));
+    assert_eq!(anonymous.header("cache-control"), "no-store");
+    for (path, needs) in [("/staff/reports.json", "Sign in"), ("/staff/reports/negative.csv", "Sign in")] {
+        let reply = send(&router, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{path}");
+        assert!(String::from_utf8(reply.body).unwrap().contains(needs));
+    }
+    let wrong = sign_in(&router, &format!("{TOKEN}x")).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.header("set-cookie").is_empty());
+    let forged = send(&router, Request::get("/staff").header("cookie", "ow_staff=0123").body(Body::empty()).unwrap()).await;
+    assert!(!String::from_utf8(forged.body).unwrap().contains("OW-20261127-000009"));
+
+    let right = sign_in(&router, TOKEN).await;
+    assert_eq!((right.status, right.header("location")), (StatusCode::SEE_OTHER, "/staff"));
+    let set = right.header("set-cookie");
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict") && !set.contains(TOKEN), "{set}");
+    let cookie = cookie_of(&right);
+    let get = |path: &str| Request::get(path).header("cookie", &cookie).body(Body::empty()).unwrap();
+    let page = String::from_utf8(send(&router, get("/staff")).await.body).unwrap();
+    assert!(page.contains("OW-20261127-000009") && page.contains("<svg") && page.contains("Mark followed up"), "{page}");
+    let json = send(&router, get("/staff/reports.json")).await.json();
+    assert_eq!(json["negative"][0]["case_reference"], "OW-20261127-000009");
+    assert_eq!(json["negative"][0]["followed_up"], false);
+    let csv = String::from_utf8(send(&router, get("/staff/reports/negative.csv")).await.body).unwrap();
+    assert!(csv.contains("OW-20261127-000009,residence-permit,1,too_many_materials,排队太久"), "{csv}");
+
+    // Follow up, then sign out: the cookie no longer opens anything.
+    let followed = send(&router, Request::post("/staff/ratings/n1/follow-up").header("cookie", &cookie).body(Body::empty()).unwrap()).await;
+    assert_eq!(followed.status, StatusCode::SEE_OTHER);
+    assert_eq!(send(&router, get("/staff/reports.json")).await.json()["negative"][0]["followed_up"], true);
+    let out = send(&router, Request::post("/staff/logout").header("cookie", &cookie).body(Body::empty()).unwrap()).await;
+    assert!(out.header("set-cookie").contains("Max-Age=0"));
+    assert_eq!(send(&router, get("/staff/reports.json")).await.status, StatusCode::UNAUTHORIZED);
+    let unsigned = send(&router, Request::post("/staff/ratings/n1/follow-up").body(Body::empty()).unwrap()).await;
+    assert_eq!(unsigned.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn without_a_staff_token_the_dashboard_is_not_there() {
+    let router = router();
+    assert_eq!(send(&router, Request::get("/staff").body(Body::empty()).unwrap()).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(sign_in(&router, TOKEN).await.status, StatusCode::NOT_FOUND);
+    let api = send(&router, Request::get("/api/staff/reports").header("authorization", format!("Bearer {TOKEN}")).body(Body::empty()).unwrap()).await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+}
