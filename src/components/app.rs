@@ -4,6 +4,7 @@
 use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
 use super::guide_page::ServicePage;
+use super::search::load_index;
 use super::services::{CatalogHome, TopicPage};
 use crate::host::Host;
 use crate::io;
@@ -165,14 +166,8 @@ pub fn app() -> Html {
                     _ => None,
                 };
                 catalog.set(state);
-                // The index is built ahead (`onewindow index`) with pinyin; a catalog published
-                // without one is indexed here, without pinyin, rather than not searchable.
                 if let Some(catalog) = ready {
-                    let built = match io::fetch_bytes(SEARCH_INDEX).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
-                        Ok(index) => index,
-                        Err(_) => io::timed(|| SearchIndex::build(&catalog, &[])),
-                    };
-                    index.set(Some(Rc::new(built)));
+                    index.set(Some(Rc::new(load_index(&catalog, SEARCH_INDEX).await)));
                 }
             });
         });

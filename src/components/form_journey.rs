@@ -7,7 +7,7 @@ use super::check_answers::CheckAnswers;
 use super::device::{Confirmation, SavedDetailsPage, WaitingPage};
 use super::outcome::OutcomePage;
 use super::question_page::QuestionPage;
-use super::services::{Link, Recommendations};
+use super::services::{locale_name, Link, Recommendations};
 use crate::host::{best_locale, Command, Host, JourneyEvent, Remote, Tracker};
 use crate::io;
 use crate::state::{Action, FormState, Screen};
@@ -55,14 +55,6 @@ impl PartialEq for Props {
             && self.remote == other.remote
             && self.handed == other.handed
             && self.catalog.as_ref().map(Rc::as_ptr) == other.catalog.as_ref().map(Rc::as_ptr)
-    }
-}
-
-fn locale_name(locale: &str) -> &str {
-    match locale {
-        "zh-CN" | "zh" | "zh-Hans" => "中文",
-        "en" | "en-GB" => "English",
-        other => other,
     }
 }
 

@@ -167,7 +167,7 @@ pub(crate) fn material_item(m: &Material, locale: &str, fallback: &str, conditio
         Source::DepartmentShared => UiText::SharedByDepartments,
         Source::Other => UiText::OtherSource,
     };
-    let copies = if onewindow_engine::is_chinese(locale) { format!("{}份", m.copies) } else { format!("{} {}", m.copies, if m.copies == 1 { "copy" } else { "copies" }) };
+    let copies = onewindow_engine::copies_text(m.copies, locale);
     html! {
         <li class="ow-material" id={format!("material-{}", m.id)}>
             <span class="ow-material__name">{ t(&m.name, locale, fallback) }</span>

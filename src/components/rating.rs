@@ -12,7 +12,7 @@ use crate::io::ratings::Sent;
 use onewindow_engine::analytics::{
     check_rating, indicator_text, is_negative, level_text, rating_text, Channel, Indicators, Problem, Rating, RatingText, Reason, ANALYTICS_FORMAT,
 };
-use onewindow_engine::{Catalog, FieldError, Severity};
+use onewindow_engine::{ui_text, Catalog, FieldError, Severity, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,8 +53,9 @@ pub fn rating_form(props: &Props) -> Html {
     let comment = use_state(String::new);
     let problems = use_state(Vec::<Problem>::new);
     let attempts = use_state(|| 0u32);
-    let already = props.case_reference.as_deref().is_some_and(io::ratings::is_rated);
-    let status = use_state(move || if already { Status::Done(Sent::AlreadyRated) } else { Status::Editing });
+    // Whether this case was rated is read from the device once, not on every keystroke.
+    let case = props.case_reference.clone();
+    let status = use_state(move || if case.as_deref().is_some_and(io::ratings::is_rated) { Status::Done(Sent::AlreadyRated) } else { Status::Editing });
     let heading = |key: RatingText| -> Html {
         if props.own_page {
             html! { <h1 class="ow-heading-l" id="ow-rating-heading">{ rating_text(key, l) }</h1> }
@@ -142,7 +143,7 @@ pub fn rating_form(props: &Props) -> Html {
     let error_for = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
     let error_line = |field: &str| {
         error_for(field).map(|message| {
-            html! { <p class="ow-error-message" id={format!("field-{field}-error")}><span class="ow-visually-hidden">{ rating_text(RatingText::ErrorPrefix, l) }</span>{ message }</p> }
+            html! { <p class="ow-error-message" id={format!("field-{field}-error")}><span class="ow-visually-hidden">{ ui_text(UiText::ErrorTitlePrefix, l) }</span>{ message }</p> }
         })
     };
     let group = |field: &str| classes!("ow-form-group", error_for(field).map(|_| "ow-form-group--error"));

@@ -11,6 +11,15 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The catalog's prebuilt index at `url` (`onewindow index`, with pinyin); a catalog
+/// published without one is indexed here, without pinyin, rather than not searchable.
+pub(crate) async fn load_index(catalog: &onewindow_engine::Catalog, url: &str) -> SearchIndex {
+    match io::fetch_bytes(url).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
+        Ok(index) => index,
+        Err(_) => io::timed(|| SearchIndex::build(catalog, &[])),
+    }
+}
+
 /// At most this many results are listed.
 const LIMIT: usize = 20;
 

@@ -3,7 +3,7 @@
 //! the app's guide page (`app`); a submitted search that finds nothing becomes the host's
 //! `onewindow:searchnoresults` event.
 
-use super::search::SearchBox;
+use super::search::{load_index, SearchBox};
 use crate::host::JourneyEvent;
 use crate::io;
 use onewindow_engine::search::SearchIndex;
@@ -67,11 +67,7 @@ pub fn service_search(props: &Props) -> Html {
                         return loaded.set(Loaded::Failed(format!("{file}: {first}")));
                     }
                 };
-                let index = match io::fetch_bytes(&index_file).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
-                    Ok(index) => index,
-                    Err(_) => SearchIndex::build(&catalog, &[]),
-                };
-                loaded.set(Loaded::Ready(Rc::new(index)));
+                loaded.set(Loaded::Ready(Rc::new(load_index(&catalog, &index_file).await)));
             });
         });
     }

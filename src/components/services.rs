@@ -119,7 +119,6 @@ pub(crate) fn locale_name(locale: &str) -> &str {
     match locale {
         "zh-CN" | "zh" | "zh-Hans" => "中文",
         "en" | "en-GB" => "English",
-        "ug" => "ئۇيغۇرچە",
         other => other,
     }
 }

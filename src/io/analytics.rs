@@ -115,14 +115,12 @@ pub fn page_open(id: u32, place: Option<(&str, &str, &str)>) {
     if !enabled() {
         return;
     }
-    let before = OPEN.with(|o| o.borrow_mut().remove(&id));
-    if let Some(before) = before {
-        if place.map(|(f, v, p)| (f, v, p)) != Some((before.form.as_str(), before.version.as_str(), before.page.as_str())) {
-            record(time_on(&before));
-        } else {
-            OPEN.with(|o| o.borrow_mut().insert(id, before));
-            return;
-        }
+    let same = OPEN.with(|o| o.borrow().get(&id).is_some_and(|b| place == Some((b.form.as_str(), b.version.as_str(), b.page.as_str()))));
+    if same {
+        return;
+    }
+    if let Some(before) = OPEN.with(|o| o.borrow_mut().remove(&id)) {
+        record(time_on(&before));
     }
     if let Some((form, version, page)) = place {
         OPEN.with(|o| {

@@ -10,20 +10,9 @@ pub const TEXT_DRIVER: &str = "f0001";
 /// Choosing "b" shows 50 fields; "a" hides them.
 pub const RADIO_DRIVER: &str = "f0002";
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*: small, deterministic, good enough to shuffle a test form.
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// The generated definition as JSON.
 pub fn large_form() -> Value {

@@ -7,20 +7,9 @@
 
 use serde_json::{json, Value};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*: small and deterministic; quality is irrelevant here.
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// (zh, en, zh alias, en alias, pinyin of the zh name with spaces between syllables)
 pub const OBJECTS: &[(&str, &str, &str, &str, &str)] = &[
@@ -214,8 +203,8 @@ pub fn catalog(services: usize) -> Value {
         let (o, a, q) = combination(i);
         let (obj_zh, obj_en, alias_zh, alias_en, _) = OBJECTS[o];
         let (dept_zh, dept_en) = DEPARTMENTS[o % DEPARTMENTS.len()];
-        let (mat_zh, mat_en) = MATERIALS[rng.below(MATERIALS.len())];
-        let days = 1 + rng.below(20);
+        let (mat_zh, mat_en) = MATERIALS[rng.pick(MATERIALS.len())];
+        let days = 1 + rng.pick(20);
         let who_zh = QUALIFIERS[q].0.trim_start_matches('（').trim_end_matches('）');
         let who_en = QUALIFIERS[q].1.trim().trim_start_matches('(').trim_end_matches(')');
         let mut keywords_zh = vec![obj_zh.to_string()];
@@ -230,8 +219,8 @@ pub fn catalog(services: usize) -> Value {
             synonyms.insert("en".into(), json!([format!("{} {alias_en}", ACTIONS[a].1.to_lowercase())]));
         }
         let mut events: Vec<&str> = Vec::new();
-        for _ in 0..rng.below(3) {
-            let e = LIFE_EVENTS[rng.below(LIFE_EVENTS.len())].0;
+        for _ in 0..rng.pick(3) {
+            let e = LIFE_EVENTS[rng.pick(LIFE_EVENTS.len())].0;
             if !events.contains(&e) {
                 events.push(e);
             }
@@ -269,7 +258,7 @@ pub fn queries(services: usize, n: usize) -> Vec<String> {
     let mut rng = Rng(7);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        let (o, a, q) = combination(rng.below(services.max(1)));
+        let (o, a, q) = combination(rng.pick(services.max(1)));
         let (obj_zh, obj_en, _, _, pinyin) = OBJECTS[o];
         let word = obj_en.split(' ').max_by_key(|w| w.len()).unwrap_or(obj_en);
         let query = match i % 10 {

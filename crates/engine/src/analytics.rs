@@ -538,7 +538,6 @@ pub enum RatingText {
     NotAccepted,
     GuideHeading,
     GuideBody,
-    ErrorPrefix,
 }
 
 /// The words of `key` in `locale`.
@@ -577,9 +576,8 @@ pub fn rating_text(key: RatingText, locale: &str) -> &'static str {
         NotAccepted => ("Your rating could not be accepted. Check it and send it again.", "评价未被接受，请检查后重新提交。"),
         GuideHeading => ("Tell us what you think", "服务评价"),
         GuideBody => ("Rate this service: how satisfied you were and what could be better.", "对本事项进行“好差评”：是否满意，哪些方面可以改进。"),
-        ErrorPrefix => ("Error: ", "错误："),
     };
-    if locale.starts_with("zh") {
+    if crate::i18n::is_chinese(locale) {
         zh
     } else {
         en
@@ -595,7 +593,7 @@ pub fn level_text(level: u8, locale: &str) -> &'static str {
         2 => ("Dissatisfied", "不满意"),
         _ => ("Very dissatisfied", "非常不满意"),
     };
-    if locale.starts_with("zh") {
+    if crate::i18n::is_chinese(locale) {
         zh
     } else {
         en
@@ -611,7 +609,7 @@ pub fn indicator_text(name: &str, locale: &str) -> &'static str {
         "convenience" => ("How convenient the procedure was", "办事便捷程度"),
         _ => ("How easy the online service was to use", "网上办事易用性"),
     };
-    if locale.starts_with("zh") {
+    if crate::i18n::is_chinese(locale) {
         zh
     } else {
         en
@@ -630,7 +628,7 @@ impl Reason {
             Reason::TechnicalProblem => ("Something did not work", "系统出现故障"),
             Reason::Other => ("Something else", "其他"),
         };
-        if locale.starts_with("zh") {
+        if crate::i18n::is_chinese(locale) {
             zh
         } else {
             en

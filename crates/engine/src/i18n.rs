@@ -848,6 +848,15 @@ pub fn duration_text(value: u32, unit: crate::guide::DurationUnit, locale: &str)
     }
 }
 
+/// How many copies of a material: "1 copy", "2 copies", "2份".
+pub fn copies_text(copies: u32, locale: &str) -> String {
+    if is_chinese(locale) {
+        format!("{copies}份")
+    } else {
+        format!("{copies} {}", if copies == 1 { "copy" } else { "copies" })
+    }
+}
+
 /// What an online depth code (网上办理深度, 1–7) means.
 pub fn online_depth_text(code: u8, locale: &str) -> &'static str {
     let (en, zh) = match code {

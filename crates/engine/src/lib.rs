@@ -54,7 +54,7 @@ pub use guide::{
     Necessity, OriginalOrCopy, Service, Source,
 };
 pub use guide::Delivery as ResultDelivery;
-pub use i18n::{duration_text, is_chinese, online_depth_text, results_text, text_direction, ui_text, UiText};
+pub use i18n::{copies_text, duration_text, is_chinese, online_depth_text, results_text, text_direction, ui_text, UiText};
 pub use journey::Position;
 pub use load::load_form;
 pub use markdown::render_markdown;

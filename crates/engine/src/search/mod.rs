@@ -353,7 +353,7 @@ impl SearchIndex {
     }
 
     fn derive(&mut self) {
-        self.words_start = self.terms.prefix_range(&[PINYIN as u8], 0).end;
+        self.words_start = self.terms.prefix_range(&[PINYIN as u8]).end;
         let mut sizes: Vec<(usize, GroupKind, u32)> = Vec::new();
         for (kind, count) in [(GroupKind::Category, self.categories.len()), (GroupKind::LifeEvent, self.life_events.len())] {
             let mut counts = vec![0usize; count];
@@ -655,7 +655,7 @@ impl SearchIndex {
 
     /// Adds the terms that start with `prefix` (a word of `chars` characters) to `out`.
     fn complete(&self, prefix: &[u8], chars: usize, out: &mut Vec<(usize, f32)>, add: impl Fn(usize, f32, &mut Vec<(usize, f32)>)) {
-        let mut completions: Vec<usize> = self.terms.prefix_range(prefix, 0).collect();
+        let mut completions: Vec<usize> = self.terms.prefix_range(prefix).collect();
         // A short prefix of a large catalog names hundreds of terms: the commonest stand for
         // them, and the whole word is typed a keystroke later.
         let cap = match chars {

@@ -107,19 +107,11 @@ impl Terms {
         lo
     }
 
-    /// The terms that start with `prefix` (itself included), from `from` on.
-    pub fn prefix_range(&self, prefix: &[u8], from: usize) -> Range<usize> {
-        let start = from.max(self.lower_bound(prefix));
-        let (mut lo, mut hi) = (start, self.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.term(mid).starts_with(prefix) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        start..lo
+    /// The terms that start with `prefix` (itself included).
+    pub fn prefix_range(&self, prefix: &[u8]) -> Range<usize> {
+        let start = self.lower_bound(prefix);
+        let end = if start < self.len() && self.term(start).starts_with(prefix) { self.past_prefix(prefix, start) } else { start };
+        start..end
     }
 
     /// The first term after `from` that does not start with `prefix` (which term `from` does).
@@ -318,11 +310,11 @@ mod tests {
     #[test]
     fn prefixes_and_exact_terms() {
         let t = dictionary(&["perm", "permit", "permission", "pet", "resident"]);
-        let r = t.prefix_range(b"perm", 0);
+        let r = t.prefix_range(b"perm");
         assert_eq!(r.len(), 3);
         assert_eq!(t.find(b"pet"), Some(3));
         assert_eq!(t.find(b"pe"), None);
-        assert!(t.prefix_range(b"zz", 0).is_empty());
+        assert!(t.prefix_range(b"zz").is_empty());
     }
 
     #[test]
