@@ -8,7 +8,7 @@ use super::services::{Frame, Link, Recommendations};
 use crate::host::Host;
 use crate::io;
 use onewindow_engine::{
-    duration_text, load_guide, online_depth_text, render_markdown, ui_text, Catalog, ChannelKind, Checklist, Diagnostic, FormModel,
+    compile_guide, duration_text, read_guide, online_depth_text, render_markdown, ui_text, Catalog, ChannelKind, Checklist, Diagnostic, FormModel,
     GuideModel, Material, Medium, Necessity, OriginalOrCopy, ResultDelivery, Service, Source, Step, Text, UiText,
 };
 use onewindow_engine::analytics::{rating_text, RatingText};
@@ -38,8 +38,11 @@ async fn load_bundle(service: &Service) -> GuideLoad {
         Ok(json) => json,
         Err(message) => return GuideLoad::Failed { source, problems: vec![Diagnostic::error("", message)] },
     };
-    let assistant_id = serde_json::from_str::<serde_json::Value>(&json).ok().and_then(|v| v["assistant"].as_str().map(str::to_string));
-    let assistant = match assistant_id {
+    let guide = match read_guide(&json) {
+        Ok(guide) => guide,
+        Err(problem) => return GuideLoad::Failed { source, problems: vec![problem] },
+    };
+    let assistant = match &guide.assistant {
         None => None,
         Some(id) => match load(format!("forms/{id}.json"), None, &Host::Page).await {
             Loaded::Ready(model) => Some(model),
@@ -47,7 +50,7 @@ async fn load_bundle(service: &Service) -> GuideLoad {
             Loaded::Loading => None,
         },
     };
-    match load_guide(&json, assistant.as_deref()) {
+    match compile_guide(guide, assistant.as_deref()) {
         (Some(guide), problems) if !problems.iter().any(Diagnostic::is_error) => GuideLoad::Ready(Bundle { guide: Some(Rc::new(guide)), assistant }),
         (_, problems) => GuideLoad::Failed { source, problems },
     }

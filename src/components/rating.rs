@@ -70,7 +70,7 @@ pub fn rating_form(props: &Props) -> Html {
             Sent::Saved => (RatingText::ThanksHeading, RatingText::SavedBody),
             Sent::AlreadyRated => (RatingText::AlreadyRatedHeading, RatingText::AlreadyRatedBody),
             // Refused without problems to show (400): nothing the citizen can fix.
-            Sent::Refused(_) => (RatingText::NotAccepted, RatingText::ThanksHeading),
+            Sent::Refused(_) => (RatingText::RefusedHeading, RatingText::RefusedBody),
         };
         return html! {
             <section class="ow-rating ow-no-print" aria-labelledby="ow-rating-done">

@@ -6,6 +6,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use onewindow_engine::analytics::{Problem, Rating};
+use onewindow_engine::is_transient;
 use std::cell::Cell;
 
 /// Where ratings go: the receiver serving the app.
@@ -65,8 +66,8 @@ async fn attempt(rating: &Rating) -> Option<Sent> {
         200..=299 => Some(Sent::Delivered),
         409 => Some(Sent::AlreadyRated),
         422 => Some(Sent::Refused(serde_json::from_value(reply["problems"].clone()).unwrap_or_default())),
-        400..=499 if status != 408 && status != 429 => Some(Sent::Refused(Vec::new())),
-        _ => None,
+        _ if is_transient(status) => None,
+        _ => Some(Sent::Refused(Vec::new())),
     }
 }
 

@@ -292,6 +292,34 @@ test('a rating made offline waits on the device and is sent when the browser is 
   await context.close();
 });
 
+test('a rating the service refuses for good (400) says so; one it fails to take (503) waits on the device', async () => {
+  const { context, problems, open } = await citizen(null);
+  const page = await open();
+  let reply = 400;
+  await page.route((url) => url.pathname === '/api/ratings', (route) =>
+    route.fulfill({ status: reply, contentType: 'application/json', body: '{"error":"bad request"}' }));
+  await page.goto(`${BASE_URL}/?service=${FORM}&rate=1&lang=en`);
+  await page.getByRole('heading', { level: 1, name: 'Rate this service' }).waitFor();
+  await page.getByRole('radio', { name: 'Satisfied', exact: true }).check();
+  await page.getByRole('button', { name: 'Send rating' }).click();
+  await page.getByText('Your rating was not accepted').waitFor();
+  await page.getByText('The service could not accept this rating. Your application is not affected.').waitFor();
+  assert.equal(await page.getByText('Thank you for your rating').count(), 0, 'no thanks for a refusal');
+  assert.equal(await page.evaluate(() => localStorage.getItem('onewindow:ratings-outbox')), null, 'a refusal is not retried');
+  await assertAccessible(page, 'a refused rating');
+
+  reply = 503;
+  await page.goto(`${BASE_URL}/?service=${FORM}&rate=1&lang=en`);
+  await page.getByRole('radio', { name: 'Satisfied', exact: true }).check();
+  await page.getByRole('button', { name: 'Send rating' }).click();
+  await page.getByText('Your rating is saved on this device and will be sent when you are online.').waitFor();
+  const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem('onewindow:ratings-outbox')));
+  assert.equal(waiting.length, 1, 'kept to send again');
+  assert.deepEqual(problems, []);
+  // Closed before a retry reaches the real receiver, whose counts the other tests read.
+  await context.close();
+});
+
 test('an embedded form on a site with analytics reports its journey on the embedded channel', async () => {
   const base = numbers(await reports());
   const { context, payloads, problems, open } = await citizen(null);

@@ -103,7 +103,7 @@ fn lint_reports_every_problem_with_file_and_pointer() {
         (dir.path("lint-errors.json"), "/pages/1/fields/0/visible_if", "\"ghost\", which is not a question"),
         (dir.path("lint-errors.json"), "/pages/0/fields/0/concept", "\"person.no_such_thing\" is not in the data dictionary"),
         (dir.path("lint-errors.json"), "/pages/1/fields/1/options_from", "there is no data/regions.json next to the form"),
-        (dir.path("catalog.json"), "/", "not a catalog"),
+        (dir.path("catalog.json"), "/", "the file is not valid JSON"),
     ];
     for (file, pointer, words) in &expected {
         let prefix = format!("{file}:{pointer}: error: ");
@@ -496,7 +496,7 @@ fn index_writes_next_to_the_catalog_by_default() {
 fn index_reports_bad_catalogs_and_guides_by_file_and_pointer_and_writes_nothing() {
     let dir = TempDir::new("index-bad");
     dir.write("not-json.json", "{");
-    dir.write("guides/broken.json", "[1, 2]");
+    dir.write("guides/broken.json", r#"{"schema_version": 1, "service": "b", "locales": "en"}"#);
     dir.write("guides/other.json", &std::fs::read_to_string(forms().join("guides/passport.json")).unwrap());
     let bad = r#"{"schema_version":1,"locales":["en"],"categories":[{"id":"c","title":"C"}],"life_events":[],
       "services":[
@@ -509,7 +509,7 @@ fn index_reports_bad_catalogs_and_guides_by_file_and_pointer_and_writes_nothing(
     let expected = [
         (dir.path("catalog.json"), "/services/0/category", "category \"nope\" is not in /categories"),
         (dir.path("catalog.json"), "/services/0/guide", "there is no guides/missing.json next to the catalog"),
-        (dir.path("guides/broken.json"), "/", "not a guide"),
+        (dir.path("guides/broken.json"), "/locales", "invalid type: string \"en\", expected a sequence"),
         (dir.path("guides/other.json"), "/service", "the guide is for \"passport\" but the catalog links it from \"c\""),
     ];
     for (file, pointer, words) in &expected {
@@ -520,7 +520,7 @@ fn index_reports_bad_catalogs_and_guides_by_file_and_pointer_and_writes_nothing(
     assert!(!Path::new(&dir.path("catalog.index")).exists());
     let run = onewindow(&["index", &dir.path("not-json.json"), "-o", &dir.path("x.index")]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.starts_with(&format!("{}:/: error: not a catalog", dir.path("not-json.json"))), "{}", run.stdout);
+    assert!(run.stdout.starts_with(&format!("{}:/: error: the file is not valid JSON", dir.path("not-json.json"))), "{}", run.stdout);
     assert!(!Path::new(&dir.path("x.index")).exists());
 }
 

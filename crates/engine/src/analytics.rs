@@ -536,6 +536,8 @@ pub enum RatingText {
     ReasonMissing,
     CommentTooLong,
     NotAccepted,
+    RefusedHeading,
+    RefusedBody,
     GuideHeading,
     GuideBody,
 }
@@ -574,6 +576,11 @@ pub fn rating_text(key: RatingText, locale: &str) -> &'static str {
         ReasonMissing => ("Select what went wrong, or tell us in your own words", "请选择不满意的原因，或填写意见建议"),
         CommentTooLong => ("Your suggestions must be 500 characters or fewer", "意见建议不能超过500字"),
         NotAccepted => ("Your rating could not be accepted. Check it and send it again.", "评价未被接受，请检查后重新提交。"),
+        RefusedHeading => ("Your rating was not accepted", "评价未被接受"),
+        RefusedBody => (
+            "The service could not accept this rating. Your application is not affected.",
+            "服务端未能接受本次评价，这不影响您的办件。",
+        ),
         GuideHeading => ("Tell us what you think", "服务评价"),
         GuideBody => ("Rate this service: how satisfied you were and what could be better.", "对本事项进行“好差评”：是否满意，哪些方面可以改进。"),
     };

@@ -14,7 +14,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub type Expression = Value;
 
 /// A string shown to citizens: either one string for every locale or one per locale tag.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
@@ -22,6 +22,35 @@ pub enum Text {
     Plain(String),
     /// Text per BCP 47 locale tag, e.g. `{"en": "Full name", "zh-CN": "姓名"}`.
     Localized(BTreeMap<String, String>),
+}
+
+// By hand rather than `untagged`: serde would buffer every text and, when none of its forms
+// fits, say so only at the end of the enclosing object, so the JSON pointer of a wrong text
+// would name its object rather than the text (and the code would be larger).
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text: a string, or an object of strings by locale")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
+                Ok(Text::Plain(text.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Text, E> {
+                Ok(Text::Plain(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some((locale, text)) = map.next_entry::<String, String>()? {
+                    texts.insert(locale, text);
+                }
+                Ok(Text::Localized(texts))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl Text {

@@ -42,7 +42,7 @@ const MEANINGFUL: &[&str] = &["format", "region", "style", "options_from", "curr
 
 /// Parses the dictionary; problems carry JSON pointers.
 pub fn load_dictionary(json: &str) -> (Option<Dictionary>, Vec<Diagnostic>) {
-    match serde_json::from_str::<Dictionary>(json) {
+    match crate::load::read_json::<Dictionary>(json) {
         Ok(dictionary) => {
             let mut problems = Vec::new();
             if dictionary.schema_version != 1 {
@@ -60,7 +60,7 @@ pub fn load_dictionary(json: &str) -> (Option<Dictionary>, Vec<Diagnostic>) {
             }
             (Some(dictionary), problems)
         }
-        Err(e) => (None, vec![Diagnostic::error("", format!("the dictionary is not valid: {e}"))]),
+        Err(problem) => (None, vec![problem]),
     }
 }
 

@@ -445,9 +445,9 @@ pub struct Faq {
 
 /// Parses and lints a catalog; every problem carries its JSON pointer.
 pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-    let catalog: Catalog = match serde_json::from_str(json) {
+    let catalog: Catalog = match crate::load::read_json(json) {
         Ok(c) => c,
-        Err(e) => return (None, vec![Diagnostic::error("", format!("not a catalog: {e}"))]),
+        Err(problem) => return (None, vec![problem]),
     };
     let mut problems = Vec::new();
     if catalog.schema_version != 1 {
@@ -547,10 +547,20 @@ pub struct Checklist<'a> {
 /// Parses and lints a guide. `assistant`, when given, is the loaded assistant form: every
 /// `applies_if` may only read its questions.
 pub fn load_guide(json: &str, assistant: Option<&FormModel>) -> (Option<GuideModel>, Vec<Diagnostic>) {
-    let guide: Guide = match serde_json::from_str(json) {
-        Ok(g) => g,
-        Err(e) => return (None, vec![Diagnostic::error("", format!("not a guide: {e}"))]),
-    };
+    match read_guide(json) {
+        Ok(guide) => compile_guide(guide, assistant),
+        Err(problem) => (None, vec![problem]),
+    }
+}
+
+/// Reads a guide without compiling it: what a caller needs to learn which assistant to load
+/// before [`compile_guide`]. The problem names the JSON pointer at fault.
+pub fn read_guide(json: &str) -> Result<Guide, Diagnostic> {
+    crate::load::read_json(json)
+}
+
+/// Lints a guide read by [`read_guide`] and compiles its conditions against `assistant`.
+pub fn compile_guide(guide: Guide, assistant: Option<&FormModel>) -> (Option<GuideModel>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     if guide.schema_version != 1 {
         problems.push(Diagnostic::error("/schema_version", "the guide's schema_version must be 1"));

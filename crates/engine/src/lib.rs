@@ -50,7 +50,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
 pub use fill_once::{ConceptAnswer, Remembered, RememberedAnswer};
 pub use guide::{
-    answers_from_pairs, answers_to_pairs, handed_over, load_catalog, load_guide, AlsoNeeded, Audience, Because, Catalog, Step, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
+    answers_from_pairs, answers_to_pairs, handed_over, load_catalog, load_guide, read_guide, compile_guide, AlsoNeeded, Audience, Because, Catalog, Step, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
     Necessity, OriginalOrCopy, Service, Source,
 };
 pub use guide::Delivery as ResultDelivery;
@@ -61,7 +61,7 @@ pub use markdown::render_markdown;
 pub use model::{End, Evaluation, FormModel};
 pub use package::{checksum, sha256_hex, Attachment, Package, PackageProblem, PageError, PACKAGE_FORMAT};
 pub use submission::{
-    classify_reply, local_receipt, parse_retry_after, retry_delay_ms, Delivery, Encoding, FilePart, Method, OutboxEntry, OutgoingRequest,
+    classify_reply, is_transient, local_receipt, parse_retry_after, retry_delay_ms, Delivery, Encoding, FilePart, Method, OutboxEntry, OutgoingRequest,
     RequestBody, SubmissionSettings,
 };
 pub use summary::{display_value, summary, SummaryRow};

@@ -23,41 +23,83 @@ pub fn load_form(json: &str, today: Date) -> (Option<FormModel>, Vec<Diagnostic>
 }
 
 fn parse(json: &str, problems: &mut Vec<Diagnostic>) -> Option<Form> {
-    // The plain parse is several times faster; path tracking is only paid for on failure.
-    if let Ok(form) = serde_json::from_str::<Form>(json) {
-        return Some(form);
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let form: Form = match serde_path_to_error::deserialize(&mut de) {
-        Ok(form) => form,
-        Err(err) => {
-            let pointer = pointer_of(err.path());
-            let inner = err.into_inner();
-            let message = if inner.is_syntax() || inner.is_eof() {
-                format!("the file is not valid JSON: {inner}")
-            } else {
-                strip_position(&inner.to_string())
-            };
-            problems.push(Diagnostic::error(pointer, message));
-            return None;
-        }
-    };
-    if let Err(err) = de.end() {
-        problems.push(Diagnostic::error("", format!("the file is not valid JSON: {err}")));
-        return None;
-    }
-    Some(form)
+    read_json(json).map_err(|problem| problems.push(problem)).ok()
 }
 
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } => pointer.push_str(&format!("/{}", escape_token(key))),
-            Segment::Enum { .. } | Segment::Unknown => {}
+/// Reads a definition file of any kind; when it does not fit the format, the problem names the
+/// JSON pointer at fault.
+///
+/// The pointer is worked out from where the parser stopped, by walking the text up to there,
+/// rather than by a tracking deserializer: that would double the code serde generates for every
+/// definition type (weight the browser pays for) and slow every load for the rare file in error.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Diagnostic> {
+    serde_json::from_str(json).map_err(|err| {
+        let pointer = pointer_at(json, err.line(), err.column());
+        let message = if err.is_syntax() || err.is_eof() {
+            format!("the file is not valid JSON: {err}")
+        } else {
+            strip_position(&err.to_string())
+        };
+        Diagnostic::error(pointer, message)
+    })
+}
+
+/// The JSON pointer of the value being read at `line` and `column` (1-based, in bytes, as
+/// serde_json counts them) of `json`: the keys and indexes of the containers open there.
+pub(crate) fn pointer_at(json: &str, line: usize, column: usize) -> String {
+    let line_start = if line <= 1 { 0 } else { json.match_indices('\n').nth(line - 2).map_or(json.len(), |(i, _)| i + 1) };
+    let end = (line_start + column).min(json.len());
+    // (key or index, whether the container is an object awaiting a key)
+    let mut open: Vec<(String, bool)> = Vec::new();
+    let mut indexes: Vec<Option<usize>> = Vec::new();
+    let bytes = json.as_bytes();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => {
+                open.push((String::new(), true));
+                indexes.push(None);
+            }
+            b'[' => {
+                open.push(("0".into(), false));
+                indexes.push(Some(0));
+            }
+            b'}' | b']' => {
+                open.pop();
+                indexes.pop();
+            }
+            b',' => match (open.last_mut(), indexes.last_mut()) {
+                (Some(top), Some(Some(n))) => {
+                    *n += 1;
+                    top.0 = n.to_string();
+                }
+                (Some(top), _) => top.1 = true,
+                _ => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(top) = open.last_mut().filter(|top| top.1) {
+                    let raw = json.get(start..i.min(json.len())).unwrap_or("");
+                    top.0 = serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string());
+                    top.1 = false;
+                }
+            }
+            _ => {}
         }
+        i += 1;
+    }
+    let mut pointer = String::new();
+    for ((key, awaiting_key), index) in open.iter().zip(&indexes) {
+        // An object that has no key yet: the error is about the object itself.
+        if index.is_none() && (*awaiting_key || key.is_empty()) {
+            break;
+        }
+        pointer.push('/');
+        pointer.push_str(&escape_token(key));
     }
     pointer
 }

@@ -365,6 +365,13 @@ pub enum Delivery {
     },
 }
 
+/// Whether a reply with `status` may succeed when sent again later: a timeout, too early, too
+/// many requests, or the server failing. Every other refusal is final. One rule for
+/// applications and ratings alike.
+pub fn is_transient(status: u16) -> bool {
+    matches!(status, 408 | 425 | 429 | 500..=599)
+}
+
 /// Interprets a reply: `status`, its `Retry-After` header if any, its body, and the time now
 /// (ms since the Unix epoch, for a `Retry-After` date).
 pub fn classify_reply(settings: &SubmissionSettings, status: u16, retry_after: Option<&str>, body: &str, now_ms: u64) -> Delivery {
@@ -378,7 +385,7 @@ pub fn classify_reply(settings: &SubmissionSettings, status: u16, retry_after: O
         return Delivery::Delivered { reference };
     }
     match status {
-        408 | 425 | 429 | 500..=599 => Delivery::Retry { after_ms: retry_after.and_then(|v| parse_retry_after(v, now_ms)) },
+        _ if is_transient(status) => Delivery::Retry { after_ms: retry_after.and_then(|v| parse_retry_after(v, now_ms)) },
         400 | 422 if json.get("problem").and_then(Value::as_str) == Some("invalid") => {
             let errors: Vec<PageError> = json.get("errors").and_then(Value::as_array).map(|list| list.iter().filter_map(page_error).collect()).unwrap_or_default();
             if errors.is_empty() {

@@ -180,3 +180,26 @@ fn the_checklist_sees_answers_as_the_assistants_conditions_do() {
     assert!(!late("16", "October"), "42 days before 27 November 2026");
     assert!(late("15", "10"), "43 days");
 }
+
+#[test]
+fn a_catalog_guide_or_dictionary_that_does_not_fit_its_format_names_the_json_pointer() {
+    let (catalog, problems) = onewindow_engine::load_catalog(r#"{"schema_version":1,"locales":["en"],"categories":[],"life_events":[],"services":[{"id":"a","title":7}]}"#);
+    assert!(catalog.is_none());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pointer, "/services/0/title", "{problems:?}");
+
+    let guide = std::fs::read_to_string(forms().join("guides/passport.json")).unwrap();
+    let mut broken: serde_json::Value = serde_json::from_str(&guide).unwrap();
+    broken["materials"][1]["medium"] = serde_json::json!("carrier pigeon");
+    let (model, problems) = onewindow_engine::load_guide(&broken.to_string(), None);
+    assert!(model.is_none());
+    assert_eq!(problems[0].pointer, "/materials/1/medium", "{problems:?}");
+    // Read alone (to learn its assistant), a good guide is the same one load_guide compiles.
+    let read = onewindow_engine::read_guide(&guide).unwrap();
+    assert_eq!(read.service, "passport");
+    assert!(onewindow_engine::compile_guide(read, None).0.is_some());
+
+    let (dictionary, problems) = onewindow_engine::load_dictionary(r#"{"schema_version":1,"concepts":{"person.name":{"type":5}}}"#);
+    assert!(dictionary.is_none());
+    assert_eq!(problems[0].pointer, "/concepts/person.name/type", "{problems:?}");
+}

@@ -43,6 +43,35 @@ fn a_misspelt_setting_is_reported() {
 }
 
 #[test]
+fn the_pointer_is_found_across_lines_escapes_and_punctuation_inside_strings() {
+    // Written by hand, as departments do: several lines, brackets and commas inside strings,
+    // an escaped quote, a key that needs escaping in a pointer.
+    let json = r#"{
+  "schema_version": 1, "id": "f", "version": "1", "title": {"en": "A [form], {really}"},
+  "locales": ["en"],
+  "pages": [
+    {"id": "p", "fields": [{"id": "a", "label": "say \"hi\", then ]", "type": "text"}]},
+    {"id": "q", "title": {"zh-CN": "问", "en": ["Q"]}, "fields": [
+      {"id": "b", "type": "radios", "label": "B", "options": [{"value": "x", "label": "X"}]}
+    ]}
+  ]
+}"#;
+    let (_, problems) = load_form(json, Date::new(2026, 11, 27).unwrap());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].pointer, "/pages/1/title/en", "{problems:?}");
+    assert!(problems[0].message.contains("expected a string"), "{problems:?}");
+    let wrong_text = json.replace(r#"{"en": "A [form], {really}"}"#, "7");
+    let (_, problems) = load_form(&wrong_text, Date::new(2026, 11, 27).unwrap());
+    assert_eq!(problems[0].pointer, "/title", "{problems:?}");
+    assert!(problems[0].message.contains("expected a text: a string, or an object of strings by locale"), "{problems:?}");
+
+    let json = r#"{"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en"],
+      "pages": [{"id": "p", "fields": [{"id": "a", "type": "text", "label": "A", "messages": {"a/b~c": 5}}]}]}"#;
+    let (_, problems) = load_form(json, Date::new(2026, 11, 27).unwrap());
+    assert_eq!(problems[0].pointer, "/pages/0/fields/0/messages/a~1b~0c", "{problems:?}");
+}
+
+#[test]
 fn broken_json_is_reported_not_panicked() {
     let (model, problems) = load_form(r#"{"schema_version":1,"id":"#, Date::new(2026, 1, 1).unwrap());
     assert!(model.is_none());
