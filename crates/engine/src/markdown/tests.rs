@@ -1,0 +1,185 @@
+//! The renderer against pulldown-cmark (CommonMark + GFM tables and strikethrough, with the
+//! same safety rules) on the subset it claims, and on its own for safety and garbage.
+
+use super::render_markdown;
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+
+/// What pulldown-cmark makes of `markdown` under the same rules: raw HTML shown as text, only
+/// safe link and image addresses.
+fn reference(markdown: &str) -> String {
+    let safe = |url: CowStr<'_>| -> CowStr<'_> { CowStr::from(super::safe_url(&url)) };
+    let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link { link_type, dest_url: safe(dest_url), title, id }),
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image { link_type, dest_url: safe(dest_url), title, id }),
+        other => other,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    out
+}
+
+const SUBSET: &[&str] = &[
+    "",
+    "Plain text.",
+    "Two\nlines, one paragraph.",
+    "First paragraph.\n\nSecond paragraph.",
+    "  Leading spaces and trailing ones   ",
+    "# Heading\n\n## Sub heading ##\n\n###### Six\n\n#Not a heading",
+    "Text\n# Heading right after\nmore",
+    "**Bring** the original *and* a copy; __strong__ and _em_ too.",
+    "***both*** and **strong *nested em* inside**",
+    "请**携带**身份证原件，**注意**：复印件无效。",
+    "申请人须年满 *16* 周岁。需要提交：**户口簿**、**身份证**。",
+    "snake_case_words stay as they are, and 2*3*4 too",
+    "~~withdrawn~~ replaced",
+    "A `code span` and ``code with ` tick``",
+    "- one\n- two\n- three",
+    "* star\n* list",
+    "- item\n\n- loose item",
+    "1. first\n2. second\n3. third",
+    "3. starts at three\n4. four",
+    "1) paren\n2) style",
+    "- outer\n  - inner\n  - inner two\n- outer two",
+    "- item with\n  a continuation line\n- and lazy\ncontinuation",
+    "- item\n\n  second paragraph of the item\n- next",
+    "Before the list\n- a\n- b\n\nAfter the list",
+    "1. 携带居民身份证\n2. 填写《申请表》\n3. 缴纳费用",
+    "> Quoted text\n> over two lines\n\n> Another quote\nwith a lazy line",
+    "> - a list\n> - in a quote",
+    "---\n\n***\n\n___",
+    "Paragraph\n\n---\n\nAfter the rule",
+    "```\ncode block\n  indented inside\n```",
+    "```rust\nfn main() {}\n```",
+    "~~~\ntilde fence\n~~~",
+    "    indented code\n    second line\n",
+    "See [the guide](https://www.gov.cn/guide) or [mail us](mailto:help@example.cn).",
+    "[with title](https://example.cn \"The title\") and [relative](/forms/x.json)",
+    "[call](tel:12345) and [fragment](#top) and [query](?form=a&lang=en)",
+    "[**strong** label](https://example.cn)",
+    "<https://www.gov.cn> and <help@example.cn>",
+    "![A photo](photo.jpg) and ![alt *em*](https://example.cn/p.png \"T\")",
+    "Hard break at the end  \nof this line, and a backslash\\\nbreak",
+    "Escapes: \\*not em\\*, \\[not a link\\], 1\\. not a list",
+    "Entities: &amp; &lt; &gt; &quot; &copy; &#20013; &#x6587; and a lone & sign",
+    "Raw <b>HTML</b> is <script>alert(1)</script> shown as text",
+    "Quotes \"double\" and 'single' and <angle>",
+    "| Fee | Amount |\n| --- | ---: |\n| Passport | 120 |\n| Fast track | **60** |",
+    "| left | centre | right |\n|:--|:-:|--:|\n| a | b | c |",
+    "Text before\n\n| a | b |\n|---|---|\n| 1 |",
+    "a | b\n--|--\n1 | 2",
+    "- [link in list](https://example.cn)\n- `code` in list",
+    "Line with trailing backslash\\",
+    "*unclosed emphasis and **unclosed strong",
+    "**bold**text and text**bold**",
+    "Unicode — 中文：《身份证》“引号”（括号）",
+    "[not closed](https://example.cn",
+    "[label]\n(not a link)",
+    "Tab\tinside and\n\tindented with a tab",
+    "* * *",
+    "- \n- empty item above",
+    "10. ten\n11. eleven",
+    "- bullets\n  1. with numbers\n  2. inside\n- back out",
+    "Intro line\n- list right after a paragraph\n- b",
+    "*a **b** c* and **a *b* c**",
+    "**a* and *a** and a*b*c and __init__ and _a_b",
+    "[x](https://a.cn/(b)) and [y](<https://a.cn/with space>)",
+    "## Heading with **strong** and `code`",
+    "| Code | Note |\n|---|---|\n| `a|b` | x \\| y |",
+    "> ## Quoted heading\n> text",
+    "Text with a [link `code`](https://example.cn) inside",
+    "- a\n- b\n\n\n- c after two blanks",
+    "1. one\n\n   para in item\n2. two",
+    "Price: ¥120 * 2 = ¥240",
+    "*emphasis*，中文标点后**强调**。",
+];
+
+#[test]
+fn the_subset_renders_as_commonmark_does() {
+    let mut wrong = Vec::new();
+    for doc in SUBSET {
+        let (ours, theirs) = (render_markdown(doc), reference(doc));
+        if ours != theirs {
+            wrong.push(format!("{doc:?}\n  ours:   {ours:?}\n  theirs: {theirs:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {} differ:\n{}", wrong.len(), SUBSET.len(), wrong.join("\n"));
+}
+
+#[test]
+fn every_text_in_the_shipped_definitions_renders_as_commonmark_does() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../forms");
+    let mut files = vec![root.clone()];
+    let mut texts: Vec<String> = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.extension().is_some_and(|e| e == "json") {
+            let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            collect(&value, &mut texts);
+        }
+    }
+    assert!(texts.len() > 500, "{} texts", texts.len());
+    for text in &texts {
+        assert_eq!(render_markdown(text), reference(text), "{text:?}");
+    }
+}
+
+fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(list) => list.iter().for_each(|v| collect(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn nothing_unsafe_gets_through() {
+    for doc in [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](  javascript:alert(1) )",
+        "[x](javascript&#58;alert(1))",
+        "[x](<javascript:alert(1)>)",
+        "![x](data:text/html;base64,PHNjcmlwdD4=)",
+        "<javascript:alert(1)>",
+        "[x](vbscript:msgbox)",
+        "[x](https://ok.cn \"a\\\" onmouseover=\\\"alert(1)\")",
+        "<img src=x onerror=alert(1)>",
+        "`<script>`",
+        "<div>\nblock html\n</div>",
+    ] {
+        let html = render_markdown(doc);
+        let lower = html.to_ascii_lowercase();
+        assert!(!lower.contains("<script") && !lower.contains("<img src=x"), "{doc:?} → {html}");
+        assert!(!lower.contains("javascript:") || !lower.contains("href=\"javascript") && !lower.contains("src=\"javascript"), "{doc:?} → {html}");
+        assert!(!lower.contains("href=\"javascript") && !lower.contains("href=\"vbscript") && !lower.contains("src=\"data:"), "{doc:?} → {html}");
+        assert!(!html.contains("\" onmouseover"), "{doc:?} → {html}");
+    }
+}
+
+#[test]
+fn garbage_never_panics_and_tags_stay_balanced() {
+    // Deterministic: the same inputs on every run.
+    let alphabet: Vec<char> = "*_~`[]()<>!#-+.|:\\&;\" \n\t1aZ中文：，>".chars().collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..20_000 {
+        let mut doc = String::new();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        for _ in 0..(state % 40) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            doc.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        let html = render_markdown(&doc);
+        for tag in ["strong", "em", "del", "code", "a", "p", "li", "ul", "ol", "blockquote", "table", "tr", "h1", "h2"] {
+            let opened = html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+            assert_eq!(opened, html.matches(&format!("</{tag}>")).count(), "<{tag}> in {doc:?} → {html:?}");
+        }
+    }
+}
