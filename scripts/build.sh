@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # The shipped catalog's search index, next to it where the app fetches it (forms/catalog.index,
 # docs/search.md). It is committed too: a CLI test fails when it is stale.
 cargo run -q -p onewindow-cli -- index forms/catalog.json -o forms/catalog.index
-with_wasm trunk build --release 2>&1 | grep -Ev '^\s*$' | tail -5
+with_wasm_small trunk build --release 2>&1 | grep -Ev '^\s*$' | tail -5
 
 # Prints one line per file and a total; sets size_raw and size_gz.
 sizes() {
@@ -40,7 +40,7 @@ fi
 package=target/embed-package
 rm -rf "$package"
 # shellcheck disable=SC2086 # the mode is one option or none
-with_wasm wasm-pack --log-level warn build crates/embed --release --target web $ow_wasm_pack_mode \
+with_wasm_small wasm-pack --log-level warn build crates/embed --release --target web $ow_wasm_pack_mode \
     --out-dir "$PWD/$package" --out-name onewindow_embed 2>&1 | { grep -Ev '^\s*$' || true; } | tail -5
 [ -f "$package/onewindow_embed_bg.wasm" ] || { echo "wasm-pack built no embed package" >&2; exit 1; }
 rm -rf dist/embed

@@ -119,9 +119,39 @@ if [ "$ow_wasm_mode" = debian ]; then ow_wasm_pack_mode="--mode force"; fi
 with_wasm() {
     if [ "$ow_wasm_mode" = debian ]; then
         PATH="$ow_tools/debian-rust/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-            CARGO_TARGET_DIR="$ow_root/target/wasm" "$@"
+            CARGO_TARGET_DIR="${ow_wasm_target:-$ow_root/target/wasm}" "$@"
     else
         "$@"
+    fi
+}
+
+# --- the shipped builds: std rebuilt for size -------------------------------------------------
+# The release builds of the app and the embed package (scripts/build.sh) rebuild std so that a
+# panic aborts at once, without Debug formatting or panic locations: about 40 KB gzip less.
+# Needs std's source (rustup's rust-src; Debian's rust-web-src above) and a rustc that takes the
+# flags; where either is missing the builds are the usual ones (bigger; only panic messages
+# differ). Its own target folder: other wasm builds keep theirs.
+ow_small_flags="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+ow_small=
+if [ "$ow_wasm_mode" = debian ] || rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    ow_small=1
+else
+    ow_log "rustup component add rust-src (3 min limit)"
+    timeout 180 rustup component add rust-src >&2 && ow_small=1
+fi
+# shellcheck disable=SC2086 # the flags are words
+if [ -n "$ow_small" ] && ! with_wasm env RUSTC_BOOTSTRAP=1 rustc $ow_small_flags --target wasm32-unknown-unknown --print cfg >/dev/null 2>&1; then
+    ow_log "this rustc cannot build a size-optimised std: shipped builds use the usual one"
+    ow_small=
+fi
+
+# Runs a shipped (release) wasm build.
+with_wasm_small() {
+    if [ -n "$ow_small" ]; then
+        RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$ow_small_flags" \
+            CARGO_TARGET_DIR="$ow_root/target/wasm-small" ow_wasm_target="$ow_root/target/wasm-small" with_wasm "$@"
+    else
+        with_wasm "$@"
     fi
 }
 
@@ -133,4 +163,4 @@ with_wasm_browser() {
         with_wasm "$@"
 }
 
-ow_log "ready: wasm32 via $ow_wasm_mode, wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, wasm-pack $WASM_PACK_VERSION, wasm-opt $BINARYEN_VERSION"
+ow_log "ready: wasm32 via $ow_wasm_mode${ow_small:+ (shipped builds with a size-optimised std)}, wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, wasm-pack $WASM_PACK_VERSION, wasm-opt $BINARYEN_VERSION"

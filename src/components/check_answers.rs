@@ -80,7 +80,7 @@ fn send(state: UseReducerHandle<FormState>) -> Callback<MouseEvent> {
             let package = match package {
                 Ok(package) => package,
                 Err(PackageProblem::Invalid { errors }) => return state.dispatch(Action::Refused(errors)),
-                Err(other) => return state.dispatch(Action::SendFailed(format!("{other:?}"))),
+                Err(other) => return state.dispatch(Action::SendFailed(other.to_string())),
             };
             state.dispatch(Action::Packed(package.clone()));
             let form = state.model.form();

@@ -365,7 +365,7 @@ pub(crate) fn typed_value(field: &Field, answer: Option<&Answer>) -> Option<Valu
 pub(crate) fn normalize_code(format: TextFormat, text: &str) -> String {
     let result = match format {
         TextFormat::CnResidentId => {
-            let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect::<String>().to_uppercase();
+            let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect::<String>().to_ascii_uppercase();
             return compact;
         }
         TextFormat::UnifiedSocialCreditCode => formats::unified_social_credit_code(text),

@@ -84,6 +84,18 @@ pub enum PackageProblem {
     },
 }
 
+impl std::fmt::Display for PackageProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PackageProblem::Invalid { errors } => write!(f, "{} answers are missing or wrong", errors.len()),
+            PackageProblem::EndsAtOutcome => f.write_str("the answers lead to an outcome page, not to an application"),
+            PackageProblem::WrongForm { got } => write!(f, "the package is for {got}, not this form"),
+            PackageProblem::Checksum => f.write_str("the package's checksum does not match its content"),
+            PackageProblem::Malformed { field } => write!(f, "the package's {field} is malformed"),
+        }
+    }
+}
+
 /// An error and the page it is on.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PageError {
