@@ -3,9 +3,9 @@
 //! module reads the request and stores what was accepted.
 
 use crate::store::RatingStored;
-use crate::{problem, too_large, Receiver, Refusal};
+use crate::{declares_more_than, media_type, problem, too_large, Receiver, Refusal};
 use axum::extract::{Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use onewindow_engine::analytics::{check_events, check_rating, EventBatch, Problem, Rating};
@@ -62,17 +62,11 @@ pub(crate) async fn events(State(receiver): State<Arc<Receiver>>, request: Reque
 /// Reads a JSON body of at most `limit` bytes. `text/plain` is accepted too: that is what
 /// `navigator.sendBeacon` sends without a CORS preflight.
 async fn read<T: DeserializeOwned>(request: Request, limit: usize, what: &str) -> Result<T, Refusal> {
-    let media_type = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-        .unwrap_or_default();
+    let media_type = media_type(request.headers());
     if media_type != "application/json" && media_type != "text/plain" {
         return Err(Refusal::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", format!("send {what} as application/json")));
     }
-    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > limit as u64) {
+    if declares_more_than(request.headers(), limit) {
         return Err(Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("{what} is larger than {limit} bytes")));
     }
     let bytes = match axum::body::to_bytes(request.into_body(), limit).await {

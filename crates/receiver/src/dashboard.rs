@@ -11,8 +11,8 @@
 use crate::reports::{self, Reports, CSV_REPORTS};
 use crate::staff::same_secret;
 use crate::Receiver;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -124,9 +124,17 @@ async fn dashboard(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) ->
     }
 }
 
-async fn login(State(receiver): State<Arc<Receiver>>, body: Bytes) -> Response {
+/// The sign-in form.
+#[derive(serde::Deserialize)]
+struct SignIn {
+    #[serde(default)]
+    token: String,
+}
+
+async fn login(State(receiver): State<Arc<Receiver>>, form: Result<Form<SignIn>, FormRejection>) -> Response {
     let Some(token) = &receiver.staff_token else { return disabled() };
-    let given = form_value(&body, "token").unwrap_or_default();
+    // A body that is not the form reads as an empty token: the page asks for one.
+    let given = form.map(|Form(f)| f.token).unwrap_or_default();
     if given.is_empty() {
         return page(StatusCode::UNAUTHORIZED, login_page(Some("Enter the staff token")));
     }
@@ -229,31 +237,6 @@ impl Receiver {
 
 async fn stylesheet() -> Response {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], CSS).into_response()
-}
-
-/// The value of `name` in an `application/x-www-form-urlencoded` body.
-fn form_value(body: &[u8], name: &str) -> Option<String> {
-    let text = std::str::from_utf8(body).ok()?;
-    text.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (percent_decode(key)? == name).then(|| percent_decode(value)).flatten()
-    })
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let mut bytes = Vec::with_capacity(text.len());
-    let mut input = text.bytes();
-    while let Some(b) = input.next() {
-        match b {
-            b'+' => bytes.push(b' '),
-            b'%' => {
-                let hex = [input.next()?, input.next()?];
-                bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?);
-            }
-            other => bytes.push(other),
-        }
-    }
-    String::from_utf8(bytes).ok()
 }
 
 /// HTML-escapes text (for element content and quoted attributes).
@@ -580,14 +563,6 @@ input{font:inherit;padding:6px;border:2px solid #0b0c0c;width:100%;max-width:30e
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn form_values_are_decoded() {
-        assert_eq!(form_value(b"token=abc%2Bdef+x&other=1", "token").as_deref(), Some("abc+def x"));
-        assert_eq!(form_value(b"other=1", "token"), None);
-        assert_eq!(form_value(b"token=%zz", "token"), None);
-        assert_eq!(form_value(b"token=%E4%B8%80", "token").as_deref(), Some("一"));
-    }
 
     #[test]
     fn text_is_escaped() {

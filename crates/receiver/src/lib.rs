@@ -13,7 +13,7 @@ mod store;
 mod submit;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
@@ -213,6 +213,20 @@ async fn method_not_allowed() -> Response {
 async fn nosniff(mut response: Response) -> Response {
     response.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
+}
+
+/// A request's media type, lower case, without parameters ("" when none is given).
+pub(crate) fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Whether a request declares a body longer than `limit` bytes (refused before reading it).
+pub(crate) fn declares_more_than(headers: &HeaderMap, limit: usize) -> bool {
+    headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok()).is_some_and(|length| length > limit as u64)
 }
 
 /// Whether `error` (or what caused it) is a body over its length limit.

@@ -4,9 +4,9 @@
 //! package's descriptions and stores what was accepted.
 
 use crate::store::{today, StoredFile};
-use crate::{is_form_id, is_sha256_hex, too_large, Receiver, Refusal, MAX_PACKAGE_BYTES};
+use crate::{declares_more_than, is_form_id, is_sha256_hex, media_type, too_large, Receiver, Refusal, MAX_PACKAGE_BYTES};
 use axum::extract::{FromRequest, Multipart, Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use onewindow_engine::{load_form, sha256_hex, Attachment, Diagnostic, FormModel, Package, PackageProblem, ReferenceList};
@@ -48,16 +48,10 @@ struct Reference(String);
 /// The response, and the form id the package names when it could be read.
 async fn receive(receiver: &Receiver, request: Request) -> (Response, Option<String>) {
     let headers = request.headers().clone();
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > receiver.max_body_bytes as u64) {
+    if declares_more_than(&headers, receiver.max_body_bytes) {
         return (body_too_large(receiver.max_body_bytes).into_response(), None);
     }
-    let media_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-        .unwrap_or_default();
-    let read = match media_type.as_str() {
+    let read = match media_type(&headers).as_str() {
         "application/json" => read_json(receiver, request).await.map(|package| (package, Vec::new())),
         "multipart/form-data" => read_multipart(request).await,
         _ => Err(Refusal::new(

@@ -181,6 +181,16 @@ async fn the_dashboard_needs_a_sign_in_with_the_staff_token() {
     let wrong = sign_in(&router, &format!("{TOKEN}x")).await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     assert!(wrong.header("set-cookie").is_empty());
+    for body in ["other=1", "token=", "\u{1}not a form"] {
+        let reply = send(&router, Request::post("/staff/login").header("content-type", "application/x-www-form-urlencoded").body(Body::from(body)).unwrap()).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{body}");
+        assert!(String::from_utf8(reply.body).unwrap().contains("Enter the staff token"), "{body}");
+    }
+    // Decoded as a form: among other fields, every byte percent-encoded.
+    let encoded: String = TOKEN.bytes().map(|b| format!("%{b:02X}")).collect();
+    let body = format!("remember=1&token={encoded}");
+    let reply = send(&router, Request::post("/staff/login").header("content-type", "application/x-www-form-urlencoded").body(Body::from(body)).unwrap()).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
     let forged = send(&router, Request::get("/staff").header("cookie", "ow_staff=0123").body(Body::empty()).unwrap()).await;
     assert!(!String::from_utf8(forged.body).unwrap().contains("OW-20261127-000009"));
 
