@@ -227,7 +227,7 @@ impl Tracker {
                 };
                 Some((state.model.position_token(state.position), index))
             }
-            Screen::Sent => Some(("confirmation".to_string(), state.evaluation.path.len() + 1)),
+            Screen::Sent => Some((onewindow_engine::CONFIRMATION.to_string(), state.evaluation.path.len() + 1)),
             Screen::SavedDetails | Screen::Waiting | Screen::Start | Screen::Resume => None,
         };
         if !self.started && step.is_some() {

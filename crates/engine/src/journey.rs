@@ -16,6 +16,9 @@ pub enum Position {
     Outcome(usize),
 }
 
+/// The page token of the confirmation, after an application is sent or queued.
+pub const CONFIRMATION: &str = "confirmation";
+
 impl FormModel {
     /// Where the journey starts for these answers.
     pub fn start(&self, evaluation: &Evaluation) -> Position {
@@ -102,6 +105,16 @@ impl FormModel {
             Position::CheckAnswers => "check-answers".to_string(),
             Position::Outcome(o) => format!("outcome:{}", self.form.outcomes.get(o).map(|o| o.id.as_str()).unwrap_or("")),
         }
+    }
+
+    /// Every page token of the form in the order a citizen meets them: question pages, check
+    /// answers, outcomes, then [`CONFIRMATION`]. The order of the funnel reports.
+    pub fn page_tokens(&self) -> Vec<String> {
+        let mut tokens: Vec<String> = (0..self.form.pages.len()).map(|p| self.position_token(Position::Page(p))).collect();
+        tokens.push(self.position_token(Position::CheckAnswers));
+        tokens.extend((0..self.form.outcomes.len()).map(|o| self.position_token(Position::Outcome(o))));
+        tokens.push(CONFIRMATION.to_string());
+        tokens
     }
 
     /// The position a URL token names, if any.

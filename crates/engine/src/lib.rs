@@ -55,7 +55,7 @@ pub use guide::{
 };
 pub use guide::Delivery as ResultDelivery;
 pub use i18n::{copies_text, duration_text, is_chinese, online_depth_text, results_text, text_direction, ui_text, UiText};
-pub use journey::Position;
+pub use journey::{Position, CONFIRMATION};
 pub use load::load_form;
 pub use markdown::render_markdown;
 pub use model::{End, Evaluation, FormModel};

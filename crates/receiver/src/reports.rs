@@ -6,7 +6,7 @@
 use crate::staff::csv_cell;
 use crate::store::{Count, RatingRow};
 use onewindow_engine::analytics::{is_negative, DurationBucket};
-use onewindow_engine::Form;
+use onewindow_engine::load_form;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -264,16 +264,8 @@ fn page_order(forms: &Path, form: &str) -> Vec<String> {
     if !crate::is_form_id(form) {
         return Vec::new();
     }
-    let Some(definition) =
-        std::fs::read_to_string(forms.join(format!("{form}.json"))).ok().and_then(|text| serde_json::from_str::<Form>(&text).ok())
-    else {
-        return Vec::new();
-    };
-    let mut order: Vec<String> = definition.pages.iter().map(|p| p.id.clone()).collect();
-    order.push("check-answers".into());
-    order.extend(definition.outcomes.iter().map(|o| format!("outcome:{}", o.id)));
-    order.push("confirmation".into());
-    order
+    let text = std::fs::read_to_string(forms.join(format!("{form}.json"))).unwrap_or_default();
+    load_form(&text, crate::store::today()).0.map(|model| model.page_tokens()).unwrap_or_default()
 }
 
 /// The names of the CSV reports.
