@@ -226,5 +226,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
         words_start: 0,
         name_text: String::new(),
         names: Vec::new(),
+        scratch: Default::default(),
     })
 }

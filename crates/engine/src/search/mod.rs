@@ -31,6 +31,7 @@ use crate::guide::{Catalog, Guide};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::ops::Range;
+use std::sync::{Mutex, TryLockError};
 use terms::{Posting, Terms};
 use text::Kind;
 
@@ -96,6 +97,50 @@ pub struct SearchIndex {
     /// whole-name matches; [`Doc::names`] says which are whose.
     name_text: String,
     names: Vec<(u8, Span)>,
+    /// Derived: what queries score into, kept between them.
+    scratch: Scratch,
+}
+
+/// Score accumulators kept from query to query: allocating and zeroing arrays the size of
+/// the catalog for every query was a sixth of a short query's time. A `Mutex` keeps the index
+/// `Sync`; a search that finds it taken (another thread searching) allocates its own.
+#[derive(Default)]
+struct Scratch(Mutex<Accumulators>);
+
+#[derive(Default)]
+struct Accumulators {
+    /// Which query this is: an entry written by an earlier one counts as empty, so nothing is
+    /// cleared between queries.
+    query: u32,
+    /// One per service.
+    acc: Vec<Acc>,
+    /// The services this query has given a score, so that the end need not look at all.
+    found: Vec<u32>,
+}
+
+/// What the query being scored has given one service so far.
+#[derive(Clone, Copy, Debug, Default)]
+struct Acc {
+    query: u32,
+    /// The unit whose best match is `best`; not yet in `total`.
+    unit: u16,
+    /// How many units matched.
+    hits: u16,
+    /// The best match of each earlier unit, added up.
+    total: f32,
+    best: f32,
+}
+
+impl Clone for Scratch {
+    fn clone(&self) -> Self {
+        Scratch::default()
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
 }
 
 /// Where a string is in a text buffer.
@@ -318,6 +363,7 @@ impl SearchIndex {
             words_start: 0,
             name_text: String::new(),
             names: Vec::new(),
+            scratch: Scratch::default(),
         };
         index.derive();
         index
@@ -465,12 +511,12 @@ impl SearchIndex {
         if units.is_empty() {
             return SearchResults { nearest: self.nearest(&[], query, li), ..SearchResults::default() };
         }
-        let (scored, matches, matched_terms) = self.score(&mut units, &runs);
+        let (mut ranked, total, matches, matched_terms) = self.score(&mut units, &runs);
         let fixes = |units: &[Unit], matches: &[UnitMatch]| -> Vec<(String, String)> {
             units.iter().zip(matches).filter_map(|(u, m)| Some((u.raw.clone(), m.corrected.clone()?))).collect()
         };
         let corrections = fixes(&units, &matches);
-        if scored.is_empty() {
+        if total == 0 {
             // Nothing matched: try each word with a wider edit distance.
             let mut wider = units.clone();
             let mut corrections = Vec::new();
@@ -490,8 +536,8 @@ impl SearchIndex {
             let mut results = SearchResults::default();
             let mut found: Vec<(u32, f32)> = Vec::new();
             if !corrections.is_empty() {
-                let (again, _, _) = self.score(&mut wider, &runs);
-                if !again.is_empty() {
+                let (again, total, _, _) = self.score(&mut wider, &runs);
+                if total > 0 {
                     results.did_you_mean = Some(corrected_query(query, &corrections));
                     found = again;
                 }
@@ -501,8 +547,6 @@ impl SearchIndex {
             results.nearest = self.nearest(&docs, query, li);
             return results;
         }
-        let total = scored.len();
-        let mut ranked = best_of(scored, RERANK);
         let normalized_query = text::normalized(query);
         let top = ranked.len();
         for (doc, score) in ranked[..top].iter_mut() {
@@ -529,38 +573,42 @@ impl SearchIndex {
         SearchResults { hits, total, did_you_mean, nearest: Vec::new() }
     }
 
-    /// Scores every service against `units`. Returns the services with a score, how each unit
-    /// matched, and the dictionary terms that matched (sorted, for highlighting).
-    fn score(&self, units: &mut Vec<Unit>, runs: &[String]) -> (Vec<(u32, f32)>, Vec<UnitMatch>, Vec<usize>) {
-        let n = self.docs.len();
-        let mut total = vec![0f32; n];
-        let mut hits = vec![0u16; n];
-        let mut best = vec![0f32; n];
-        let mut touched: Vec<u32> = Vec::new();
-        // The services with a score, so that the end need not look at every service.
-        let mut found: Vec<u32> = Vec::new();
+    /// Scores every service against `units`. Returns the best [`RERANK`] services (in no
+    /// order), how many services have a score, how each unit matched, and the dictionary terms
+    /// that matched (sorted, for highlighting).
+    fn score(&self, units: &mut Vec<Unit>, runs: &[String]) -> (Vec<(u32, f32)>, usize, Vec<UnitMatch>, Vec<usize>) {
+        let mut own = Accumulators::default();
+        let mut guard = match self.scratch.0.try_lock() {
+            Ok(g) => Some(g),
+            Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        };
+        let scratch = guard.as_deref_mut().unwrap_or(&mut own);
+        scratch.acc.resize(self.docs.len(), Acc::default());
+        scratch.query = scratch.query.wrapping_add(1);
+        if scratch.query == 0 {
+            // Once in four billion queries: entries as old as this one's number are cleared.
+            scratch.acc.fill(Acc::default());
+            scratch.query = 1;
+        }
+        scratch.found.clear();
+        let Accumulators { query, acc, found } = scratch;
         let mut matches: Vec<UnitMatch> = Vec::new();
         let mut matched_terms: Vec<usize> = Vec::new();
+        let mut serial = 0u16;
         let mut i = 0;
         while i < units.len() {
             let last = i + 1 == units.len();
             let (expansions, corrected) = self.expand(&units[i], last);
+            // Units scored again (the Han fallback below) get a new number.
+            serial = serial.wrapping_add(1);
+            let mut matched = false;
             for &(term, weight) in &expansions {
-                self.add_term(term, weight, &mut best, &mut touched);
+                matched |= self.add_term(term, weight, acc, *query, serial, found);
             }
-            let matched = !touched.is_empty();
             if matched {
                 matched_terms.extend(expansions.iter().map(|(t, _)| *t));
             }
-            for &d in &touched {
-                if hits[d as usize] == 0 {
-                    found.push(d);
-                }
-                total[d as usize] += best[d as usize];
-                hits[d as usize] += 1;
-                best[d as usize] = 0.0;
-            }
-            touched.clear();
             matches.push(UnitMatch { matched, corrected: if matched { corrected } else { None } });
             // A run of Han characters none of whose pairs is known: look for its characters.
             let run = units[i].run;
@@ -585,19 +633,30 @@ impl SearchIndex {
             i += 1;
         }
         let count = units.len() as f32;
-        // A plain loop: under the size profile, iterator adapters here cost a call per service.
-        let mut scored = Vec::with_capacity(found.len());
-        for d in found {
-            let (t, h) = (total[d as usize], hits[d as usize]);
+        let mut total = 0;
+        let mut kept: BinaryHeap<Worse> = BinaryHeap::with_capacity(RERANK);
+        for &d in found.iter() {
+            let Some(a) = acc.get(d as usize) else { continue };
+            let t = a.total + a.best;
             if t > 0.0 {
+                total += 1;
                 // Services matching every word come first.
-                let coverage = f32::from(h) / count;
-                scored.push((d, t * coverage * coverage));
+                let coverage = f32::from(a.hits) / count;
+                let c = (d, t * coverage * coverage);
+                // The best RERANK in one pass: a heap whose top is the worst kept, so most
+                // services cost one comparison.
+                if kept.len() < RERANK {
+                    kept.push(Worse(c));
+                } else if let Some(mut top) = kept.peek_mut() {
+                    if better(c, top.0) {
+                        *top = Worse(c);
+                    }
+                }
             }
         }
         matched_terms.sort_unstable();
         matched_terms.dedup();
-        (scored, matches, matched_terms)
+        (kept.into_iter().map(|w| w.0).collect(), total, matches, matched_terms)
     }
 
     /// The dictionary terms a unit stands for, with how much each counts, and the correction
@@ -688,7 +747,8 @@ impl SearchIndex {
     /// BM25F: a term's frequencies in each field, weighted and normalised by the field's
     /// length, add up before saturating, so a word in the title and the summary counts more than
     /// in either, but not twice as much.
-    fn add_term(&self, term: usize, weight: f32, best: &mut [f32], touched: &mut Vec<u32>) {
+    /// Says whether any service had the term.
+    fn add_term(&self, term: usize, weight: f32, acc: &mut [Acc], query: u32, unit: u16, found: &mut Vec<u32>) -> bool {
         let n = self.docs.len() as f32;
         let df = self.terms.df(term) as f32;
         // A floor: a word in every summary ("apply online") still tells titles apart.
@@ -703,14 +763,15 @@ impl SearchIndex {
                 tf += weighted;
             } else {
                 if doc != u32::MAX {
-                    saturate(doc, tf, scale, best, touched);
+                    saturate(acc, doc, scale * tf / (K1 + tf), query, unit, found);
                 }
                 (doc, tf) = (p.doc, weighted);
             }
         }
         if doc != u32::MAX {
-            saturate(doc, tf, scale, best, touched);
+            saturate(acc, doc, scale * tf / (K1 + tf), query, unit, found);
         }
+        doc != u32::MAX
     }
 
     /// Whole-name matches first: the query is a service's title, synonym or keyword, begins
@@ -822,23 +883,6 @@ impl SearchIndex {
     }
 }
 
-/// The `k` best of `scored` (highest score, then first in the catalog), in no order: one pass
-/// with a heap whose top is the worst kept, so most services cost one comparison.
-fn best_of(scored: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
-    if scored.len() <= k || k == 0 {
-        return scored;
-    }
-    let mut kept: BinaryHeap<Worse> = scored[..k].iter().map(|&c| Worse(c)).collect();
-    for &c in &scored[k..] {
-        if let Some(mut top) = kept.peek_mut() {
-            if better(c, top.0) {
-                *top = Worse(c);
-            }
-        }
-    }
-    kept.into_iter().map(|w| w.0).collect()
-}
-
 /// Higher score first, then first in the catalog.
 #[inline(always)]
 fn better(a: (u32, f32), b: (u32, f32)) -> bool {
@@ -869,17 +913,21 @@ impl Ord for Worse {
     }
 }
 
-/// BM25's saturation of a service's weighted frequency `tf`, kept in `best` when higher than
-/// what another form of the same word gave it.
+/// Keeps `score`, a service's BM25 for one term, as `unit`'s best in `acc` when higher than
+/// what another form of the same word gave it; moves an earlier unit's best into the total.
 #[inline(always)]
-fn saturate(doc: u32, tf: f32, scale: f32, best: &mut [f32], touched: &mut Vec<u32>) {
-    let Some(slot) = best.get_mut(doc as usize) else { return };
-    let score = scale * tf / (K1 + tf);
-    if *slot == 0.0 {
-        touched.push(doc);
-    }
-    if score > *slot {
-        *slot = score;
+fn saturate(acc: &mut [Acc], doc: u32, score: f32, query: u32, unit: u16, found: &mut Vec<u32>) {
+    let Some(a) = acc.get_mut(doc as usize) else { return };
+    if a.query != query {
+        *a = Acc { query, unit, hits: 1, total: 0.0, best: score };
+        found.push(doc);
+    } else if a.unit != unit {
+        a.total += a.best;
+        a.hits = a.hits.saturating_add(1);
+        a.unit = unit;
+        a.best = score;
+    } else if score > a.best {
+        a.best = score;
     }
 }
 
