@@ -553,8 +553,16 @@ impl SearchIndex {
             *score *= self.name_bonus(&self.docs[*doc as usize], &normalized_query);
         }
         ranked[..top].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut matched: Vec<&[u8]> = matched_terms.iter().map(|&t| self.terms.term(t)).collect();
-        matched.sort_unstable();
+        let mut terms: Vec<&[u8]> = matched_terms.iter().map(|&t| self.terms.term(t)).collect();
+        terms.sort_unstable();
+        // Most words of a text start with a byte no matched term starts with.
+        let mut first = [false; 256];
+        for t in &terms {
+            if let Some(&b) = t.first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        let matched = Matched { terms, first };
         let hits = ranked[..top.min(limit)]
             .iter()
             .map(|&(d, score)| {
@@ -564,7 +572,7 @@ impl SearchIndex {
                 Hit {
                     service: self.id(doc).to_string(),
                     score,
-                    title: Highlighted { marks: self.marks(&title, &matched), text: title },
+                    title: Highlighted { marks: matched.marks(&title, usize::MAX), text: title },
                     snippet: self.snippet(summary, &matched),
                 }
             })
@@ -792,7 +800,7 @@ impl SearchIndex {
                 1.0 + s
             } else if name.starts_with(query) {
                 1.0 + s * 0.3
-            } else if name.contains(query) {
+            } else if contains(name.as_bytes(), query.as_bytes()) {
                 1.0 + s * 0.15
             } else {
                 1.0
@@ -802,33 +810,35 @@ impl SearchIndex {
         bonus
     }
 
-    /// The ranges of `text` whose words or characters matched (`matched` is sorted).
-    fn marks(&self, text: &str, matched: &[&[u8]]) -> Vec<Range<usize>> {
-        // Most words of a text start with a byte no matched term starts with.
-        let mut first = [false; 256];
-        for t in matched {
-            if let Some(&b) = t.first() {
-                first[usize::from(b)] = true;
-            }
-        }
-        text::marks(text, &first, |term| matched.binary_search(&term).is_ok())
-    }
-
     /// Up to [`SNIPPET`] characters of `summary` around its first match: from a few words
     /// before it, as a reader needs some context. Counts characters only over the window.
-    fn snippet(&self, summary: &str, matched: &[&[u8]]) -> Highlighted {
-        let marks = self.marks(summary, matched);
+    fn snippet(&self, summary: &str, matched: &Matched) -> Highlighted {
         if summary.len() <= SNIPPET {
-            return Highlighted { text: summary.to_string(), marks };
+            return Highlighted { text: summary.to_string(), marks: matched.marks(summary, usize::MAX) };
         }
+        // The window ends at most SNIPPET characters after the first match: no need to look
+        // for matches further on (a character is at most 4 bytes, an ASCII one 1; one more
+        // character, so that a run of Han matches across the end is still seen to cross it).
+        let ascii = summary.is_ascii();
+        let marks = matched.marks(summary, if ascii { SNIPPET } else { 4 * SNIPPET + 4 });
         let first = marks.first().map_or(0, |m| m.start);
-        let start = summary[..first].char_indices().rev().nth(SNIPPET / 4 - 1).map_or(0, |(b, _)| b);
-        let end = summary[start..].char_indices().nth(SNIPPET).map_or(summary.len(), |(b, _)| start + b);
+        let (start, end) = if ascii {
+            let start = first.saturating_sub(SNIPPET / 4);
+            (start, summary.len().min(start + SNIPPET))
+        } else {
+            let start = summary[..first].char_indices().rev().nth(SNIPPET / 4 - 1).map_or(0, |(b, _)| b);
+            (start, summary[start..].char_indices().nth(SNIPPET).map_or(summary.len(), |(b, _)| start + b))
+        };
         if start == 0 && end == summary.len() {
             return Highlighted { text: summary.to_string(), marks };
         }
         let lead = if start > 0 { "…" } else { "" };
-        let text = format!("{lead}{}{}", &summary[start..end], if end < summary.len() { "…" } else { "" });
+        let mut text = String::with_capacity(end - start + 6);
+        text.push_str(lead);
+        text.push_str(&summary[start..end]);
+        if end < summary.len() {
+            text.push('…');
+        }
         let shift = lead.len();
         let marks = marks
             .into_iter()
@@ -883,6 +893,22 @@ impl SearchIndex {
     }
 }
 
+/// The dictionary terms a query matched, for marking titles and snippets.
+struct Matched<'a> {
+    /// Sorted.
+    terms: Vec<&'a [u8]>,
+    /// Which bytes they start with: most words of a text start with another.
+    first: [bool; 256],
+}
+
+impl Matched<'_> {
+    /// The ranges of `text` whose words or characters matched, up to `after_first` bytes past
+    /// the start of the first.
+    fn marks(&self, text: &str, after_first: usize) -> Vec<Range<usize>> {
+        text::marks(text, &self.first, after_first, |term| self.terms.binary_search(&term).is_ok())
+    }
+}
+
 /// Higher score first, then first in the catalog.
 #[inline(always)]
 fn better(a: (u32, f32), b: (u32, f32)) -> bool {
@@ -929,6 +955,14 @@ fn saturate(acc: &mut [Acc], doc: u32, score: f32, query: u32, unit: u16, found:
     } else if score > a.best {
         a.best = score;
     }
+}
+
+/// Whether `needle` is in `hay`, byte by byte (for UTF-8 both, the same as `str::contains`):
+/// names are short, and setting up `str::contains`'s searcher cost more than the search.
+#[inline(always)]
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    hay.iter().enumerate().any(|(i, &b)| b == first && hay.get(i + 1..).is_some_and(|after| after.starts_with(rest)))
 }
 
 /// The query's units: words (without stop words, unless that leaves none) and, for each run
