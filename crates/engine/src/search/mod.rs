@@ -114,8 +114,18 @@ struct Accumulators {
     query: u32,
     /// One per service.
     acc: Vec<Acc>,
-    /// The services this query has given a score, so that the end need not look at all.
+    /// The first `found` are the services this query has given a score, so that the end need
+    /// not look at all; as long as the catalog, so that adding one is a store, not a push.
     found: Vec<u32>,
+}
+
+/// What [`SearchIndex::add_term`] adds to.
+struct Tally<'a> {
+    acc: &'a mut [Acc],
+    found: &'a mut [u32],
+    n_found: usize,
+    query: u32,
+    unit: u16,
 }
 
 /// What the query being scored has given one service so far.
@@ -593,26 +603,25 @@ impl SearchIndex {
         };
         let scratch = guard.as_deref_mut().unwrap_or(&mut own);
         scratch.acc.resize(self.docs.len(), Acc::default());
+        scratch.found.resize(self.docs.len(), 0);
         scratch.query = scratch.query.wrapping_add(1);
         if scratch.query == 0 {
             // Once in four billion queries: entries as old as this one's number are cleared.
             scratch.acc.fill(Acc::default());
             scratch.query = 1;
         }
-        scratch.found.clear();
-        let Accumulators { query, acc, found } = scratch;
+        let mut tally = Tally { acc: &mut scratch.acc, found: &mut scratch.found, n_found: 0, query: scratch.query, unit: 0 };
         let mut matches: Vec<UnitMatch> = Vec::new();
         let mut matched_terms: Vec<usize> = Vec::new();
-        let mut serial = 0u16;
         let mut i = 0;
         while i < units.len() {
             let last = i + 1 == units.len();
             let (expansions, corrected) = self.expand(&units[i], last);
             // Units scored again (the Han fallback below) get a new number.
-            serial = serial.wrapping_add(1);
+            tally.unit = tally.unit.wrapping_add(1);
             let mut matched = false;
             for &(term, weight) in &expansions {
-                matched |= self.add_term(term, weight, acc, *query, serial, found);
+                matched |= self.add_term(term, weight, &mut tally);
             }
             if matched {
                 matched_terms.extend(expansions.iter().map(|(t, _)| *t));
@@ -643,8 +652,8 @@ impl SearchIndex {
         let count = units.len() as f32;
         let mut total = 0;
         let mut kept: BinaryHeap<Worse> = BinaryHeap::with_capacity(RERANK);
-        for &d in found.iter() {
-            let Some(a) = acc.get(d as usize) else { continue };
+        for &d in tally.found.get(..tally.n_found).unwrap_or(&[]) {
+            let Some(a) = tally.acc.get(d as usize) else { continue };
             let t = a.total + a.best;
             if t > 0.0 {
                 total += 1;
@@ -756,7 +765,7 @@ impl SearchIndex {
     /// length, add up before saturating, so a word in the title and the summary counts more than
     /// in either, but not twice as much.
     /// Says whether any service had the term.
-    fn add_term(&self, term: usize, weight: f32, acc: &mut [Acc], query: u32, unit: u16, found: &mut Vec<u32>) -> bool {
+    fn add_term(&self, term: usize, weight: f32, tally: &mut Tally) -> bool {
         let n = self.docs.len() as f32;
         let df = self.terms.df(term) as f32;
         // A floor: a word in every summary ("apply online") still tells titles apart.
@@ -771,13 +780,13 @@ impl SearchIndex {
                 tf += weighted;
             } else {
                 if doc != u32::MAX {
-                    saturate(acc, doc, scale * tf / (K1 + tf), query, unit, found);
+                    tally.saturate(doc, scale * tf / (K1 + tf));
                 }
                 (doc, tf) = (p.doc, weighted);
             }
         }
         if doc != u32::MAX {
-            saturate(acc, doc, scale * tf / (K1 + tf), query, unit, found);
+            tally.saturate(doc, scale * tf / (K1 + tf));
         }
         doc != u32::MAX
     }
@@ -939,21 +948,27 @@ impl Ord for Worse {
     }
 }
 
-/// Keeps `score`, a service's BM25 for one term, as `unit`'s best in `acc` when higher than
-/// what another form of the same word gave it; moves an earlier unit's best into the total.
-#[inline(always)]
-fn saturate(acc: &mut [Acc], doc: u32, score: f32, query: u32, unit: u16, found: &mut Vec<u32>) {
-    let Some(a) = acc.get_mut(doc as usize) else { return };
-    if a.query != query {
-        *a = Acc { query, unit, hits: 1, total: 0.0, best: score };
-        found.push(doc);
-    } else if a.unit != unit {
-        a.total += a.best;
-        a.hits = a.hits.saturating_add(1);
-        a.unit = unit;
-        a.best = score;
-    } else if score > a.best {
-        a.best = score;
+impl Tally<'_> {
+    /// Keeps `score`, a service's BM25 for one term, as the unit's best when higher than what
+    /// another form of the same word gave it; moves an earlier unit's best into the total.
+    #[inline(always)]
+    fn saturate(&mut self, doc: u32, score: f32) {
+        let Some(a) = self.acc.get_mut(doc as usize) else { return };
+        if a.query != self.query {
+            *a = Acc { query: self.query, unit: self.unit, hits: 1, total: 0.0, best: score };
+            // At most one entry per service: `found` has room.
+            if let Some(slot) = self.found.get_mut(self.n_found) {
+                *slot = doc;
+                self.n_found += 1;
+            }
+        } else if a.unit != self.unit {
+            a.total += a.best;
+            a.hits = a.hits.saturating_add(1);
+            a.unit = self.unit;
+            a.best = score;
+        } else if score > a.best {
+            a.best = score;
+        }
     }
 }
 
