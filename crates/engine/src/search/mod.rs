@@ -771,24 +771,18 @@ impl SearchIndex {
         // A floor: a word in every summary ("apply online") still tells titles apart.
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(IDF_FLOOR);
         let scale = weight * idf * (K1 + 1.0);
-        // A service's postings are next to each other: add up its fields, then saturate.
-        let (mut doc, mut tf) = (u32::MAX, 0f32);
-        for p in self.terms.postings(term) {
-            let Some(norms) = self.norms.get(p.doc as usize) else { continue };
-            let weighted = norms[usize::from(p.field).min(FIELDS - 1)] * f32::from(p.tf);
-            if p.doc == doc {
-                tf += weighted;
-            } else {
-                if doc != u32::MAX {
-                    tally.saturate(doc, scale * tf / (K1 + tf));
-                }
-                (doc, tf) = (p.doc, weighted);
+        // A service's fields add up, then saturate.
+        let mut any = false;
+        for (doc, fields) in self.terms.postings(term) {
+            let Some(norms) = self.norms.get(doc as usize) else { continue };
+            let mut tf = 0f32;
+            for &b in fields {
+                tf += norms[usize::from(b >> 4).min(FIELDS - 1)] * f32::from(b & 15);
             }
-        }
-        if doc != u32::MAX {
             tally.saturate(doc, scale * tf / (K1 + tf));
+            any = true;
         }
-        doc != u32::MAX
+        any
     }
 
     /// Whole-name matches first: the query is a service's title, synonym or keyword, begins

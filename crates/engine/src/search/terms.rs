@@ -26,7 +26,7 @@ pub(crate) struct Terms {
     /// Every term's postings, encoded (see [`encode_postings`]), back to back.
     postings: Vec<u8>,
     posting_ends: Vec<u32>,
-    /// How many documents have each term.
+    /// How many documents have each term (what its postings start with).
     df: Vec<u32>,
 }
 
@@ -37,19 +37,20 @@ impl Terms {
         for (term, postings) in terms {
             let mut encoded = Vec::new();
             encode_postings(&postings, &mut encoded);
-            let mut docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
-            docs.dedup();
-            t.push(&term, &encoded, docs.len() as u32);
+            t.push(&term, &encoded);
         }
         t
     }
 
-    pub(crate) fn push(&mut self, term: &[u8], encoded_postings: &[u8], df: u32) {
+    /// Adds a term and its encoded postings; returns its document frequency, read from them.
+    pub(crate) fn push(&mut self, term: &[u8], encoded_postings: &[u8]) -> u64 {
+        let df = read_varint(encoded_postings, &mut 0).unwrap_or(0);
         self.blob.extend_from_slice(term);
         self.ends.push(self.blob.len() as u32);
         self.postings.extend_from_slice(encoded_postings);
         self.posting_ends.push(self.postings.len() as u32);
-        self.df.push(df);
+        self.df.push(u32::try_from(df).unwrap_or(u32::MAX));
+        df
     }
 
     pub fn shrink_to_fit(&mut self) {
@@ -196,19 +197,36 @@ impl Terms {
     }
 }
 
-/// `count`, then per posting the document as a delta from the previous one and a byte
-/// holding the field (high nibble) and the term frequency (low nibble, at most 15).
+/// How many documents, then per document: a varint holding the document as a delta from the
+/// previous one (shifted left by 2) and how many fields it has the term in, less one (the low 2
+/// bits; 3 means 3 more than a second varint), then a byte per field holding the field (high
+/// nibble) and the term frequency (low nibble, at most 15). A document's fields are read
+/// together: a term is in two or three fields of most documents that have it (title, summary,
+/// category), and a delta per field cost a read and a comparison each.
 pub(crate) fn encode_postings(postings: &[Posting], out: &mut Vec<u8>) {
-    write_varint(out, postings.len() as u64);
+    let mut docs: Vec<&[Posting]> = Vec::new();
+    let mut rest = postings;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|p| p.doc == first.doc).count();
+        docs.push(&rest[..n]);
+        rest = &rest[n..];
+    }
+    write_varint(out, docs.len() as u64);
     let mut last = 0;
-    for p in postings {
-        write_varint(out, u64::from(p.doc - last));
-        out.push((p.field << 4) | p.tf.min(15));
-        last = p.doc;
+    for fields in docs {
+        let doc = fields[0].doc;
+        let more = fields.len() - 1;
+        write_varint(out, u64::from(doc - last) << 2 | more.min(3) as u64);
+        if more >= 3 {
+            write_varint(out, (more - 3) as u64);
+        }
+        out.extend(fields.iter().map(|p| (p.field << 4) | p.tf.min(15)));
+        last = doc;
     }
 }
 
-/// Decodes postings; stops at the first malformed byte (the loader has checked them).
+/// Decodes postings, a document and its fields' bytes at a time; stops at the first malformed
+/// byte (the loader has checked only their count).
 pub(crate) struct Postings<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -225,20 +243,27 @@ impl<'a> Postings<'a> {
     }
 }
 
-impl Iterator for Postings<'_> {
-    type Item = Posting;
+impl<'a> Iterator for Postings<'a> {
+    /// A document, and a byte per field it has the term in: the field (high nibble) and the term
+    /// frequency (low nibble).
+    type Item = (u32, &'a [u8]);
 
     #[inline(always)]
-    fn next(&mut self) -> Option<Posting> {
+    fn next(&mut self) -> Option<(u32, &'a [u8])> {
         if self.left == 0 {
             return None;
         }
         self.left -= 1;
-        let delta = read_varint(self.bytes, &mut self.at)?;
-        let packed = *self.bytes.get(self.at)?;
-        self.at += 1;
-        self.doc = self.doc.checked_add(u32::try_from(delta).ok()?)?;
-        Some(Posting { doc: self.doc, field: packed >> 4, tf: packed & 15 })
+        let head = read_varint(self.bytes, &mut self.at)?;
+        let mut fields = (head & 3) as usize + 1;
+        if fields == 4 {
+            fields = usize::try_from(read_varint(self.bytes, &mut self.at)?).ok()?.checked_add(4)?;
+        }
+        self.doc = self.doc.checked_add(u32::try_from(head >> 2).ok()?)?;
+        let end = self.at.checked_add(fields).filter(|&e| e <= self.bytes.len())?;
+        let packed = &self.bytes[self.at..end];
+        self.at = end;
+        Some((self.doc, packed))
     }
 }
 
@@ -319,10 +344,16 @@ mod tests {
 
     #[test]
     fn postings_round_trip_and_stop_on_garbage() {
-        let postings = vec![Posting { doc: 1, field: 0, tf: 2 }, Posting { doc: 1, field: 3, tf: 15 }, Posting { doc: 300, field: 9, tf: 1 }];
+        let p = |doc, field, tf| Posting { doc, field, tf };
+        let mut postings = vec![p(1, 0, 2), p(1, 3, 15), p(300, 9, 1)];
+        // A document in every field: more than the 2 bits of the count hold.
+        postings.extend((0..10).map(|f| p(301, f, 1)));
         let mut bytes = Vec::new();
         encode_postings(&postings, &mut bytes);
-        assert_eq!(Postings::new(&bytes).collect::<Vec<_>>(), postings);
+        let decoded: Vec<Posting> =
+            Postings::new(&bytes).flat_map(|(doc, fields)| fields.iter().map(move |&b| p(doc, b >> 4, b & 15)).collect::<Vec<_>>()).collect();
+        assert_eq!(decoded, postings);
+        assert_eq!(Postings::new(&bytes).map(|(doc, _)| doc).collect::<Vec<_>>(), [1, 300, 301]);
         assert_eq!(Postings::new(&bytes[..bytes.len() - 1]).count(), 2);
         assert_eq!(Postings::new(&[0xFF, 0xFF]).count(), 0);
     }
