@@ -150,29 +150,41 @@ impl Terms {
             return; // not a word anyone mistyped; and keeps the distances within a byte
         }
         let width = qn + 1;
-        // Row k: the distances between query[..j] and the current term's first k bytes.
+        // Row k: the distances between query[..j] and the current term's first k bytes; the
+        // first `filled` rows are the current term's.
         let mut rows: Vec<u8> = (0..=qn as u8).collect();
+        let mut filled = 1;
         let mut prev: &[u8] = &[];
         let mut i = from;
         while i < self.len() {
             let t = self.term(i);
             let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
-            let mut depth = shared.min(rows.len() / width - 1);
-            rows.truncate((depth + 1) * width);
+            let mut depth = shared.min(filled - 1);
             let mut skip_to = None;
             while depth < t.len() {
+                // The next row, computed on slices: indexing a Vec, or stepping a range, is a
+                // call under the release profile's opt-level "z", and this runs for every cell.
                 let base = depth * width;
-                let first = rows[base].saturating_add(1);
-                rows.push(first);
-                let mut min = first;
-                for j in 1..=qn {
-                    let cost = u8::from(query[j - 1] != t[depth]);
-                    let mut v = (rows[base + j - 1].saturating_add(cost)).min(rows[base + j].saturating_add(1)).min(rows[base + width + j - 1].saturating_add(1));
-                    if depth >= 1 && j >= 2 && t[depth] == query[j - 2] && t[depth - 1] == query[j - 1] {
-                        v = v.min(rows[(depth - 1) * width + j - 2].saturating_add(1));
+                if rows.len() < base + 2 * width {
+                    rows.resize(base + 2 * width, 0);
+                }
+                let (above, below) = rows.split_at_mut(base + width);
+                let (before, last) = above.split_at(base);
+                let before = before.get(before.len().saturating_sub(width)..).unwrap_or(&[]);
+                let cur = &mut below[..width];
+                let (c, c_before) = (t[depth], if depth >= 1 { t[depth - 1] } else { 0 });
+                cur[0] = last[0].saturating_add(1);
+                let mut min = cur[0];
+                let mut j = 1;
+                while j <= qn {
+                    let cost = u8::from(query[j - 1] != c);
+                    let mut v = (last[j - 1].saturating_add(cost)).min(last[j].saturating_add(1)).min(cur[j - 1].saturating_add(1));
+                    if depth >= 1 && j >= 2 && c == query[j - 2] && c_before == query[j - 1] {
+                        v = v.min(before[j - 2].saturating_add(1));
                     }
-                    rows.push(v);
+                    cur[j] = v;
                     min = min.min(v);
+                    j += 1;
                 }
                 depth += 1;
                 if min > max {
@@ -182,6 +194,7 @@ impl Terms {
                     break;
                 }
             }
+            filled = depth + 1;
             prev = t;
             match skip_to {
                 Some(next) => i = next.max(i + 1),
