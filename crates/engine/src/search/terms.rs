@@ -296,14 +296,16 @@ pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
         *at += 1;
         return Some(u64::from(first));
     }
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
+    // A while loop: a range's steps are calls under opt-level "z".
+    let (mut v, mut shift) = (0u64, 0);
+    while shift < 64 {
         let b = *bytes.get(*at)?;
         *at += 1;
         v |= u64::from(b & 0x7F) << shift;
         if b & 0x80 == 0 {
             return Some(v);
         }
+        shift += 7;
     }
     None
 }
