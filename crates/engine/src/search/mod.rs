@@ -253,6 +253,18 @@ struct Unit {
     run: usize,
 }
 
+/// What [`SearchIndex::score`] found.
+struct Scored {
+    /// The best [`RERANK`] services and their scores, in no order.
+    ranked: Vec<(u32, f32)>,
+    /// How many services have a score.
+    total: usize,
+    /// How each unit matched.
+    matches: Vec<UnitMatch>,
+    /// The dictionary terms that matched (sorted, for highlighting).
+    matched_terms: Vec<usize>,
+}
+
 /// How one unit matched.
 #[derive(Default)]
 struct UnitMatch {
@@ -521,7 +533,7 @@ impl SearchIndex {
         if units.is_empty() {
             return SearchResults { nearest: self.nearest(&[], query, li), ..SearchResults::default() };
         }
-        let (mut ranked, total, matches, matched_terms) = self.score(&mut units, &runs);
+        let Scored { mut ranked, total, matches, matched_terms } = self.score(&mut units, &runs);
         let fixes = |units: &[Unit], matches: &[UnitMatch]| -> Vec<(String, String)> {
             units.iter().zip(matches).filter_map(|(u, m)| Some((u.raw.clone(), m.corrected.clone()?))).collect()
         };
@@ -546,10 +558,10 @@ impl SearchIndex {
             let mut results = SearchResults::default();
             let mut found: Vec<(u32, f32)> = Vec::new();
             if !corrections.is_empty() {
-                let (again, total, _, _) = self.score(&mut wider, &runs);
-                if total > 0 {
+                let again = self.score(&mut wider, &runs);
+                if again.total > 0 {
                     results.did_you_mean = Some(corrected_query(query, &corrections));
-                    found = again;
+                    found = again.ranked;
                 }
             }
             found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -591,10 +603,8 @@ impl SearchIndex {
         SearchResults { hits, total, did_you_mean, nearest: Vec::new() }
     }
 
-    /// Scores every service against `units`. Returns the best [`RERANK`] services (in no
-    /// order), how many services have a score, how each unit matched, and the dictionary terms
-    /// that matched (sorted, for highlighting).
-    fn score(&self, units: &mut Vec<Unit>, runs: &[String]) -> (Vec<(u32, f32)>, usize, Vec<UnitMatch>, Vec<usize>) {
+    /// Scores every service against `units`.
+    fn score(&self, units: &mut Vec<Unit>, runs: &[String]) -> Scored {
         let mut own = Accumulators::default();
         let mut guard = match self.scratch.0.try_lock() {
             Ok(g) => Some(g),
@@ -673,7 +683,7 @@ impl SearchIndex {
         }
         matched_terms.sort_unstable();
         matched_terms.dedup();
-        (kept.into_iter().map(|w| w.0).collect(), total, matches, matched_terms)
+        Scored { ranked: kept.into_iter().map(|w| w.0).collect(), total, matches, matched_terms }
     }
 
     /// The dictionary terms a unit stands for, with how much each counts, and the correction
