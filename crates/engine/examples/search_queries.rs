@@ -2,7 +2,8 @@
 //! workload for profilers, and per-kind native timings.
 //!   search_queries [INDEX_FILE] [ROUNDS] [DUMP_FILE]   (the index is built and written there when
 //!   missing; with DUMP_FILE, writes every result there instead of timing)
-//! `valgrind --tool=callgrind --toggle-collect='*SearchIndex::search*' target/release/examples/search_queries /tmp/i 1`
+//! `valgrind --tool=callgrind target/release/examples/search_queries /tmp/i 1` (with
+//! `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only` for lines; loading is in the count, about 100M).
 use onewindow_engine::search::SearchIndex;
 use std::time::Instant;
 

@@ -365,8 +365,9 @@ mod tests {
         postings.extend((0..10).map(|f| p(301, f, 1)));
         let mut bytes = Vec::new();
         encode_postings(&postings, &mut bytes);
-        let decoded: Vec<Posting> =
-            Postings::new(&bytes).flat_map(|(doc, fields)| fields.iter().map(move |&b| p(doc, b >> 4, b & 15)).collect::<Vec<_>>()).collect();
+        let decoded: Vec<Posting> = Postings::new(&bytes)
+            .flat_map(|(doc, fields)| fields.iter().map(move |&b| p(doc, b >> 4, b & 15)).collect::<Vec<_>>())
+            .collect();
         assert_eq!(decoded, postings);
         assert_eq!(Postings::new(&bytes).map(|(doc, _)| doc).collect::<Vec<_>>(), [1, 300, 301]);
         assert_eq!(Postings::new(&bytes[..bytes.len() - 1]).count(), 2);
