@@ -11,8 +11,9 @@ use super::terms::{read_varint, write_varint, Terms};
 use super::{Doc, Group, SearchIndex, Span, FIELDS};
 
 const MAGIC: &[u8; 4] = b"OWSI";
-/// Bump on any change to the layout; readers refuse other versions.
-pub(crate) const VERSION: u8 = 1;
+/// Bump on any change to the layout; readers refuse other versions. 2: postings grouped by
+/// document (`terms::encode_postings`), their count the document frequency.
+pub(crate) const VERSION: u8 = 2;
 const FLAG_PINYIN: u8 = 1;
 
 pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
@@ -62,7 +63,6 @@ pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
         write_varint(&mut out, (term.len() - shared) as u64);
         out.extend_from_slice(&term[shared..]);
         let postings = index.terms.encoded_postings(i);
-        write_varint(&mut out, u64::from(index.terms.df(i)));
         write_varint(&mut out, postings.len() as u64);
         out.extend_from_slice(postings);
         prev = term;
@@ -198,15 +198,15 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
         if i > 0 && term <= prev {
             return Err(format!("the index is corrupt: term {i} is out of order"));
         }
-        let df = r.varint("a document frequency")?;
+        let length = r.count("postings bytes", 1)?;
+        // Postings are decoded when searched, by a reader that stops at anything malformed
+        // and a scorer that ignores services out of range: loading only slices them, and
+        // reads their count, the document frequency.
+        let encoded = r.take(length, "postings")?;
+        let df = terms.push(&term, encoded);
         if df > n_docs as u64 {
             return Err(format!("the index is corrupt: term {i} is in {df} of {n_docs} services"));
         }
-        let length = r.count("postings bytes", 1)?;
-        // Postings are decoded when searched, by a reader that stops at anything malformed
-        // and a scorer that ignores services out of range: loading only slices them.
-        let encoded = r.take(length, "postings")?;
-        terms.push(&term, encoded, df as u32);
         prev = term;
     }
     if r.at != bytes.len() {
@@ -226,5 +226,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
         words_start: 0,
         name_text: String::new(),
         names: Vec::new(),
+        scratch: Default::default(),
     })
 }

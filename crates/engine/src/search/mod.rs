@@ -31,6 +31,7 @@ use crate::guide::{Catalog, Guide};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::ops::Range;
+use std::sync::{Mutex, TryLockError};
 use terms::{Posting, Terms};
 use text::Kind;
 
@@ -96,6 +97,61 @@ pub struct SearchIndex {
     /// whole-name matches; [`Doc::names`] says which are whose.
     name_text: String,
     names: Vec<(u8, Span)>,
+    /// Derived: what queries score into, kept between them.
+    scratch: Scratch,
+}
+
+/// Score accumulators kept from query to query: allocating and zeroing three arrays the size
+/// of the catalog for every query, and merging a list of touched services into them per word,
+/// were a quarter of a query's instructions. A `Mutex` keeps the index `Sync`; a search that
+/// finds it taken (another thread searching) allocates its own.
+#[derive(Default)]
+struct Scratch(Mutex<Accumulators>);
+
+#[derive(Default)]
+struct Accumulators {
+    /// Which query this is: an entry written by an earlier one counts as empty, so nothing is
+    /// cleared between queries.
+    query: u32,
+    /// One per service.
+    acc: Vec<Acc>,
+    /// The first `found` are the services this query has given a score, so that the end need
+    /// not look at all; as long as the catalog, so that adding one is a store, not a push.
+    found: Vec<u32>,
+}
+
+/// What [`SearchIndex::add_term`] adds to.
+struct Tally<'a> {
+    acc: &'a mut [Acc],
+    found: &'a mut [u32],
+    n_found: usize,
+    query: u32,
+    unit: u16,
+}
+
+/// What the query being scored has given one service so far.
+#[derive(Clone, Copy, Debug, Default)]
+struct Acc {
+    query: u32,
+    /// The unit whose best match is `best`; not yet in `total`.
+    unit: u16,
+    /// How many units matched.
+    hits: u16,
+    /// The best match of each earlier unit, added up.
+    total: f32,
+    best: f32,
+}
+
+impl Clone for Scratch {
+    fn clone(&self) -> Self {
+        Scratch::default()
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
 }
 
 /// Where a string is in a text buffer.
@@ -196,6 +252,18 @@ struct Unit {
     han: bool,
     /// The Han run it came from, for the single-character fallback.
     run: usize,
+}
+
+/// What [`SearchIndex::score`] found.
+struct Scored {
+    /// The best [`RERANK`] services and their scores, in no order.
+    ranked: Vec<(u32, f32)>,
+    /// How many services have a score.
+    total: usize,
+    /// How each unit matched.
+    matches: Vec<UnitMatch>,
+    /// The dictionary terms that matched (sorted, for highlighting).
+    matched_terms: Vec<usize>,
 }
 
 /// How one unit matched.
@@ -318,6 +386,7 @@ impl SearchIndex {
             words_start: 0,
             name_text: String::new(),
             names: Vec::new(),
+            scratch: Scratch::default(),
         };
         index.derive();
         index
@@ -465,12 +534,12 @@ impl SearchIndex {
         if units.is_empty() {
             return SearchResults { nearest: self.nearest(&[], query, li), ..SearchResults::default() };
         }
-        let (scored, matches, matched_terms) = self.score(&mut units, &runs);
+        let Scored { mut ranked, total, matches, matched_terms } = self.score(&mut units, &runs);
         let fixes = |units: &[Unit], matches: &[UnitMatch]| -> Vec<(String, String)> {
             units.iter().zip(matches).filter_map(|(u, m)| Some((u.raw.clone(), m.corrected.clone()?))).collect()
         };
         let corrections = fixes(&units, &matches);
-        if scored.is_empty() {
+        if total == 0 {
             // Nothing matched: try each word with a wider edit distance.
             let mut wider = units.clone();
             let mut corrections = Vec::new();
@@ -490,10 +559,10 @@ impl SearchIndex {
             let mut results = SearchResults::default();
             let mut found: Vec<(u32, f32)> = Vec::new();
             if !corrections.is_empty() {
-                let (again, _, _) = self.score(&mut wider, &runs);
-                if !again.is_empty() {
+                let again = self.score(&mut wider, &runs);
+                if again.total > 0 {
                     results.did_you_mean = Some(corrected_query(query, &corrections));
-                    found = again;
+                    found = again.ranked;
                 }
             }
             found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -501,16 +570,22 @@ impl SearchIndex {
             results.nearest = self.nearest(&docs, query, li);
             return results;
         }
-        let total = scored.len();
-        let mut ranked = best_of(scored, RERANK);
         let normalized_query = text::normalized(query);
         let top = ranked.len();
         for (doc, score) in ranked[..top].iter_mut() {
             *score *= self.name_bonus(&self.docs[*doc as usize], &normalized_query);
         }
         ranked[..top].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut matched: Vec<&[u8]> = matched_terms.iter().map(|&t| self.terms.term(t)).collect();
-        matched.sort_unstable();
+        let mut terms: Vec<&[u8]> = matched_terms.iter().map(|&t| self.terms.term(t)).collect();
+        terms.sort_unstable();
+        // Most words of a text start with a byte no matched term starts with.
+        let mut first = [false; 256];
+        for t in &terms {
+            if let Some(&b) = t.first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        let matched = Matched { terms, first };
         let hits = ranked[..top.min(limit)]
             .iter()
             .map(|&(d, score)| {
@@ -520,7 +595,7 @@ impl SearchIndex {
                 Hit {
                     service: self.id(doc).to_string(),
                     score,
-                    title: Highlighted { marks: self.marks(&title, &matched), text: title },
+                    title: Highlighted { marks: matched.marks(&title, usize::MAX), text: title },
                     snippet: self.snippet(summary, &matched),
                 }
             })
@@ -529,38 +604,39 @@ impl SearchIndex {
         SearchResults { hits, total, did_you_mean, nearest: Vec::new() }
     }
 
-    /// Scores every service against `units`. Returns the services with a score, how each unit
-    /// matched, and the dictionary terms that matched (sorted, for highlighting).
-    fn score(&self, units: &mut Vec<Unit>, runs: &[String]) -> (Vec<(u32, f32)>, Vec<UnitMatch>, Vec<usize>) {
-        let n = self.docs.len();
-        let mut total = vec![0f32; n];
-        let mut hits = vec![0u16; n];
-        let mut best = vec![0f32; n];
-        let mut touched: Vec<u32> = Vec::new();
-        // The services with a score, so that the end need not look at every service.
-        let mut found: Vec<u32> = Vec::new();
+    /// Scores every service against `units`.
+    fn score(&self, units: &mut Vec<Unit>, runs: &[String]) -> Scored {
+        let mut own = Accumulators::default();
+        let mut guard = match self.scratch.0.try_lock() {
+            Ok(g) => Some(g),
+            Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        };
+        let scratch = guard.as_deref_mut().unwrap_or(&mut own);
+        scratch.acc.resize(self.docs.len(), Acc::default());
+        scratch.found.resize(self.docs.len(), 0);
+        scratch.query = scratch.query.wrapping_add(1);
+        if scratch.query == 0 {
+            // Once in four billion queries: entries as old as this one's number are cleared.
+            scratch.acc.fill(Acc::default());
+            scratch.query = 1;
+        }
+        let mut tally = Tally { acc: &mut scratch.acc, found: &mut scratch.found, n_found: 0, query: scratch.query, unit: 0 };
         let mut matches: Vec<UnitMatch> = Vec::new();
         let mut matched_terms: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < units.len() {
             let last = i + 1 == units.len();
             let (expansions, corrected) = self.expand(&units[i], last);
+            // Units scored again (the Han fallback below) get a new number.
+            tally.unit = tally.unit.wrapping_add(1);
+            let mut matched = false;
             for &(term, weight) in &expansions {
-                self.add_term(term, weight, &mut best, &mut touched);
+                matched |= self.add_term(term, weight, &mut tally);
             }
-            let matched = !touched.is_empty();
             if matched {
                 matched_terms.extend(expansions.iter().map(|(t, _)| *t));
             }
-            for &d in &touched {
-                if hits[d as usize] == 0 {
-                    found.push(d);
-                }
-                total[d as usize] += best[d as usize];
-                hits[d as usize] += 1;
-                best[d as usize] = 0.0;
-            }
-            touched.clear();
             matches.push(UnitMatch { matched, corrected: if matched { corrected } else { None } });
             // A run of Han characters none of whose pairs is known: look for its characters.
             let run = units[i].run;
@@ -585,19 +661,30 @@ impl SearchIndex {
             i += 1;
         }
         let count = units.len() as f32;
-        // A plain loop: under the size profile, iterator adapters here cost a call per service.
-        let mut scored = Vec::with_capacity(found.len());
-        for d in found {
-            let (t, h) = (total[d as usize], hits[d as usize]);
+        let mut total = 0;
+        let mut kept: BinaryHeap<Worse> = BinaryHeap::with_capacity(RERANK);
+        for &d in tally.found.get(..tally.n_found).unwrap_or(&[]) {
+            let Some(a) = tally.acc.get(d as usize) else { continue };
+            let t = a.total + a.best;
             if t > 0.0 {
+                total += 1;
                 // Services matching every word come first.
-                let coverage = f32::from(h) / count;
-                scored.push((d, t * coverage * coverage));
+                let coverage = f32::from(a.hits) / count;
+                let c = (d, t * coverage * coverage);
+                // The best RERANK in one pass: a heap whose top is the worst kept, so most
+                // services cost one comparison.
+                if kept.len() < RERANK {
+                    kept.push(Worse(c));
+                } else if let Some(mut top) = kept.peek_mut() {
+                    if better(c, top.0) {
+                        *top = Worse(c);
+                    }
+                }
             }
         }
         matched_terms.sort_unstable();
         matched_terms.dedup();
-        (scored, matches, matched_terms)
+        Scored { ranked: kept.into_iter().map(|w| w.0).collect(), total, matches, matched_terms }
     }
 
     /// The dictionary terms a unit stands for, with how much each counts, and the correction
@@ -688,29 +775,25 @@ impl SearchIndex {
     /// BM25F: a term's frequencies in each field, weighted and normalised by the field's
     /// length, add up before saturating, so a word in the title and the summary counts more than
     /// in either, but not twice as much.
-    fn add_term(&self, term: usize, weight: f32, best: &mut [f32], touched: &mut Vec<u32>) {
+    /// Says whether any service had the term.
+    fn add_term(&self, term: usize, weight: f32, tally: &mut Tally) -> bool {
         let n = self.docs.len() as f32;
         let df = self.terms.df(term) as f32;
         // A floor: a word in every summary ("apply online") still tells titles apart.
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(IDF_FLOOR);
         let scale = weight * idf * (K1 + 1.0);
-        // A service's postings are next to each other: add up its fields, then saturate.
-        let (mut doc, mut tf) = (u32::MAX, 0f32);
-        for p in self.terms.postings(term) {
-            let Some(norms) = self.norms.get(p.doc as usize) else { continue };
-            let weighted = norms[usize::from(p.field).min(FIELDS - 1)] * f32::from(p.tf);
-            if p.doc == doc {
-                tf += weighted;
-            } else {
-                if doc != u32::MAX {
-                    saturate(doc, tf, scale, best, touched);
-                }
-                (doc, tf) = (p.doc, weighted);
+        // A service's fields add up, then saturate.
+        let mut any = false;
+        for (doc, fields) in self.terms.postings(term) {
+            let Some(norms) = self.norms.get(doc as usize) else { continue };
+            let mut tf = 0f32;
+            for &b in fields {
+                tf += norms[usize::from(b >> 4).min(FIELDS - 1)] * f32::from(b & 15);
             }
+            tally.saturate(doc, scale * tf / (K1 + tf));
+            any = true;
         }
-        if doc != u32::MAX {
-            saturate(doc, tf, scale, best, touched);
-        }
+        any
     }
 
     /// Whole-name matches first: the query is a service's title, synonym or keyword, begins
@@ -731,7 +814,7 @@ impl SearchIndex {
                 1.0 + s
             } else if name.starts_with(query) {
                 1.0 + s * 0.3
-            } else if name.contains(query) {
+            } else if contains(name.as_bytes(), query.as_bytes()) {
                 1.0 + s * 0.15
             } else {
                 1.0
@@ -741,33 +824,35 @@ impl SearchIndex {
         bonus
     }
 
-    /// The ranges of `text` whose words or characters matched (`matched` is sorted).
-    fn marks(&self, text: &str, matched: &[&[u8]]) -> Vec<Range<usize>> {
-        // Most words of a text start with a byte no matched term starts with.
-        let mut first = [false; 256];
-        for t in matched {
-            if let Some(&b) = t.first() {
-                first[usize::from(b)] = true;
-            }
-        }
-        text::marks(text, &first, |term| matched.binary_search(&term).is_ok())
-    }
-
     /// Up to [`SNIPPET`] characters of `summary` around its first match: from a few words
     /// before it, as a reader needs some context. Counts characters only over the window.
-    fn snippet(&self, summary: &str, matched: &[&[u8]]) -> Highlighted {
-        let marks = self.marks(summary, matched);
+    fn snippet(&self, summary: &str, matched: &Matched) -> Highlighted {
         if summary.len() <= SNIPPET {
-            return Highlighted { text: summary.to_string(), marks };
+            return Highlighted { text: summary.to_string(), marks: matched.marks(summary, usize::MAX) };
         }
+        // The window ends at most SNIPPET characters after the first match: no need to look
+        // for matches further on (a character is at most 4 bytes, an ASCII one 1; one more
+        // character, so that a run of Han matches across the end is still seen to cross it).
+        let ascii = summary.is_ascii();
+        let marks = matched.marks(summary, if ascii { SNIPPET } else { 4 * SNIPPET + 4 });
         let first = marks.first().map_or(0, |m| m.start);
-        let start = summary[..first].char_indices().rev().nth(SNIPPET / 4 - 1).map_or(0, |(b, _)| b);
-        let end = summary[start..].char_indices().nth(SNIPPET).map_or(summary.len(), |(b, _)| start + b);
+        let (start, end) = if ascii {
+            let start = first.saturating_sub(SNIPPET / 4);
+            (start, summary.len().min(start + SNIPPET))
+        } else {
+            let start = summary[..first].char_indices().rev().nth(SNIPPET / 4 - 1).map_or(0, |(b, _)| b);
+            (start, summary[start..].char_indices().nth(SNIPPET).map_or(summary.len(), |(b, _)| start + b))
+        };
         if start == 0 && end == summary.len() {
             return Highlighted { text: summary.to_string(), marks };
         }
         let lead = if start > 0 { "…" } else { "" };
-        let text = format!("{lead}{}{}", &summary[start..end], if end < summary.len() { "…" } else { "" });
+        let mut text = String::with_capacity(end - start + 6);
+        text.push_str(lead);
+        text.push_str(&summary[start..end]);
+        if end < summary.len() {
+            text.push('…');
+        }
         let shift = lead.len();
         let marks = marks
             .into_iter()
@@ -822,21 +907,20 @@ impl SearchIndex {
     }
 }
 
-/// The `k` best of `scored` (highest score, then first in the catalog), in no order: one pass
-/// with a heap whose top is the worst kept, so most services cost one comparison.
-fn best_of(scored: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
-    if scored.len() <= k || k == 0 {
-        return scored;
+/// The dictionary terms a query matched, for marking titles and snippets.
+struct Matched<'a> {
+    /// Sorted.
+    terms: Vec<&'a [u8]>,
+    /// Which bytes they start with: most words of a text start with another.
+    first: [bool; 256],
+}
+
+impl Matched<'_> {
+    /// The ranges of `text` whose words or characters matched, up to `after_first` bytes past
+    /// the start of the first.
+    fn marks(&self, text: &str, after_first: usize) -> Vec<Range<usize>> {
+        text::marks(text, &self.first, after_first, |term| self.terms.binary_search(&term).is_ok())
     }
-    let mut kept: BinaryHeap<Worse> = scored[..k].iter().map(|&c| Worse(c)).collect();
-    for &c in &scored[k..] {
-        if let Some(mut top) = kept.peek_mut() {
-            if better(c, top.0) {
-                *top = Worse(c);
-            }
-        }
-    }
-    kept.into_iter().map(|w| w.0).collect()
 }
 
 /// Higher score first, then first in the catalog.
@@ -869,18 +953,36 @@ impl Ord for Worse {
     }
 }
 
-/// BM25's saturation of a service's weighted frequency `tf`, kept in `best` when higher than
-/// what another form of the same word gave it.
+impl Tally<'_> {
+    /// Keeps `score`, a service's BM25 for one term, as the unit's best when higher than what
+    /// another form of the same word gave it; moves an earlier unit's best into the total.
+    #[inline(always)]
+    fn saturate(&mut self, doc: u32, score: f32) {
+        let Some(a) = self.acc.get_mut(doc as usize) else { return };
+        if a.query != self.query {
+            *a = Acc { query: self.query, unit: self.unit, hits: 1, total: 0.0, best: score };
+            // At most one entry per service: `found` has room.
+            if let Some(slot) = self.found.get_mut(self.n_found) {
+                *slot = doc;
+                self.n_found += 1;
+            }
+        } else if a.unit != self.unit {
+            a.total += a.best;
+            a.hits = a.hits.saturating_add(1);
+            a.unit = self.unit;
+            a.best = score;
+        } else if score > a.best {
+            a.best = score;
+        }
+    }
+}
+
+/// Whether `needle` is in `hay`, byte by byte (for UTF-8 both, the same as `str::contains`):
+/// names are short, and setting up `str::contains`'s searcher cost more than the search.
 #[inline(always)]
-fn saturate(doc: u32, tf: f32, scale: f32, best: &mut [f32], touched: &mut Vec<u32>) {
-    let Some(slot) = best.get_mut(doc as usize) else { return };
-    let score = scale * tf / (K1 + tf);
-    if *slot == 0.0 {
-        touched.push(doc);
-    }
-    if score > *slot {
-        *slot = score;
-    }
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    hay.iter().enumerate().any(|(i, &b)| b == first && hay.get(i + 1..).is_some_and(|after| after.starts_with(rest)))
 }
 
 /// The query's units: words (without stop words, unless that leaves none) and, for each run

@@ -26,7 +26,7 @@ pub(crate) struct Terms {
     /// Every term's postings, encoded (see [`encode_postings`]), back to back.
     postings: Vec<u8>,
     posting_ends: Vec<u32>,
-    /// How many documents have each term.
+    /// How many documents have each term (what its postings start with).
     df: Vec<u32>,
 }
 
@@ -37,19 +37,20 @@ impl Terms {
         for (term, postings) in terms {
             let mut encoded = Vec::new();
             encode_postings(&postings, &mut encoded);
-            let mut docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
-            docs.dedup();
-            t.push(&term, &encoded, docs.len() as u32);
+            t.push(&term, &encoded);
         }
         t
     }
 
-    pub(crate) fn push(&mut self, term: &[u8], encoded_postings: &[u8], df: u32) {
+    /// Adds a term and its encoded postings; returns its document frequency, read from them.
+    pub(crate) fn push(&mut self, term: &[u8], encoded_postings: &[u8]) -> u64 {
+        let df = read_varint(encoded_postings, &mut 0).unwrap_or(0);
         self.blob.extend_from_slice(term);
         self.ends.push(self.blob.len() as u32);
         self.postings.extend_from_slice(encoded_postings);
         self.posting_ends.push(self.postings.len() as u32);
-        self.df.push(df);
+        self.df.push(u32::try_from(df).unwrap_or(u32::MAX));
+        df
     }
 
     pub fn shrink_to_fit(&mut self) {
@@ -149,29 +150,41 @@ impl Terms {
             return; // not a word anyone mistyped; and keeps the distances within a byte
         }
         let width = qn + 1;
-        // Row k: the distances between query[..j] and the current term's first k bytes.
+        // Row k: the distances between query[..j] and the current term's first k bytes; the
+        // first `filled` rows are the current term's.
         let mut rows: Vec<u8> = (0..=qn as u8).collect();
+        let mut filled = 1;
         let mut prev: &[u8] = &[];
         let mut i = from;
         while i < self.len() {
             let t = self.term(i);
             let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
-            let mut depth = shared.min(rows.len() / width - 1);
-            rows.truncate((depth + 1) * width);
+            let mut depth = shared.min(filled - 1);
             let mut skip_to = None;
             while depth < t.len() {
+                // The next row, computed on slices: indexing a Vec, or stepping a range, is a
+                // call under the release profile's opt-level "z", and this runs for every cell.
                 let base = depth * width;
-                let first = rows[base].saturating_add(1);
-                rows.push(first);
-                let mut min = first;
-                for j in 1..=qn {
-                    let cost = u8::from(query[j - 1] != t[depth]);
-                    let mut v = (rows[base + j - 1].saturating_add(cost)).min(rows[base + j].saturating_add(1)).min(rows[base + width + j - 1].saturating_add(1));
-                    if depth >= 1 && j >= 2 && t[depth] == query[j - 2] && t[depth - 1] == query[j - 1] {
-                        v = v.min(rows[(depth - 1) * width + j - 2].saturating_add(1));
+                if rows.len() < base + 2 * width {
+                    rows.resize(base + 2 * width, 0);
+                }
+                let (above, below) = rows.split_at_mut(base + width);
+                let (before, last) = above.split_at(base);
+                let before = before.get(before.len().saturating_sub(width)..).unwrap_or(&[]);
+                let cur = &mut below[..width];
+                let (c, c_before) = (t[depth], if depth >= 1 { t[depth - 1] } else { 0 });
+                cur[0] = last[0].saturating_add(1);
+                let mut min = cur[0];
+                let mut j = 1;
+                while j <= qn {
+                    let cost = u8::from(query[j - 1] != c);
+                    let mut v = (last[j - 1].saturating_add(cost)).min(last[j].saturating_add(1)).min(cur[j - 1].saturating_add(1));
+                    if depth >= 1 && j >= 2 && c == query[j - 2] && c_before == query[j - 1] {
+                        v = v.min(before[j - 2].saturating_add(1));
                     }
-                    rows.push(v);
+                    cur[j] = v;
                     min = min.min(v);
+                    j += 1;
                 }
                 depth += 1;
                 if min > max {
@@ -181,6 +194,7 @@ impl Terms {
                     break;
                 }
             }
+            filled = depth + 1;
             prev = t;
             match skip_to {
                 Some(next) => i = next.max(i + 1),
@@ -196,19 +210,36 @@ impl Terms {
     }
 }
 
-/// `count`, then per posting the document as a delta from the previous one and a byte
-/// holding the field (high nibble) and the term frequency (low nibble, at most 15).
+/// How many documents, then per document: a varint holding the document as a delta from the
+/// previous one (shifted left by 2) and how many fields it has the term in, less one (the low 2
+/// bits; 3 means 3 more than a second varint), then a byte per field holding the field (high
+/// nibble) and the term frequency (low nibble, at most 15). A document's fields are read
+/// together: a term is in two or three fields of most documents that have it (title, summary,
+/// category), and a delta per field cost a read and a comparison each.
 pub(crate) fn encode_postings(postings: &[Posting], out: &mut Vec<u8>) {
-    write_varint(out, postings.len() as u64);
+    let mut docs: Vec<&[Posting]> = Vec::new();
+    let mut rest = postings;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|p| p.doc == first.doc).count();
+        docs.push(&rest[..n]);
+        rest = &rest[n..];
+    }
+    write_varint(out, docs.len() as u64);
     let mut last = 0;
-    for p in postings {
-        write_varint(out, u64::from(p.doc - last));
-        out.push((p.field << 4) | p.tf.min(15));
-        last = p.doc;
+    for fields in docs {
+        let doc = fields[0].doc;
+        let more = fields.len() - 1;
+        write_varint(out, u64::from(doc - last) << 2 | more.min(3) as u64);
+        if more >= 3 {
+            write_varint(out, (more - 3) as u64);
+        }
+        out.extend(fields.iter().map(|p| (p.field << 4) | p.tf.min(15)));
+        last = doc;
     }
 }
 
-/// Decodes postings; stops at the first malformed byte (the loader has checked them).
+/// Decodes postings, a document and its fields' bytes at a time; stops at the first malformed
+/// byte (the loader has checked only their count).
 pub(crate) struct Postings<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -225,20 +256,27 @@ impl<'a> Postings<'a> {
     }
 }
 
-impl Iterator for Postings<'_> {
-    type Item = Posting;
+impl<'a> Iterator for Postings<'a> {
+    /// A document, and a byte per field it has the term in: the field (high nibble) and the term
+    /// frequency (low nibble).
+    type Item = (u32, &'a [u8]);
 
     #[inline(always)]
-    fn next(&mut self) -> Option<Posting> {
+    fn next(&mut self) -> Option<(u32, &'a [u8])> {
         if self.left == 0 {
             return None;
         }
         self.left -= 1;
-        let delta = read_varint(self.bytes, &mut self.at)?;
-        let packed = *self.bytes.get(self.at)?;
-        self.at += 1;
-        self.doc = self.doc.checked_add(u32::try_from(delta).ok()?)?;
-        Some(Posting { doc: self.doc, field: packed >> 4, tf: packed & 15 })
+        let head = read_varint(self.bytes, &mut self.at)?;
+        let mut fields = (head & 3) as usize + 1;
+        if fields == 4 {
+            fields = usize::try_from(read_varint(self.bytes, &mut self.at)?).ok()?.checked_add(4)?;
+        }
+        self.doc = self.doc.checked_add(u32::try_from(head >> 2).ok()?)?;
+        let end = self.at.checked_add(fields).filter(|&e| e <= self.bytes.len())?;
+        let packed = &self.bytes[self.at..end];
+        self.at = end;
+        Some((self.doc, packed))
     }
 }
 
@@ -258,14 +296,16 @@ pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
         *at += 1;
         return Some(u64::from(first));
     }
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
+    // A while loop: a range's steps are calls under opt-level "z".
+    let (mut v, mut shift) = (0u64, 0);
+    while shift < 64 {
         let b = *bytes.get(*at)?;
         *at += 1;
         v |= u64::from(b & 0x7F) << shift;
         if b & 0x80 == 0 {
             return Some(v);
         }
+        shift += 7;
     }
     None
 }
@@ -319,10 +359,17 @@ mod tests {
 
     #[test]
     fn postings_round_trip_and_stop_on_garbage() {
-        let postings = vec![Posting { doc: 1, field: 0, tf: 2 }, Posting { doc: 1, field: 3, tf: 15 }, Posting { doc: 300, field: 9, tf: 1 }];
+        let p = |doc, field, tf| Posting { doc, field, tf };
+        let mut postings = vec![p(1, 0, 2), p(1, 3, 15), p(300, 9, 1)];
+        // A document in every field: more than the 2 bits of the count hold.
+        postings.extend((0..10).map(|f| p(301, f, 1)));
         let mut bytes = Vec::new();
         encode_postings(&postings, &mut bytes);
-        assert_eq!(Postings::new(&bytes).collect::<Vec<_>>(), postings);
+        let decoded: Vec<Posting> = Postings::new(&bytes)
+            .flat_map(|(doc, fields)| fields.iter().map(move |&b| p(doc, b >> 4, b & 15)).collect::<Vec<_>>())
+            .collect();
+        assert_eq!(decoded, postings);
+        assert_eq!(Postings::new(&bytes).map(|(doc, _)| doc).collect::<Vec<_>>(), [1, 300, 301]);
         assert_eq!(Postings::new(&bytes[..bytes.len() - 1]).count(), 2);
         assert_eq!(Postings::new(&[0xFF, 0xFF]).count(), 0);
     }

@@ -241,16 +241,18 @@ fn fold_fast(c: char) -> Option<char> {
 /// The byte ranges of `text` whose words (as typed or stemmed), Han pairs or single Han
 /// characters are `matched` terms; neighbouring Han matches join. `first` says which bytes
 /// matched terms start with. It runs on every hit's title and snippet while someone types, so
-/// it walks bytes, steps over words no matched term starts like and allocates for no other.
-pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
+/// it walks bytes, steps over words no matched term starts like and allocates for no other; and
+/// it stops `after_first` bytes past the start of the first match (a snippet shows no more).
+pub(crate) fn marks(text: &str, first: &[bool; 256], after_first: usize, matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
     if text.is_ascii() {
-        return ascii_marks(text.as_bytes(), first, matched);
+        return ascii_marks(text.as_bytes(), first, after_first, matched);
     }
     let bytes = text.as_bytes();
     let mut marks: Vec<Range<usize>> = Vec::new();
     let mut word = String::new();
     let mut i = 0;
-    while i < bytes.len() {
+    let mut stop = bytes.len();
+    while i < stop {
         let (c, len) = char_at(text, i);
         if is_han(c) {
             let end = i + len;
@@ -268,7 +270,12 @@ pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> 
                 if let Some(r) = found {
                     match marks.last_mut() {
                         Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                        _ => marks.push(r),
+                        _ => {
+                            if marks.is_empty() {
+                                stop = stop.min(r.start.saturating_add(after_first));
+                            }
+                            marks.push(r);
+                        }
                     }
                 }
             }
@@ -300,6 +307,9 @@ pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> 
             }
         }
         if could && (matched(word.as_bytes()) || (may_stem(word.as_bytes()) && matched(stem(&word).as_bytes()))) {
+            if marks.is_empty() {
+                stop = stop.min(start.saturating_add(after_first));
+            }
             marks.push(start..i);
         }
     }
@@ -307,11 +317,12 @@ pub(crate) fn marks(text: &str, first: &[bool; 256], matched: impl Fn(&[u8]) -> 
 }
 
 /// [`marks`] for ASCII text (most English titles and summaries), byte by byte.
-fn ascii_marks(bytes: &[u8], first: &[bool; 256], matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
+fn ascii_marks(bytes: &[u8], first: &[bool; 256], after_first: usize, matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
     let mut marks = Vec::new();
     let mut word: Vec<u8> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    let mut stop = bytes.len();
+    while i < stop {
         if !bytes[i].is_ascii_alphanumeric() {
             i += 1;
             continue;
@@ -326,6 +337,9 @@ fn ascii_marks(bytes: &[u8], first: &[bool; 256], matched: impl Fn(&[u8]) -> boo
         word.clear();
         word.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
         if matched(&word) || (may_stem(&word) && std::str::from_utf8(&word).is_ok_and(|w| matched(stem(w).as_bytes()))) {
+            if marks.is_empty() {
+                stop = stop.min(start.saturating_add(after_first));
+            }
             marks.push(start..i);
         }
     }

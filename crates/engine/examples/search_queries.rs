@@ -1,0 +1,56 @@
+//! Runs the search bench's 1,000 queries over the generated 5,000-procedure catalog: a steady
+//! workload for profilers, and per-kind native timings.
+//!   search_queries [INDEX_FILE] [ROUNDS] [DUMP_FILE]   (the index is built and written there when
+//!   missing; with DUMP_FILE, writes every result there instead of timing)
+//! `valgrind --tool=callgrind target/release/examples/search_queries /tmp/i 1` (with
+//! `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only` for lines; loading is in the count, about 100M).
+use onewindow_engine::search::SearchIndex;
+use std::time::Instant;
+
+#[path = "../benches/generate_catalog.rs"]
+mod generate_catalog;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let path = args.get(1).cloned().unwrap_or_else(|| "/tmp/search-bench.index".into());
+    let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(20);
+    let bytes = std::fs::read(&path).unwrap_or_else(|_| {
+        let catalog = serde_json::from_value(generate_catalog::catalog(5000)).unwrap();
+        let bytes = SearchIndex::build(&catalog, &[]).to_bytes();
+        std::fs::write(&path, &bytes).unwrap();
+        bytes
+    });
+    let index = SearchIndex::from_bytes(&bytes).unwrap();
+    let queries = generate_catalog::queries(5000, 1000);
+    if let Some(out) = args.get(3) {
+        // Every result of every query and of its keystrokes, to compare two versions' output.
+        let mut dump = String::new();
+        for q in &queries {
+            let chars: Vec<char> = q.chars().collect();
+            for n in 1..=chars.len() {
+                let typed: String = chars[..n].iter().collect();
+                dump += &format!("{typed}\n{:?}\n", index.search(&typed, if n % 2 == 0 { "en" } else { "zh-CN" }, 10));
+            }
+        }
+        std::fs::write(out, dump).unwrap();
+        return;
+    }
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); 10];
+    let mut totals = 0usize;
+    for _ in 0..rounds {
+        for (i, q) in queries.iter().enumerate() {
+            let t = Instant::now();
+            totals += std::hint::black_box(index.search(q, "en", 10)).total;
+            times[i % 10].push(t.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    let pct = |xs: &mut Vec<f64>, p: f64| {
+        xs.sort_by(|a, b| a.total_cmp(b));
+        xs[((xs.len() as f64 * p) as usize).min(xs.len() - 1)]
+    };
+    let mut all: Vec<f64> = times.iter().flatten().copied().collect();
+    println!("all: p50 {:.1} µs p95 {:.1} µs (totals {totals})", pct(&mut all, 0.5), pct(&mut all, 0.95));
+    for (k, t) in times.iter_mut().enumerate() {
+        println!("kind {k}: p50 {:.1} µs p95 {:.1} µs", pct(t, 0.5), pct(t, 0.95));
+    }
+}
