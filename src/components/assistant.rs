@@ -11,7 +11,7 @@ use super::guide_page::{material_item, md, places_list, steps_list, t};
 use super::services::{Frame, Link, Recommendations};
 use crate::io;
 use onewindow_engine::{
-    answers_from_pairs, answers_to_pairs, handed_over, is_chinese, ui_text, Answers, Catalog, Checklist, End, FieldError, FormModel, GuideModel,
+    answers_from_pairs, answers_to_pairs, handed_over, ui_text, Answers, Catalog, End, FieldError, FormModel, GuideModel,
     OutcomeAction, Service, Severity, UiText,
 };
 use std::rc::Rc;
@@ -213,45 +213,6 @@ impl PartialEq for ResultProps {
     }
 }
 
-/// The checklist as a text file to keep or print at home.
-fn checklist_text(title: &str, list: &Checklist, guide: &onewindow_engine::Guide, locale: &str, fallback: &str, with_places: bool) -> String {
-    let mut out = format!("{title}\n{}\n\n", ui_text(UiText::Checklist, locale));
-    let zh = is_chinese(locale);
-    let mut section = |heading: UiText, lines: Vec<String>| {
-        if !lines.is_empty() {
-            out.push_str(&format!("{}\n", ui_text(heading, locale)));
-            for line in lines {
-                out.push_str(&format!("  [ ] {line}\n"));
-            }
-            out.push('\n');
-        }
-    };
-    section(UiText::ConditionsForYou, list.conditions.iter().map(|c| t(&c.text, locale, fallback).to_string()).collect());
-    section(
-        UiText::YourChecklist,
-        list.materials
-            .iter()
-            .map(|m| {
-                let copies = if zh { format!("{}份", m.copies) } else { format!("{} × ", m.copies) };
-                if zh {
-                    format!("{}（{}）", t(&m.name, locale, fallback), copies)
-                } else {
-                    format!("{copies}{}", t(&m.name, locale, fallback))
-                }
-            })
-            .collect(),
-    );
-    section(UiText::NoNeedToBring, list.shared.iter().map(|m| t(&m.name, locale, fallback).to_string()).collect());
-    section(UiText::StepsForYou, list.steps.iter().map(|s| t(&s.title, locale, fallback).to_string()).collect());
-    if with_places {
-        section(
-            UiText::WhereToGo,
-            guide.places.iter().map(|p| format!("{} — {} ({})", t(&p.name, locale, fallback), t(&p.address, locale, fallback), t(&p.hours, locale, fallback))).collect(),
-        );
-    }
-    out
-}
-
 /// The outcome, the tailored checklist and the way on.
 #[function_component(ResultStep)]
 fn result_step(props: &ResultProps) -> Html {
@@ -275,7 +236,7 @@ fn result_step(props: &ResultProps) -> Html {
     let show_list = matches!(action, Some(OutcomeAction::StartForm { .. } | OutcomeAction::OfflineOnly) | None);
     let offline = matches!(action, Some(OutcomeAction::OfflineOnly));
     let download = {
-        let text = checklist_text(&title_text, &list, props.guide.guide(), locale, fallback, offline || list.steps.is_empty());
+        let text = list.to_text(&title_text, props.guide.guide(), locale, fallback, offline || list.steps.is_empty());
         let name = format!("{}-checklist.txt", service.id);
         Callback::from(move |_: MouseEvent| io::download_as(&name, &text, "text/plain;charset=utf-8"))
     };

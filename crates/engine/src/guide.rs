@@ -544,6 +544,38 @@ pub struct Checklist<'a> {
     pub also_needed: Vec<&'a AlsoNeeded>,
 }
 
+impl Checklist<'_> {
+    /// The checklist as a plain-text file to keep or print at home: `title` (the service's
+    /// name), then a box to tick per condition, material, shared material and step, and the
+    /// places to go when `with_places`. Texts in `locale`, else `fallback`.
+    pub fn to_text(&self, title: &str, guide: &Guide, locale: &str, fallback: &str, with_places: bool) -> String {
+        use crate::i18n::{copies_text, ui_text, UiText};
+        let t = |text: &'_ Text| text.get(locale, fallback).to_string();
+        let mut out = format!("{title}\n{}\n\n", ui_text(UiText::Checklist, locale));
+        let mut section = |heading: UiText, lines: Vec<String>| {
+            if !lines.is_empty() {
+                out.push_str(ui_text(heading, locale));
+                out.push('\n');
+                for line in lines {
+                    out.push_str("  [ ] ");
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+        };
+        section(UiText::ConditionsForYou, self.conditions.iter().map(|c| t(&c.text)).collect());
+        let separator = if crate::i18n::is_chinese(locale) { "：" } else { ": " };
+        section(UiText::YourChecklist, self.materials.iter().map(|m| format!("{}{separator}{}", t(&m.name), copies_text(m.copies, locale))).collect());
+        section(UiText::NoNeedToBring, self.shared.iter().map(|m| t(&m.name)).collect());
+        section(UiText::StepsForYou, self.steps.iter().map(|s| t(&s.title)).collect());
+        if with_places {
+            section(UiText::WhereToGo, guide.places.iter().map(|p| format!("{} — {} ({})", t(&p.name), t(&p.address), t(&p.hours))).collect());
+        }
+        out
+    }
+}
+
 /// Parses and lints a guide. `assistant`, when given, is the loaded assistant form: every
 /// `applies_if` may only read its questions.
 pub fn load_guide(json: &str, assistant: Option<&FormModel>) -> (Option<GuideModel>, Vec<Diagnostic>) {

@@ -105,9 +105,21 @@ fn the_checklist_shows_only_what_applies_to_this_person() {
     let answers: Answers = serde_json::from_value(json!({"hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study"]})).unwrap();
     assert_eq!(assistant.evaluate(&answers).end, End::Outcome(3));
     let student = guide.checklist(Some((&assistant, &answers)));
-    assert_eq!(ids(student.materials), ["photo", "address-proof", "study-proof", "application-form"]);
+    assert_eq!(ids(student.materials.clone()), ["photo", "address-proof", "study-proof", "application-form"]);
     let conditions: Vec<&str> = student.conditions.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(conditions, ["left-hukou", "study"]);
+
+    // The list to keep at home: the same items, a box each, in the citizen's language.
+    let text = student.to_text("Residence permit", guide.guide(), "en", "zh-CN", true);
+    assert!(text.starts_with("Residence permit\n"), "{text}");
+    let boxes: Vec<&str> = text.lines().filter(|l| l.starts_with("  [ ] ")).collect();
+    let study = guide.guide().materials.iter().find(|m| m.id == "study-proof").unwrap();
+    let line = format!("  [ ] {}: {}", study.name.get("en", "zh-CN"), onewindow_engine::copies_text(study.copies, "en"));
+    assert!(boxes.contains(&line.as_str()), "{line:?} in {text}");
+    assert_eq!(boxes.len(), 2 + 4 + student.shared.len() + student.steps.len() + guide.guide().places.len(), "{text}");
+    let zh = student.to_text("居住证", guide.guide(), "zh-CN", "zh-CN", false);
+    assert!(zh.contains(&format!("  [ ] {}：", study.name.get("zh-CN", "zh-CN"))), "{zh}");
+    assert!(!zh.contains(guide.guide().places[0].name.get("zh-CN", "zh-CN")), "no places unless asked: {zh}");
 
     // An answer hidden in the assistant's journey does not count: with hukou here, the bases
     // are never asked, so nothing basis-specific is listed.
