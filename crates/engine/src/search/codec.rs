@@ -8,7 +8,7 @@
 //! index loads at the speed of a copy.
 
 use super::terms::{read_varint, write_varint, Terms};
-use super::{Doc, Group, SearchIndex, Span, FIELDS};
+use super::{Doc, Group, SearchIndex, Span, Stored, FIELDS};
 
 const MAGIC: &[u8; 4] = b"OWSI";
 /// Bump on any change to the layout; readers refuse other versions. 2: postings grouped by
@@ -212,20 +212,5 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     if r.at != bytes.len() {
         return Err(format!("the index has {} bytes after its end", bytes.len() - r.at));
     }
-    Ok(SearchIndex {
-        locales,
-        categories,
-        life_events,
-        text,
-        spans,
-        docs,
-        terms,
-        pinyin,
-        norms: Vec::new(),
-        biggest: Vec::new(),
-        words_start: 0,
-        name_text: String::new(),
-        names: Vec::new(),
-        scratch: Default::default(),
-    })
+    Ok(SearchIndex::from_stored(Stored { locales, categories, life_events, text, spans, docs, terms, pinyin }))
 }

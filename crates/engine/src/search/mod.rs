@@ -101,6 +101,18 @@ pub struct SearchIndex {
     scratch: Scratch,
 }
 
+/// What an index file holds (`codec.rs`); the rest of [`SearchIndex`] is derived from it.
+struct Stored {
+    locales: Vec<String>,
+    categories: Vec<Group>,
+    life_events: Vec<Group>,
+    text: String,
+    spans: Vec<Span>,
+    docs: Vec<Doc>,
+    terms: Terms,
+    pinyin: bool,
+}
+
 /// Score accumulators kept from query to query: allocating and zeroing three arrays the size
 /// of the catalog for every query, and merging a list of touched services into them per word,
 /// were a quarter of a query's instructions. A `Mutex` keeps the index `Sync`; a search that
@@ -372,6 +384,13 @@ impl SearchIndex {
             }
             postings.retain(|_, list| !list.is_empty());
         }
+        SearchIndex::from_stored(Stored { locales, categories, life_events, text, spans, docs, terms: Terms::from_sorted(postings), pinyin: cfg!(feature = "pinyin") })
+    }
+
+    /// The index from what its file stores, with what is derived from that worked out: the one
+    /// place that lists the derived fields.
+    fn from_stored(stored: Stored) -> SearchIndex {
+        let Stored { locales, categories, life_events, text, spans, docs, terms, pinyin } = stored;
         let mut index = SearchIndex {
             locales,
             categories,
@@ -379,8 +398,8 @@ impl SearchIndex {
             text,
             spans,
             docs,
-            terms: Terms::from_sorted(postings),
-            pinyin: cfg!(feature = "pinyin"),
+            terms,
+            pinyin,
             norms: Vec::new(),
             biggest: Vec::new(),
             words_start: 0,
@@ -401,9 +420,7 @@ impl SearchIndex {
     /// Reads an index written by [`SearchIndex::to_bytes`]. Bytes of another format version,
     /// cut short or corrupt are an error naming what is wrong, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, String> {
-        let mut index = codec::read(bytes)?;
-        index.derive();
-        Ok(index)
+        codec::read(bytes)
     }
 
     /// Whether the index has pinyin terms (it was built with the `pinyin` feature).
