@@ -501,16 +501,8 @@ fn inline(text: &str, out: &mut String) {
             }
             b'!' if bytes.get(i + 1) == Some(&b'[') => match link(text, i + 1) {
                 Some((label, url, title, end)) => {
-                    html.push_str("<img src=\"");
-                    escape_href(&safe_url(&url), &mut html);
-                    html.push_str("\" alt=\"");
-                    escape_attribute(&plain(label), &mut html);
-                    html.push('"');
-                    if let Some(title) = title {
-                        html.push_str(" title=\"");
-                        escape_attribute(&title, &mut html);
-                        html.push('"');
-                    }
+                    html.push_str("<img");
+                    attributes("src", &url, Some(&plain(label)), title.as_deref(), &mut html);
                     html.push_str(" />");
                     i = end;
                 }
@@ -521,14 +513,8 @@ fn inline(text: &str, out: &mut String) {
             },
             b'[' => match link(text, i) {
                 Some((label, url, title, end)) => {
-                    html.push_str("<a href=\"");
-                    escape_href(&safe_url(&url), &mut html);
-                    html.push('"');
-                    if let Some(title) = title {
-                        html.push_str(" title=\"");
-                        escape_attribute(&title, &mut html);
-                        html.push('"');
-                    }
+                    html.push_str("<a");
+                    attributes("href", &url, None, title.as_deref(), &mut html);
                     html.push('>');
                     inline(label, &mut html);
                     html.push_str("</a>");
@@ -825,6 +811,25 @@ fn plain(label: &str) -> String {
         }
     }
     out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+/// ` href="…"` (or `src`) with a safe address, then ` alt="…"` and ` title="…"` when given.
+fn attributes(name: &str, url: &str, alt: Option<&str>, title: Option<&str>, out: &mut String) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape_href(&safe_url(url), out);
+    out.push('"');
+    if let Some(alt) = alt {
+        out.push_str(" alt=\"");
+        escape_attribute(alt, out);
+        out.push('"');
+    }
+    if let Some(title) = title {
+        out.push_str(" title=\"");
+        escape_attribute(title, out);
+        out.push('"');
+    }
 }
 
 fn safe_url(url: &str) -> String {
