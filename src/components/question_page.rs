@@ -4,7 +4,8 @@ use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
 use super::device::detail_rows;
 use crate::state::{Action, FormState};
-use onewindow_engine::{display_value, ui_text, Field, FieldKind, UiText};
+use onewindow_engine::{display_value, ui_text, Answer, Field, FieldKind, UiText};
+use std::collections::HashMap;
 use yew::prelude::*;
 
 /// Props for [`QuestionPage`].
@@ -38,12 +39,19 @@ pub fn question_page(props: &Props) -> Html {
             state.dispatch(Action::Continue);
         })
     };
+    // One callback per question, the same from keystroke to keystroke: Yew compares props, and
+    // a new callback would render every question of the page again on each key.
+    let callbacks = use_mut_ref(HashMap::<String, Callback<Answer>>::new);
+    let dispatcher = state.dispatcher();
     let view_with = |field: &Field, is_heading: bool, reveals: Vec<(AttrValue, Html)>| -> Html {
-        let on_change = {
-            let state = state.clone();
-            let id = field.id.clone();
-            Callback::from(move |value| state.dispatch(Action::Answer { field: id.clone(), value }))
-        };
+        let on_change = callbacks
+            .borrow_mut()
+            .entry(field.id.clone())
+            .or_insert_with(|| {
+                let (dispatcher, id) = (dispatcher.clone(), field.id.clone());
+                Callback::from(move |value| dispatcher.dispatch(Action::Answer { field: id.clone(), value }))
+            })
+            .clone();
         // A reference list (ethnic groups…) was fetched with the form; the drop-down shows it
         // like inline options.
         let mut field = field.clone();
