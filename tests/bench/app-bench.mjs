@@ -97,9 +97,34 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+/** The harness's own floor: the same keystrokes into a bare input on an empty page (no script),
+ * for what Playwright's key dispatch and frame alignment cost whatever the page does. */
+async function bareRun(browser) {
+  const context = await browser.newContext();
+  await context.addInitScript(harness);
+  const page = await context.newPage();
+  // From the app's origin, as a page the browser loads (a page written in with setContent
+  // gets no animation frames in headless Chromium).
+  await page.route(`${BASE}/__bare.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><input id="bare" aria-label="bare">' }));
+  await page.goto(`${BASE}/__bare.html`);
+  await page.locator('#bare').click();
+  const keys = [];
+  for (const ch of TYPED) {
+    await page.evaluate(() => __bench.arm('key'));
+    await page.keyboard.type(ch);
+    keys.push(await page.evaluate(() => __bench.pending));
+  }
+  await context.close();
+  return { keyWork: keys.map((k) => k.work), keyFrame: keys.map((k) => k.toFrame) };
+}
+
 await oneRun(browser); // warm-up, discarded
 const runs = [];
-for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser));
+const bare = [];
+for (let i = 0; i < RUNS; i++) {
+  runs.push(await oneRun(browser));
+  bare.push(await bareRun(browser));
+}
 await browser.close();
 
 const m = (f) => median(runs.map(f)).toFixed(1);
@@ -109,6 +134,8 @@ console.log('|---|---|');
 console.log(`| nav → first input focusable ms | ${m((r) => r.focusable)} |`);
 console.log(`| key: event→DOM updated ms p50 / p95 / max | ${m((r) => median(r.keyWork))} / ${m((r) => pct(r.keyWork, 0.95))} / ${m((r) => Math.max(...r.keyWork))} |`);
 console.log(`| key: event→next frame ms p50 / p95 (target ≤ 16) | ${m((r) => median(r.keyFrame))} / ${m((r) => pct(r.keyFrame, 0.95))} |`);
+const b = (f) => median(bare.map(f)).toFixed(1);
+console.log(`| the harness alone (bare input, no script): event→DOM / →next frame ms p50 | ${b((r) => median(r.keyWork))} / ${b((r) => median(r.keyFrame))} |`);
 console.log(`| key: engine (evaluate in wasm) ms p50 / p95 (target ≤ 1) | ${median(runs.map((r) => median(r.engine))).toFixed(3)} / ${median(runs.map((r) => pct(r.engine, 0.95))).toFixed(3)} |`);
 console.log(`| key: engine evaluations per keystroke | ${m((r) => r.engine.length / TYPED.length)} |`);
 console.log(`| radio shows 50 / hides 50: work ms | ${m((r) => r.showWork)} / ${m((r) => r.hideWork)} |`);
