@@ -799,15 +799,46 @@ impl SearchIndex {
         // A floor: a word in every summary ("apply online") still tells titles apart.
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(IDF_FLOOR);
         let scale = weight * idf * (K1 + 1.0);
-        // A service's fields add up, then saturate.
+        // A service's fields add up, then saturate. The postings are decoded here as the
+        // reference decoder `terms::Postings` does (its test pins the format), with primitive
+        // operations only: under opt-level "z" every conversion, `min`, range index and
+        // iterator step is a call, and this loop runs for every posting a query reaches.
+        let bytes = self.terms.encoded_postings(term);
+        let len = bytes.len();
+        let mut at = 0;
+        let Some(mut left) = terms::read_varint(bytes, &mut at) else { return false };
+        let mut doc: u64 = 0;
         let mut any = false;
-        for (doc, fields) in self.terms.postings(term) {
-            let Some(norms) = self.norms.get(doc as usize) else { continue };
-            let mut tf = 0f32;
-            for &b in fields {
-                tf += norms[usize::from(b >> 4).min(FIELDS - 1)] * f32::from(b & 15);
+        while left > 0 {
+            left -= 1;
+            let Some(head) = terms::read_varint(bytes, &mut at) else { break };
+            let mut fields = (head & 3) as usize + 1;
+            if fields == 4 {
+                let Some(more) = terms::read_varint(bytes, &mut at) else { break };
+                if more > len as u64 {
+                    break;
+                }
+                fields = more as usize + 4;
             }
-            tally.saturate(doc, scale * tf / (K1 + tf));
+            doc += head >> 2;
+            let end = at + fields;
+            if doc > u64::from(u32::MAX) || end > len {
+                break;
+            }
+            let d = doc as usize;
+            if d >= self.norms.len() {
+                at = end;
+                continue;
+            }
+            let norms = &self.norms[d];
+            let mut tf = 0f32;
+            while at < end {
+                let b = bytes[at];
+                let field = (b >> 4) as usize;
+                tf += norms[if field < FIELDS { field } else { FIELDS - 1 }] * (b & 15) as f32;
+                at += 1;
+            }
+            tally.saturate(doc as u32, scale * tf / (K1 + tf));
             any = true;
         }
         any
@@ -975,12 +1006,17 @@ impl Tally<'_> {
     /// another form of the same word gave it; moves an earlier unit's best into the total.
     #[inline(always)]
     fn saturate(&mut self, doc: u32, score: f32) {
-        let Some(a) = self.acc.get_mut(doc as usize) else { return };
+        // Indexes after checks rather than `get_mut`: a call each under opt-level "z".
+        let d = doc as usize;
+        if d >= self.acc.len() {
+            return;
+        }
+        let a = &mut self.acc[d];
         if a.query != self.query {
             *a = Acc { query: self.query, unit: self.unit, hits: 1, total: 0.0, best: score };
             // At most one entry per service: `found` has room.
-            if let Some(slot) = self.found.get_mut(self.n_found) {
-                *slot = doc;
+            if self.n_found < self.found.len() {
+                self.found[self.n_found] = doc;
                 self.n_found += 1;
             }
         } else if a.unit != self.unit {

@@ -84,7 +84,8 @@ impl Terms {
         self.df.get(i).copied().unwrap_or(0)
     }
 
-    #[inline(always)]
+    /// The reference decoder; `SearchIndex::add_term` decodes the same way, inline.
+    #[cfg(test)]
     pub fn postings(&self, i: usize) -> Postings<'_> {
         Postings::new(self.encoded_postings(i))
     }
@@ -240,6 +241,7 @@ pub(crate) fn encode_postings(postings: &[Posting], out: &mut Vec<u8>) {
 
 /// Decodes postings, a document and its fields' bytes at a time; stops at the first malformed
 /// byte (the loader has checked only their count).
+#[cfg(test)]
 pub(crate) struct Postings<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -247,6 +249,7 @@ pub(crate) struct Postings<'a> {
     doc: u32,
 }
 
+#[cfg(test)]
 impl<'a> Postings<'a> {
     #[inline(always)]
     pub fn new(bytes: &'a [u8]) -> Self {
@@ -256,6 +259,7 @@ impl<'a> Postings<'a> {
     }
 }
 
+#[cfg(test)]
 impl<'a> Iterator for Postings<'a> {
     /// A document, and a byte per field it has the term in: the field (high nibble) and the term
     /// frequency (low nibble).
