@@ -219,8 +219,7 @@ fn result_step(props: &ResultProps) -> Html {
     let model = &props.assistant;
     let form = model.form();
     let locale = props.locale.as_str();
-    let fallback = props.catalog.locales.first().cloned().unwrap_or_else(|| "zh-CN".into());
-    let fallback = fallback.as_str();
+    let fallback = props.catalog.fallback_locale();
     let service = &props.service;
     let list = props.guide.checklist(Some((model, &props.answers)));
     let outcome = match props.end {

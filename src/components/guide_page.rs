@@ -238,7 +238,7 @@ fn guide_view(props: &GuideProps) -> Html {
     let locale = props.locale.as_str();
     let service = &props.service;
     let catalog = &props.catalog;
-    let fallback = catalog.locales.first().map(String::as_str).unwrap_or("zh-CN");
+    let fallback = catalog.fallback_locale();
     let title = t(&service.title, locale, fallback).to_string();
     let back = Some((AttrValue::from(format!("?lang={locale}")), AttrValue::from(ui_text(UiText::AllServices, locale))));
     let actions = html! {

@@ -294,7 +294,7 @@ impl PartialEq for PageProps {
 #[function_component(RatingPage)]
 pub fn rating_page(props: &PageProps) -> Html {
     let locale = props.locale.as_str();
-    let fallback = props.catalog.locales.first().map(String::as_str).unwrap_or("zh-CN");
+    let fallback = props.catalog.fallback_locale();
     let service = props.catalog.service(&props.service);
     let title = service.map(|s| s.title.get(locale, fallback).to_string()).unwrap_or_else(|| props.service.clone());
     let case = io::query_param("case").filter(|c| onewindow_engine::analytics::is_identifier(c)).map(AttrValue::from);

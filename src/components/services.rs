@@ -178,7 +178,7 @@ impl PartialEq for CatalogProps {
 pub fn catalog_home(props: &CatalogProps) -> Html {
     let locale = props.locale.as_str();
     let catalog = &props.catalog;
-    let fallback = catalog.locales.first().map(String::as_str).unwrap_or("zh-CN");
+    let fallback = catalog.fallback_locale();
     let heading = ui_text(UiText::FindAService, locale);
     html! {
         <Frame locale={props.locale.clone()} locales={catalog.locales.clone()} title={if props.query.trim().is_empty() { heading.to_string() } else { format!("{} – {heading}", props.query.trim()) }} search={false}>
@@ -236,7 +236,7 @@ impl PartialEq for TopicProps {
 pub fn topic_page(props: &TopicProps) -> Html {
     let locale = props.locale.as_str();
     let catalog = &props.catalog;
-    let fallback = catalog.locales.first().map(String::as_str).unwrap_or("zh-CN");
+    let fallback = catalog.fallback_locale();
     let named = catalog.life_events.iter().chain(&catalog.categories).find(|n| n.id == props.topic);
     let heading = named.map(|n| n.title.get(locale, fallback).to_string()).unwrap_or_else(|| ui_text(UiText::ServiceNotFound, locale).to_string());
     let services = catalog.services_in(&props.topic);
@@ -281,7 +281,7 @@ impl PartialEq for RecommendationsProps {
 pub fn recommendations(props: &RecommendationsProps) -> Html {
     let locale = props.locale.as_str();
     let catalog = &props.catalog;
-    let fallback = catalog.locales.first().map(String::as_str).unwrap_or("zh-CN");
+    let fallback = catalog.fallback_locale();
     let tailored: Vec<&str> = props.tailored.iter().map(String::as_str).collect();
     let found = catalog.recommendations(&props.service, &tailored, &[], 5);
     if found.is_empty() {

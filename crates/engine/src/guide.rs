@@ -747,6 +747,11 @@ pub enum Because {
 }
 
 impl Catalog {
+    /// The catalog's first locale: where a text missing in the citizen's language is taken from.
+    pub fn fallback_locale(&self) -> &str {
+        self.locales.first().map(String::as_str).unwrap_or("zh-CN")
+    }
+
     /// The service with this id.
     pub fn service(&self, id: &str) -> Option<&Service> {
         self.services.iter().find(|s| s.id == id)

@@ -49,32 +49,26 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T,
 pub(crate) fn pointer_at(json: &str, line: usize, column: usize) -> String {
     let line_start = if line <= 1 { 0 } else { json.match_indices('\n').nth(line - 2).map_or(json.len(), |(i, _)| i + 1) };
     let end = (line_start + column).min(json.len());
-    // (key or index, whether the container is an object awaiting a key)
-    let mut open: Vec<(String, bool)> = Vec::new();
-    let mut indexes: Vec<Option<usize>> = Vec::new();
+    // The containers open at `end`: an object with the key being read (none between a comma
+    // and the next key), or an array with the index being read.
+    enum Open {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let mut open: Vec<Open> = Vec::new();
     let bytes = json.as_bytes();
     let mut i = 0;
     while i < end {
         match bytes[i] {
-            b'{' => {
-                open.push((String::new(), true));
-                indexes.push(None);
-            }
-            b'[' => {
-                open.push(("0".into(), false));
-                indexes.push(Some(0));
-            }
+            b'{' => open.push(Open::Object(None)),
+            b'[' => open.push(Open::Array(0)),
             b'}' | b']' => {
                 open.pop();
-                indexes.pop();
             }
-            b',' => match (open.last_mut(), indexes.last_mut()) {
-                (Some(top), Some(Some(n))) => {
-                    *n += 1;
-                    top.0 = n.to_string();
-                }
-                (Some(top), _) => top.1 = true,
-                _ => {}
+            b',' => match open.last_mut() {
+                Some(Open::Array(n)) => *n += 1,
+                Some(Open::Object(key)) => *key = None,
+                None => {}
             },
             b'"' => {
                 let start = i + 1;
@@ -82,10 +76,9 @@ pub(crate) fn pointer_at(json: &str, line: usize, column: usize) -> String {
                 while i < bytes.len() && bytes[i] != b'"' {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
-                if let Some(top) = open.last_mut().filter(|top| top.1) {
+                if let Some(Open::Object(key @ None)) = open.last_mut() {
                     let raw = json.get(start..i.min(json.len())).unwrap_or("");
-                    top.0 = serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string());
-                    top.1 = false;
+                    *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
                 }
             }
             _ => {}
@@ -93,13 +86,16 @@ pub(crate) fn pointer_at(json: &str, line: usize, column: usize) -> String {
         i += 1;
     }
     let mut pointer = String::new();
-    for ((key, awaiting_key), index) in open.iter().zip(&indexes) {
-        // An object that has no key yet: the error is about the object itself.
-        if index.is_none() && (*awaiting_key || key.is_empty()) {
-            break;
+    for frame in &open {
+        match frame {
+            // An object that has no key yet: the error is about the object itself.
+            Open::Object(None) => break,
+            Open::Object(Some(key)) => {
+                pointer.push('/');
+                pointer.push_str(&escape_token(key));
+            }
+            Open::Array(n) => pointer.push_str(&format!("/{n}")),
         }
-        pointer.push('/');
-        pointer.push_str(&escape_token(key));
     }
     pointer
 }

@@ -154,8 +154,11 @@ fn nothing_unsafe_gets_through() {
         let html = render_markdown(doc);
         let lower = html.to_ascii_lowercase();
         assert!(!lower.contains("<script") && !lower.contains("<img src=x"), "{doc:?} → {html}");
-        assert!(!lower.contains("javascript:") || !lower.contains("href=\"javascript") && !lower.contains("src=\"javascript"), "{doc:?} → {html}");
-        assert!(!lower.contains("href=\"javascript") && !lower.contains("href=\"vbscript") && !lower.contains("src=\"data:"), "{doc:?} → {html}");
+        for attribute in ["href=\"", "src=\""] {
+            for scheme in ["javascript", "vbscript", "data:"] {
+                assert!(!lower.contains(&format!("{attribute}{scheme}")), "{doc:?} → {html}");
+            }
+        }
         assert!(!html.contains("\" onmouseover"), "{doc:?} → {html}");
     }
 }
