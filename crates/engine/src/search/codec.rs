@@ -8,12 +8,13 @@
 //! index loads at the speed of a copy.
 
 use super::terms::{read_varint, write_varint, Terms};
-use super::{Doc, Group, SearchIndex, Span, Stored, FIELDS};
+use super::{Doc, Group, SearchIndex, Span, Stored};
 
 const MAGIC: &[u8; 4] = b"OWSI";
 /// Bump on any change to the layout; readers refuse other versions. 2: postings grouped by
-/// document (`terms::encode_postings`), their count the document frequency.
-pub(crate) const VERSION: u8 = 2;
+/// document (`terms::encode_postings`), their count the document frequency. 3: an impact per
+/// posting instead of its fields and frequencies; no per-field term counts.
+pub(crate) const VERSION: u8 = 3;
 const FLAG_PINYIN: u8 = 1;
 
 pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
@@ -52,7 +53,6 @@ pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
         for &e in &d.life_events {
             write_varint(&mut out, u64::from(e));
         }
-        out.extend_from_slice(&d.lens);
     }
     write_varint(&mut out, index.terms.len() as u64);
     let mut prev: &[u8] = &[];
@@ -142,7 +142,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     let text_len = r.count("text bytes", 1)?;
     let text = std::str::from_utf8(r.take(text_len, "text")?).map_err(|_| "the index is corrupt: its text is not UTF-8".to_string())?.to_string();
     let per_doc = 1 + 2 * n_locales;
-    let n_docs = r.count("services", 2 + per_doc + 2 + FIELDS)?;
+    let n_docs = r.count("services", 2 + per_doc + 2)?;
     let mut docs = Vec::with_capacity(n_docs);
     let mut spans = Vec::new();
     let mut at = 0usize;
@@ -177,9 +177,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
             }
             life_events_of.push(e as u32);
         }
-        let mut lens = [0u8; FIELDS];
-        lens.copy_from_slice(r.take(FIELDS, "field lengths")?);
-        docs.push(Doc { first, synonyms: synonyms as u16, keywords: keywords as u16, category, life_events: life_events_of, lens, names: Span::default() });
+        docs.push(Doc { first, synonyms: synonyms as u16, keywords: keywords as u16, category, life_events: life_events_of, names: Span::default() });
     }
     if at != text.len() {
         return Err("the index is corrupt: its text is longer than its strings".to_string());

@@ -62,6 +62,9 @@ const WEIGHT: [f32; FIELDS] = [1.5, 1.2, 0.9, 0.3, 0.3, 0.22, 0.15, 0.15, 0.9, 0
 /// How much a field's length dampens its matches (BM25's b): long texts mention words in passing.
 const LENGTH_NORM: [f32; FIELDS] = [0.6, 0.3, 0.3, 0.75, 0.3, 0.3, 0.75, 0.75, 0.3, 0.3];
 const K1: f32 = 1.2;
+/// Impacts are stored in 63rds, 1 to 63: finer steps tell services apart no better (the
+/// relevance tests agree) and make the index file compress worse (255ths: +25 % gzip).
+const IMPACT_SCALE: f32 = 63.0;
 const IDF_FLOOR: f32 = 0.2;
 /// Candidates re-ranked by whole-name matches; the rest keep their order.
 const RERANK: usize = 32;
@@ -86,9 +89,6 @@ pub struct SearchIndex {
     docs: Vec<Doc>,
     terms: Terms,
     pinyin: bool,
-    /// Derived when built or loaded, never stored: per service, each field's weight divided
-    /// by its length normalisation (BM25F), so a posting costs one multiplication.
-    norms: Vec<[f32; FIELDS]>,
     /// Derived: categories and life events, the most services first.
     biggest: Vec<(GroupKind, u32)>,
     /// Derived: the first term that is not pinyin.
@@ -189,8 +189,6 @@ struct Doc {
     keywords: u16,
     category: Option<u32>,
     life_events: Vec<u32>,
-    /// Terms per field, at most 255.
-    lens: [u8; FIELDS],
     /// Derived: its range of `names`.
     names: Span,
 }
@@ -300,6 +298,8 @@ impl SearchIndex {
         let life_events: Vec<Group> = catalog.life_events.iter().map(group).collect();
         let mut postings: BTreeMap<Vec<u8>, Vec<Posting>> = BTreeMap::new();
         let mut docs = Vec::new();
+        // Terms per field of each service, at most 255: what BM25F's length normalisation needs.
+        let mut lengths: Vec<[u8; FIELDS]> = Vec::new();
         let mut text = String::new();
         let mut spans = Vec::new();
         for (d, service) in catalog.services.iter().enumerate() {
@@ -366,7 +366,8 @@ impl SearchIndex {
                 spans.push(Span { start, end: text.len() as u32 });
             }
             let (synonyms, keywords) = (synonyms.len().min(usize::from(u16::MAX)) as u16, keywords.len().min(usize::from(u16::MAX)) as u16);
-            docs.push(Doc { first, synonyms, keywords, category, life_events: events, lens, names: Span::default() });
+            docs.push(Doc { first, synonyms, keywords, category, life_events: events, names: Span::default() });
+            lengths.push(lens);
         }
         // Words in most summaries ("apply online", 办事大厅) tell no service apart there, yet
         // would be read for every query that has them: they stay only in the fields where
@@ -384,7 +385,9 @@ impl SearchIndex {
             }
             postings.retain(|_, list| !list.is_empty());
         }
-        SearchIndex::from_stored(Stored { locales, categories, life_events, text, spans, docs, terms: Terms::from_sorted(postings), pinyin: cfg!(feature = "pinyin") })
+        let weights = field_weights(&lengths);
+        let terms = Terms::from_sorted(postings.into_iter().map(|(term, list)| (term, impacts(&list, &weights))));
+        SearchIndex::from_stored(Stored { locales, categories, life_events, text, spans, docs, terms, pinyin: cfg!(feature = "pinyin") })
     }
 
     /// The index from what its file stores, with what is derived from that worked out: the one
@@ -400,7 +403,6 @@ impl SearchIndex {
             docs,
             terms,
             pinyin,
-            norms: Vec::new(),
             biggest: Vec::new(),
             words_start: 0,
             name_text: String::new(),
@@ -455,24 +457,6 @@ impl SearchIndex {
         }
         sizes.sort_by_key(|&(size, kind, i)| (size, kind == GroupKind::LifeEvent, i));
         self.biggest = sizes.into_iter().map(|(_, kind, i)| (kind, i)).collect();
-        let n = self.docs.len().max(1) as f32;
-        let mut avg = [1f32; FIELDS];
-        for (f, a) in avg.iter_mut().enumerate() {
-            let total: u32 = self.docs.iter().map(|d| u32::from(d.lens[f])).sum();
-            *a = (total as f32 / n).max(1.0);
-        }
-        self.norms = self
-            .docs
-            .iter()
-            .map(|d| {
-                let mut w = [0f32; FIELDS];
-                for f in 0..FIELDS {
-                    let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * f32::from(d.lens[f]) / avg[f];
-                    w[f] = WEIGHT[f] / norm.max(0.1);
-                }
-                w
-            })
-            .collect();
         let (mut name_text, mut names) = (String::new(), Vec::new());
         let mut ranges = Vec::with_capacity(self.docs.len());
         for doc in &self.docs {
@@ -798,47 +782,32 @@ impl SearchIndex {
         let df = self.terms.df(term) as f32;
         // A floor: a word in every summary ("apply online") still tells titles apart.
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(IDF_FLOOR);
-        let scale = weight * idf * (K1 + 1.0);
-        // A service's fields add up, then saturate. The postings are decoded here as the
-        // reference decoder `terms::Postings` does (its test pins the format), with primitive
-        // operations only: under opt-level "z" every conversion, `min`, range index and
-        // iterator step is a call, and this loop runs for every posting a query reaches.
+        // A posting's impact is its saturated BM25F term frequency in 63rds (`impacts`).
+        let scale = weight * idf * (K1 + 1.0) / IMPACT_SCALE;
+        // The postings are decoded here as the reference decoder `terms::Postings` does (its
+        // test pins the format), with primitive operations only: under opt-level "z" every
+        // conversion, range index and iterator step is a call, and this loop runs for every
+        // posting a query reaches.
         let bytes = self.terms.encoded_postings(term);
         let len = bytes.len();
         let mut at = 0;
-        let Some(mut left) = terms::read_varint(bytes, &mut at) else { return false };
+        let Some(n) = terms::read_varint(bytes, &mut at) else { return false };
+        if n > (len - at) as u64 {
+            return false;
+        }
+        let mut impact_at = at;
+        let impacts_end = at + n as usize;
+        at = impacts_end;
         let mut doc: u64 = 0;
         let mut any = false;
-        while left > 0 {
-            left -= 1;
-            let Some(head) = terms::read_varint(bytes, &mut at) else { break };
-            let mut fields = (head & 3) as usize + 1;
-            if fields == 4 {
-                let Some(more) = terms::read_varint(bytes, &mut at) else { break };
-                if more > len as u64 {
-                    break;
-                }
-                fields = more as usize + 4;
-            }
-            doc += head >> 2;
-            let end = at + fields;
-            if doc > u64::from(u32::MAX) || end > len {
+        while impact_at < impacts_end {
+            let Some(delta) = terms::read_varint(bytes, &mut at) else { break };
+            doc += delta;
+            if doc > u64::from(u32::MAX) {
                 break;
             }
-            let d = doc as usize;
-            if d >= self.norms.len() {
-                at = end;
-                continue;
-            }
-            let norms = &self.norms[d];
-            let mut tf = 0f32;
-            while at < end {
-                let b = bytes[at];
-                let field = (b >> 4) as usize;
-                tf += norms[if field < FIELDS { field } else { FIELDS - 1 }] * (b & 15) as f32;
-                at += 1;
-            }
-            tally.saturate(doc as u32, scale * tf / (K1 + tf));
+            tally.saturate(doc as u32, scale * f32::from(bytes[impact_at]));
+            impact_at += 1;
             any = true;
         }
         any
@@ -1028,6 +997,46 @@ impl Tally<'_> {
             a.best = score;
         }
     }
+}
+
+/// Per service, each field's weight divided by its length normalisation (BM25F), from the
+/// services' terms per field.
+fn field_weights(lengths: &[[u8; FIELDS]]) -> Vec<[f32; FIELDS]> {
+    let n = lengths.len().max(1) as f32;
+    let mut avg = [1f32; FIELDS];
+    for (f, a) in avg.iter_mut().enumerate() {
+        let total: u32 = lengths.iter().map(|l| u32::from(l[f])).sum();
+        *a = (total as f32 / n).max(1.0);
+    }
+    lengths
+        .iter()
+        .map(|l| {
+            let mut w = [0f32; FIELDS];
+            for f in 0..FIELDS {
+                let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * f32::from(l[f]) / avg[f];
+                w[f] = WEIGHT[f] / norm.max(0.1);
+            }
+            w
+        })
+        .collect()
+}
+
+/// A term's postings (sorted by service, then field) as one impact per service: its fields'
+/// weighted frequencies added up, then saturated (BM25F: a word in the title and the summary
+/// counts more than in either, but not twice as much), in [`IMPACT_SCALE`]ths, at least 1.
+/// Worked out when the index is built, so a query reads a byte per service and multiplies
+/// once, rather than looking up each field's weight of each service it reaches.
+fn impacts(postings: &[Posting], weights: &[[f32; FIELDS]]) -> Vec<(u32, u8)> {
+    let mut out: Vec<(u32, u8)> = Vec::new();
+    let mut rest = postings;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|p| p.doc == first.doc).count();
+        let w = weights.get(first.doc as usize).copied().unwrap_or([1.0; FIELDS]);
+        let tf: f32 = rest[..n].iter().map(|p| w[usize::from(p.field).min(FIELDS - 1)] * f32::from(p.tf)).sum();
+        out.push((first.doc, (tf / (K1 + tf) * IMPACT_SCALE).round().clamp(1.0, IMPACT_SCALE) as u8));
+        rest = &rest[n..];
+    }
+    out
 }
 
 /// Whether `needle` is in `hay`, byte by byte (for UTF-8 both, the same as `str::contains`):

@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-/// One occurrence list entry: `doc` has the term `tf` times in `field`.
+/// What the index builder counts: `doc` has the term `tf` times in `field`. Stored as one
+/// impact per document (`SearchIndex::build`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Posting {
     pub doc: u32,
@@ -31,8 +32,8 @@ pub(crate) struct Terms {
 }
 
 impl Terms {
-    /// `terms` must be sorted and unique; `postings` sorted by document then field.
-    pub fn from_sorted(terms: impl IntoIterator<Item = (Vec<u8>, Vec<Posting>)>) -> Terms {
+    /// `terms` must be sorted and unique, each with its documents (sorted) and their impacts.
+    pub fn from_sorted(terms: impl IntoIterator<Item = (Vec<u8>, Vec<(u32, u8)>)>) -> Terms {
         let mut t = Terms::default();
         for (term, postings) in terms {
             let mut encoded = Vec::new();
@@ -82,12 +83,6 @@ impl Terms {
     #[inline(always)]
     pub fn df(&self, i: usize) -> u32 {
         self.df.get(i).copied().unwrap_or(0)
-    }
-
-    /// The reference decoder; `SearchIndex::add_term` decodes the same way, inline.
-    #[cfg(test)]
-    pub fn postings(&self, i: usize) -> Postings<'_> {
-        Postings::new(self.encoded_postings(i))
     }
 
     /// The index of `term`.
@@ -211,76 +206,50 @@ impl Terms {
     }
 }
 
-/// How many documents, then per document: a varint holding the document as a delta from the
-/// previous one (shifted left by 2) and how many fields it has the term in, less one (the low 2
-/// bits; 3 means 3 more than a second varint), then a byte per field holding the field (high
-/// nibble) and the term frequency (low nibble, at most 15). A document's fields are read
-/// together: a term is in two or three fields of most documents that have it (title, summary,
-/// category), and a delta per field cost a read and a comparison each.
-pub(crate) fn encode_postings(postings: &[Posting], out: &mut Vec<u8>) {
-    let mut docs: Vec<&[Posting]> = Vec::new();
-    let mut rest = postings;
-    while let Some(first) = rest.first() {
-        let n = rest.iter().take_while(|p| p.doc == first.doc).count();
-        docs.push(&rest[..n]);
-        rest = &rest[n..];
-    }
-    write_varint(out, docs.len() as u64);
+/// How many documents, then the term's impact in each (`SearchIndex::build`), a byte each,
+/// then the documents, each a varint delta from the previous one. Impacts apart from the
+/// deltas: each kind alike compresses better (the index file is gzipped on the wire).
+pub(crate) fn encode_postings(postings: &[(u32, u8)], out: &mut Vec<u8>) {
+    write_varint(out, postings.len() as u64);
+    out.extend(postings.iter().map(|&(_, impact)| impact));
     let mut last = 0;
-    for fields in docs {
-        let doc = fields[0].doc;
-        let more = fields.len() - 1;
-        write_varint(out, u64::from(doc - last) << 2 | more.min(3) as u64);
-        if more >= 3 {
-            write_varint(out, (more - 3) as u64);
-        }
-        out.extend(fields.iter().map(|p| (p.field << 4) | p.tf.min(15)));
+    for &(doc, _) in postings {
+        write_varint(out, u64::from(doc - last));
         last = doc;
     }
 }
 
-/// Decodes postings, a document and its fields' bytes at a time; stops at the first malformed
-/// byte (the loader has checked only their count).
+/// Decodes postings: documents and their impacts; stops at the first malformed byte (the
+/// loader has checked only their count).
 #[cfg(test)]
 pub(crate) struct Postings<'a> {
+    impacts: &'a [u8],
     bytes: &'a [u8],
     at: usize,
-    left: u64,
     doc: u32,
 }
 
 #[cfg(test)]
 impl<'a> Postings<'a> {
-    #[inline(always)]
     pub fn new(bytes: &'a [u8]) -> Self {
         let mut at = 0;
-        let left = read_varint(bytes, &mut at).unwrap_or(0);
-        Postings { bytes, at, left, doc: 0 }
+        let n = read_varint(bytes, &mut at).unwrap_or(0);
+        let impacts = usize::try_from(n).ok().and_then(|n| bytes.get(at..at.checked_add(n)?)).unwrap_or(&[]);
+        Postings { impacts, bytes, at: at + impacts.len(), doc: 0 }
     }
 }
 
 #[cfg(test)]
-impl<'a> Iterator for Postings<'a> {
-    /// A document, and a byte per field it has the term in: the field (high nibble) and the term
-    /// frequency (low nibble).
-    type Item = (u32, &'a [u8]);
+impl Iterator for Postings<'_> {
+    /// A document and the term's impact there.
+    type Item = (u32, u8);
 
-    #[inline(always)]
-    fn next(&mut self) -> Option<(u32, &'a [u8])> {
-        if self.left == 0 {
-            return None;
-        }
-        self.left -= 1;
-        let head = read_varint(self.bytes, &mut self.at)?;
-        let mut fields = (head & 3) as usize + 1;
-        if fields == 4 {
-            fields = usize::try_from(read_varint(self.bytes, &mut self.at)?).ok()?.checked_add(4)?;
-        }
-        self.doc = self.doc.checked_add(u32::try_from(head >> 2).ok()?)?;
-        let end = self.at.checked_add(fields).filter(|&e| e <= self.bytes.len())?;
-        let packed = &self.bytes[self.at..end];
-        self.at = end;
-        Some((self.doc, packed))
+    fn next(&mut self) -> Option<(u32, u8)> {
+        let (&impact, rest) = self.impacts.split_first()?;
+        self.impacts = rest;
+        let delta = read_varint(self.bytes, &mut self.at)?;
+        self.doc = self.doc.checked_add(u32::try_from(delta).ok()?)?;
+        Some((self.doc, impact))
     }
 }
 
@@ -321,7 +290,7 @@ mod tests {
     fn dictionary(words: &[&str]) -> Terms {
         let mut words: Vec<&str> = words.to_vec();
         words.sort();
-        Terms::from_sorted(words.iter().map(|w| (w.as_bytes().to_vec(), vec![Posting { doc: 0, field: 0, tf: 1 }])))
+        Terms::from_sorted(words.iter().map(|w| (w.as_bytes().to_vec(), vec![(0, 1)])))
     }
 
     fn near(terms: &Terms, query: &str, max: u8) -> Vec<(String, u8)> {
@@ -363,18 +332,13 @@ mod tests {
 
     #[test]
     fn postings_round_trip_and_stop_on_garbage() {
-        let p = |doc, field, tf| Posting { doc, field, tf };
-        let mut postings = vec![p(1, 0, 2), p(1, 3, 15), p(300, 9, 1)];
-        // A document in every field: more than the 2 bits of the count hold.
-        postings.extend((0..10).map(|f| p(301, f, 1)));
+        // A delta of two varint bytes; impacts at both ends of their range.
+        let postings = vec![(1, 40), (300, 63), (301, 1)];
         let mut bytes = Vec::new();
         encode_postings(&postings, &mut bytes);
-        let decoded: Vec<Posting> = Postings::new(&bytes)
-            .flat_map(|(doc, fields)| fields.iter().map(move |&b| p(doc, b >> 4, b & 15)).collect::<Vec<_>>())
-            .collect();
-        assert_eq!(decoded, postings);
-        assert_eq!(Postings::new(&bytes).map(|(doc, _)| doc).collect::<Vec<_>>(), [1, 300, 301]);
+        assert_eq!(Postings::new(&bytes).collect::<Vec<_>>(), postings);
         assert_eq!(Postings::new(&bytes[..bytes.len() - 1]).count(), 2);
+        assert_eq!(Postings::new(&bytes[..3]).count(), 0);
         assert_eq!(Postings::new(&[0xFF, 0xFF]).count(), 0);
     }
 }

@@ -162,3 +162,20 @@ fn any_query_is_safe() {
     assert_eq!(top(&i, "the")[..], [] as [String; 0]);
 }
 
+
+#[test]
+fn impacts_add_fields_up_then_saturate() {
+    // Three services of equal lengths: the term in the title, in the summary, in both.
+    let posting = |doc, field: Field| Posting { doc, field: field as u8, tf: 1 };
+    let weights = field_weights(&[[4; FIELDS], [4; FIELDS], [4; FIELDS]]);
+    let list = [posting(0, Field::Title), posting(1, Field::Summary), posting(2, Field::Title), posting(2, Field::Summary)];
+    let impact: Vec<u8> = impacts(&list, &weights).into_iter().map(|(_, i)| i).collect();
+    let [title, summary, both] = impact[..] else { panic!("{impact:?}") };
+    assert!(summary < title && title < both, "{impact:?}");
+    assert!(both < title + summary, "saturates: {impact:?}");
+    // A longer title than the catalog's average counts less.
+    let weights = field_weights(&[[4; FIELDS], [12; FIELDS]]);
+    let impact = impacts(&[posting(0, Field::Title), posting(1, Field::Title)], &weights);
+    assert!(impact[1].1 < impact[0].1, "{impact:?}");
+    assert!(impact.iter().all(|&(_, i)| (1..=IMPACT_SCALE as u8).contains(&i)));
+}
