@@ -106,7 +106,12 @@ struct QuestionProps {
 
 impl PartialEq for QuestionProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.assistant, &other.assistant) && self.page == other.page && self.answers == other.answers && self.locale == other.locale
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && Rc::ptr_eq(&self.assistant, &other.assistant)
+            && self.service == other.service
+            && self.page == other.page
+            && self.answers == other.answers
+            && self.locale == other.locale
     }
 }
 
@@ -209,7 +214,13 @@ struct ResultProps {
 
 impl PartialEq for ResultProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.assistant, &other.assistant) && self.end == other.end && self.answers == other.answers && self.locale == other.locale
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && Rc::ptr_eq(&self.guide, &other.guide)
+            && Rc::ptr_eq(&self.assistant, &other.assistant)
+            && self.service == other.service
+            && self.end == other.end
+            && self.answers == other.answers
+            && self.locale == other.locale
     }
 }
 
