@@ -313,7 +313,7 @@ fn item_field(props: &Props, inner: &Field, n: usize, item: &Value) -> Html {
         })
     };
     html! {
-        <FieldView field={scoped} locale={props.locale.clone()} fallback={props.fallback.clone()} scope={props.scope.clone()}
+        <FieldView field={std::rc::Rc::new(scoped)} locale={props.locale.clone()} fallback={props.fallback.clone()} scope={props.scope.clone()}
             value={item.get(&inner.id).cloned()} required={inner.required} {errors} {on_change} />
     }
 }

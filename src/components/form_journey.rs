@@ -124,13 +124,26 @@ pub fn form_journey(props: &Props) -> Html {
         });
     }
     {
-        // Every change is saved on the device at once; nothing is sent anywhere.
+        // Every change is saved on the device; nothing is sent anywhere. Arriving on a page
+        // (a move, a resumed draft) and an attempt to send are written at once; answers changed
+        // on the page are written when the typing pauses, and at once when the page is hidden
+        // or left (`io::save_draft_soon`), so a keystroke's frame carries no storage write.
         let draft = (props.connected && state.screen == Screen::Journey).then(|| state.to_draft());
         let (id, version) = (form.id.clone(), form.version.clone());
         let sent = state.screen == Screen::Sent;
+        // The page and the idempotency key of the draft last written at once.
+        let written = use_mut_ref(|| None::<(String, Option<String>)>);
         use_effect_with((draft, sent), move |(draft, sent)| {
-            if let Some(draft) = draft {
-                io::save_draft(&id, &version, draft);
+            let mut written = written.borrow_mut();
+            match draft {
+                Some(draft) if written.as_ref().is_some_and(|(page, key)| *page == draft.page && *key == draft.key) => {
+                    io::save_draft_soon(&id, &version, draft.clone());
+                }
+                Some(draft) => {
+                    io::save_draft(&id, &version, draft);
+                    *written = Some((draft.page.clone(), draft.key.clone()));
+                }
+                None => *written = None,
             }
             // Once received, nothing of the application stays on the device.
             if *sent {

@@ -4,8 +4,8 @@ use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
 use super::device::detail_rows;
 use crate::state::{Action, FormState};
-use onewindow_engine::{display_value, ui_text, Answer, Field, FieldKind, UiText};
-use std::collections::HashMap;
+use onewindow_engine::{display_value, ui_text, Answer, Field, FieldKind, FormModel, Page, UiText};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`QuestionPage`].
@@ -19,6 +19,55 @@ pub struct Props {
     pub heading: AttrValue,
 }
 
+/// What a page shows that changes only with the page, worked out when the citizen arrives
+/// rather than on every keystroke: its questions (reference lists filled in), shared with
+/// their views so Yew compares a pointer, not a question; which follow-up nests under which
+/// option; and one answer callback per question, the same from keystroke to keystroke (a new
+/// callback would render every question of the page again on each key).
+struct PageLayout {
+    fields: Vec<Rc<Field>>,
+    /// For each question, the index on the page of the question it nests under, and the option.
+    revealed_by: Vec<Option<(usize, String)>>,
+    on_change: Vec<Callback<Answer>>,
+}
+
+impl PageLayout {
+    fn new(model: &FormModel, page: &Page, dispatcher: &UseReducerDispatcher<FormState>) -> Self {
+        let fields = page
+            .fields
+            .iter()
+            .map(|field| {
+                // A reference list (ethnic groups…) was fetched with the form; the drop-down
+                // shows it like inline options.
+                let mut field = field.clone();
+                if let FieldKind::Select { options, options_from: Some(list) } = &mut field.kind {
+                    if options.is_empty() {
+                        *options = model.list(list);
+                    }
+                }
+                Rc::new(field)
+            })
+            .collect();
+        let revealed_by = page
+            .fields
+            .iter()
+            .map(|f| {
+                let (controller, option) = model.revealed_by(&f.id)?;
+                Some((page.fields.iter().position(|c| c.id == controller)?, option.to_string()))
+            })
+            .collect();
+        let on_change = page
+            .fields
+            .iter()
+            .map(|field| {
+                let (dispatcher, id) = (dispatcher.clone(), field.id.clone());
+                Callback::from(move |value| dispatcher.dispatch(Action::Answer { field: id.clone(), value }))
+            })
+            .collect();
+        PageLayout { fields, revealed_by, on_change }
+    }
+}
+
 /// One page of questions.
 #[function_component(QuestionPage)]
 pub fn question_page(props: &Props) -> Html {
@@ -27,11 +76,18 @@ pub fn question_page(props: &Props) -> Html {
     let form = model.form();
     let locale = AttrValue::from(state.locale.clone());
     let fallback = AttrValue::from(form.fallback_locale().to_string());
-    let Some(page) = form.pages.get(props.page) else { return Html::default() };
-    let visible: Vec<_> = page.fields.iter().filter(|f| state.evaluation.is_visible(model, &f.id)).collect();
+    let scope = AttrValue::from(form.id.clone());
+    let layout = {
+        let (model, dispatcher) = (model.clone(), state.dispatcher());
+        use_memo((Rc::as_ptr(&state.model) as usize, props.page), move |&(_, page)| {
+            model.form().pages.get(page).map(|definition| PageLayout::new(&model, definition, &dispatcher))
+        })
+    };
+    let (Some(page), Some(layout)) = (form.pages.get(props.page), layout.as_ref()) else { return Html::default() };
+    let visible: Vec<bool> = page.fields.iter().map(|f| state.evaluation.is_visible(model, &f.id)).collect();
     // A follow-up nested under an option belongs to its question: it does not make the page
     // a multi-question page (the heading stays put as the citizen chooses).
-    let single = page.title.is_none() && visible.iter().filter(|f| model.revealed_by(&f.id).is_none()).count() == 1;
+    let single = page.title.is_none() && (0..page.fields.len()).filter(|&i| visible[i] && layout.revealed_by[i].is_none()).count() == 1;
     let on_submit = {
         let state = state.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -39,27 +95,12 @@ pub fn question_page(props: &Props) -> Html {
             state.dispatch(Action::Continue);
         })
     };
-    // One callback per question, the same from keystroke to keystroke: Yew compares props, and
-    // a new callback would render every question of the page again on each key.
-    let callbacks = use_mut_ref(HashMap::<String, Callback<Answer>>::new);
-    let dispatcher = state.dispatcher();
-    let view_with = |field: &Field, is_heading: bool, reveals: Vec<(AttrValue, Html)>| -> Html {
-        let on_change = callbacks
-            .borrow_mut()
-            .entry(field.id.clone())
-            .or_insert_with(|| {
-                let (dispatcher, id) = (dispatcher.clone(), field.id.clone());
-                Callback::from(move |value| dispatcher.dispatch(Action::Answer { field: id.clone(), value }))
-            })
-            .clone();
-        // A reference list (ethnic groups…) was fetched with the form; the drop-down shows it
-        // like inline options.
-        let mut field = field.clone();
-        if let FieldKind::Select { options, options_from: Some(list) } = &mut field.kind {
-            if options.is_empty() {
-                *options = model.list(list);
-            }
-        }
+    let view_with = |i: usize, is_heading: bool, reveals: Vec<(AttrValue, Html)>| -> Html {
+        let field = &layout.fields[i];
+        // Only a computed question shows its value worked out.
+        let computed = matches!(field.kind, FieldKind::Computed { .. })
+            .then(|| state.evaluation.value(model, &field.id).map(|v| serde_json::Value::String(display_value(form, field, Some(v), &locale))))
+            .flatten();
         html! {
             <FieldView
                 key={field.id.clone()}
@@ -67,17 +108,17 @@ pub fn question_page(props: &Props) -> Html {
                 locale={locale.clone()}
                 fallback={fallback.clone()}
                 value={state.answers.get(&field.id).cloned()}
-                computed={state.evaluation.value(model, &field.id).map(|v| serde_json::Value::String(display_value(form, &field, Some(v), &locale)))}
+                {computed}
                 required={model.is_required(&state.evaluation, &field.id)}
                 errors={state.errors_for(&field.id).cloned().collect::<Vec<_>>()}
                 {is_heading}
                 {reveals}
-                scope={AttrValue::from(form.id.clone())}
-                {on_change}
+                scope={scope.clone()}
+                on_change={layout.on_change[i].clone()}
             />
         }
     };
-    let view = |field: &Field, is_heading: bool| view_with(field, is_heading, Vec::new());
+    let view = |i: usize, is_heading: bool| view_with(i, is_heading, Vec::new());
     let on = |action: Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
@@ -107,23 +148,18 @@ pub fn question_page(props: &Props) -> Html {
         <form novalidate=true onsubmit={on_submit}>
             <ErrorSummary errors={state.errors.clone()} locale={locale.clone()} focus_key={state.failed_attempts} />
             if !single { <h1 class="ow-heading-l">{ &props.heading }</h1> }
-            { for visible.iter().filter(|f| model.revealed_by(&f.id).is_none()).map(|field| {
+            { for (0..page.fields.len()).filter(|&i| visible[i] && layout.revealed_by[i].is_none()).map(|i| {
                 // Follow-ups nested under this question's options, in page order.
                 let mut reveals: Vec<(AttrValue, Html)> = Vec::new();
-                for other in &page.fields {
-                    if let Some((controller, option)) = model.revealed_by(&other.id) {
-                        if controller != field.id {
-                            continue;
-                        }
-                        let shown = visible.iter().any(|v| v.id == other.id);
-                        let markup = if shown { view(other, false) } else { Html::default() };
-                        match reveals.iter_mut().find(|(v, _)| v.as_str() == option) {
-                            Some((_, existing)) => *existing = html! { <>{ existing.clone() }{ markup }</> },
-                            None => reveals.push((AttrValue::from(option.to_string()), markup)),
-                        }
+                for (other, revealed) in layout.revealed_by.iter().enumerate() {
+                    let Some((_, option)) = revealed.as_ref().filter(|(controller, _)| *controller == i) else { continue };
+                    let markup = if visible[other] { view(other, false) } else { Html::default() };
+                    match reveals.iter_mut().find(|(v, _)| v.as_str() == option) {
+                        Some((_, existing)) => *existing = html! { <>{ existing.clone() }{ markup }</> },
+                        None => reveals.push((AttrValue::from(option.clone()), markup)),
                     }
                 }
-                view_with(field, single, reveals)
+                view_with(i, single, reveals)
             }) }
             <button type="submit" class="ow-button">{ ui_text(UiText::Continue, &locale) }</button>
         </form>

@@ -90,6 +90,31 @@ test('answers are kept on the device: reload offers to continue, start again for
   assert.deepEqual(page.problems, []);
 });
 
+test('typed answers are kept on the device: written once typing pauses, at once when the page is left, never after clearing', async () => {
+  const page = await openPage(browser);
+  const KEY = 'onewindow:draft:residence-registration:2026.1';
+  const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.answers?.full_name ?? null, KEY);
+  await page.goto(`${BASE_URL}/?form=residence-registration&lang=en`);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  const name = page.getByRole('textbox', { name: 'Full name' });
+  // Typing is written a moment after it pauses (not in each keystroke's frame)…
+  await name.pressSequentially('Li');
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.answers?.full_name === 'Li', KEY, { timeout: 5000 });
+  // …and at once when the page goes away: a reload straight after typing loses nothing.
+  await name.pressSequentially(' Lei');
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue where you left off' }).click();
+  assert.equal(await name.inputValue(), 'Li Lei');
+  assert.equal(await stored(), 'Li Lei');
+  // A change still waiting to be written is dropped with the rest by "Clear my answers".
+  await name.pressSequentially(' Jr');
+  await page.getByRole('button', { name: 'Clear my answers from this device' }).click();
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  await page.waitForTimeout(2500);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null);
+  assert.deepEqual(page.problems, []);
+});
+
 test('"Clear my answers" removes everything stored on the device', async () => {
   const page = await openPage(browser);
   await startResidencePermit(page);
