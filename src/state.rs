@@ -36,8 +36,10 @@ pub struct FormState {
     pub locale: String,
     /// Answers so far, exactly as typed (hidden ones too, until the package drops them).
     pub answers: Answers,
-    /// What the answers mean: path, visibility, computed values. Recomputed on every change.
-    pub evaluation: Evaluation,
+    /// What the answers mean: path, visibility, computed values. Recomputed on every change;
+    /// shared, so that the reducer's copy of the state on each keystroke does not copy a
+    /// value per question only to replace them all.
+    pub evaluation: Rc<Evaluation>,
     /// Where the citizen is.
     pub position: Position,
     /// The citizen came from a "Change" link and goes back to check answers after it.
@@ -209,7 +211,7 @@ impl FormState {
             model,
             locale,
             answers,
-            evaluation,
+            evaluation: Rc::new(evaluation),
             position,
             returning_to_check: false,
             errors: Vec::new(),
@@ -297,7 +299,7 @@ impl FormState {
 
     fn restart(&mut self) {
         self.answers = self.handed.clone().unwrap_or_default();
-        self.evaluation = self.model.evaluate(&self.answers);
+        self.evaluation = Rc::new(self.model.evaluate(&self.answers));
         self.position = self.model.start(&self.evaluation);
         self.returning_to_check = false;
         self.errors.clear();
@@ -321,7 +323,7 @@ impl Reducible for FormState {
         match action {
             Action::Answer { field, value } => {
                 next.answers.set(field, value);
-                next.evaluation = crate::io::timed(|| next.model.evaluate(&next.answers));
+                next.evaluation = Rc::new(crate::io::timed(|| next.model.evaluate(&next.answers)));
             }
             Action::Continue => {
                 let Position::Page(page) = next.position else { return self };
@@ -371,7 +373,7 @@ impl Reducible for FormState {
                 if let Some(draft) = next.draft.take() {
                     next.key = draft.key;
                     next.answers = draft.answers;
-                    next.evaluation = next.model.evaluate(&next.answers);
+                    next.evaluation = Rc::new(next.model.evaluate(&next.answers));
                     let wanted = next.model.parse_position(&draft.page).unwrap_or(next.position);
                     next.position = next.model.allowed_position(&next.evaluation, &next.answers, wanted);
                 }
@@ -456,7 +458,7 @@ impl Reducible for FormState {
                 for offer in next.find_offers() {
                     next.answers.set(offer.field, offer.answer);
                 }
-                next.evaluation = next.model.evaluate(&next.answers);
+                next.evaluation = Rc::new(next.model.evaluate(&next.answers));
                 next.prefilled = Some(next.position);
             }
             Action::DeclinePrefill => next.prefill_declined = true,
@@ -488,7 +490,7 @@ impl Reducible for FormState {
                     }
                     next.answers.set(id, answer);
                 }
-                next.evaluation = next.model.evaluate(&next.answers);
+                next.evaluation = Rc::new(next.model.evaluate(&next.answers));
             }
             Action::SetLocale(locale) => {
                 if next.model.form().locales.contains(&locale) {
