@@ -183,7 +183,7 @@ fn question_step(props: &QuestionProps) -> Html {
                     html! {
                         <FieldView
                             key={field.id.clone()}
-                            field={std::rc::Rc::new((*field).clone())}
+                            field={Rc::new((*field).clone())}
                             locale={props.locale.clone()}
                             fallback={fallback.clone()}
                             value={pending.get(&field.id).cloned()}

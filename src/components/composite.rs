@@ -7,6 +7,7 @@ use crate::host::Host;
 use crate::io;
 use onewindow_engine::{is_chinese, ui_text, Answer, Field, FieldError, Text, UiText};
 use serde_json::{json, Map, Value};
+use std::rc::Rc;
 use yew::prelude::*;
 
 fn part_text(value: &Option<Answer>, part: &str) -> String {
@@ -313,7 +314,7 @@ fn item_field(props: &Props, inner: &Field, n: usize, item: &Value) -> Html {
         })
     };
     html! {
-        <FieldView field={std::rc::Rc::new(scoped)} locale={props.locale.clone()} fallback={props.fallback.clone()} scope={props.scope.clone()}
+        <FieldView field={Rc::new(scoped)} locale={props.locale.clone()} fallback={props.fallback.clone()} scope={props.scope.clone()}
             value={item.get(&inner.id).cloned()} required={inner.required} {errors} {on_change} />
     }
 }

@@ -43,6 +43,8 @@ pub struct Props {
     pub on_change: Callback<Answer>,
 }
 
+// Written out for the pointer check first: `Field` is not `Eq`, so `Rc`'s own comparison
+// would compare two questions' contents on every keystroke.
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
         (Rc::ptr_eq(&self.field, &other.field) || self.field == other.field)

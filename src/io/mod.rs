@@ -354,13 +354,13 @@ thread_local! {
 
 /// Saves the draft a little later, not in the frame of the keystroke that changed it: local
 /// storage writes synchronously on the main thread (serialising the draft and `setItem` were
-/// about a quarter of a keystroke's time in wasm on the 1,000-field benchmark form, ~0.6 ms
-/// under the profiler). It is written once changes
-/// pause for [`DRAFT_QUIET_MS`] and at least every [`DRAFT_MAX_WAIT_MS`] while they go on, and
-/// at once when the page is hidden or left (`visibilitychange`, `pagehide`: closing the tab,
-/// reloading, following a link, switching apps on a phone), when the same form's draft is read
-/// or cleared, or saved with [`save_draft`]. What could be lost is what was typed in the last
-/// two seconds before the browser itself crashed.
+/// a fifth to a quarter of a keystroke's time in wasm on the 1,000-field benchmark form, 0.3 to
+/// 0.6 ms under the profiler). It is written once changes pause for [`DRAFT_QUIET_MS`] and at
+/// least every [`DRAFT_MAX_WAIT_MS`] while they go on, and at once when the page is hidden or
+/// left (`visibilitychange`, `pagehide`: closing the tab, reloading, following a link,
+/// switching apps on a phone), when the same form's draft is read or cleared, or saved with
+/// [`save_draft`]. What could be lost is what was typed in the last two seconds before the
+/// browser itself crashed.
 pub fn save_draft_soon(form: &str, version: &str, draft: Draft) {
     let now = js_sys::Date::now();
     let key = draft_key(form, version);

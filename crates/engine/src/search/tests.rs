@@ -162,7 +162,6 @@ fn any_query_is_safe() {
     assert_eq!(top(&i, "the")[..], [] as [String; 0]);
 }
 
-
 #[test]
 fn impacts_add_fields_up_then_saturate() {
     // Three services of equal lengths: the term in the title, in the summary, in both.
