@@ -222,17 +222,22 @@ impl Tracker {
         let step = match state.screen {
             Screen::Journey => {
                 let index = match state.position {
-                    Position::Page(page) => state.evaluation.path.iter().position(|&p| p == page).unwrap_or(0),
+                    Position::Page(page) => {
+                        state.evaluation.path.iter().position(|&p| p == page).unwrap_or(0)
+                    }
                     Position::CheckAnswers | Position::Outcome(_) => state.evaluation.path.len(),
                 };
                 Some((state.model.position_token(state.position), index))
             }
-            Screen::Sent => Some((onewindow_engine::CONFIRMATION.to_string(), state.evaluation.path.len() + 1)),
+            Screen::Sent => {
+                Some((onewindow_engine::CONFIRMATION.to_string(), state.evaluation.path.len() + 1))
+            }
             Screen::SavedDetails | Screen::Waiting | Screen::Start | Screen::Resume => None,
         };
         if !self.started && step.is_some() {
             self.started = true;
-            events.push(JourneyEvent::Start { form: form.id.clone(), version: form.version.clone() });
+            events
+                .push(JourneyEvent::Start { form: form.id.clone(), version: form.version.clone() });
         }
         if let Some((page, index)) = step {
             if self.page.as_deref() != Some(page.as_str()) {
@@ -249,15 +254,28 @@ impl Tracker {
                 .map(|e| ErrorRef { field: e.field.clone(), rule: e.rule.clone() })
                 .collect();
             if let (false, Position::Page(_)) = (errors.is_empty(), state.position) {
-                events.push(JourneyEvent::ValidationError { form: form.id.clone(), page: state.model.position_token(state.position), errors });
+                events.push(JourneyEvent::ValidationError {
+                    form: form.id.clone(),
+                    page: state.model.position_token(state.position),
+                    errors,
+                });
             }
         }
         if state.screen == Screen::Sent {
             if let Some(reference) = &state.reference {
                 let (seen, event) = if state.queued {
-                    (&mut self.queued, JourneyEvent::Queued { form: form.id.clone(), receipt: reference.clone() })
+                    (
+                        &mut self.queued,
+                        JourneyEvent::Queued { form: form.id.clone(), receipt: reference.clone() },
+                    )
                 } else {
-                    (&mut self.submitted, JourneyEvent::Submitted { form: form.id.clone(), reference: reference.clone() })
+                    (
+                        &mut self.submitted,
+                        JourneyEvent::Submitted {
+                            form: form.id.clone(),
+                            reference: reference.clone(),
+                        },
+                    )
                 };
                 if seen.as_ref() != Some(reference) {
                     *seen = Some(reference.clone());
@@ -279,10 +297,10 @@ mod tests {
 
     fn fresh() -> Rc<FormState> {
         let definition = json!({"schema_version": 1, "id": "t", "version": "3", "title": "T", "locales": ["en"],
-            "pages": [
-                {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "required": true}]},
-                {"id": "city", "fields": [{"id": "city", "type": "text", "label": "City"}]}
-            ]});
+        "pages": [
+            {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "required": true}]},
+            {"id": "city", "fields": [{"id": "city", "type": "text", "label": "City"}]}
+        ]});
         let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
         Rc::new(FormState::new(Rc::new(model), "en".into(), None, None, Remembered::default()))
     }
@@ -316,16 +334,36 @@ mod tests {
             }]
         );
         let state = state.reduce(Action::Continue);
-        assert_eq!(names(&tracker.update(&state)), vec!["onewindow:validationerror"], "each failed Continue is told");
-        let state = state.reduce(Action::Answer { field: "full_name".into(), value: "Li Lei".into() }).reduce(Action::Continue);
-        assert_eq!(tracker.update(&state), vec![JourneyEvent::PageChange { form: "t".into(), page: "city".into(), index: 1 }]);
+        assert_eq!(
+            names(&tracker.update(&state)),
+            vec!["onewindow:validationerror"],
+            "each failed Continue is told"
+        );
+        let state = state
+            .reduce(Action::Answer { field: "full_name".into(), value: "Li Lei".into() })
+            .reduce(Action::Continue);
+        assert_eq!(
+            tracker.update(&state),
+            vec![JourneyEvent::PageChange { form: "t".into(), page: "city".into(), index: 1 }]
+        );
         let state = state.reduce(Action::Continue);
-        assert_eq!(tracker.update(&state), vec![JourneyEvent::PageChange { form: "t".into(), page: "check-answers".into(), index: 2 }]);
+        assert_eq!(
+            tracker.update(&state),
+            vec![JourneyEvent::PageChange {
+                form: "t".into(),
+                page: "check-answers".into(),
+                index: 2
+            }]
+        );
         let state = state.reduce(Action::Sending("k".into())).reduce(Action::Sent("OW-1".into()));
         assert_eq!(
             tracker.update(&state),
             vec![
-                JourneyEvent::PageChange { form: "t".into(), page: "confirmation".into(), index: 3 },
+                JourneyEvent::PageChange {
+                    form: "t".into(),
+                    page: "confirmation".into(),
+                    index: 3
+                },
                 JourneyEvent::Submitted { form: "t".into(), reference: "OW-1".into() },
             ]
         );
@@ -334,16 +372,25 @@ mod tests {
 
     #[test]
     fn a_queued_application_is_told_and_so_is_its_delivery() {
-        let state = fresh().reduce(Action::Start).reduce(Action::Answer { field: "full_name".into(), value: "Li".into() });
+        let state = fresh()
+            .reduce(Action::Start)
+            .reduce(Action::Answer { field: "full_name".into(), value: "Li".into() });
         let mut tracker = Tracker::new(&state);
-        let state = state.reduce(Action::Continue).reduce(Action::Continue).reduce(Action::Sending("k".into()));
+        let state = state
+            .reduce(Action::Continue)
+            .reduce(Action::Continue)
+            .reduce(Action::Sending("k".into()));
         let _ = tracker.update(&state);
         let queued = state.reduce(Action::Queued("ABC123".into()));
         let events = tracker.update(&queued);
         assert_eq!(names(&events), vec!["onewindow:pagechange", "onewindow:queued"]);
         assert_eq!(events[1], JourneyEvent::Queued { form: "t".into(), receipt: "ABC123".into() });
-        let delivered = queued.reduce(Action::Delivered { key: "k".into(), reference: "OW-9".into() });
-        assert_eq!(tracker.update(&delivered), vec![JourneyEvent::Submitted { form: "t".into(), reference: "OW-9".into() }]);
+        let delivered =
+            queued.reduce(Action::Delivered { key: "k".into(), reference: "OW-9".into() });
+        assert_eq!(
+            tracker.update(&delivered),
+            vec![JourneyEvent::Submitted { form: "t".into(), reference: "OW-9".into() }]
+        );
     }
 
     #[test]
@@ -357,7 +404,10 @@ mod tests {
         assert!(tracker.update(&back).is_empty(), "the same page again");
         let cleared = back.reduce(Action::ClearData);
         assert!(tracker.update(&cleared).is_empty());
-        assert_eq!(names(&tracker.update(&cleared.reduce(Action::Start))), vec!["onewindow:start", "onewindow:pagechange"]);
+        assert_eq!(
+            names(&tracker.update(&cleared.reduce(Action::Start))),
+            vec!["onewindow:start", "onewindow:pagechange"]
+        );
     }
 
     #[test]
@@ -382,7 +432,14 @@ mod tests {
         let sink = heard.clone();
         remote.connect(Callback::from(move |c| sink.borrow_mut().push(c)));
         remote.send(Command::SetLocale("en".into()));
-        assert_eq!(*heard.borrow(), vec![Command::SetLocale("zh-CN".into()), Command::Reset, Command::SetLocale("en".into())]);
+        assert_eq!(
+            *heard.borrow(),
+            vec![
+                Command::SetLocale("zh-CN".into()),
+                Command::Reset,
+                Command::SetLocale("en".into())
+            ]
+        );
         remote.disconnect();
         remote.send(Command::Reset);
         assert_eq!(heard.borrow().len(), 3, "nothing delivered while disconnected");
@@ -402,6 +459,9 @@ mod tests {
     fn lists_come_from_the_app_or_next_to_the_definition() {
         assert_eq!(Host::Page.list_url("cn-regions"), "forms/data/cn-regions.json");
         let embedded = Host::Embedded { lists_base: "https://gov.example/forms/data/".into() };
-        assert_eq!(embedded.list_url("cn-regions"), "https://gov.example/forms/data/cn-regions.json");
+        assert_eq!(
+            embedded.list_url("cn-regions"),
+            "https://gov.example/forms/data/cn-regions.json"
+        );
     }
 }

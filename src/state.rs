@@ -2,7 +2,9 @@
 //! citizen is, and the errors on show. Every rule is the engine's; this only keeps state.
 
 use crate::io::Draft;
-use onewindow_engine::{Answer, Answers, ConceptAnswer, Evaluation, FieldError, FormModel, Position, Remembered};
+use onewindow_engine::{
+    Answer, Answers, ConceptAnswer, Evaluation, FieldError, FormModel, Position, Remembered,
+};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -189,20 +191,39 @@ impl FormState {
     /// A new journey through `model` in `locale`, at its first page.
     /// `wanted` is the page the URL names: without a draft to offer, the journey opens there
     /// (or at the first question still unanswered before it).
-    pub fn new(model: Rc<FormModel>, locale: String, draft: Option<Draft>, wanted: Option<Position>, remembered: Remembered) -> Self {
+    pub fn new(
+        model: Rc<FormModel>,
+        locale: String,
+        draft: Option<Draft>,
+        wanted: Option<Position>,
+        remembered: Remembered,
+    ) -> Self {
         Self::handed(model, locale, draft, wanted, remembered, None)
     }
 
     /// A journey that starts with answers an assistant handed over (shown on the pages that
     /// ask, changeable like any answer). A draft on the device still comes first: the citizen
     /// chooses to continue it or start again, which starts from the handed answers.
-    pub fn handed(model: Rc<FormModel>, locale: String, draft: Option<Draft>, wanted: Option<Position>, remembered: Remembered, handed: Option<Answers>) -> Self {
-        let answers = if draft.as_ref().is_some_and(|d| !d.answers.0.is_empty()) { Answers::default() } else { handed.clone().unwrap_or_default() };
+    pub fn handed(
+        model: Rc<FormModel>,
+        locale: String,
+        draft: Option<Draft>,
+        wanted: Option<Position>,
+        remembered: Remembered,
+        handed: Option<Answers>,
+    ) -> Self {
+        let answers = if draft.as_ref().is_some_and(|d| !d.answers.0.is_empty()) {
+            Answers::default()
+        } else {
+            handed.clone().unwrap_or_default()
+        };
         let evaluation = model.evaluate(&answers);
         let draft = draft.filter(|d| !d.answers.0.is_empty());
         let (screen, position) = match (&draft, wanted) {
             (Some(_), _) => (Screen::Resume, model.start(&evaluation)),
-            (None, Some(wanted)) => (Screen::Journey, model.allowed_position(&evaluation, &answers, wanted)),
+            (None, Some(wanted)) => {
+                (Screen::Journey, model.allowed_position(&evaluation, &answers, wanted))
+            }
             (None, None) => (Screen::Start, model.start(&evaluation)),
         };
         FormState {
@@ -249,12 +270,21 @@ impl FormState {
     /// (e.g. "applying for yourself"), which a start page cannot know.
     fn find_offers(&self) -> Vec<ConceptAnswer> {
         let Position::Page(page) = self.position else { return Vec::new() };
-        if self.screen != Screen::Journey || self.prefilled.is_some() || self.prefill_declined || self.remembered.0.is_empty() {
+        if self.screen != Screen::Journey
+            || self.prefilled.is_some()
+            || self.prefill_declined
+            || self.remembered.0.is_empty()
+        {
             return Vec::new();
         }
         let offers = self.model.prefill_offers(&self.remembered, &self.answers, &self.locale);
-        let asked_here = offers.iter().any(|o| self.model.field(&o.field).is_some_and(|(p, _)| p == page));
-        if asked_here { offers } else { Vec::new() }
+        let asked_here =
+            offers.iter().any(|o| self.model.field(&o.field).is_some_and(|(p, _)| p == page));
+        if asked_here {
+            offers
+        } else {
+            Vec::new()
+        }
     }
 
     /// The details of this journey the citizen may choose to remember (on the confirmation).
@@ -294,7 +324,11 @@ impl FormState {
 
     /// The draft to save for the current answers and position.
     pub fn to_draft(&self) -> Draft {
-        Draft { answers: self.answers.clone(), page: self.model.position_token(self.position), key: self.key.clone() }
+        Draft {
+            answers: self.answers.clone(),
+            page: self.model.position_token(self.position),
+            key: self.key.clone(),
+        }
     }
 
     fn restart(&mut self) {
@@ -327,18 +361,30 @@ impl Reducible for FormState {
             }
             Action::Continue => {
                 let Position::Page(page) = next.position else { return self };
-                match next.model.continue_from(page, &next.answers, &next.locale, next.returning_to_check) {
-                    Ok(_) if {
-                        // A warning is shown once ("you can still continue"); pressing
-                        // Continue again with it on show goes on.
-                        let warnings = onewindow_engine::validate_page(&next.model, &next.evaluation, page, &next.answers, &next.locale);
-                        let unseen = !warnings.is_empty() && warnings != next.errors;
-                        if unseen {
-                            next.errors = warnings;
-                            next.failed_attempts += 1;
-                        }
-                        unseen
-                    } => {}
+                match next.model.continue_from(
+                    page,
+                    &next.answers,
+                    &next.locale,
+                    next.returning_to_check,
+                ) {
+                    Ok(_)
+                        if {
+                            // A warning is shown once ("you can still continue"); pressing
+                            // Continue again with it on show goes on.
+                            let warnings = onewindow_engine::validate_page(
+                                &next.model,
+                                &next.evaluation,
+                                page,
+                                &next.answers,
+                                &next.locale,
+                            );
+                            let unseen = !warnings.is_empty() && warnings != next.errors;
+                            if unseen {
+                                next.errors = warnings;
+                                next.failed_attempts += 1;
+                            }
+                            unseen
+                        } => {}
                     Ok(position) => {
                         next.position = position;
                         next.errors.clear();
@@ -375,7 +421,8 @@ impl Reducible for FormState {
                     next.answers = draft.answers;
                     next.evaluation = Rc::new(next.model.evaluate(&next.answers));
                     let wanted = next.model.parse_position(&draft.page).unwrap_or(next.position);
-                    next.position = next.model.allowed_position(&next.evaluation, &next.answers, wanted);
+                    next.position =
+                        next.model.allowed_position(&next.evaluation, &next.answers, wanted);
                 }
                 next.screen = Screen::Journey;
             }
@@ -396,7 +443,8 @@ impl Reducible for FormState {
                     return self;
                 }
                 next.screen = Screen::Journey;
-                next.position = next.model.allowed_position(&next.evaluation, &next.answers, wanted);
+                next.position =
+                    next.model.allowed_position(&next.evaluation, &next.answers, wanted);
                 next.returning_to_check = false;
                 next.errors.clear();
             }
@@ -449,7 +497,11 @@ impl Reducible for FormState {
                 if let Some(first) = errors.first().and_then(|e| next.model.page_index(&e.page)) {
                     next.position = Position::Page(first);
                     next.returning_to_check = true;
-                    next.errors = errors.iter().filter(|e| next.model.page_index(&e.page) == Some(first)).map(|e| e.error.clone()).collect();
+                    next.errors = errors
+                        .iter()
+                        .filter(|e| next.model.page_index(&e.page) == Some(first))
+                        .map(|e| e.error.clone())
+                        .collect();
                     next.failed_attempts += 1;
                 }
             }
@@ -479,7 +531,11 @@ impl Reducible for FormState {
             Action::Forget(concept) => next.remembered.forget(&concept),
             Action::ForgetAll => next.remembered = Remembered::default(),
             Action::Prefill(answers) => {
-                let known: Vec<(String, Answer)> = answers.0.into_iter().filter(|(id, _)| next.model.field(id).is_some()).collect();
+                let known: Vec<(String, Answer)> = answers
+                    .0
+                    .into_iter()
+                    .filter(|(id, _)| next.model.field(id).is_some())
+                    .collect();
                 if known.is_empty() {
                     return self;
                 }
@@ -498,14 +554,22 @@ impl Reducible for FormState {
                     // Messages on show were worded in the old language: word them again.
                     if !next.errors.is_empty() {
                         if let Position::Page(page) = next.position {
-                            next.errors = onewindow_engine::validate_page(&next.model, &next.evaluation, page, &next.answers, &next.locale);
+                            next.errors = onewindow_engine::validate_page(
+                                &next.model,
+                                &next.evaluation,
+                                page,
+                                &next.answers,
+                                &next.locale,
+                            );
                         }
                     }
                 }
             }
         }
         let arrived = next.position != self.position || next.screen != self.screen;
-        let changed_mind = next.prefilled != self.prefilled || next.prefill_declined != self.prefill_declined || next.remembered != self.remembered;
+        let changed_mind = next.prefilled != self.prefilled
+            || next.prefill_declined != self.prefill_declined
+            || next.remembered != self.remembered;
         if arrived || changed_mind || next.locale != self.locale {
             next.offers = next.find_offers();
         }
@@ -521,12 +585,13 @@ mod tests {
 
     fn state() -> Rc<FormState> {
         let definition = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
-            "pages": [
-                {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "required": true}]},
-                {"id": "city", "fields": [{"id": "city", "type": "text", "label": "City"}]}
-            ]});
+        "pages": [
+            {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "required": true}]},
+            {"id": "city", "fields": [{"id": "city", "type": "text", "label": "City"}]}
+        ]});
         let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
-        Rc::new(FormState::new(Rc::new(model), "en".into(), None, None, Remembered::default())).reduce(Action::Start)
+        Rc::new(FormState::new(Rc::new(model), "en".into(), None, None, Remembered::default()))
+            .reduce(Action::Start)
     }
 
     #[test]
@@ -556,12 +621,25 @@ mod tests {
         let mut answers = Answers::default();
         answers.set("full_name", "Li Lei".into());
         let draft = Draft { answers, page: "city".into(), key: None };
-        let resumed = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft.clone()), None, Remembered::default()));
+        let resumed = Rc::new(FormState::new(
+            base.model.clone(),
+            "en".into(),
+            Some(draft.clone()),
+            None,
+            Remembered::default(),
+        ));
         assert_eq!(resumed.screen, Screen::Resume);
         let resumed = resumed.reduce(Action::ResumeDraft);
         assert_eq!((resumed.screen, resumed.position), (Screen::Journey, Position::Page(1)));
         assert_eq!(resumed.answers.text("full_name"), "Li Lei");
-        let again = Rc::new(FormState::new(base.model.clone(), "en".into(), Some(draft), None, Remembered::default())).reduce(Action::StartAgain);
+        let again = Rc::new(FormState::new(
+            base.model.clone(),
+            "en".into(),
+            Some(draft),
+            None,
+            Remembered::default(),
+        ))
+        .reduce(Action::StartAgain);
         assert_eq!(again.screen, Screen::Start);
         assert!(again.answers.0.is_empty());
     }
@@ -579,15 +657,20 @@ mod tests {
                 {"id": "name", "type": "text", "label": {"en": "Full name", "zh-CN": "姓名"}, "required": true},
                 {"id": "city", "type": "text", "label": {"en": "City", "zh-CN": "城市"}}]}]});
         let model = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
-        let shown = Rc::new(FormState::new(Rc::new(model), "en".into(), None, None, Remembered::default()))
-            .reduce(Action::Start)
-            .reduce(Action::Answer { field: "city".into(), value: "Xiamen".into() })
-            .reduce(Action::Continue);
+        let shown =
+            Rc::new(FormState::new(Rc::new(model), "en".into(), None, None, Remembered::default()))
+                .reduce(Action::Start)
+                .reduce(Action::Answer { field: "city".into(), value: "Xiamen".into() })
+                .reduce(Action::Continue);
         assert_eq!(shown.errors[0].message, "Enter full name");
         let switched = shown.reduce(Action::SetLocale("zh-CN".into()));
         assert_eq!(switched.errors[0].message, "请填写姓名");
         assert_eq!(switched.answers.text("city"), "Xiamen");
-        assert_eq!(switched.reduce(Action::SetLocale("fr".into())).locale, "zh-CN", "only the form's locales");
+        assert_eq!(
+            switched.reduce(Action::SetLocale("fr".into())).locale,
+            "zh-CN",
+            "only the form's locales"
+        );
     }
 
     #[test]
@@ -612,10 +695,21 @@ mod tests {
                 {"id": "intro", "fields": [{"id": "city", "type": "text", "label": "City"}]},
                 {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "required": true,
                     "concept": "person.full_name", "fill_once": true}]}]});
-        let model = Rc::new(load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap());
+        let model =
+            Rc::new(load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap());
         let mut remembered = Remembered::default();
-        remembered.0.insert("person.full_name".into(), onewindow_engine::RememberedAnswer { answer: "Li Lei".into(), label: "Name".into(), shown: "Li Lei".into() });
-        let fresh = || Rc::new(FormState::new(model.clone(), "en".into(), None, None, remembered.clone())).reduce(Action::Start);
+        remembered.0.insert(
+            "person.full_name".into(),
+            onewindow_engine::RememberedAnswer {
+                answer: "Li Lei".into(),
+                label: "Name".into(),
+                shown: "Li Lei".into(),
+            },
+        );
+        let fresh = || {
+            Rc::new(FormState::new(model.clone(), "en".into(), None, None, remembered.clone()))
+                .reduce(Action::Start)
+        };
         let first = fresh();
         assert!(first.prefill_offers().is_empty(), "not offered on a page that does not ask");
         let on_name = first.reduce(Action::Continue);
@@ -630,13 +724,15 @@ mod tests {
 
         // After sending, the citizen may keep this journey's details; forgetting removes them.
         let sent = filled.reduce(Action::Continue).reduce(Action::Sent("OW-1".into()));
-        let nothing = Rc::new(FormState::new(model.clone(), "en".into(), None, None, Remembered::default()));
+        let nothing =
+            Rc::new(FormState::new(model.clone(), "en".into(), None, None, Remembered::default()));
         assert!(nothing.rememberable().is_empty(), "only offered on the confirmation");
         assert_eq!(sent.rememberable().len(), 1);
         let kept = sent.reduce(Action::Remember);
         assert!(kept.remembered_now && kept.rememberable().is_empty());
         assert!(kept.remembered.0.contains_key("person.full_name"));
-        let forgotten = kept.reduce(Action::ShowSaved).reduce(Action::Forget("person.full_name".into()));
+        let forgotten =
+            kept.reduce(Action::ShowSaved).reduce(Action::Forget("person.full_name".into()));
         assert_eq!(forgotten.screen, Screen::SavedDetails);
         assert!(forgotten.remembered.0.is_empty());
         assert_eq!(forgotten.reduce(Action::LeaveSaved).screen, Screen::Sent);
@@ -652,7 +748,9 @@ mod tests {
         assert!(filled.answers.get("not_a_question").is_none());
         let moved = filled.reduce(Action::Continue);
         assert_eq!(moved.position, Position::Page(1), "checked like typed answers");
-        let changed = moved.reduce(Action::Back).reduce(Action::Answer { field: "full_name".into(), value: "Han Meimei".into() });
+        let changed = moved
+            .reduce(Action::Back)
+            .reduce(Action::Answer { field: "full_name".into(), value: "Han Meimei".into() });
         assert_eq!(changed.answers.text("full_name"), "Han Meimei");
         assert!(changed.reduce(Action::ClearData).answers.0.is_empty(), "cleared like any answer");
     }
@@ -667,10 +765,16 @@ mod tests {
                 "message": "That is a lot of children: check the number"}]});
         let (model, problems) = load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap());
         assert!(problems.is_empty(), "{problems:?}");
-        let first = Rc::new(FormState::new(Rc::new(model.unwrap()), "en".into(), None, None, Remembered::default()))
-            .reduce(Action::Start)
-            .reduce(Action::Answer { field: "n".into(), value: "12".into() })
-            .reduce(Action::Continue);
+        let first = Rc::new(FormState::new(
+            Rc::new(model.unwrap()),
+            "en".into(),
+            None,
+            None,
+            Remembered::default(),
+        ))
+        .reduce(Action::Start)
+        .reduce(Action::Answer { field: "n".into(), value: "12".into() })
+        .reduce(Action::Continue);
         assert_eq!(first.position, Position::Page(0), "the warning is shown first");
         assert_eq!(first.errors.len(), 1);
         assert!(!first.errors[0].is_error());

@@ -34,20 +34,26 @@ async fn settle() {
 async fn continue_without_an_answer_shows_the_summary_and_the_inline_error() {
     let root = mount();
     settle().await;
-    let start: web_sys::HtmlElement = root.query_selector(".ow-button--start").unwrap().expect("start page").unchecked_into();
+    let start: web_sys::HtmlElement =
+        root.query_selector(".ow-button--start").unwrap().expect("start page").unchecked_into();
     start.click();
     settle().await;
     assert_eq!(root.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Full name");
     assert!(root.query_selector(".ow-error-summary").unwrap().is_none());
 
-    let button: web_sys::HtmlElement = root.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into();
+    let button: web_sys::HtmlElement =
+        root.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into();
     button.click();
     settle().await;
 
     let summary = root.query_selector(".ow-error-summary").unwrap().expect("error summary shown");
     assert!(summary.text_content().unwrap().contains("There is a problem"));
-    let inline = root.query_selector("#field-full_name-error").unwrap().expect("inline error shown");
+    let inline =
+        root.query_selector("#field-full_name-error").unwrap().expect("inline error shown");
     assert!(inline.text_content().unwrap().ends_with("Enter full name"));
     let input = root.query_selector("#field-full_name").unwrap().unwrap();
-    assert_eq!(input.get_attribute("aria-describedby").unwrap(), "field-full_name-hint field-full_name-error");
+    assert_eq!(
+        input.get_attribute("aria-describedby").unwrap(),
+        "field-full_name-hint field-full_name-error"
+    );
 }

@@ -12,7 +12,8 @@ static SHIPPED: OnceLock<SearchIndex> = OnceLock::new();
 fuzz_target!(|data: &[u8]| {
     if let Some((0, query)) = data.split_first() {
         let index = SHIPPED.get_or_init(|| {
-            SearchIndex::from_bytes(include_bytes!("../../forms/catalog.index")).expect("the committed index loads")
+            SearchIndex::from_bytes(include_bytes!("../../forms/catalog.index"))
+                .expect("the committed index loads")
         });
         let query = String::from_utf8_lossy(query);
         for locale in ["en", "zh-CN", "ug"] {

@@ -9,7 +9,10 @@ use super::services::{CatalogHome, TopicPage};
 use crate::host::Host;
 use crate::io;
 use onewindow_engine::search::SearchIndex;
-use onewindow_engine::{answers_from_pairs, load_catalog, load_form, ui_text, Answers, Catalog, Diagnostic, FormModel, UiText};
+use onewindow_engine::{
+    answers_from_pairs, load_catalog, load_form, ui_text, Answers, Catalog, Diagnostic, FormModel,
+    UiText,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,7 +21,10 @@ use yew::prelude::*;
 pub(crate) enum Loaded {
     Loading,
     /// The definition could not be fetched or has errors: say so rather than show a blank page.
-    Failed { source: String, problems: Vec<Diagnostic> },
+    Failed {
+        source: String,
+        problems: Vec<Diagnostic>,
+    },
     Ready(Rc<FormModel>),
 }
 
@@ -29,7 +35,9 @@ pub(crate) type Overrides = (String, Result<serde_json::Value, String>);
 /// submission settings, and fetches the reference lists it needs from where `host` keeps them.
 pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Host) -> Loaded {
     let json = match io::fetch_text(&source).await {
-        Err(message) => return Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] },
+        Err(message) => {
+            return Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] }
+        }
         Ok(json) => json,
     };
     let mut model = match load_form(&json, io::today()) {
@@ -39,7 +47,12 @@ pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Ho
     if let Some((at, overrides)) = overrides {
         match overrides.and_then(|o| model.form().submission_settings().with_overrides(&o)) {
             Ok(settings) => model.set_submission(settings),
-            Err(message) => return Loaded::Failed { source: at, problems: vec![Diagnostic::error("", message)] },
+            Err(message) => {
+                return Loaded::Failed {
+                    source: at,
+                    problems: vec![Diagnostic::error("", message)],
+                }
+            }
         }
     }
     // Reference lists are needed to check and show coded answers (ethnic group "01" is
@@ -157,7 +170,9 @@ pub fn app() -> Html {
                 let state = match io::fetch_text(CATALOG).await {
                     Err(message) => CatalogState::Failed(vec![Diagnostic::error("", message)]),
                     Ok(json) => match load_catalog(&json) {
-                        (Some(catalog), problems) if !problems.iter().any(Diagnostic::is_error) => CatalogState::Ready(Rc::new(catalog)),
+                        (Some(catalog), problems) if !problems.iter().any(Diagnostic::is_error) => {
+                            CatalogState::Ready(Rc::new(catalog))
+                        }
                         (_, problems) => CatalogState::Failed(problems),
                     },
                 };
@@ -185,23 +200,43 @@ pub fn app() -> Html {
     let route = Route::current();
     let requested = io::query_param("lang");
     let body = match route {
-        Route::Form(id) => html! { <FormRoute key={id.as_str()} id={id.clone()} catalog={(*catalog).clone()} /> },
+        Route::Form(id) => {
+            html! { <FormRoute key={id.as_str()} id={id.clone()} catalog={(*catalog).clone()} /> }
+        }
         other => {
             let locale = match &*catalog {
-                CatalogState::Ready(c) => requested.filter(|l| c.locales.contains(l)).unwrap_or_else(|| c.locales.first().cloned().unwrap_or_else(|| "zh-CN".into())),
+                CatalogState::Ready(c) => {
+                    requested.filter(|l| c.locales.contains(l)).unwrap_or_else(|| {
+                        c.locales.first().cloned().unwrap_or_else(|| "zh-CN".into())
+                    })
+                }
                 _ => requested.unwrap_or_else(|| "zh-CN".into()),
             };
             match &*catalog {
-                CatalogState::Loading => html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, &locale) }</p></main> },
-                CatalogState::Failed(problems) => html! { <DefinitionProblems source={CATALOG} problems={problems.clone()} locale={locale.clone()} /> },
+                CatalogState::Loading => {
+                    html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, &locale) }</p></main> }
+                }
+                CatalogState::Failed(problems) => {
+                    html! { <DefinitionProblems source={CATALOG} problems={problems.clone()} locale={locale.clone()} /> }
+                }
                 CatalogState::Ready(catalog) => {
                     let locale = AttrValue::from(locale);
                     match other {
-                        Route::Home(query) => html! { <CatalogHome catalog={catalog.clone()} index={(*index).clone()} {query} {locale} /> },
-                        Route::Topic(topic) => html! { <TopicPage catalog={catalog.clone()} {topic} {locale} /> },
-                        Route::Service(id) => html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={false} location={(*location).clone()} /> },
-                        Route::Check(id) => html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={true} location={(*location).clone()} /> },
-                        Route::Rate(id) => html! { <super::rating::RatingPage catalog={catalog.clone()} service={id.clone()} {locale} /> },
+                        Route::Home(query) => {
+                            html! { <CatalogHome catalog={catalog.clone()} index={(*index).clone()} {query} {locale} /> }
+                        }
+                        Route::Topic(topic) => {
+                            html! { <TopicPage catalog={catalog.clone()} {topic} {locale} /> }
+                        }
+                        Route::Service(id) => {
+                            html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={false} location={(*location).clone()} /> }
+                        }
+                        Route::Check(id) => {
+                            html! { <ServicePage key={id.as_str()} catalog={catalog.clone()} id={id.clone()} {locale} check={true} location={(*location).clone()} /> }
+                        }
+                        Route::Rate(id) => {
+                            html! { <super::rating::RatingPage catalog={catalog.clone()} service={id.clone()} {locale} /> }
+                        }
                         Route::Form(_) => Html::default(),
                     }
                 }
@@ -230,7 +265,10 @@ fn form_route(props: &FormRouteProps) -> Html {
         use_effect_with((), move |_| {
             // A site serving the app may say where applications go (a meta element).
             let overrides = io::host_submission_overrides().map(|text| {
-                ("meta[name=onewindow-submission]".to_string(), serde_json::from_str(&text).map_err(|e| e.to_string()))
+                (
+                    "meta[name=onewindow-submission]".to_string(),
+                    serde_json::from_str(&text).map_err(|e| e.to_string()),
+                )
             });
             let pairs = io::hash_pairs();
             io::clear_hash();
@@ -258,7 +296,9 @@ fn form_route(props: &FormRouteProps) -> Html {
         }
         Loaded::Ready(model) => {
             let form = model.form();
-            let locale = requested.filter(|l| form.locales.contains(l)).unwrap_or_else(|| form.fallback_locale().to_string());
+            let locale = requested
+                .filter(|l| form.locales.contains(l))
+                .unwrap_or_else(|| form.fallback_locale().to_string());
             let draft = io::load_draft(&form.id, &form.version);
             let remembered = io::load_remembered();
             let catalog = match &props.catalog {

@@ -11,8 +11,8 @@ use super::guide_page::{material_item, md, places_list, steps_list, t};
 use super::services::{Frame, Link, Recommendations};
 use crate::io;
 use onewindow_engine::{
-    answers_from_pairs, answers_to_pairs, handed_over, ui_text, Answers, Catalog, End, FieldError, FormModel, GuideModel,
-    OutcomeAction, Service, Severity, UiText,
+    answers_from_pairs, answers_to_pairs, handed_over, ui_text, Answers, Catalog, End, FieldError,
+    FormModel, GuideModel, OutcomeAction, Service, Severity, UiText,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -60,11 +60,16 @@ enum Step {
 
 fn allowed_step(model: &FormModel, answers: &Answers, wanted: &str, locale: &str) -> Step {
     let evaluation = model.evaluate(answers);
-    let first_open = evaluation
-        .path
-        .iter()
-        .position(|&p| onewindow_engine::validate_page(model, &evaluation, p, answers, locale).iter().any(|e| e.severity == Severity::Error));
-    let wanted_at = if wanted == "result" { Some(evaluation.path.len()) } else { evaluation.path.iter().position(|&p| model.form().pages[p].id == wanted) };
+    let first_open = evaluation.path.iter().position(|&p| {
+        onewindow_engine::validate_page(model, &evaluation, p, answers, locale)
+            .iter()
+            .any(|e| e.severity == Severity::Error)
+    });
+    let wanted_at = if wanted == "result" {
+        Some(evaluation.path.len())
+    } else {
+        evaluation.path.iter().position(|&p| model.form().pages[p].id == wanted)
+    };
     let at = match (wanted_at, first_open) {
         (Some(w), Some(open)) => w.min(open),
         (Some(w), None) => w,
@@ -129,25 +134,33 @@ fn question_step(props: &QuestionProps) -> Html {
     let fallback = AttrValue::from(form.fallback_locale().to_string());
     let evaluation = model.evaluate(&pending);
     let page = &form.pages[props.page];
-    let visible: Vec<_> = page.fields.iter().filter(|f| evaluation.is_visible(model, &f.id)).collect();
+    let visible: Vec<_> =
+        page.fields.iter().filter(|f| evaluation.is_visible(model, &f.id)).collect();
     let single = page.title.is_none() && visible.len() == 1;
     let heading = model.page_heading(&evaluation, props.page, locale);
     let service = props.service.id.clone();
     let on_submit = {
-        let (pending, errors, failed, model) = (pending.clone(), errors.clone(), failed.clone(), model.clone());
+        let (pending, errors, failed, model) =
+            (pending.clone(), errors.clone(), failed.clone(), model.clone());
         let (locale, page, service) = (locale.to_string(), props.page, service.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let answers = (*pending).clone();
             let evaluation = model.evaluate(&answers);
-            let found = onewindow_engine::validate_page(&model, &evaluation, page, &answers, &locale);
+            let found =
+                onewindow_engine::validate_page(&model, &evaluation, page, &answers, &locale);
             if found.iter().any(|e| e.severity == Severity::Error) {
                 errors.set(found);
                 failed.set(*failed + 1);
                 return;
             }
             let here = &model.form().pages[page].id;
-            let next = match evaluation.path.iter().position(|&p| p == page).and_then(|i| evaluation.path.get(i + 1)) {
+            let next = match evaluation
+                .path
+                .iter()
+                .position(|&p| p == page)
+                .and_then(|i| evaluation.path.get(i + 1))
+            {
                 Some(&p) => model.form().pages[p].id.clone(),
                 None => "result".to_string(),
             };
@@ -158,13 +171,28 @@ fn question_step(props: &QuestionProps) -> Html {
             }
         })
     };
-    let back = evaluation.path.iter().position(|&p| p == props.page).and_then(|i| i.checked_sub(1)).map(|i| {
-        let id = &form.pages[evaluation.path[i]].id;
-        (AttrValue::from(step_url(&service, locale, id, &props.answers)), AttrValue::from(ui_text(UiText::Back, locale)))
+    let back =
+        evaluation.path.iter().position(|&p| p == props.page).and_then(|i| i.checked_sub(1)).map(
+            |i| {
+                let id = &form.pages[evaluation.path[i]].id;
+                (
+                    AttrValue::from(step_url(&service, locale, id, &props.answers)),
+                    AttrValue::from(ui_text(UiText::Back, locale)),
+                )
+            },
+        );
+    let back = back.or_else(|| {
+        Some((
+            AttrValue::from(format!("?service={service}&lang={locale}")),
+            AttrValue::from(ui_text(UiText::BackToGuide, locale)),
+        ))
     });
-    let back = back.or_else(|| Some((AttrValue::from(format!("?service={service}&lang={locale}")), AttrValue::from(ui_text(UiText::BackToGuide, locale)))));
     let has_errors = errors.iter().any(|e| e.severity == Severity::Error);
-    let title = format!("{}{heading} – {}", if has_errors { ui_text(UiText::ErrorTitlePrefix, locale) } else { "" }, form.text(&form.title, locale));
+    let title = format!(
+        "{}{heading} – {}",
+        if has_errors { ui_text(UiText::ErrorTitlePrefix, locale) } else { "" },
+        form.text(&form.title, locale)
+    );
     html! {
         <Frame locale={props.locale.clone()} locales={form.locales.clone()} title={title} {back}>
             <form novalidate=true onsubmit={on_submit}>
@@ -243,35 +271,65 @@ fn result_step(props: &ResultProps) -> Html {
         None => ui_text(UiText::YourChecklist, locale).to_string(),
     };
     let title_text = t(&service.title, locale, fallback).to_string();
-    let show_list = matches!(action, Some(OutcomeAction::StartForm { .. } | OutcomeAction::OfflineOnly) | None);
+    let show_list =
+        matches!(action, Some(OutcomeAction::StartForm { .. } | OutcomeAction::OfflineOnly) | None);
     let offline = matches!(action, Some(OutcomeAction::OfflineOnly));
     let download = {
-        let text = list.to_text(&title_text, props.guide.guide(), locale, fallback, offline || list.steps.is_empty());
+        let text = list.to_text(
+            &title_text,
+            props.guide.guide(),
+            locale,
+            fallback,
+            offline || list.steps.is_empty(),
+        );
         let name = format!("{}-checklist.txt", service.id);
-        Callback::from(move |_: MouseEvent| io::download_as(&name, &text, "text/plain;charset=utf-8"))
+        Callback::from(move |_: MouseEvent| {
+            io::download_as(&name, &text, "text/plain;charset=utf-8")
+        })
     };
     let print = Callback::from(|_: MouseEvent| io::print());
     let mut tailored: Vec<String> = list.also_needed.iter().map(|a| a.service.clone()).collect();
-    let reasons: Vec<(String, String)> =
-        list.also_needed.iter().filter_map(|a| a.reason.as_ref().map(|r| (a.service.clone(), t(r, locale, fallback).to_string()))).collect();
+    let reasons: Vec<(String, String)> = list
+        .also_needed
+        .iter()
+        .filter_map(|a| {
+            a.reason.as_ref().map(|r| (a.service.clone(), t(r, locale, fallback).to_string()))
+        })
+        .collect();
     let next = match &action {
         Some(OutcomeAction::StartForm { form: target, .. }) => {
-            let handed = handed_over(model, action.as_ref().unwrap_or(&OutcomeAction::NotEligible), &props.answers);
-            let href = format!("?form={target}&lang={locale}#{}", io::encode_pairs(&answers_to_pairs(&handed)));
+            let handed = handed_over(
+                model,
+                action.as_ref().unwrap_or(&OutcomeAction::NotEligible),
+                &props.answers,
+            );
+            let href = format!(
+                "?form={target}&lang={locale}#{}",
+                io::encode_pairs(&answers_to_pairs(&handed))
+            );
             html! { <Link {href} class="ow-button ow-button--start">{ ui_text(UiText::StartApplication, locale) }</Link> }
         }
         Some(OutcomeAction::Service { service: other }) => {
             tailored.insert(0, other.clone());
-            let name = props.catalog.service(other).map(|s| t(&s.title, locale, fallback).to_string()).unwrap_or_default();
+            let name = props
+                .catalog
+                .service(other)
+                .map(|s| t(&s.title, locale, fallback).to_string())
+                .unwrap_or_default();
             html! { <Link href={format!("?service={other}&lang={locale}")} class="ow-button">{ format!("{}: {name}", ui_text(UiText::GoToService, locale)) }</Link> }
         }
         None => match &service.form {
-            Some(target) => html! { <Link href={format!("?form={target}&lang={locale}")} class="ow-button ow-button--start">{ ui_text(UiText::StartApplication, locale) }</Link> },
+            Some(target) => {
+                html! { <Link href={format!("?form={target}&lang={locale}")} class="ow-button ow-button--start">{ ui_text(UiText::StartApplication, locale) }</Link> }
+            }
             None => Html::default(),
         },
         _ => Html::default(),
     };
-    let back = Some((AttrValue::from(format!("?service={}&lang={locale}", service.id)), AttrValue::from(ui_text(UiText::BackToGuide, locale))));
+    let back = Some((
+        AttrValue::from(format!("?service={}&lang={locale}", service.id)),
+        AttrValue::from(ui_text(UiText::BackToGuide, locale)),
+    ));
     html! {
         <Frame locale={props.locale.clone()} locales={form.locales.clone()} title={format!("{heading} – {title_text}")} {back}>
             <span class="ow-caption">{ &title_text }</span>

@@ -79,17 +79,27 @@ fn send(state: UseReducerHandle<FormState>) -> Callback<MouseEvent> {
         wasm_bindgen_futures::spawn_local(async move {
             let package = match package {
                 Ok(package) => package,
-                Err(PackageProblem::Invalid { errors }) => return state.dispatch(Action::Refused(errors)),
+                Err(PackageProblem::Invalid { errors }) => {
+                    return state.dispatch(Action::Refused(errors))
+                }
                 Err(other) => return state.dispatch(Action::SendFailed(other.to_string())),
             };
             state.dispatch(Action::Packed(package.clone()));
             let form = state.model.form();
             let title = form.text(&form.title, &state.locale).to_string();
-            let entry = OutboxEntry::new(&state.model, package, title, form.submission_settings(), js_sys::Date::now() as u64);
+            let entry = OutboxEntry::new(
+                &state.model,
+                package,
+                title,
+                form.submission_settings(),
+                js_sys::Date::now() as u64,
+            );
             let kept = io::store::enqueue(&form.id, &entry).await.is_ok();
             let receipt = entry.receipt();
             match io::courier::try_once(entry).await {
-                Delivery::Delivered { reference } => state.dispatch(Action::Sent(reference.unwrap_or(receipt))),
+                Delivery::Delivered { reference } => {
+                    state.dispatch(Action::Sent(reference.unwrap_or(receipt)))
+                }
                 Delivery::Refused { errors } => state.dispatch(Action::Refused(errors)),
                 Delivery::Rejected { message } => state.dispatch(Action::SendFailed(message)),
                 // Kept on the device: the courier delivers it when the service can be reached.
@@ -97,7 +107,9 @@ fn send(state: UseReducerHandle<FormState>) -> Callback<MouseEvent> {
                     state.dispatch(Action::Queued(receipt));
                     io::courier::flush_soon();
                 }
-                Delivery::Retry { .. } => state.dispatch(Action::SendFailed("the service could not be reached".into())),
+                Delivery::Retry { .. } => {
+                    state.dispatch(Action::SendFailed("the service could not be reached".into()))
+                }
             }
         });
     })

@@ -33,7 +33,12 @@ pub fn uk_address(props: &Props) -> Html {
     let space = if is_chinese(&props.locale) { "" } else { " " };
     let parts = [
         ("line1", l(UiText::AddressLine1), "address-line1", "ow-input"),
-        ("line2", format!("{}{space}{}", l(UiText::AddressLine2), l(UiText::Optional)), "address-line2", "ow-input"),
+        (
+            "line2",
+            format!("{}{space}{}", l(UiText::AddressLine2), l(UiText::Optional)),
+            "address-line2",
+            "ow-input",
+        ),
         ("town", l(UiText::Town), "address-level2", "ow-input ow-input--width-20"),
         ("postcode", l(UiText::Postcode), "postal-code", "ow-input ow-input--width-10"),
     ];
@@ -95,16 +100,29 @@ pub fn cn_address(props: &Props) -> Html {
     let city = part_text(&props.value, "city");
     let district = part_text(&props.value, "district");
     let provinces: &[Region] = &regions;
-    let cities: &[Region] = provinces.iter().find(|p| p.value == province).map(|p| p.children.as_slice()).unwrap_or(&[]);
-    let districts: &[Region] = cities.iter().find(|c| c.value == city).map(|c| c.children.as_slice()).unwrap_or(&[]);
-    let level = |part: &'static str, label: &'static str, list: &[Region], current: &str, resets: &'static [&'static str]| {
+    let cities: &[Region] = provinces
+        .iter()
+        .find(|p| p.value == province)
+        .map(|p| p.children.as_slice())
+        .unwrap_or(&[]);
+    let districts: &[Region] =
+        cities.iter().find(|c| c.value == city).map(|c| c.children.as_slice()).unwrap_or(&[]);
+    let level = |part: &'static str,
+                 label: &'static str,
+                 list: &[Region],
+                 current: &str,
+                 resets: &'static [&'static str]| {
         let id = input_id(&props.field.id, Some(part));
         let on_change = props.on_change.clone();
         let value = props.value.clone();
-        let names: Vec<(String, String)> = list.iter().map(|r| (r.value.clone(), r.label.get("zh-CN", "zh-CN").to_string())).collect();
+        let names: Vec<(String, String)> = list
+            .iter()
+            .map(|r| (r.value.clone(), r.label.get("zh-CN", "zh-CN").to_string()))
+            .collect();
         let onchange = Callback::from(move |e: Event| {
             let code = event_text(&e);
-            let display = names.iter().find(|(c, _)| *c == code).map(|(_, n)| n.clone()).unwrap_or_default();
+            let display =
+                names.iter().find(|(c, _)| *c == code).map(|(_, n)| n.clone()).unwrap_or_default();
             // Choosing a province clears the city and district below it, and so on.
             let mut parts: Vec<(&str, String)> = vec![(part, code), (name_key(part), display)];
             for reset in resets {
@@ -113,7 +131,8 @@ pub fn cn_address(props: &Props) -> Html {
             }
             on_change.emit(with_part(&value, &parts));
         });
-        let error = part_error(&props.errors, part) || (part == "province" && part_error(&props.errors, "province"));
+        let error = part_error(&props.errors, part)
+            || (part == "province" && part_error(&props.errors, "province"));
         html! {
             <div class="ow-form-group ow-form-group--nested">
                 <label class="ow-label" for={id.clone()}>{ label }</label>
@@ -130,7 +149,9 @@ pub fn cn_address(props: &Props) -> Html {
     let on_street = {
         let on_change = props.on_change.clone();
         let value = props.value.clone();
-        Callback::from(move |e: InputEvent| on_change.emit(with_part(&value, &[("street", event_text(&e))])))
+        Callback::from(move |e: InputEvent| {
+            on_change.emit(with_part(&value, &[("street", event_text(&e))]))
+        })
     };
     props.fieldset(html! {
         <div class="ow-address">
@@ -157,14 +178,18 @@ fn name_key(part: &str) -> &'static str {
 /// File upload: the chosen files' names and sizes are listed with a "Remove" button each; the
 /// engine checks type, size and count when the citizen continues.
 pub fn file_upload(props: &Props, accept: &[String], max_count: u32) -> Html {
-    let files: Vec<Value> = props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
+    let files: Vec<Value> =
+        props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
     let onchange = {
         let on_change = props.on_change.clone();
         let current = files.clone();
         let scope = props.scope.to_string();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
-            let chosen: Vec<web_sys::File> = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            let chosen: Vec<web_sys::File> = input
+                .files()
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
             input.set_value("");
             let (mut next, on_change, scope) = (current.clone(), on_change.clone(), scope.clone());
             // The content is kept on the device with the draft, so a reload loses nothing; if
@@ -220,10 +245,13 @@ fn human_size(bytes: u64) -> String {
 /// after a removal, so keyboard and screen-reader users are never lost.
 #[function_component(GroupField)]
 pub fn group_field(props: &Props) -> Html {
-    let onewindow_engine::FieldKind::Group { fields, max_items, item_label, .. } = &props.field.kind else {
+    let onewindow_engine::FieldKind::Group { fields, max_items, item_label, .. } =
+        &props.field.kind
+    else {
         return Html::default();
     };
-    let items: Vec<Value> = props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
+    let items: Vec<Value> =
+        props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
     let focus_target = use_state(|| None::<String>);
     let node = use_node_ref();
     {
@@ -238,7 +266,10 @@ pub fn group_field(props: &Props) -> Html {
             }
         });
     }
-    let item_name = item_label.as_ref().map(|l| props.t(l).to_string()).unwrap_or_else(|| ui_text(UiText::Item, &props.locale).into());
+    let item_name = item_label
+        .as_ref()
+        .map(|l| props.t(l).to_string())
+        .unwrap_or_else(|| ui_text(UiText::Item, &props.locale).into());
     let add_id = input_id(&props.field.id, Some("add"));
     let can_add = max_items.is_none_or(|m| (items.len() as u32) < m);
     let on_add = {
@@ -298,12 +329,15 @@ fn item_field(props: &Props, inner: &Field, n: usize, item: &Value) -> Html {
     let errors: Vec<FieldError> = props
         .errors
         .iter()
-        .filter(|e| e.part.as_deref().is_some_and(|p| p == scope || p.starts_with(&format!("{scope}."))))
+        .filter(|e| {
+            e.part.as_deref().is_some_and(|p| p == scope || p.starts_with(&format!("{scope}.")))
+        })
         .cloned()
         .collect();
     let on_change = {
         let on_change = props.on_change.clone();
-        let all: Vec<Value> = props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
+        let all: Vec<Value> =
+            props.value.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
         let key = inner.id.clone();
         Callback::from(move |answer: Answer| {
             let mut next = all.clone();

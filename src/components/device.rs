@@ -26,7 +26,14 @@ pub struct Props {
 fn download_package(package: onewindow_engine::Package) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let json = serde_json::to_string_pretty(&package).unwrap_or_default();
-        io::download(&format!("{}-{}.json", package.form_id, onewindow_engine::local_receipt(&package.idempotency_key)), &json);
+        io::download(
+            &format!(
+                "{}-{}.json",
+                package.form_id,
+                onewindow_engine::local_receipt(&package.idempotency_key)
+            ),
+            &json,
+        );
     })
 }
 
@@ -110,7 +117,7 @@ pub fn saved_details_page(props: &Props) -> Html {
     let state = &props.state;
     let locale = state.locale.as_str();
     let form = state.model.form();
-        let rows = state.remembered.0.iter().map(|(concept, saved)| {
+    let rows = state.remembered.0.iter().map(|(concept, saved)| {
             let forget = on(state, Action::Forget(concept.clone()));
             // In this form's words where it asks the same thing; else as it was saved.
             let here = form.fields().map(|(_, f)| f).find(|f| f.concept.as_deref() == Some(concept.as_str()));
@@ -131,19 +138,19 @@ pub fn saved_details_page(props: &Props) -> Html {
                 </div>
             }
         });
-        html! {
-            <>
-                <h1 class="ow-heading-l">{ ui_text(UiText::SavedDetails, locale) }</h1>
-                if state.remembered.0.is_empty() {
-                    <p class="ow-body" role="status">{ ui_text(UiText::SavedDetailsNone, locale) }</p>
-                } else {
-                    <p class="ow-body">{ ui_text(UiText::SavedDetailsBody, locale) }</p>
-                    <dl class="ow-summary-list">{ for rows }</dl>
-                    <button type="button" class="ow-button ow-button--warning" onclick={on(state, Action::ForgetAll)}>{ ui_text(UiText::ForgetAll, locale) }</button>
-                }
-                <p class="ow-body"><a href="#return" class="ow-link" onclick={on(state, Action::LeaveSaved)}>{ ui_text(UiText::ReturnToForm, locale) }</a></p>
-            </>
-        }
+    html! {
+        <>
+            <h1 class="ow-heading-l">{ ui_text(UiText::SavedDetails, locale) }</h1>
+            if state.remembered.0.is_empty() {
+                <p class="ow-body" role="status">{ ui_text(UiText::SavedDetailsNone, locale) }</p>
+            } else {
+                <p class="ow-body">{ ui_text(UiText::SavedDetailsBody, locale) }</p>
+                <dl class="ow-summary-list">{ for rows }</dl>
+                <button type="button" class="ow-button ow-button--warning" onclick={on(state, Action::ForgetAll)}>{ ui_text(UiText::ForgetAll, locale) }</button>
+            }
+            <p class="ow-body"><a href="#return" class="ow-link" onclick={on(state, Action::LeaveSaved)}>{ ui_text(UiText::ReturnToForm, locale) }</a></p>
+        </>
+    }
 }
 
 /// The applications on this device waiting to be sent, from any form.
@@ -203,7 +210,12 @@ pub(crate) fn detail_rows(details: &[ConceptAnswer]) -> Html {
 }
 
 /// The request for consent to remember this journey's details, on the confirmation.
-fn remember_panel(state: &FormState, locale: &str, remember: Callback<MouseEvent>, show: Callback<MouseEvent>) -> Html {
+fn remember_panel(
+    state: &FormState,
+    locale: &str,
+    remember: Callback<MouseEvent>,
+    show: Callback<MouseEvent>,
+) -> Html {
     if state.remembered_now {
         return html! {
             <div class="ow-inset-text" role="status">

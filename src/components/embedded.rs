@@ -37,7 +37,8 @@ pub struct Props {
 #[function_component(EmbeddedForm)]
 pub fn embedded_form(props: &Props) -> Html {
     let host = use_memo((props.src.clone(), props.lists_base.clone()), |(src, lists_base)| {
-        let mut lists_base = lists_base.as_ref().map_or_else(|| io::lists_beside(src), |b| b.to_string());
+        let mut lists_base =
+            lists_base.as_ref().map_or_else(|| io::lists_beside(src), |b| b.to_string());
         if !lists_base.ends_with('/') {
             lists_base.push('/');
         }
@@ -47,19 +48,28 @@ pub fn embedded_form(props: &Props) -> Html {
     {
         let loaded = loaded.clone();
         let host = (*host).clone();
-        use_effect_with((props.src.clone(), props.submission.clone(), host), move |(src, submission, host)| {
-            let (src, host) = (src.to_string(), host.clone());
-            let overrides = submission.as_ref().map(|o| ("submission option".to_string(), Ok((**o).clone())));
-            loaded.set(Loaded::Loading);
-            wasm_bindgen_futures::spawn_local(async move {
-                loaded.set(if src.trim().is_empty() {
-                    let message = "no src: give the address of a form definition (src=\"forms/x.json\")";
-                    Loaded::Failed { source: "<onewindow-form>".into(), problems: vec![Diagnostic::error("", message)] }
-                } else {
-                    load(src, overrides, &host).await
+        use_effect_with(
+            (props.src.clone(), props.submission.clone(), host),
+            move |(src, submission, host)| {
+                let (src, host) = (src.to_string(), host.clone());
+                let overrides = submission
+                    .as_ref()
+                    .map(|o| ("submission option".to_string(), Ok((**o).clone())));
+                loaded.set(Loaded::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded.set(if src.trim().is_empty() {
+                        let message =
+                            "no src: give the address of a form definition (src=\"forms/x.json\")";
+                        Loaded::Failed {
+                            source: "<onewindow-form>".into(),
+                            problems: vec![Diagnostic::error("", message)],
+                        }
+                    } else {
+                        load(src, overrides, &host).await
+                    });
                 });
-            });
-        });
+            },
+        );
     }
     let requested = props.locale.as_ref().map(|l| l.to_string());
     let body = match &*loaded {
@@ -69,7 +79,9 @@ pub fn embedded_form(props: &Props) -> Html {
                 Loaded::Failed { source, problems } => {
                     html! { <DefinitionProblems source={source.clone()} problems={problems.clone()} locale={locale.clone()} /> }
                 }
-                _ => html! { <p class="ow-body ow-embed__loading" role="status">{ ui_text(UiText::Loading, &locale) }</p> },
+                _ => {
+                    html! { <p class="ow-body ow-embed__loading" role="status">{ ui_text(UiText::Loading, &locale) }</p> }
+                }
             };
             html! { <div class="ow-page" lang={locale.clone()} dir={text_direction(&locale)}>{ inner }</div> }
         }

@@ -42,7 +42,11 @@ pub fn error_summary(props: &Props) -> Html {
     // Without errors, warnings get the same box under a gentler title: they are shown once
     // and the citizen may continue.
     let (shown, title, class) = if errors.is_empty() {
-        (props.errors.iter().collect::<Vec<_>>(), UiText::CheckBeforeContinuing, "ow-error-summary ow-error-summary--warning")
+        (
+            props.errors.iter().collect::<Vec<_>>(),
+            UiText::CheckBeforeContinuing,
+            "ow-error-summary ow-error-summary--warning",
+        )
     } else {
         (errors, UiText::ThereIsAProblem, "ow-error-summary")
     };

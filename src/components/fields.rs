@@ -3,7 +3,10 @@
 
 use super::composite::{self, CnAddress, GroupField};
 use super::error_summary::input_id;
-use onewindow_engine::{render_markdown, toggle_checkbox, ui_text, AddressStyle, Answer, Choice, Field, FieldError, FieldKind, Text, UiText};
+use onewindow_engine::{
+    render_markdown, toggle_checkbox, ui_text, AddressStyle, Answer, Choice, Field, FieldError,
+    FieldKind, Text, UiText,
+};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -71,7 +74,9 @@ impl Props {
     }
 
     pub(crate) fn label_text(&self) -> Html {
-        let optional = !self.required && self.field.kind.is_question() && !matches!(self.field.kind, FieldKind::Declaration { .. });
+        let optional = !self.required
+            && self.field.kind.is_question()
+            && !matches!(self.field.kind, FieldKind::Declaration { .. });
         html! {
             <>
                 { self.t(&self.field.label) }
@@ -116,7 +121,9 @@ impl Props {
 
     /// The container of the questions revealed by option `n`, if that option reveals any.
     fn conditional(&self, n: usize, value: &str, chosen: bool) -> (Option<String>, Html) {
-        let Some((_, content)) = self.reveals.iter().find(|(v, _)| v.as_str() == value) else { return (None, Html::default()) };
+        let Some((_, content)) = self.reveals.iter().find(|(v, _)| v.as_str() == value) else {
+            return (None, Html::default());
+        };
         let id = format!("{}-conditional", option_id(self, n));
         let class = classes!("ow-conditional", (!chosen).then_some("ow-conditional--hidden"));
         (Some(id.clone()), html! { <div {class} {id} hidden={!chosen}>{ content.clone() }</div> })
@@ -183,11 +190,17 @@ pub(crate) fn event_text(event: &Event) -> String {
 #[function_component(FieldView)]
 pub fn field_view(props: &Props) -> Html {
     match &props.field.kind {
-        FieldKind::Text { .. } | FieldKind::Email {} | FieldKind::Phone { .. } | FieldKind::Url {}
-        | FieldKind::Number { .. } | FieldKind::Integer { .. } | FieldKind::Money { .. } => text_input(props),
+        FieldKind::Text { .. }
+        | FieldKind::Email {}
+        | FieldKind::Phone { .. }
+        | FieldKind::Url {}
+        | FieldKind::Number { .. }
+        | FieldKind::Integer { .. }
+        | FieldKind::Money { .. } => text_input(props),
         FieldKind::Textarea { .. } => {
             let on_change = props.on_change.clone();
-            let oninput = Callback::from(move |e: InputEvent| on_change.emit(Value::String(event_text(&e))));
+            let oninput =
+                Callback::from(move |e: InputEvent| on_change.emit(Value::String(event_text(&e))));
             props.labelled(html! {
                 <textarea class={classes!("ow-textarea", props.has_error().then_some("ow-textarea--error"))}
                     id={props.id()} name={props.field.id.clone()} rows="5" value={props.text_value()}
@@ -195,11 +208,24 @@ pub fn field_view(props: &Props) -> Html {
             })
         }
         FieldKind::Radios { options } => radios(props, options.clone()),
-        FieldKind::YesNo {} => radios(props, vec![
-            Choice { value: "yes".into(), label: Text::Plain(ui_text(UiText::Yes, &props.locale).into()), hint: None },
-            Choice { value: "no".into(), label: Text::Plain(ui_text(UiText::No, &props.locale).into()), hint: None },
-        ]),
-        FieldKind::Checkboxes { options, exclusive, .. } => checkboxes(props, options, exclusive.as_deref()),
+        FieldKind::YesNo {} => radios(
+            props,
+            vec![
+                Choice {
+                    value: "yes".into(),
+                    label: Text::Plain(ui_text(UiText::Yes, &props.locale).into()),
+                    hint: None,
+                },
+                Choice {
+                    value: "no".into(),
+                    label: Text::Plain(ui_text(UiText::No, &props.locale).into()),
+                    hint: None,
+                },
+            ],
+        ),
+        FieldKind::Checkboxes { options, exclusive, .. } => {
+            checkboxes(props, options, exclusive.as_deref())
+        }
         FieldKind::Select { options, .. } => select(props, options),
         FieldKind::Date { .. } => date(props),
         FieldKind::Declaration { statement } => declaration(props, statement),
@@ -230,7 +256,9 @@ pub fn field_view(props: &Props) -> Html {
         }
         FieldKind::Address { style: AddressStyle::Uk } => composite::uk_address(props),
         FieldKind::Address { style: AddressStyle::Cn } => html! { <CnAddress ..props.clone() /> },
-        FieldKind::File { accept, max_count, .. } => composite::file_upload(props, accept, *max_count),
+        FieldKind::File { accept, max_count, .. } => {
+            composite::file_upload(props, accept, *max_count)
+        }
         FieldKind::Group { .. } => html! { <GroupField ..props.clone() /> },
     }
 }
@@ -240,16 +268,25 @@ fn text_input(props: &Props) -> Html {
         FieldKind::Email {} => ("email", None, Some("email"), Some("false"), None),
         FieldKind::Phone { .. } => ("tel", None, Some("tel"), None, Some("ow-input--width-20")),
         FieldKind::Url {} => ("url", None, Some("url"), Some("false"), None),
-        FieldKind::Integer { .. } => ("text", Some("numeric"), None, Some("false"), Some("ow-input--width-10")),
-        FieldKind::Number { .. } | FieldKind::Money { .. } => ("text", Some("decimal"), None, Some("false"), Some("ow-input--width-10")),
-        FieldKind::Text { format: Some(_), .. } => ("text", None, None, Some("false"), Some("ow-input--width-20")),
+        FieldKind::Integer { .. } => {
+            ("text", Some("numeric"), None, Some("false"), Some("ow-input--width-10"))
+        }
+        FieldKind::Number { .. } | FieldKind::Money { .. } => {
+            ("text", Some("decimal"), None, Some("false"), Some("ow-input--width-10"))
+        }
+        FieldKind::Text { format: Some(_), .. } => {
+            ("text", None, None, Some("false"), Some("ow-input--width-20"))
+        }
         _ => ("text", None, None, None, None),
     };
     let on_change = props.on_change.clone();
-    let oninput = Callback::from(move |e: InputEvent| on_change.emit(Value::String(event_text(&e))));
+    let oninput =
+        Callback::from(move |e: InputEvent| on_change.emit(Value::String(event_text(&e))));
     let (prefix, suffix) = match &props.field.kind {
         FieldKind::Money { currency, .. } => (Some(currency_symbol(currency)), None),
-        FieldKind::Number { suffix, .. } | FieldKind::Integer { suffix, .. } => (None, suffix.as_ref().map(|s| props.t(s).to_string())),
+        FieldKind::Number { suffix, .. } | FieldKind::Integer { suffix, .. } => {
+            (None, suffix.as_ref().map(|s| props.t(s).to_string()))
+        }
         _ => (None, None),
     };
     let input = html! {
@@ -282,7 +319,11 @@ fn currency_symbol(code: &str) -> String {
 }
 
 fn option_id(props: &Props, n: usize) -> String {
-    if n == 0 { props.id() } else { format!("{}-{n}", props.id()) }
+    if n == 0 {
+        props.id()
+    } else {
+        format!("{}-{n}", props.id())
+    }
 }
 
 fn radios(props: &Props, options: Vec<Choice>) -> Html {
@@ -354,8 +395,20 @@ fn checkboxes(props: &Props, options: &[Choice], exclusive: Option<&str>) -> Htm
 }
 
 fn date(props: &Props) -> Html {
-    let part = |name: &str| props.value.as_ref().and_then(|v| v.get(name)).and_then(Value::as_str).unwrap_or("").to_string();
-    let parts = [("day", UiText::Day, "ow-input--width-2", "numeric"), ("month", UiText::Month, "ow-input--width-4", "text"), ("year", UiText::Year, "ow-input--width-4", "numeric")];
+    let part = |name: &str| {
+        props
+            .value
+            .as_ref()
+            .and_then(|v| v.get(name))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let parts = [
+        ("day", UiText::Day, "ow-input--width-2", "numeric"),
+        ("month", UiText::Month, "ow-input--width-4", "text"),
+        ("year", UiText::Year, "ow-input--width-4", "numeric"),
+    ];
     let errored_parts: Vec<Option<String>> = props.errors.iter().map(|e| e.part.clone()).collect();
     props.fieldset(html! {
         <div class="ow-date-input">

@@ -11,7 +11,9 @@ use super::services::{locale_name, Link, Recommendations};
 use crate::host::{best_locale, Command, Host, JourneyEvent, Remote, Tracker};
 use crate::io;
 use crate::state::{Action, FormState, Screen};
-use onewindow_engine::{render_markdown, text_direction, ui_text, FormModel, Position, Remembered, UiText};
+use onewindow_engine::{
+    render_markdown, text_direction, ui_text, FormModel, Position, Remembered, UiText,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -64,13 +66,18 @@ pub fn form_journey(props: &Props) -> Html {
     let host = use_context::<Host>().unwrap_or_default();
     let embedded = host.is_embedded();
     let state = {
-        let (model, locale, draft) = (props.model.clone(), props.locale.to_string(), props.draft.clone());
+        let (model, locale, draft) =
+            (props.model.clone(), props.locale.to_string(), props.draft.clone());
         let remembered = props.remembered.clone();
         let handed = props.handed.clone();
         // Only a page of our own has a URL naming the page to open.
         let from_url = props.connected && !embedded;
         use_reducer(move || {
-            let wanted = if from_url { io::query_param("page").and_then(|p| model.parse_position(&p)) } else { None };
+            let wanted = if from_url {
+                io::query_param("page").and_then(|p| model.parse_position(&p))
+            } else {
+                None
+            };
             FormState::handed(model, locale, draft, wanted, remembered, handed)
         })
     };
@@ -136,7 +143,11 @@ pub fn form_journey(props: &Props) -> Html {
         use_effect_with((draft, sent), move |(draft, sent)| {
             let mut written = written.borrow_mut();
             match draft {
-                Some(draft) if written.as_ref().is_some_and(|(page, key)| *page == draft.page && *key == draft.key) => {
+                Some(draft)
+                    if written
+                        .as_ref()
+                        .is_some_and(|(page, key)| *page == draft.page && *key == draft.key) =>
+                {
                     io::save_draft_soon(&id, &version, draft.clone());
                 }
                 Some(draft) => {
@@ -159,8 +170,12 @@ pub fn form_journey(props: &Props) -> Html {
         use_effect_with((), move |_| {
             let listening = connected.then(|| {
                 let listening = io::courier::listen(move |news| match news {
-                    io::courier::News::Delivered { key, reference } => state.dispatch(Action::Delivered { key, reference }),
-                    io::courier::News::Rejected { key, message } => state.dispatch(Action::NotAccepted { key, message }),
+                    io::courier::News::Delivered { key, reference } => {
+                        state.dispatch(Action::Delivered { key, reference })
+                    }
+                    io::courier::News::Rejected { key, message } => {
+                        state.dispatch(Action::NotAccepted { key, message })
+                    }
                     io::courier::News::Waiting(entries) => state.dispatch(Action::Outbox(entries)),
                 });
                 io::courier::start();
@@ -202,7 +217,13 @@ pub fn form_journey(props: &Props) -> Html {
         let tracker = use_mut_ref(|| None::<Tracker>);
         let on_event = props.on_event.clone();
         let state = state.clone();
-        let milestone = (state.screen, state.position, state.failed_attempts, state.reference.clone(), state.queued);
+        let milestone = (
+            state.screen,
+            state.position,
+            state.failed_attempts,
+            state.reference.clone(),
+            state.queued,
+        );
         use_effect_with(milestone, move |_| {
             if let Some(on_event) = on_event {
                 let mut tracker = tracker.borrow_mut();
@@ -233,11 +254,17 @@ pub fn form_journey(props: &Props) -> Html {
         (Screen::Sent, _) if state.queued => ui_text(UiText::Queued, locale).to_string(),
         (Screen::Start | Screen::Resume, _) => form.text(&form.title, locale).to_string(),
         (Screen::Sent, _) => ui_text(UiText::ApplicationSent, locale).to_string(),
-        (Screen::Journey, Position::Page(page)) => model.page_heading(&state.evaluation, page, locale),
-        (Screen::Journey, Position::CheckAnswers) => ui_text(UiText::CheckAnswers, locale).to_string(),
-        (Screen::Journey, Position::Outcome(o)) => {
-            form.outcomes.get(o).map(|o| form.text(&o.title, locale).to_string()).unwrap_or_default()
+        (Screen::Journey, Position::Page(page)) => {
+            model.page_heading(&state.evaluation, page, locale)
         }
+        (Screen::Journey, Position::CheckAnswers) => {
+            ui_text(UiText::CheckAnswers, locale).to_string()
+        }
+        (Screen::Journey, Position::Outcome(o)) => form
+            .outcomes
+            .get(o)
+            .map(|o| form.text(&o.title, locale).to_string())
+            .unwrap_or_default(),
     };
     {
         let has_errors = state.errors.iter().any(|e| e.is_error());
@@ -282,8 +309,19 @@ pub fn form_journey(props: &Props) -> Html {
     };
     // The catalog's entry for this form: its guide is one link away, and what else people
     // in this situation need is suggested once the application is sent.
-    let service_of = props.catalog.as_ref().filter(|_| !embedded).and_then(|c| c.service_with_form(&form.id)).map(|s| s.id.clone());
-    let guide_of = props.catalog.as_ref().filter(|_| !embedded).and_then(|c| c.service_with_form(&form.id)).filter(|s| s.guide.is_some()).map(|s| s.id.clone());
+    let service_of = props
+        .catalog
+        .as_ref()
+        .filter(|_| !embedded)
+        .and_then(|c| c.service_with_form(&form.id))
+        .map(|s| s.id.clone());
+    let guide_of = props
+        .catalog
+        .as_ref()
+        .filter(|_| !embedded)
+        .and_then(|c| c.service_with_form(&form.id))
+        .filter(|s| s.guide.is_some())
+        .map(|s| s.id.clone());
     let body = match (state.screen, state.position) {
         (Screen::Start, _) => html! {
             <>
@@ -320,13 +358,20 @@ pub fn form_journey(props: &Props) -> Html {
         },
         (Screen::SavedDetails, _) => html! { <SavedDetailsPage state={state.clone()} /> },
         (Screen::Waiting, _) => html! { <WaitingPage state={state.clone()} /> },
-        (Screen::Journey, Position::Page(page)) => html! { <QuestionPage state={state.clone()} {page} heading={heading.clone()} /> },
-        (Screen::Journey, Position::CheckAnswers) => html! { <CheckAnswers state={state.clone()} /> },
-        (Screen::Journey, Position::Outcome(outcome)) => html! { <OutcomePage model={model.clone()} {outcome} locale={state.locale.clone()} /> },
+        (Screen::Journey, Position::Page(page)) => {
+            html! { <QuestionPage state={state.clone()} {page} heading={heading.clone()} /> }
+        }
+        (Screen::Journey, Position::CheckAnswers) => {
+            html! { <CheckAnswers state={state.clone()} /> }
+        }
+        (Screen::Journey, Position::Outcome(outcome)) => {
+            html! { <OutcomePage model={model.clone()} {outcome} locale={state.locale.clone()} /> }
+        }
     };
     // Embedded in another site's page, the banner, main content and footer landmarks are the
     // host's: the form is one labelled region of it.
-    let (header, main, footer) = if embedded { ("div", "div", "div") } else { ("header", "main", "footer") };
+    let (header, main, footer) =
+        if embedded { ("div", "div", "div") } else { ("header", "main", "footer") };
     let service = form.text(&form.title, locale).to_string();
     html! {
         <div class="ow-page" lang={state.locale.clone()} dir={text_direction(locale)} ref={page_ref}>

@@ -7,11 +7,12 @@ use super::definition_problems::DefinitionProblems;
 use super::services::{Frame, Link, Recommendations};
 use crate::host::Host;
 use crate::io;
-use onewindow_engine::{
-    compile_guide, duration_text, read_guide, online_depth_text, render_markdown, ui_text, Catalog, ChannelKind, Checklist, Diagnostic, FormModel,
-    GuideModel, Material, Medium, Necessity, OriginalOrCopy, ResultDelivery, Service, Source, Step, Text, UiText,
-};
 use onewindow_engine::analytics::{rating_text, RatingText};
+use onewindow_engine::{
+    compile_guide, duration_text, online_depth_text, read_guide, render_markdown, ui_text, Catalog,
+    ChannelKind, Checklist, Diagnostic, FormModel, GuideModel, Material, Medium, Necessity,
+    OriginalOrCopy, ResultDelivery, Service, Source, Step, Text, UiText,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,11 +33,15 @@ enum GuideLoad {
 /// Fetches the service's guide and the assistant it names; a guide with errors is not shown
 /// half right: its problems are listed instead.
 async fn load_bundle(service: &Service) -> GuideLoad {
-    let Some(path) = &service.guide else { return GuideLoad::Ready(Bundle { guide: None, assistant: None }) };
+    let Some(path) = &service.guide else {
+        return GuideLoad::Ready(Bundle { guide: None, assistant: None });
+    };
     let source = format!("forms/{path}");
     let json = match io::fetch_text(&source).await {
         Ok(json) => json,
-        Err(message) => return GuideLoad::Failed { source, problems: vec![Diagnostic::error("", message)] },
+        Err(message) => {
+            return GuideLoad::Failed { source, problems: vec![Diagnostic::error("", message)] }
+        }
     };
     let guide = match read_guide(&json) {
         Ok(guide) => guide,
@@ -51,7 +56,9 @@ async fn load_bundle(service: &Service) -> GuideLoad {
         },
     };
     match compile_guide(guide, assistant.as_deref()) {
-        (Some(guide), problems) if !problems.iter().any(Diagnostic::is_error) => GuideLoad::Ready(Bundle { guide: Some(Rc::new(guide)), assistant }),
+        (Some(guide), problems) if !problems.iter().any(Diagnostic::is_error) => {
+            GuideLoad::Ready(Bundle { guide: Some(Rc::new(guide)), assistant })
+        }
         (_, problems) => GuideLoad::Failed { source, problems },
     }
 }
@@ -104,7 +111,10 @@ pub fn service_page(props: &Props) -> Html {
     let catalog = &props.catalog;
     let Some(service) = service else {
         let heading = ui_text(UiText::ServiceNotFound, locale);
-        let back = Some((AttrValue::from(format!("?lang={locale}")), AttrValue::from(ui_text(UiText::AllServices, locale))));
+        let back = Some((
+            AttrValue::from(format!("?lang={locale}")),
+            AttrValue::from(ui_text(UiText::AllServices, locale)),
+        ));
         return html! {
             <Frame locale={props.locale.clone()} locales={catalog.locales.clone()} title={heading} {back}>
                 <h1 class="ow-heading-l">{ heading }</h1>
@@ -112,13 +122,19 @@ pub fn service_page(props: &Props) -> Html {
         };
     };
     match &*loaded {
-        GuideLoad::Loading => html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, locale) }</p></main> },
-        GuideLoad::Failed { source, problems } => html! { <DefinitionProblems source={source.clone()} problems={problems.clone()} locale={props.locale.clone()} /> },
+        GuideLoad::Loading => {
+            html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, locale) }</p></main> }
+        }
+        GuideLoad::Failed { source, problems } => {
+            html! { <DefinitionProblems source={source.clone()} problems={problems.clone()} locale={props.locale.clone()} /> }
+        }
         GuideLoad::Ready(bundle) => match (&bundle.guide, &bundle.assistant, props.check) {
             (Some(guide), Some(assistant), true) => html! {
                 <AssistantView catalog={catalog.clone()} {service} guide={guide.clone()} assistant={assistant.clone()} locale={props.locale.clone()} location={props.location.clone()} />
             },
-            _ => html! { <GuideView catalog={catalog.clone()} {service} bundle={bundle.clone()} locale={props.locale.clone()} /> },
+            _ => {
+                html! { <GuideView catalog={catalog.clone()} {service} bundle={bundle.clone()} locale={props.locale.clone()} /> }
+            }
         },
     }
 }
@@ -133,7 +149,9 @@ struct GuideProps {
 
 impl PartialEq for GuideProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && self.service == other.service && self.locale == other.locale
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.service == other.service
+            && self.locale == other.locale
     }
 }
 
@@ -148,7 +166,12 @@ pub(crate) fn md(text: &str) -> Html {
 }
 
 /// One material with everything a counter will ask about it.
-pub(crate) fn material_item(m: &Material, locale: &str, fallback: &str, conditional_note: bool) -> Html {
+pub(crate) fn material_item(
+    m: &Material,
+    locale: &str,
+    fallback: &str,
+    conditional_note: bool,
+) -> Html {
     let form = match m.original_or_copy {
         OriginalOrCopy::Original => UiText::Original,
         OriginalOrCopy::Copy => UiText::CopyOf,
@@ -192,7 +215,12 @@ pub(crate) fn material_item(m: &Material, locale: &str, fallback: &str, conditio
 }
 
 /// The process as numbered steps, each saying where it happens.
-pub(crate) fn steps_list(steps: &[&Step], locale: &str, fallback: &str, conditional_note: bool) -> Html {
+pub(crate) fn steps_list(
+    steps: &[&Step],
+    locale: &str,
+    fallback: &str,
+    conditional_note: bool,
+) -> Html {
     html! {
         <ol class="ow-step-by-step">
             { for steps.iter().map(|s| {
@@ -240,7 +268,10 @@ fn guide_view(props: &GuideProps) -> Html {
     let catalog = &props.catalog;
     let fallback = catalog.fallback_locale();
     let title = t(&service.title, locale, fallback).to_string();
-    let back = Some((AttrValue::from(format!("?lang={locale}")), AttrValue::from(ui_text(UiText::AllServices, locale))));
+    let back = Some((
+        AttrValue::from(format!("?lang={locale}")),
+        AttrValue::from(ui_text(UiText::AllServices, locale)),
+    ));
     let actions = html! {
         <div class="ow-button-group">
             if props.bundle.assistant.is_some() {
@@ -276,7 +307,8 @@ fn guide_view(props: &GuideProps) -> Html {
         ("help", UiText::GetHelp),
         ("law", UiText::LegalBasis),
     ];
-    let sections = sections.into_iter().chain((!g.faq.is_empty()).then_some(("faq", UiText::CommonQuestions)));
+    let sections =
+        sections.into_iter().chain((!g.faq.is_empty()).then_some(("faq", UiText::CommonQuestions)));
     let contents: Vec<(&str, UiText)> = sections.collect();
     let tl = &g.time_limit;
     html! {

@@ -17,7 +17,9 @@ pub struct Props {
 
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model) && self.outcome == other.outcome && self.locale == other.locale
+        Rc::ptr_eq(&self.model, &other.model)
+            && self.outcome == other.outcome
+            && self.locale == other.locale
     }
 }
 

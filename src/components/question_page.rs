@@ -1,8 +1,8 @@
 //! A question page: error summary, the visible questions, "Continue".
 
+use super::device::detail_rows;
 use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
-use super::device::detail_rows;
 use crate::state::{Action, FormState};
 use onewindow_engine::{display_value, ui_text, Answer, Field, FieldKind, FormModel, Page, UiText};
 use std::rc::Rc;
@@ -61,7 +61,9 @@ impl PageLayout {
             .iter()
             .map(|field| {
                 let (dispatcher, id) = (dispatcher.clone(), field.id.clone());
-                Callback::from(move |value| dispatcher.dispatch(Action::Answer { field: id.clone(), value }))
+                Callback::from(move |value| {
+                    dispatcher.dispatch(Action::Answer { field: id.clone(), value })
+                })
             })
             .collect();
         PageLayout { fields, revealed_by, on_change }
@@ -80,14 +82,25 @@ pub fn question_page(props: &Props) -> Html {
     let layout = {
         let (model, dispatcher) = (model.clone(), state.dispatcher());
         use_memo((Rc::as_ptr(&state.model) as usize, props.page), move |&(_, page)| {
-            model.form().pages.get(page).map(|definition| PageLayout::new(&model, definition, &dispatcher))
+            model
+                .form()
+                .pages
+                .get(page)
+                .map(|definition| PageLayout::new(&model, definition, &dispatcher))
         })
     };
-    let (Some(page), Some(layout)) = (form.pages.get(props.page), layout.as_ref()) else { return Html::default() };
-    let visible: Vec<bool> = page.fields.iter().map(|f| state.evaluation.is_visible(model, &f.id)).collect();
+    let (Some(page), Some(layout)) = (form.pages.get(props.page), layout.as_ref()) else {
+        return Html::default();
+    };
+    let visible: Vec<bool> =
+        page.fields.iter().map(|f| state.evaluation.is_visible(model, &f.id)).collect();
     // A follow-up nested under an option belongs to its question: it does not make the page
     // a multi-question page (the heading stays put as the citizen chooses).
-    let single = page.title.is_none() && (0..page.fields.len()).filter(|&i| visible[i] && layout.revealed_by[i].is_none()).count() == 1;
+    let single = page.title.is_none()
+        && (0..page.fields.len())
+            .filter(|&i| visible[i] && layout.revealed_by[i].is_none())
+            .count()
+            == 1;
     let on_submit = {
         let state = state.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -99,7 +112,11 @@ pub fn question_page(props: &Props) -> Html {
         let field = &layout.fields[i];
         // Only a computed question shows its value worked out.
         let computed = matches!(field.kind, FieldKind::Computed { .. })
-            .then(|| state.evaluation.value(model, &field.id).map(|v| serde_json::Value::String(display_value(form, field, Some(v), &locale))))
+            .then(|| {
+                state.evaluation.value(model, &field.id).map(|v| {
+                    serde_json::Value::String(display_value(form, field, Some(v), &locale))
+                })
+            })
             .flatten();
         html! {
             <FieldView

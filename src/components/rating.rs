@@ -10,7 +10,8 @@ use super::services::Frame;
 use crate::io;
 use crate::io::ratings::Sent;
 use onewindow_engine::analytics::{
-    check_rating, indicator_text, is_negative, level_text, rating_text, Channel, Indicators, Problem, Rating, RatingText, Reason, ANALYTICS_FORMAT,
+    check_rating, indicator_text, is_negative, level_text, rating_text, Channel, Indicators,
+    Problem, Rating, RatingText, Reason, ANALYTICS_FORMAT,
 };
 use onewindow_engine::{ui_text, Catalog, FieldError, Severity, UiText};
 use std::rc::Rc;
@@ -55,7 +56,13 @@ pub fn rating_form(props: &Props) -> Html {
     let attempts = use_state(|| 0u32);
     // Whether this case was rated is read from the device once, not on every keystroke.
     let case = props.case_reference.clone();
-    let status = use_state(move || if case.as_deref().is_some_and(io::ratings::is_rated) { Status::Done(Sent::AlreadyRated) } else { Status::Editing });
+    let status = use_state(move || {
+        if case.as_deref().is_some_and(io::ratings::is_rated) {
+            Status::Done(Sent::AlreadyRated)
+        } else {
+            Status::Editing
+        }
+    });
     let heading = |key: RatingText| -> Html {
         if props.own_page {
             html! { <h1 class="ow-heading-l" id="ow-rating-heading">{ rating_text(key, l) }</h1> }
@@ -113,7 +120,8 @@ pub fn rating_form(props: &Props) -> Html {
             }
             problems.set(Vec::new());
             status.set(Status::Sending);
-            let (status, problems, attempts, rating) = (status.clone(), problems.clone(), attempts.clone(), rating.clone());
+            let (status, problems, attempts, rating) =
+                (status.clone(), problems.clone(), attempts.clone(), rating.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match io::ratings::send(rating).await {
                     Sent::Refused(found) if !found.is_empty() => {
@@ -133,22 +141,36 @@ pub fn rating_form(props: &Props) -> Html {
         .map(|p| {
             let (field, part, key) = match (p.pointer.as_str(), p.rule.as_str()) {
                 ("/level", _) => ("rating-level", Some("5"), RatingText::LevelMissing),
-                ("/reasons", _) => ("rating-reason", Some(Reason::ALL[0].code()), RatingText::ReasonMissing),
+                ("/reasons", _) => {
+                    ("rating-reason", Some(Reason::ALL[0].code()), RatingText::ReasonMissing)
+                }
                 ("/comment", _) => ("rating-comment", None, RatingText::CommentTooLong),
                 _ => ("rating-level", Some("5"), RatingText::NotAccepted),
             };
-            FieldError { field: field.into(), part: part.map(str::to_string), rule: p.rule.clone(), message: rating_text(key, l).into(), severity: Severity::Error }
+            FieldError {
+                field: field.into(),
+                part: part.map(str::to_string),
+                rule: p.rule.clone(),
+                message: rating_text(key, l).into(),
+                severity: Severity::Error,
+            }
         })
         .collect();
-    let error_for = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
+    let error_for =
+        |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.clone());
     let error_line = |field: &str| {
         error_for(field).map(|message| {
             html! { <p class="ow-error-message" id={format!("field-{field}-error")}><span class="ow-visually-hidden">{ ui_text(UiText::ErrorTitlePrefix, l) }</span>{ message }</p> }
         })
     };
-    let group = |field: &str| classes!("ow-form-group", error_for(field).map(|_| "ow-form-group--error"));
+    let group =
+        |field: &str| classes!("ow-form-group", error_for(field).map(|_| "ow-form-group--error"));
     let described = |field: &str, hint: Option<&str>| -> Option<String> {
-        let ids: Vec<String> = hint.map(str::to_string).into_iter().chain(error_for(field).map(|_| format!("field-{field}-error"))).collect();
+        let ids: Vec<String> = hint
+            .map(str::to_string)
+            .into_iter()
+            .chain(error_for(field).map(|_| format!("field-{field}-error")))
+            .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     };
     let negative = level.is_some_and(is_negative);
@@ -285,7 +307,9 @@ pub struct PageProps {
 
 impl PartialEq for PageProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && self.service == other.service && self.locale == other.locale
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.service == other.service
+            && self.locale == other.locale
     }
 }
 
@@ -296,10 +320,19 @@ pub fn rating_page(props: &PageProps) -> Html {
     let locale = props.locale.as_str();
     let fallback = props.catalog.fallback_locale();
     let service = props.catalog.service(&props.service);
-    let title = service.map(|s| s.title.get(locale, fallback).to_string()).unwrap_or_else(|| props.service.clone());
-    let case = io::query_param("case").filter(|c| onewindow_engine::analytics::is_identifier(c)).map(AttrValue::from);
-    let version = io::query_param("v").filter(|v| onewindow_engine::analytics::is_identifier(v)).map(AttrValue::from);
-    let back = Some((AttrValue::from(format!("?service={}&lang={locale}", props.service)), AttrValue::from(title.clone())));
+    let title = service
+        .map(|s| s.title.get(locale, fallback).to_string())
+        .unwrap_or_else(|| props.service.clone());
+    let case = io::query_param("case")
+        .filter(|c| onewindow_engine::analytics::is_identifier(c))
+        .map(AttrValue::from);
+    let version = io::query_param("v")
+        .filter(|v| onewindow_engine::analytics::is_identifier(v))
+        .map(AttrValue::from);
+    let back = Some((
+        AttrValue::from(format!("?service={}&lang={locale}", props.service)),
+        AttrValue::from(title.clone()),
+    ));
     html! {
         <Frame locale={props.locale.clone()} locales={props.catalog.locales.clone()} title={AttrValue::from(format!("{} – {title}", rating_text(RatingText::Heading, locale)))} {back}>
             <span class="ow-caption">{ &title }</span>

@@ -29,7 +29,10 @@ fn highlighted(h: &Highlighted) -> Html {
     let mut at = 0;
     for range in &h.marks {
         // The engine promises character boundaries in order; a bad range is skipped, not a panic.
-        let (Some(before), Some(marked)) = (h.text.get(at..range.start), h.text.get(range.clone())) else { continue };
+        let (Some(before), Some(marked)) = (h.text.get(at..range.start), h.text.get(range.clone()))
+        else {
+            continue;
+        };
         parts.push(html! { { before.to_string() } });
         parts.push(html! { <mark class="ow-mark">{ marked.to_string() }</mark> });
         at = range.end;
@@ -72,11 +75,21 @@ fn arrow_keys(event: KeyboardEvent) {
     if !down && !up {
         return;
     }
-    let Some(container) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Ok(list) = container.query_selector_all("input[type=search], .ow-search-results__link") else { return };
-    let items: Vec<web_sys::HtmlElement> = (0..list.length()).filter_map(|i| list.get(i)?.dyn_into().ok()).collect();
+    let Some(container) =
+        event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(list) = container.query_selector_all("input[type=search], .ow-search-results__link")
+    else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> =
+        (0..list.length()).filter_map(|i| list.get(i)?.dyn_into().ok()).collect();
     let active = gloo_utils::document().active_element();
-    let at = items.iter().position(|i| active.as_ref().is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>()));
+    let at = items
+        .iter()
+        .position(|i| active.as_ref().is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>()));
     let next = match (at, down) {
         (Some(i), true) => (i + 1).min(items.len().saturating_sub(1)),
         (Some(i), false) => i.saturating_sub(1),
@@ -110,7 +123,10 @@ pub fn search_box(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             typed.set(better.clone());
             if let Some(navigator) = &navigator {
-                navigator.replace(format!("?q={}&lang={locale}", String::from(js_sys::encode_uri_component(&better))));
+                navigator.replace(format!(
+                    "?q={}&lang={locale}",
+                    String::from(js_sys::encode_uri_component(&better))
+                ));
             }
         })
     };
@@ -122,12 +138,23 @@ pub fn search_box(props: &Props) -> Html {
             typed.set(value.clone());
             // The URL follows without new history entries: a result's back button returns here.
             if let Some(navigator) = &navigator {
-                let href = if value.trim().is_empty() { format!("?lang={locale}") } else { format!("?q={}&lang={locale}", String::from(js_sys::encode_uri_component(&value))) };
+                let href = if value.trim().is_empty() {
+                    format!("?lang={locale}")
+                } else {
+                    format!(
+                        "?q={}&lang={locale}",
+                        String::from(js_sys::encode_uri_component(&value))
+                    )
+                };
                 navigator.replace(href);
             }
         })
     };
-    let results = props.index.as_ref().filter(|_| !typed.trim().is_empty()).map(|index| index.search(&typed, locale, LIMIT));
+    let results = props
+        .index
+        .as_ref()
+        .filter(|_| !typed.trim().is_empty())
+        .map(|index| index.search(&typed, locale, LIMIT));
     let onsubmit = {
         let (typed, found_none) = (typed.clone(), results.as_ref().is_some_and(|r| r.total == 0));
         let on_no_results = props.on_no_results.clone();
@@ -208,9 +235,16 @@ pub fn header_search(props: &HeaderProps) -> Html {
     let onsubmit = {
         let (input, locale) = (input.clone(), locale.to_string());
         Callback::from(move |event: SubmitEvent| {
-            let (Some(navigator), Some(input)) = (&navigator, input.cast::<web_sys::HtmlInputElement>()) else { return };
+            let (Some(navigator), Some(input)) =
+                (&navigator, input.cast::<web_sys::HtmlInputElement>())
+            else {
+                return;
+            };
             event.prevent_default();
-            navigator.go(format!("?q={}&lang={locale}", String::from(js_sys::encode_uri_component(&input.value()))));
+            navigator.go(format!(
+                "?q={}&lang={locale}",
+                String::from(js_sys::encode_uri_component(&input.value()))
+            ));
         })
     };
     html! {

@@ -61,9 +61,15 @@ pub fn service_search(props: &Props) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let catalog = match io::fetch_text(&file).await.map(|json| load_catalog(&json)) {
                     Err(message) => return loaded.set(Loaded::Failed(message)),
-                    Ok((Some(catalog), problems)) if !problems.iter().any(Diagnostic::is_error) => catalog,
+                    Ok((Some(catalog), problems)) if !problems.iter().any(Diagnostic::is_error) => {
+                        catalog
+                    }
                     Ok((_, problems)) => {
-                        let first = problems.iter().find(|p| p.is_error()).map(ToString::to_string).unwrap_or_default();
+                        let first = problems
+                            .iter()
+                            .find(|p| p.is_error())
+                            .map(ToString::to_string)
+                            .unwrap_or_default();
                         return loaded.set(Loaded::Failed(format!("{file}: {first}")));
                     }
                 };
@@ -72,7 +78,9 @@ pub fn service_search(props: &Props) -> Html {
         });
     }
     let locale = props.locale.as_str();
-    let on_no_results = props.on_event.clone().map(|on_event| Callback::from(move |query: String| on_event.emit(JourneyEvent::NoResults { query })));
+    let on_no_results = props.on_event.clone().map(|on_event| {
+        Callback::from(move |query: String| on_event.emit(JourneyEvent::NoResults { query }))
+    });
     html! {
         <div class="ow-page" lang={props.locale.clone()} dir={text_direction(locale)}>
             <section class="ow-service-search" aria-labelledby="ow-service-search-heading">

@@ -3,8 +3,8 @@
 
 use super::app::Navigator;
 use super::search::{HeaderSearch, SearchBox};
-use onewindow_engine::search::SearchIndex;
 use crate::io;
+use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{text_direction, ui_text, Catalog, Service, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -30,7 +30,11 @@ pub fn link(props: &LinkProps) -> Html {
     let onclick = {
         let href = props.href.to_string();
         Callback::from(move |event: MouseEvent| {
-            let plain = event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() && !event.alt_key();
+            let plain = event.button() == 0
+                && !event.ctrl_key()
+                && !event.meta_key()
+                && !event.shift_key()
+                && !event.alt_key();
             if let (true, Some(navigator)) = (plain, &navigator) {
                 event.prevent_default();
                 navigator.go(href.clone());
@@ -227,7 +231,9 @@ pub struct TopicProps {
 
 impl PartialEq for TopicProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && self.topic == other.topic && self.locale == other.locale
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.topic == other.topic
+            && self.locale == other.locale
     }
 }
 
@@ -238,9 +244,14 @@ pub fn topic_page(props: &TopicProps) -> Html {
     let catalog = &props.catalog;
     let fallback = catalog.fallback_locale();
     let named = catalog.life_events.iter().chain(&catalog.categories).find(|n| n.id == props.topic);
-    let heading = named.map(|n| n.title.get(locale, fallback).to_string()).unwrap_or_else(|| ui_text(UiText::ServiceNotFound, locale).to_string());
+    let heading = named
+        .map(|n| n.title.get(locale, fallback).to_string())
+        .unwrap_or_else(|| ui_text(UiText::ServiceNotFound, locale).to_string());
     let services = catalog.services_in(&props.topic);
-    let back = Some((AttrValue::from(format!("?lang={locale}")), AttrValue::from(ui_text(UiText::AllServices, locale))));
+    let back = Some((
+        AttrValue::from(format!("?lang={locale}")),
+        AttrValue::from(ui_text(UiText::AllServices, locale)),
+    ));
     html! {
         <Frame locale={props.locale.clone()} locales={catalog.locales.clone()} title={heading.clone()} {back}>
             <h1 class="ow-heading-xl">{ &heading }</h1>

@@ -9,7 +9,10 @@
 //! the application is sent (the tab closes, the citizen goes elsewhere in the app) that page
 //! counts as abandoned, with the time spent on it bucketed.
 
-use onewindow_engine::analytics::{bucket_duration, normalize_query, Channel, Event, EventBatch, ANALYTICS_FORMAT, MAX_BATCH_EVENTS};
+use onewindow_engine::analytics::{
+    bucket_duration, normalize_query, Channel, Event, EventBatch, ANALYTICS_FORMAT,
+    MAX_BATCH_EVENTS,
+};
 use serde::Deserialize;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -115,7 +118,11 @@ pub fn page_open(id: u32, place: Option<(&str, &str, &str)>) {
     if !enabled() {
         return;
     }
-    let same = OPEN.with(|o| o.borrow().get(&id).is_some_and(|b| place == Some((b.form.as_str(), b.version.as_str(), b.page.as_str()))));
+    let same = OPEN.with(|o| {
+        o.borrow()
+            .get(&id)
+            .is_some_and(|b| place == Some((b.form.as_str(), b.version.as_str(), b.page.as_str())))
+    });
     if same {
         return;
     }
@@ -124,7 +131,15 @@ pub fn page_open(id: u32, place: Option<(&str, &str, &str)>) {
     }
     if let Some((form, version, page)) = place {
         OPEN.with(|o| {
-            o.borrow_mut().insert(id, Open { form: form.into(), version: version.into(), page: page.into(), since_ms: now_ms() })
+            o.borrow_mut().insert(
+                id,
+                Open {
+                    form: form.into(),
+                    version: version.into(),
+                    page: page.into(),
+                    since_ms: now_ms(),
+                },
+            )
         });
     }
 }
@@ -149,7 +164,11 @@ pub fn journey_left(id: u32) {
 
 fn abandon(open: &Open) {
     record(time_on(open));
-    record(Event::PageAbandoned { form: open.form.clone(), version: open.version.clone(), page: open.page.clone() });
+    record(Event::PageAbandoned {
+        form: open.form.clone(),
+        version: open.version.clone(),
+        page: open.page.clone(),
+    });
 }
 
 /// Sends what is queued now, as one or more batches.
@@ -190,17 +209,19 @@ fn listen_for_leaving() {
         return;
     }
     let hide = gloo_events::EventListener::new(&gloo_utils::window(), "pagehide", |_| {
-        let open: Vec<Open> = OPEN.with(|o| std::mem::take(&mut *o.borrow_mut()).into_values().collect());
+        let open: Vec<Open> =
+            OPEN.with(|o| std::mem::take(&mut *o.borrow_mut()).into_values().collect());
         for open in &open {
             abandon(open);
         }
         flush();
     });
-    let hidden = gloo_events::EventListener::new(&gloo_utils::document(), "visibilitychange", |_| {
-        if gloo_utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
-        }
-    });
+    let hidden =
+        gloo_events::EventListener::new(&gloo_utils::document(), "visibilitychange", |_| {
+            if gloo_utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
+                flush();
+            }
+        });
     // Live as long as the page.
     hide.forget();
     hidden.forget();

@@ -68,7 +68,8 @@ impl Drop for Listening {
 
 fn tell(news: News) {
     // Copied out first: a listener may add or remove listeners.
-    let listeners: Vec<Rc<dyn Fn(News)>> = LISTENERS.with(|l| l.borrow().iter().map(|(_, f)| f.clone()).collect());
+    let listeners: Vec<Rc<dyn Fn(News)>> =
+        LISTENERS.with(|l| l.borrow().iter().map(|(_, f)| f.clone()).collect());
     for listener in listeners {
         listener(news.clone());
     }
@@ -78,7 +79,8 @@ fn tell(news: News) {
 /// whenever the browser comes back online.
 pub fn start() {
     if !STARTED.with(|s| s.replace(true)) {
-        let online = gloo_events::EventListener::new(&gloo_utils::window(), "online", |_| flush_soon());
+        let online =
+            gloo_events::EventListener::new(&gloo_utils::window(), "online", |_| flush_soon());
         // Lives as long as the page.
         online.forget();
     }
@@ -133,7 +135,9 @@ fn schedule(at_ms: Option<u64>) {
     let wait = at_ms.saturating_sub(now_ms()).min(i32::MAX as u64) as i32;
     let callback = wasm_bindgen::closure::Closure::once_into_js(flush_soon);
     use wasm_bindgen::JsCast;
-    if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), wait) {
+    if let Ok(handle) =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), wait)
+    {
         TIMER.with(|t| t.set(Some(handle)));
     }
 }
@@ -144,7 +148,9 @@ fn schedule(at_ms: Option<u64>) {
 pub async fn try_once(mut entry: OutboxEntry) -> Delivery {
     let key = entry.package.idempotency_key.clone();
     let delivery = match attempt(&entry).await {
-        Ok((status, retry_after, body)) => classify_reply(&entry.settings, status, retry_after.as_deref(), &body, now_ms()),
+        Ok((status, retry_after, body)) => {
+            classify_reply(&entry.settings, status, retry_after.as_deref(), &body, now_ms())
+        }
         Err(_) => Delivery::Retry { after_ms: None },
     };
     match &delivery {
@@ -183,14 +189,18 @@ async fn attempt(entry: &OutboxEntry) -> Result<(u16, Option<String>, String), S
         builder = builder.header(name, value);
     }
     let sent = match &request.body {
-        RequestBody::Json { text } | RequestBody::Urlencoded { text } => builder.body(text.as_str()),
+        RequestBody::Json { text } | RequestBody::Urlencoded { text } => {
+            builder.body(text.as_str())
+        }
         RequestBody::Multipart { fields, files } => {
             let form = web_sys::FormData::new().map_err(|_| "FormData unavailable".to_string())?;
             for (name, value) in fields {
                 let _ = form.append_with_str(name, value);
             }
             for file in files {
-                if let Some(blob) = store::queued_file(&entry.package.idempotency_key, &file.sha256).await {
+                if let Some(blob) =
+                    store::queued_file(&entry.package.idempotency_key, &file.sha256).await
+                {
                     let _ = form.append_with_blob_and_filename(&file.name, &blob, &file.filename);
                 }
             }

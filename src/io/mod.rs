@@ -38,7 +38,8 @@ pub fn count_zero_result(query: &str) {
     if query.is_empty() {
         return;
     }
-    let mut counts: std::collections::BTreeMap<String, u32> = gloo_storage::LocalStorage::get(KEY).unwrap_or_default();
+    let mut counts: std::collections::BTreeMap<String, u32> =
+        gloo_storage::LocalStorage::get(KEY).unwrap_or_default();
     *counts.entry(query).or_default() += 1;
     // Bounded: a device keeps the 200 most searched.
     if counts.len() > 200 {
@@ -140,8 +141,12 @@ pub async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, 
 /// Today's date on the citizen's device, for date rules ("must be in the past").
 pub fn today() -> onewindow_engine::formats::Date {
     let now = js_sys::Date::new_0();
-    onewindow_engine::formats::Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
-        .unwrap_or(onewindow_engine::formats::Date { year: 2026, month: 1, day: 1 })
+    onewindow_engine::formats::Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or(onewindow_engine::formats::Date { year: 2026, month: 1, day: 1 })
 }
 
 /// Replaces the query string of the page's URL, adding a history entry unless `replace`.
@@ -172,7 +177,9 @@ pub fn location_key() -> String {
 /// bookmarkable, and never sent to the server with the page request.
 pub fn hash_pairs() -> Vec<(String, String)> {
     let hash = gloo_utils::window().location().hash().unwrap_or_default();
-    let decode = |s: &str| js_sys::decode_uri_component(&s.replace('+', " ")).ok().and_then(|v| v.as_string());
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(&s.replace('+', " ")).ok().and_then(|v| v.as_string())
+    };
     hash.trim_start_matches('#')
         .split('&')
         .filter_map(|pair| {
@@ -220,7 +227,11 @@ pub fn clear_hash() {
     if location.hash().unwrap_or_default().is_empty() {
         return;
     }
-    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
     go_to(&url, true);
 }
 
@@ -244,7 +255,10 @@ pub fn on_history_change(on_change: impl Fn() + 'static) -> gloo_events::EventLi
 
 /// POSTs `body` as JSON; returns the status and the JSON reply (null when not JSON). An error
 /// means the request did not complete (offline, server unreachable).
-pub async fn post_json(url: &str, body: &impl serde::Serialize) -> Result<(u16, serde_json::Value), String> {
+pub async fn post_json(
+    url: &str,
+    body: &impl serde::Serialize,
+) -> Result<(u16, serde_json::Value), String> {
     let request = Request::post(url).json(body).map_err(|e| e.to_string())?;
     let response = request.send().await.map_err(|e| format!("{url}: {e}"))?;
     let status = response.status();
@@ -273,10 +287,16 @@ pub fn download_as(name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let document = gloo_utils::document();
-    if let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    if let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         link.set_href(&url);
         link.set_download(name);
         link.click();
@@ -406,7 +426,12 @@ fn set_draft_timer(wait_ms: f64) {
         static WRITE_DUE: wasm_bindgen::JsValue = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(write_due_drafts).into_js_value();
     }
     use wasm_bindgen::JsCast;
-    let handle = WRITE_DUE.with(|f| gloo_utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), wait_ms.ceil() as i32));
+    let handle = WRITE_DUE.with(|f| {
+        gloo_utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            f.unchecked_ref(),
+            wait_ms.ceil() as i32,
+        )
+    });
     DRAFT_TIMER.with(|t| t.set(handle.ok()));
 }
 
@@ -434,12 +459,14 @@ fn flush_drafts_on_leaving() {
     if DRAFT_LISTENING.with(|l| l.replace(true)) {
         return;
     }
-    let hide = gloo_events::EventListener::new(&gloo_utils::window(), "pagehide", |_| flush_drafts());
-    let hidden = gloo_events::EventListener::new(&gloo_utils::document(), "visibilitychange", |_| {
-        if gloo_utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush_drafts();
-        }
-    });
+    let hide =
+        gloo_events::EventListener::new(&gloo_utils::window(), "pagehide", |_| flush_drafts());
+    let hidden =
+        gloo_events::EventListener::new(&gloo_utils::document(), "visibilitychange", |_| {
+            if gloo_utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
+                flush_drafts();
+            }
+        });
     // Live as long as the page.
     hide.forget();
     hidden.forget();
@@ -498,11 +525,14 @@ pub fn timed<T>(work: impl FnOnce() -> T) -> T {
             if let (Some(clock), Some(start)) = (clock, start) {
                 let window = wasm_bindgen::JsValue::from(gloo_utils::window());
                 let key = wasm_bindgen::JsValue::from_str("__owEngine");
-                let list = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object()).unwrap_or_else(|| {
-                    let fresh = js_sys::Array::new().into();
-                    let _ = js_sys::Reflect::set(&window, &key, &fresh);
-                    fresh
-                });
+                let list = js_sys::Reflect::get(&window, &key)
+                    .ok()
+                    .filter(|v| v.is_object())
+                    .unwrap_or_else(|| {
+                        let fresh = js_sys::Array::new().into();
+                        let _ = js_sys::Reflect::set(&window, &key, &fresh);
+                        fresh
+                    });
                 // Not `Array::from`: that is JS `Array.from`, a copy.
                 use wasm_bindgen::JsCast;
                 list.unchecked_into::<js_sys::Array>().push(&(clock.now() - start).into());

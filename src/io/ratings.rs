@@ -65,7 +65,9 @@ async fn attempt(rating: &Rating) -> Option<Sent> {
     match status {
         200..=299 => Some(Sent::Delivered),
         409 => Some(Sent::AlreadyRated),
-        422 => Some(Sent::Refused(serde_json::from_value(reply["problems"].clone()).unwrap_or_default())),
+        422 => Some(Sent::Refused(
+            serde_json::from_value(reply["problems"].clone()).unwrap_or_default(),
+        )),
         _ if is_transient(status) => None,
         _ => Some(Sent::Refused(Vec::new())),
     }
@@ -115,7 +117,9 @@ pub async fn flush() {
 /// Flushes now and whenever the browser comes back online (once per page).
 pub fn start() {
     if !STARTED.with(|s| s.replace(true)) {
-        let online = gloo_events::EventListener::new(&gloo_utils::window(), "online", |_| wasm_bindgen_futures::spawn_local(flush()));
+        let online = gloo_events::EventListener::new(&gloo_utils::window(), "online", |_| {
+            wasm_bindgen_futures::spawn_local(flush())
+        });
         online.forget();
     }
     wasm_bindgen_futures::spawn_local(flush());

@@ -34,15 +34,28 @@ export function idb_delete_prefix(store, prefix) { return run(store, 'readwrite'
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn idb_put(store: &str, key: &str, value: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    async fn idb_put(
+        store: &str,
+        key: &str,
+        value: &wasm_bindgen::JsValue,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_get(store: &str, key: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    async fn idb_get(
+        store: &str,
+        key: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
     #[wasm_bindgen(catch)]
     async fn idb_all(store: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_delete(store: &str, key: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    async fn idb_delete(
+        store: &str,
+        key: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_delete_prefix(store: &str, prefix: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    async fn idb_delete_prefix(
+        store: &str,
+        prefix: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
 }
 
 fn describe(error: wasm_bindgen::JsValue) -> String {
@@ -52,11 +65,14 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
 /// Reads a chosen file, keeps its content on the device for `form`, and returns the answer
 /// describing it (`name`, `type`, `size`, `sha256`).
 pub async fn keep_file(form: &str, file: web_sys::File) -> Result<serde_json::Value, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    let buffer =
+        wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(describe)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let sha256 = onewindow_engine::sha256_hex(&bytes);
     idb_put("files", &format!("{form}/{sha256}"), &file).await.map_err(describe)?;
-    Ok(serde_json::json!({"name": file.name(), "type": file.type_(), "size": bytes.len() as u64, "sha256": sha256}))
+    Ok(
+        serde_json::json!({"name": file.name(), "type": file.type_(), "size": bytes.len() as u64, "sha256": sha256}),
+    )
 }
 
 /// The content of a queued application's attachment, if it is still on the device.
@@ -73,7 +89,6 @@ pub fn forget_files(form: &str) {
     });
 }
 
-
 /// Puts a new application in the outbox, with copies of its files' contents kept for `form`
 /// (so clearing the draft cannot lose them). Fails when the device cannot store it, so the
 /// caller can say so.
@@ -83,7 +98,9 @@ pub async fn enqueue(form: &str, entry: &onewindow_engine::OutboxEntry) -> Resul
         let Some(sha256) = &attachment.sha256 else { continue };
         let content = idb_get("files", &format!("{form}/{sha256}")).await.map_err(describe)?;
         if !content.is_undefined() {
-            idb_put("files", &format!("outbox/{key}/{sha256}"), &content).await.map_err(describe)?;
+            idb_put("files", &format!("outbox/{key}/{sha256}"), &content)
+                .await
+                .map_err(describe)?;
         }
     }
     update(entry).await

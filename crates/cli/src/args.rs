@@ -50,7 +50,10 @@ pub fn parse(
         if let Some(&option) = options.iter().find(|&&o| o == name) {
             let value = match inline {
                 Some(value) => value,
-                None => args.next().cloned().ok_or_else(|| Error::usage(format!("{command}: {option} needs a value")))?,
+                None => args
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| Error::usage(format!("{command}: {option} needs a value")))?,
             };
             if parsed.value(option).is_some() {
                 return Err(Error::usage(format!("{command}: {option} is given twice")));
@@ -63,7 +66,11 @@ pub fn parse(
             parsed.switches.push(switch);
         } else {
             let known: Vec<&str> = options.iter().chain(switches).copied().collect();
-            let hint = if known.is_empty() { "it takes no options".to_string() } else { format!("its options are {}", known.join(", ")) };
+            let hint = if known.is_empty() {
+                "it takes no options".to_string()
+            } else {
+                format!("its options are {}", known.join(", "))
+            };
             return Err(Error::usage(format!("{command}: unknown option {name} ({hint})")));
         }
     }
@@ -80,7 +87,13 @@ mod tests {
 
     #[test]
     fn options_switches_and_positionals() {
-        let p = parse("x", &strings(&["a", "--json", "--locale", "en", "--today=2026-01-02", "--", "--b"]), &["--locale", "--today"], &["--json"]).unwrap();
+        let p = parse(
+            "x",
+            &strings(&["a", "--json", "--locale", "en", "--today=2026-01-02", "--", "--b"]),
+            &["--locale", "--today"],
+            &["--json"],
+        )
+        .unwrap();
         assert_eq!(p.positional, ["a", "--b"]);
         assert!(p.switch("--json"));
         assert_eq!(p.value("--locale"), Some("en"));
@@ -89,7 +102,9 @@ mod tests {
 
     #[test]
     fn mistakes_are_usage_errors() {
-        for args in [&["--nope"][..], &["--locale"], &["--json=1"], &["--locale", "a", "--locale", "b"]] {
+        for args in
+            [&["--nope"][..], &["--locale"], &["--json=1"], &["--locale", "a", "--locale", "b"]]
+        {
             let err = parse("x", &strings(args), &["--locale"], &["--json"]).unwrap_err();
             assert!(matches!(err, Error::Usage(_)), "{args:?}: {err}");
         }

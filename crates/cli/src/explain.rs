@@ -5,7 +5,9 @@ use crate::files::{self, list_path, read_text};
 use crate::lint::{self, Checker, Problem};
 use crate::Error;
 use onewindow_engine::formats::Date;
-use onewindow_engine::{summary, validate_page, Answers, End, FieldError, FormModel, Severity, SummaryRow};
+use onewindow_engine::{
+    summary, validate_page, Answers, End, FieldError, FormModel, Severity, SummaryRow,
+};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::Path;
@@ -45,11 +47,15 @@ struct Explanation {
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     let parsed = args::parse("explain", args, &["--answers", "--locale", "--today"], &["--json"])?;
     let [form_path] = parsed.positional.as_slice() else {
-        return Err(Error::usage("explain takes one form definition: onewindow explain <form.json> --answers FILE"));
+        return Err(Error::usage(
+            "explain takes one form definition: onewindow explain <form.json> --answers FILE",
+        ));
     };
     let json = parsed.switch("--json");
     let today = match parsed.value("--today") {
-        Some(text) => text.parse::<Date>().map_err(|_| Error::usage(format!("explain: --today \"{text}\" is not a date like 2026-01-31")))?,
+        Some(text) => text.parse::<Date>().map_err(|_| {
+            Error::usage(format!("explain: --today \"{text}\" is not a date like 2026-01-31"))
+        })?,
         None => files::today(),
     };
     let answers = match parsed.value("--answers") {
@@ -96,31 +102,55 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
 }
 
 pub(crate) fn read_answers(path: &Path) -> Result<Answers, Error> {
-    let text = read_text(path)?.ok_or_else(|| Error::file(path.display(), "the file is not UTF-8 text"))?;
-    serde_json::from_str(&text)
-        .map_err(|e| Error::file(path.display(), format!("not a JSON object of answers keyed by question id: {e}")))
+    let text = read_text(path)?
+        .ok_or_else(|| Error::file(path.display(), "the file is not UTF-8 text"))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::file(
+            path.display(),
+            format!("not a JSON object of answers keyed by question id: {e}"),
+        )
+    })
 }
 
-fn explain(model: &FormModel, answers: &Answers, locale: &str, definition_warnings: Vec<Problem>) -> Explanation {
+fn explain(
+    model: &FormModel,
+    answers: &Answers,
+    locale: &str,
+    definition_warnings: Vec<Problem>,
+) -> Explanation {
     let form = model.form();
     let evaluation = model.evaluate(answers);
     let path = evaluation
         .path
         .iter()
         .map(|&page| {
-            let (errors, warnings) = validate_page(model, &evaluation, page, answers, locale).into_iter().partition(FieldError::is_error);
-            PageReport { id: form.pages[page].id.clone(), heading: model.page_heading(&evaluation, page, locale), errors, warnings }
+            let (errors, warnings) = validate_page(model, &evaluation, page, answers, locale)
+                .into_iter()
+                .partition(FieldError::is_error);
+            PageReport {
+                id: form.pages[page].id.clone(),
+                heading: model.page_heading(&evaluation, page, locale),
+                errors,
+                warnings,
+            }
         })
         .collect();
     let (end, outcome_title, rows) = match evaluation.end {
-        End::CheckAnswers => ("check_answers".to_string(), None, Some(summary(model, &evaluation, answers, locale))),
+        End::CheckAnswers => {
+            ("check_answers".to_string(), None, Some(summary(model, &evaluation, answers, locale)))
+        }
         End::Outcome(o) => {
             let outcome = &form.outcomes[o];
-            (format!("outcome:{}", outcome.id), Some(form.text(&outcome.title, locale).to_string()), None)
+            (
+                format!("outcome:{}", outcome.id),
+                Some(form.text(&outcome.title, locale).to_string()),
+                None,
+            )
         }
     };
     let kept = evaluation.visible_answers(model, answers);
-    let (known, unknown): (Vec<&String>, Vec<&String>) = answers.0.keys().partition(|id| model.field(id).is_some());
+    let (known, unknown): (Vec<&String>, Vec<&String>) =
+        answers.0.keys().partition(|id| model.field(id).is_some());
     Explanation {
         form: form.id.clone(),
         version: form.version.clone(),
@@ -211,13 +241,18 @@ impl Explanation {
         } else if self.outcome_title.is_some() {
             format!("no: the journey ends at {}", self.end)
         } else {
-            format!("no: {} on {}", lint::count(errors, "error"), lint::count(pages_with_errors, "page"))
+            format!(
+                "no: {} on {}",
+                lint::count(errors, "error"),
+                lint::count(pages_with_errors, "page")
+            )
         };
         writeln!(out, "\nComplete: {status}")?;
         if warnings > 0 {
             writeln!(out, "Warnings: {}", warnings)?;
         }
-        let list = |ids: &[String]| if ids.is_empty() { "none".to_string() } else { ids.join(", ") };
+        let list =
+            |ids: &[String]| if ids.is_empty() { "none".to_string() } else { ids.join(", ") };
         writeln!(out, "Dropped as hidden (never submitted): {}", list(&self.dropped))?;
         if !self.unknown.is_empty() {
             writeln!(out, "Not questions in this form (ignored): {}", list(&self.unknown))?;

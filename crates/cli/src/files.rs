@@ -127,14 +127,26 @@ pub fn parse_list(json: &str) -> (Option<Vec<Choice>>, Vec<(String, String)>) {
         Err(e) => return (None, vec![(String::new(), format!("the file is not valid JSON: {e}"))]),
     };
     let Some(object) = value.as_object() else {
-        return (None, vec![(String::new(), "a reference list is an object: {\"options\": [...]}".to_string())]);
+        return (
+            None,
+            vec![(
+                String::new(),
+                "a reference list is an object: {\"options\": [...]}".to_string(),
+            )],
+        );
     };
     let mut problems = Vec::new();
     for key in object.keys().filter(|k| *k != "options") {
-        problems.push((format!("/{}", key.replace('~', "~0").replace('/', "~1")), format!("unknown field \"{key}\"; a reference list has only \"options\"")));
+        problems.push((
+            format!("/{}", key.replace('~', "~0").replace('/', "~1")),
+            format!("unknown field \"{key}\"; a reference list has only \"options\""),
+        ));
     }
     let Some(items) = object.get("options").and_then(|o| o.as_array()) else {
-        problems.push(("/options".to_string(), "\"options\" must be a list of {\"value\", \"label\"}".to_string()));
+        problems.push((
+            "/options".to_string(),
+            "\"options\" must be a list of {\"value\", \"label\"}".to_string(),
+        ));
         return (None, problems);
     };
     let mut options = Vec::new();
@@ -143,7 +155,10 @@ pub fn parse_list(json: &str) -> (Option<Vec<Choice>>, Vec<(String, String)>) {
         match serde_json::from_value::<Choice>(item.clone()) {
             Ok(choice) => {
                 if !values.insert(choice.value.clone()) {
-                    problems.push((format!("/options/{i}/value"), format!("option value \"{}\" appears twice", choice.value)));
+                    problems.push((
+                        format!("/options/{i}/value"),
+                        format!("option value \"{}\" appears twice", choice.value),
+                    ));
                 }
                 options.push(choice);
             }
@@ -172,7 +187,13 @@ mod tests {
     #[test]
     fn definition_names() {
         assert!(is_definition_name("residence-permit.json"));
-        for name in ["residence-permit.examples.json", "dictionary.json", "catalog.json", "notes.md", ".x.json"] {
+        for name in [
+            "residence-permit.examples.json",
+            "dictionary.json",
+            "catalog.json",
+            "notes.md",
+            ".x.json",
+        ] {
             assert!(!is_definition_name(name), "{name}");
         }
     }
@@ -181,7 +202,9 @@ mod tests {
     fn reference_lists_report_every_problem() {
         let (options, problems) = parse_list(r#"{"options":[{"value":"01","label":"Han"}]}"#);
         assert_eq!((options.unwrap().len(), problems.len()), (1, 0));
-        let (options, problems) = parse_list(r#"{"options":[{"value":"01","label":"A"},{"value":"01","label":"B"},{"label":"C"}],"x":1}"#);
+        let (options, problems) = parse_list(
+            r#"{"options":[{"value":"01","label":"A"},{"value":"01","label":"B"},{"label":"C"}],"x":1}"#,
+        );
         assert_eq!(options.unwrap().len(), 2);
         let pointers: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(pointers, ["/x", "/options/1/value", "/options/2"]);

@@ -20,7 +20,11 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     let parsed = args::parse("index", args, &["--output", "-o"], &[])?;
     let catalog_path = match parsed.positional.as_slice() {
         [one] => PathBuf::from(one),
-        [] => return Err(Error::usage("index needs the catalog: onewindow index <catalog.json> [-o FILE]")),
+        [] => {
+            return Err(Error::usage(
+                "index needs the catalog: onewindow index <catalog.json> [-o FILE]",
+            ))
+        }
         _ => return Err(Error::usage("index takes one catalog; give the others one at a time")),
     };
     let output = match (parsed.value("--output"), parsed.value("-o")) {
@@ -30,7 +34,9 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     };
     let mut problems = Vec::new();
     let file = catalog_path.display().to_string();
-    let mut problem = |file: &str, severity, pointer: String, message: String| problems.push(Problem { file: file.to_string(), pointer, severity, message });
+    let mut problem = |file: &str, severity, pointer: String, message: String| {
+        problems.push(Problem { file: file.to_string(), pointer, severity, message })
+    };
     let Some(json) = read_text(&catalog_path)? else {
         problem(&file, Severity::Error, String::new(), "the file is not UTF-8 text".into());
         return report(&problems, out);
@@ -48,11 +54,21 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
         let text = match read_text(&path) {
             Ok(Some(text)) => text,
             Ok(None) => {
-                problem(&guide_file, Severity::Error, String::new(), "the file is not UTF-8 text".into());
+                problem(
+                    &guide_file,
+                    Severity::Error,
+                    String::new(),
+                    "the file is not UTF-8 text".into(),
+                );
                 continue;
             }
             Err(_) => {
-                problem(&file, Severity::Error, format!("/services/{i}/guide"), format!("there is no {guide} next to the catalog"));
+                problem(
+                    &file,
+                    Severity::Error,
+                    format!("/services/{i}/guide"),
+                    format!("there is no {guide} next to the catalog"),
+                );
                 continue;
             }
         };
@@ -65,7 +81,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
                         &guide_file,
                         Severity::Error,
                         "/service".into(),
-                        format!("the guide is for \"{}\" but the catalog links it from \"{}\"", g.service, service.id),
+                        format!(
+                            "the guide is for \"{}\" but the catalog links it from \"{}\"",
+                            g.service, service.id
+                        ),
                     );
                 }
                 guides.push(g);
@@ -108,6 +127,10 @@ fn report(problems: &[Problem], out: &mut dyn Write) -> Result<u8, Error> {
         writeln!(out, "{}", p.line())?;
     }
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-    writeln!(out, "no index written: {errors} error{} (fix them, or see `onewindow lint`)", if errors == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "no index written: {errors} error{} (fix them, or see `onewindow lint`)",
+        if errors == 1 { "" } else { "s" }
+    )?;
     Ok(1)
 }

@@ -67,7 +67,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Usage(message) => write!(f, "{message}\nRun `onewindow --help` for the commands and their options."),
+            Error::Usage(message) => {
+                write!(f, "{message}\nRun `onewindow --help` for the commands and their options.")
+            }
             Error::File { path, message } => write!(f, "{path}: {message}"),
             Error::NotYet(message) => write!(f, "{message}"),
             Error::Output(e) => write!(f, "cannot write the output: {e}"),
@@ -171,8 +173,14 @@ pub fn version() -> String {
 pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Result<u8, Error> {
     let args: Vec<OsString> = args.into_iter().collect();
     // `preview` runs until stopped and reports as it goes: its output cannot wait until the end.
-    if args.first().is_some_and(|a| a == "preview") && !args.iter().any(|a| a == "--help" || a == "-h") {
-        let rest = args[1..].iter().map(|a| a.clone().into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8"))));
+    if args.first().is_some_and(|a| a == "preview")
+        && !args.iter().any(|a| a == "--help" || a == "-h")
+    {
+        let rest = args[1..].iter().map(|a| {
+            a.clone()
+                .into_string()
+                .map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8")))
+        });
         return preview::run(&rest.collect::<Result<Vec<String>, Error>>()?, out);
     }
     let mut buffer = Vec::new();
@@ -186,10 +194,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Res
 fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Result<u8, Error> {
     let args = args
         .into_iter()
-        .map(|a| a.into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8"))))
+        .map(|a| {
+            a.into_string().map_err(|a| Error::usage(format!("argument {a:?} is not valid UTF-8")))
+        })
         .collect::<Result<Vec<String>, Error>>()?;
     let Some((command, rest)) = args.split_first() else {
-        return Err(Error::usage("no command given: use lint, schema, explain, package, index, new or preview"));
+        return Err(Error::usage(
+            "no command given: use lint, schema, explain, package, index, new or preview",
+        ));
     };
     let wants_help = rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h");
     match command.as_str() {
@@ -220,7 +232,11 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
 /// The part of [`HELP`] about one command (the whole help for an unknown one).
 fn command_help(command: &str) -> String {
     let lines: Vec<&str> = HELP.lines().collect();
-    let heads = |l: &&str| l.strip_prefix("  ").and_then(|l| l.strip_prefix(command)).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+    let heads = |l: &&str| {
+        l.strip_prefix("  ")
+            .and_then(|l| l.strip_prefix(command))
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    };
     let Some(first) = lines.iter().position(heads) else { return HELP.to_string() };
     let mut text = format!("Usage: onewindow {}\n", lines[first].trim());
     for line in lines[first + 1..].iter().take_while(|l| !l.is_empty()) {
@@ -238,10 +254,13 @@ fn schema(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
         [] => schemars::schema_for!(onewindow_engine::Form),
         [which] if which == "form" => schemars::schema_for!(onewindow_engine::Form),
         [which] if which == "dictionary" => schemars::schema_for!(onewindow_engine::Dictionary),
-        [which] => return Err(Error::usage(format!("schema: \"{which}\" is not form or dictionary"))),
+        [which] => {
+            return Err(Error::usage(format!("schema: \"{which}\" is not form or dictionary")))
+        }
         _ => return Err(Error::usage("schema takes at most one argument: form or dictionary")),
     };
-    let text = serde_json::to_string_pretty(&schema).map_err(|e| Error::Output(io::Error::other(e)))?;
+    let text =
+        serde_json::to_string_pretty(&schema).map_err(|e| Error::Output(io::Error::other(e)))?;
     writeln!(out, "{text}")?;
     Ok(0)
 }

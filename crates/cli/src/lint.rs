@@ -4,7 +4,10 @@ use crate::args;
 use crate::files::{self, canonical, dir_of, list_path, read_text, Target};
 use crate::Error;
 use onewindow_engine::formats::Date;
-use onewindow_engine::{check_concepts, load_dictionary, load_form, Choice, Diagnostic, Dictionary, Field, FieldKind, Form, FormModel, Severity};
+use onewindow_engine::{
+    check_concepts, load_dictionary, load_form, Choice, Diagnostic, Dictionary, Field, FieldKind,
+    Form, FormModel, Severity,
+};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -96,9 +99,24 @@ impl Checker {
         }
     }
 
-    fn push(&mut self, file: &str, severity: Severity, pointer: impl Into<String>, message: impl Into<String>) {
-        let problem = Problem { file: file.to_string(), pointer: pointer.into(), severity, message: message.into() };
-        if self.seen.insert((problem.file.clone(), problem.pointer.clone(), problem.message.clone())) {
+    fn push(
+        &mut self,
+        file: &str,
+        severity: Severity,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        let problem = Problem {
+            file: file.to_string(),
+            pointer: pointer.into(),
+            severity,
+            message: message.into(),
+        };
+        if self.seen.insert((
+            problem.file.clone(),
+            problem.pointer.clone(),
+            problem.message.clone(),
+        )) {
             self.problems.push(problem);
         }
     }
@@ -123,7 +141,9 @@ impl Checker {
         }
         let Some(model) = model else { return Ok(None) };
         let form = model.form();
-        if let Some(stem) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json")) {
+        if let Some(stem) =
+            path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json"))
+        {
             if stem != form.id {
                 self.push(
                     &file,
@@ -134,7 +154,8 @@ impl Checker {
             }
         }
         for (name, at) in lists_used(form) {
-            let well_formed = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let well_formed = !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !well_formed {
                 continue; // the engine has reported the name
             }
@@ -146,7 +167,10 @@ impl Checker {
                     &file,
                     Severity::Error,
                     at,
-                    format!("the reference list \"{name}\" is missing: there is no {} next to the form", Path::new("data").join(format!("{name}.json")).display()),
+                    format!(
+                        "the reference list \"{name}\" is missing: there is no {} next to the form",
+                        Path::new("data").join(format!("{name}.json")).display()
+                    ),
                 );
             }
         }
@@ -181,12 +205,22 @@ impl Checker {
         for (i, service) in catalog.services.iter().enumerate() {
             if let Some(guide) = &service.guide {
                 if !dir.join(guide).is_file() {
-                    self.push(&file, Severity::Error, format!("/services/{i}/guide"), format!("there is no {guide} next to the catalog"));
+                    self.push(
+                        &file,
+                        Severity::Error,
+                        format!("/services/{i}/guide"),
+                        format!("there is no {guide} next to the catalog"),
+                    );
                 }
             }
             if let Some(form) = &service.form {
                 if !dir.join(format!("{form}.json")).is_file() {
-                    self.push(&file, Severity::Error, format!("/services/{i}/form"), format!("there is no {form}.json next to the catalog"));
+                    self.push(
+                        &file,
+                        Severity::Error,
+                        format!("/services/{i}/form"),
+                        format!("there is no {form}.json next to the catalog"),
+                    );
                 }
             }
         }
@@ -205,7 +239,12 @@ impl Checker {
                 match read_text(&form_path).ok().flatten() {
                     Some(text) => load_form(&text, self.today).0,
                     None => {
-                        self.push(&file, Severity::Error, "/assistant", format!("there is no {id}.json next to the guides directory"));
+                        self.push(
+                            &file,
+                            Severity::Error,
+                            "/assistant",
+                            format!("there is no {id}.json next to the guides directory"),
+                        );
                         None
                     }
                 }
@@ -301,7 +340,8 @@ impl Checker {
         let mut missing = Vec::new();
         if let Some(Some(options)) = self.lists.get(&key) {
             for (o, option) in options.iter().enumerate() {
-                let texts = std::iter::once(("label", &option.label)).chain(option.hint.as_ref().map(|h| ("hint", h)));
+                let texts = std::iter::once(("label", &option.label))
+                    .chain(option.hint.as_ref().map(|h| ("hint", h)));
                 for (part, text) in texts {
                     for locale in form.locales.iter().filter(|l| !text.has(l)) {
                         missing.push((
@@ -372,7 +412,9 @@ pub fn count(n: usize, what: &str) -> String {
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     let parsed = args::parse("lint", args, &["--dictionary"], &["--json"])?;
     if parsed.positional.is_empty() {
-        return Err(Error::usage("lint needs the definitions to check: onewindow lint <files or dirs>..."));
+        return Err(Error::usage(
+            "lint needs the definitions to check: onewindow lint <files or dirs>...",
+        ));
     }
     let targets = files::collect(&parsed.positional)?;
     let dictionary = parsed.value("--dictionary").map(PathBuf::from);

@@ -14,14 +14,24 @@ use std::path::Path;
 /// `onewindow package <form.json> --answers FILE [--locale TAG] [--today D] [--key UUID]
 /// [--created TIME] [--submission JSON] [--entry]`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
-    let parsed = args::parse("package", args, &["--answers", "--locale", "--today", "--key", "--created", "--submission"], &["--entry"])?;
+    let parsed = args::parse(
+        "package",
+        args,
+        &["--answers", "--locale", "--today", "--key", "--created", "--submission"],
+        &["--entry"],
+    )?;
     let [form_path] = parsed.positional.as_slice() else {
-        return Err(Error::usage("package takes one form definition: onewindow package <form.json> --answers FILE"));
+        return Err(Error::usage(
+            "package takes one form definition: onewindow package <form.json> --answers FILE",
+        ));
     };
-    let answers_file = parsed.value("--answers").ok_or_else(|| Error::usage("package needs --answers FILE"))?;
+    let answers_file =
+        parsed.value("--answers").ok_or_else(|| Error::usage("package needs --answers FILE"))?;
     let answers = read_answers(Path::new(answers_file))?;
     let today = match parsed.value("--today") {
-        Some(text) => text.parse::<Date>().map_err(|_| Error::usage(format!("package: --today \"{text}\" is not a date like 2026-01-31")))?,
+        Some(text) => text.parse::<Date>().map_err(|_| {
+            Error::usage(format!("package: --today \"{text}\" is not a date like 2026-01-31"))
+        })?,
         None => files::today(),
     };
     let path = Path::new(form_path);
@@ -42,7 +52,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     let form = model.form();
     let locale = parsed.value("--locale").unwrap_or(form.fallback_locale()).to_string();
     if !form.locales.contains(&locale) {
-        return Err(Error::usage(format!("package: the form is not published in {locale}; its locales are {}", form.locales.join(", "))));
+        return Err(Error::usage(format!(
+            "package: the form is not published in {locale}; its locales are {}",
+            form.locales.join(", ")
+        )));
     }
     let key = match parsed.value("--key") {
         Some(key) => key.to_string(),
@@ -68,9 +81,11 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     }
     let mut settings = form.submission_settings();
     if let Some(overrides) = parsed.value("--submission") {
-        let overrides: serde_json::Value =
-            serde_json::from_str(overrides).map_err(|e| Error::usage(format!("package: --submission is not JSON: {e}")))?;
-        settings = settings.with_overrides(&overrides).map_err(|e| Error::usage(format!("package: {e}")))?;
+        let overrides: serde_json::Value = serde_json::from_str(overrides)
+            .map_err(|e| Error::usage(format!("package: --submission is not JSON: {e}")))?;
+        settings = settings
+            .with_overrides(&overrides)
+            .map_err(|e| Error::usage(format!("package: {e}")))?;
     }
     let title = form.text(&form.title, &locale).to_string();
     // Due at once (time 0), as if queued just now on a device that has been offline.
@@ -92,7 +107,10 @@ fn random_uuid() -> std::io::Result<String> {
 
 /// The current time, RFC 3339 in UTC.
 fn now_rfc3339() -> String {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let date = Date::from_days_since_epoch((seconds / 86_400) as i64);
     let rest = seconds % 86_400;
     format!("{date}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)

@@ -120,18 +120,30 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     let parsed = args::parse("preview", args, &["--port", "--dist", "--open-locale"], &[])?;
     let file = match parsed.positional.as_slice() {
         [file] => PathBuf::from(file),
-        [] => return Err(Error::usage("preview needs the definition to show: onewindow preview <file.json>")),
-        _ => return Err(Error::usage("preview shows one definition: onewindow preview <file.json>")),
+        [] => {
+            return Err(Error::usage(
+                "preview needs the definition to show: onewindow preview <file.json>",
+            ))
+        }
+        _ => {
+            return Err(Error::usage("preview shows one definition: onewindow preview <file.json>"))
+        }
     };
     let port = match parsed.value("--port") {
         None => DEFAULT_PORT,
-        Some(text) => text
-            .parse::<u16>()
-            .map_err(|_| Error::usage(format!("preview: --port \"{text}\" is not a port number (0 to 65535; 0 picks a free one)")))?,
+        Some(text) => text.parse::<u16>().map_err(|_| {
+            Error::usage(format!(
+                "preview: --port \"{text}\" is not a port number (0 to 65535; 0 picks a free one)"
+            ))
+        })?,
     };
     let locale = parsed.value("--open-locale");
     if let Some(tag) = locale {
-        crate::starter::locales(tag).map_err(|_| Error::usage(format!("preview: --open-locale \"{tag}\" is not a locale tag like en or zh-CN")))?;
+        crate::starter::locales(tag).map_err(|_| {
+            Error::usage(format!(
+                "preview: --open-locale \"{tag}\" is not a locale tag like en or zh-CN"
+            ))
+        })?;
     }
     let dist = PathBuf::from(parsed.value("--dist").unwrap_or("dist"));
     if !dist.join("index.html").is_file() {
@@ -144,7 +156,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     let bytes = std::fs::read(&file).map_err(|e| Error::io(file.display(), &e))?;
     let id = form_id(&bytes, &file);
     let dir = dir_of(&file).to_path_buf();
-    let started = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    let started = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
     let site = Arc::new(Site {
         dist,
         forms_dirs: vec![dir.clone(), dir.join("..").join("forms")],
@@ -153,8 +168,12 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
         changed: Condvar::new(),
     });
 
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| Error::file(format!("127.0.0.1:{port}"), format!("cannot listen here: {e} (choose another --port, or 0 for a free one)")))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        Error::file(
+            format!("127.0.0.1:{port}"),
+            format!("cannot listen here: {e} (choose another --port, or 0 for a free one)"),
+        )
+    })?;
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
     {
         let site = site.clone();
@@ -162,7 +181,11 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     }
 
     let lang = locale.map(|l| format!("&lang={l}")).unwrap_or_default();
-    writeln!(out, "Previewing {} as forms/{id}.json; open http://127.0.0.1:{port}/?form={id}{lang}", file.display())?;
+    writeln!(
+        out,
+        "Previewing {} as forms/{id}.json; open http://127.0.0.1:{port}/?form={id}{lang}",
+        file.display()
+    )?;
     writeln!(out, "The page reloads when the file changes. Press Ctrl-C to stop.")?;
     report(&file, out)?;
     out.flush()?;
@@ -173,14 +196,18 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
 /// definition too broken to read is still served, so the app can list its problems.
 fn form_id(bytes: &[u8], file: &Path) -> String {
     let usable = |id: &str| {
-        !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        !id.is_empty()
+            && id.len() <= 100
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     };
     let from_json = serde_json::from_slice::<serde_json::Value>(bytes)
         .ok()
         .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_string))
         .filter(|id| usable(id));
     from_json
-        .or_else(|| file.file_stem().and_then(|s| s.to_str()).map(str::to_string).filter(|s| usable(s)))
+        .or_else(|| {
+            file.file_stem().and_then(|s| s.to_str()).map(str::to_string).filter(|s| usable(s))
+        })
         .unwrap_or_else(|| "preview".to_string())
 }
 
@@ -193,7 +220,12 @@ fn report(file: &Path, out: &mut dyn Write) -> Result<(), Error> {
             let errors = checker.count(Severity::Error);
             let warnings = checker.count(Severity::Warning);
             let verdict = if errors > 0 { "; the page lists the errors" } else { "" };
-            writeln!(out, "lint: {}, {}{verdict}", lint::count(errors, "error"), lint::count(warnings, "warning"))?;
+            writeln!(
+                out,
+                "lint: {}, {}{verdict}",
+                lint::count(errors, "error"),
+                lint::count(warnings, "warning")
+            )?;
         }
         // Unreadable between two polls (an editor replacing it): the next poll reports it.
         Err(error) => writeln!(out, "{error}")?,
@@ -218,7 +250,11 @@ fn watch(file: &Path, site: &Site, started: u128, out: &mut dyn Write) -> Result
             Err(e) => {
                 // Editors that save by renaming leave the file missing for a moment.
                 if !missing {
-                    writeln!(out, "{}; still serving the last version", Error::io(file.display(), &e))?;
+                    writeln!(
+                        out,
+                        "{}; still serving the last version",
+                        Error::io(file.display(), &e)
+                    )?;
                     out.flush()?;
                     missing = true;
                 }
@@ -274,7 +310,11 @@ struct Response {
 
 impl Response {
     fn text(status: u16, body: &str) -> Self {
-        Response { status, content_type: "text/plain; charset=utf-8", body: body.as_bytes().to_vec() }
+        Response {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+        }
     }
 }
 
@@ -311,7 +351,11 @@ fn handle(stream: TcpStream, site: &Site) {
         }
     };
     let head = method == "HEAD";
-    let response = if method == "GET" || head { respond(site, target, LONG_POLL) } else { Response::text(405, "only GET and HEAD") };
+    let response = if method == "GET" || head {
+        respond(site, target, LONG_POLL)
+    } else {
+        Response::text(405, "only GET and HEAD")
+    };
     let _ = write_response(&stream, head, &response);
 }
 
@@ -342,7 +386,11 @@ fn write_response(mut stream: &TcpStream, head: bool, response: &Response) -> st
 fn respond(site: &Site, target: &str, wait: Duration) -> Response {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     match path {
-        "/__preview.js" => Response { status: 200, content_type: "text/javascript; charset=utf-8", body: SCRIPT.as_bytes().to_vec() },
+        "/__preview.js" => Response {
+            status: 200,
+            content_type: "text/javascript; charset=utf-8",
+            body: SCRIPT.as_bytes().to_vec(),
+        },
         "/__preview/version" => {
             let since = query.split('&').find_map(|pair| pair.strip_prefix("since="));
             let version = site.version_after(since, wait);
@@ -351,12 +399,21 @@ fn respond(site: &Site, target: &str, wait: Duration) -> Response {
         "/" | "/index.html" => match std::fs::read(site.dist.join("index.html")) {
             Ok(html) => {
                 let (version, _) = site.current();
-                Response { status: 200, content_type: "text/html; charset=utf-8", body: inject(&html, &version) }
+                Response {
+                    status: 200,
+                    content_type: "text/html; charset=utf-8",
+                    body: inject(&html, &version),
+                }
             }
-            Err(_) => Response::text(404, "the built app's index.html is gone: build it again with scripts/build.sh"),
+            Err(_) => Response::text(
+                404,
+                "the built app's index.html is gone: build it again with scripts/build.sh",
+            ),
         },
         _ => {
-            let Some(relative) = safe_relative(path) else { return Response::text(404, "not found") };
+            let Some(relative) = safe_relative(path) else {
+                return Response::text(404, "not found");
+            };
             if relative == format!("forms/{}.json", site.id) {
                 let (_, bytes) = site.current();
                 return Response { status: 200, content_type: "application/json", body: bytes };
@@ -438,13 +495,24 @@ mod tests {
             String::from_utf8(html).unwrap(),
             "<html><HEAD><title>x</title><script src=\"/__preview.js?v=7-2\" defer></script></HEAD><body></body></html>"
         );
-        assert!(String::from_utf8(inject(b"<p>no head</p>", "1")).unwrap().ends_with("defer></script>"));
+        assert!(String::from_utf8(inject(b"<p>no head</p>", "1"))
+            .unwrap()
+            .ends_with("defer></script>"));
     }
 
     #[test]
     fn paths_outside_the_served_directories_are_refused() {
         assert_eq!(safe_relative("/forms/data/x.json").as_deref(), Some("forms/data/x.json"));
-        for bad in ["/", "/../x", "/forms/../../etc/passwd", "/.git/config", "/a//b", "/a%2e%2e/b", "relative", "/a\\b"] {
+        for bad in [
+            "/",
+            "/../x",
+            "/forms/../../etc/passwd",
+            "/.git/config",
+            "/a//b",
+            "/a%2e%2e/b",
+            "relative",
+            "/a\\b",
+        ] {
             assert_eq!(safe_relative(bad), None, "{bad}");
         }
     }

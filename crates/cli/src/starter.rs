@@ -16,7 +16,11 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     let kind = match parsed.positional.as_slice() {
         [kind] if ["form", "guide", "catalog"].contains(&kind.as_str()) => kind.as_str(),
         [] => return Err(Error::usage(format!("new needs what to start: {USAGE}"))),
-        [kind] => return Err(Error::usage(format!("new: \"{kind}\" is not something to start; use form, guide or catalog"))),
+        [kind] => {
+            return Err(Error::usage(format!(
+                "new: \"{kind}\" is not something to start; use form, guide or catalog"
+            )))
+        }
         _ => return Err(Error::usage(format!("new takes one kind: {USAGE}"))),
     };
     // A form has an id; a guide and a catalog entry belong to a service.
@@ -31,7 +35,9 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
     let well_formed = id.starts_with(|c: char| c.is_ascii_alphabetic())
         && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if !well_formed {
-        return Err(Error::usage(format!("new: {option} \"{id}\" must start with a letter and use only letters, digits, _ and -")));
+        return Err(Error::usage(format!(
+            "new: {option} \"{id}\" must start with a letter and use only letters, digits, _ and -"
+        )));
     }
     let locales = locales(parsed.value("--locales").unwrap_or("en"))?;
     let starter = Starter { locales: &locales };
@@ -50,9 +56,15 @@ pub(crate) fn locales(list: &str) -> Result<Vec<String>, Error> {
     let mut locales: Vec<String> = Vec::new();
     for tag in list.split(',').map(str::trim) {
         let well_formed = tag.starts_with(|c: char| c.is_ascii_alphabetic())
-            && tag.split('-').all(|part| !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric()));
+            && tag.split('-').all(|part| {
+                !part.is_empty()
+                    && part.len() <= 8
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
+            });
         if !well_formed {
-            return Err(Error::usage(format!("new: \"{tag}\" is not a locale tag like en or zh-CN (--locales zh-CN,en)")));
+            return Err(Error::usage(format!(
+                "new: \"{tag}\" is not a locale tag like en or zh-CN (--locales zh-CN,en)"
+            )));
         }
         if locales.iter().any(|l| l.eq_ignore_ascii_case(tag)) {
             return Err(Error::usage(format!("new: locale {tag} is listed twice")));
@@ -142,7 +154,9 @@ impl Starter<'_> {
     }
 
     fn form(&self, id: &str) -> J {
-        let equals = |field: &str, value: &str| obj([("==", J::Array(vec![obj([("var", s(field))]), s(value)]))]);
+        let equals = |field: &str, value: &str| {
+            obj([("==", J::Array(vec![obj([("var", s(field))]), s(value)]))])
+        };
         obj([
             ("schema_version", J::Number(1)),
             ("id", s(id)),
@@ -292,7 +306,8 @@ impl Starter<'_> {
     /// `applies_if` conditions need the assistant's questions): the FAQ's first question says
     /// how to add one.
     fn guide(&self, service: &str) -> J {
-        let duration = |value: i64, unit: &str| obj([("value", J::Number(value)), ("unit", s(unit))]);
+        let duration =
+            |value: i64, unit: &str| obj([("value", J::Number(value)), ("unit", s(unit))]);
         obj([
             ("schema_version", J::Number(1)),
             ("service", s(service)),
@@ -454,7 +469,11 @@ mod tests {
 
     #[test]
     fn the_layout_is_serde_json_pretty() {
-        let value = obj([("a", J::Array(vec![J::Number(1), obj([])])), ("b", s("x\"y")), ("c", J::Array(vec![]))]);
+        let value = obj([
+            ("a", J::Array(vec![J::Number(1), obj([])])),
+            ("b", s("x\"y")),
+            ("c", J::Array(vec![])),
+        ]);
         let mut text = String::new();
         write_json(&value, 0, &mut text);
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();

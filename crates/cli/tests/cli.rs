@@ -53,7 +53,12 @@ fn lint_passes_on_the_shipped_forms() {
 
     // Each shipped definition on its own, with the dictionary given explicitly.
     for name in ["residence-permit.json", "register-birth.json"] {
-        let run = onewindow(&["lint", &s(&forms().join(name)), "--dictionary", &s(&forms().join("dictionary.json"))]);
+        let run = onewindow(&[
+            "lint",
+            &s(&forms().join(name)),
+            "--dictionary",
+            &s(&forms().join("dictionary.json")),
+        ]);
         assert_eq!(run.code, 0, "{name}: {}", run.stdout);
     }
 }
@@ -82,7 +87,10 @@ fn broken_dir() -> TempDir {
     dir.write("bad-json.json", BAD_JSON);
     dir.write("wrong-type.json", WRONG_TYPE);
     dir.write("lint-errors.json", LINT_ERRORS);
-    dir.write("dictionary.json", &std::fs::read_to_string(forms().join("dictionary.json")).unwrap());
+    dir.write(
+        "dictionary.json",
+        &std::fs::read_to_string(forms().join("dictionary.json")).unwrap(),
+    );
     // Not definitions: never linted as forms (a catalog is linted as a catalog).
     dir.write("lint-errors.examples.json", "not even JSON");
     dir.write("catalog.json", "not even JSON");
@@ -99,10 +107,26 @@ fn lint_reports_every_problem_with_file_and_pointer() {
         (dir.path("bad-json.json"), "/", "the file is not valid JSON"),
         (dir.path("wrong-type.json"), "/outcomes", "invalid type"),
         (dir.path("lint-errors.json"), "/title/zh-CN", "missing the zh-CN translation"),
-        (dir.path("lint-errors.json"), "/pages/1/fields/0/id", "field id \"name\" is already used at /pages/0/fields/0/id"),
-        (dir.path("lint-errors.json"), "/pages/1/fields/0/visible_if", "\"ghost\", which is not a question"),
-        (dir.path("lint-errors.json"), "/pages/0/fields/0/concept", "\"person.no_such_thing\" is not in the data dictionary"),
-        (dir.path("lint-errors.json"), "/pages/1/fields/1/options_from", "there is no data/regions.json next to the form"),
+        (
+            dir.path("lint-errors.json"),
+            "/pages/1/fields/0/id",
+            "field id \"name\" is already used at /pages/0/fields/0/id",
+        ),
+        (
+            dir.path("lint-errors.json"),
+            "/pages/1/fields/0/visible_if",
+            "\"ghost\", which is not a question",
+        ),
+        (
+            dir.path("lint-errors.json"),
+            "/pages/0/fields/0/concept",
+            "\"person.no_such_thing\" is not in the data dictionary",
+        ),
+        (
+            dir.path("lint-errors.json"),
+            "/pages/1/fields/1/options_from",
+            "there is no data/regions.json next to the form",
+        ),
         (dir.path("catalog.json"), "/", "the file is not valid JSON"),
     ];
     for (file, pointer, words) in &expected {
@@ -113,10 +137,23 @@ fn lint_reports_every_problem_with_file_and_pointer() {
             run.stdout
         );
     }
-    assert!(!run.stdout.contains("examples.json") && !run.stdout.contains("other.json"), "{}", run.stdout);
-    let problem_lines = run.stdout.lines().filter(|l| l.contains(": error: ") || l.contains(": warning: ")).count();
+    assert!(
+        !run.stdout.contains("examples.json") && !run.stdout.contains("other.json"),
+        "{}",
+        run.stdout
+    );
+    let problem_lines =
+        run.stdout.lines().filter(|l| l.contains(": error: ") || l.contains(": warning: ")).count();
     assert_eq!(problem_lines, expected.len(), "{}", run.stdout);
-    assert!(run.stdout.lines().last().unwrap().ends_with(&format!("{} errors, 0 warnings", expected.len())), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with(&format!("{} errors, 0 warnings", expected.len())),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -131,7 +168,8 @@ fn lint_json_is_an_array_of_problems() {
         assert_eq!(keys, ["file", "message", "pointer", "severity"], "{problem}");
         assert_eq!(problem["severity"], "error");
     }
-    let bad_json = problems.iter().find(|p| p["file"] == dir.path("bad-json.json").as_str()).unwrap();
+    let bad_json =
+        problems.iter().find(|p| p["file"] == dir.path("bad-json.json").as_str()).unwrap();
     assert_eq!(bad_json["pointer"], "", "the whole document is the RFC 6901 empty pointer");
     assert!(problems.iter().any(|p| p["pointer"] == "/pages/1/fields/0/visible_if"));
 
@@ -156,7 +194,11 @@ fn warnings_alone_exit_zero() {
         ("/pages/0/fields/1/concept", "concepts are not checked"),
     ] {
         let prefix = format!("{}:{pointer}: warning: ", s(&file));
-        assert!(run.stdout.lines().any(|l| l.starts_with(&prefix) && l.contains(words)), "{prefix} {words}:\n{}", run.stdout);
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(&prefix) && l.contains(words)),
+            "{prefix} {words}:\n{}",
+            run.stdout
+        );
     }
     assert!(run.stdout.ends_with("1 file, 0 errors, 3 warnings\n"), "{}", run.stdout);
 }
@@ -168,7 +210,10 @@ fn a_broken_reference_list_and_dictionary_are_reported_in_their_own_files() {
       "locales": ["en", "zh-CN"], "pages": [{"id": "p", "fields": [
         {"id": "g", "type": "select", "label": {"en": "G", "zh-CN": "组"}, "options_from": "groups", "concept": "person.x"}]}]}"#;
     let file = dir.write("uses-list.json", form);
-    dir.write("data/groups.json", r#"{"options": [{"value": "1", "label": {"en": "One"}}, {"value": "1", "label": "Uno"}]}"#);
+    dir.write(
+        "data/groups.json",
+        r#"{"options": [{"value": "1", "label": {"en": "One"}}, {"value": "1", "label": "Uno"}]}"#,
+    );
     dir.write("dictionary.json", r#"{"schema_version": 2, "concepts": {}}"#);
     let run = onewindow(&["lint", &s(&file)]);
     assert_eq!(run.code, 1, "{}", run.stdout);
@@ -177,7 +222,10 @@ fn a_broken_reference_list_and_dictionary_are_reported_in_their_own_files() {
         format!("{list}:/options/1/value: error: option value \"1\" appears twice"),
         format!("{list}:/options/0/label/zh-CN: error: missing the zh-CN translation"),
         format!("{}:/schema_version: error:", dir.path("dictionary.json")),
-        format!("{}:/pages/0/fields/0/concept: error: \"person.x\" is not in the data dictionary", s(&file)),
+        format!(
+            "{}:/pages/0/fields/0/concept: error: \"person.x\" is not in the data dictionary",
+            s(&file)
+        ),
     ] {
         assert!(run.stdout.lines().any(|l| l.starts_with(&line)), "{line}\n{}", run.stdout);
     }
@@ -189,7 +237,11 @@ fn a_missing_file_exits_2_and_names_it() {
     let missing = forms().join("no-such-form.json");
     let run = onewindow(&["lint", &s(&forms()), &s(&missing)]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains(&format!("{}: no such file or directory", s(&missing))), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{}: no such file or directory", s(&missing))),
+        "{}",
+        run.stderr
+    );
 
     let run = onewindow(&["lint", &s(&forms()), "--dictionary", "no-such-dictionary.json"]);
     assert_eq!(run.code, 2);
@@ -198,12 +250,25 @@ fn a_missing_file_exits_2_and_names_it() {
     let empty = TempDir::new("empty");
     let run = onewindow(&["lint", &s(&empty.0)]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains(&s(&empty.0)) && run.stderr.contains("no form definitions"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&s(&empty.0)) && run.stderr.contains("no form definitions"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&[][..], &["lint"], &["frobnicate"], &["lint", "forms", "--strict"], &["schema", "guide"], &["new"], &["new", "form", "--id", "9lives"], &["new", "form", "--locales", "en,,fr"]] {
+    for args in [
+        &[][..],
+        &["lint"],
+        &["frobnicate"],
+        &["lint", "forms", "--strict"],
+        &["schema", "guide"],
+        &["new"],
+        &["new", "form", "--id", "9lives"],
+        &["new", "form", "--locales", "en,,fr"],
+    ] {
         let run = onewindow(args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
         assert!(run.stderr.starts_with("onewindow: "), "{args:?}: {}", run.stderr);
@@ -215,11 +280,19 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn schema_prints_the_committed_schemas() {
-    for (args, file) in [(&["schema"][..], "form.schema.json"), (&["schema", "form"], "form.schema.json"), (&["schema", "dictionary"], "dictionary.schema.json")] {
+    for (args, file) in [
+        (&["schema"][..], "form.schema.json"),
+        (&["schema", "form"], "form.schema.json"),
+        (&["schema", "dictionary"], "dictionary.schema.json"),
+    ] {
         let run = onewindow(args);
         assert_eq!(run.code, 0);
         let committed = std::fs::read_to_string(repo().join("schema").join(file)).unwrap();
-        assert!(run.stdout == committed, "`onewindow {}` differs from schema/{file}", args.join(" "));
+        assert!(
+            run.stdout == committed,
+            "`onewindow {}` differs from schema/{file}",
+            args.join(" ")
+        );
     }
 }
 
@@ -233,8 +306,12 @@ struct Example {
 }
 
 fn example(pick: impl Fn(&Value) -> bool) -> Example {
-    let all: Value = serde_json::from_str(&std::fs::read_to_string(forms().join("residence-permit.examples.json")).unwrap()).unwrap();
-    let found = all["examples"].as_array().unwrap().iter().find(|e| pick(e)).expect("such an example");
+    let all: Value = serde_json::from_str(
+        &std::fs::read_to_string(forms().join("residence-permit.examples.json")).unwrap(),
+    )
+    .unwrap();
+    let found =
+        all["examples"].as_array().unwrap().iter().find(|e| pick(e)).expect("such an example");
     Example {
         today: all["today"].as_str().unwrap().to_string(),
         locale: found["locale"].as_str().unwrap().to_string(),
@@ -257,7 +334,12 @@ fn explain(example: &Example, dir: &TempDir, json: bool) -> Run {
 }
 
 fn page_ids(explanation: &Value) -> Vec<String> {
-    explanation["path"].as_array().unwrap().iter().map(|p| p["page"].as_str().unwrap().to_string()).collect()
+    explanation["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["page"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -277,7 +359,10 @@ fn explain_reports_a_complete_application() {
     assert_eq!(explanation["end"], example.expect["end"]);
     assert_eq!(Value::from(page_ids(&explanation)), example.expect["path"]);
     let rows = explanation["summary"].as_array().unwrap();
-    assert!(rows.len() >= 10 && rows.iter().all(|r| r["label"].is_string() && r["value"].is_string()), "{rows:?}");
+    assert!(
+        rows.len() >= 10 && rows.iter().all(|r| r["label"].is_string() && r["value"].is_string()),
+        "{rows:?}"
+    );
     // The ethnic group is shown from the reference list in forms/data/, not as its code.
     let ethnicity = rows.iter().find(|r| r["field"] == "ethnicity").unwrap();
     assert_ne!(ethnicity["value"], example.answers["ethnicity"], "{ethnicity}");
@@ -293,7 +378,11 @@ fn explain_lists_every_error_on_empty_answers() {
     for (page, messages) in example.expect["errors"].as_object().unwrap() {
         assert!(run.stdout.contains(&format!(". {page} — ")), "page {page}:\n{}", run.stdout);
         for message in messages.as_array().unwrap() {
-            assert!(run.stdout.contains(&format!("error: {}", message.as_str().unwrap())), "{message}:\n{}", run.stdout);
+            assert!(
+                run.stdout.contains(&format!("error: {}", message.as_str().unwrap())),
+                "{message}:\n{}",
+                run.stdout
+            );
         }
     }
 
@@ -303,7 +392,8 @@ fn explain_lists_every_error_on_empty_answers() {
     assert_eq!(Value::from(page_ids(&explanation)), example.expect["path"]);
     let mut errors = serde_json::Map::new();
     for page in explanation["path"].as_array().unwrap() {
-        let messages: Vec<Value> = page["errors"].as_array().unwrap().iter().map(|e| e["message"].clone()).collect();
+        let messages: Vec<Value> =
+            page["errors"].as_array().unwrap().iter().map(|e| e["message"].clone()).collect();
         if !messages.is_empty() {
             errors.insert(page["page"].as_str().unwrap().to_string(), Value::from(messages));
         }
@@ -313,7 +403,10 @@ fn explain_lists_every_error_on_empty_answers() {
 
 #[test]
 fn explain_names_the_outcome_and_the_dropped_answers() {
-    let example = example(|e| e["expect"]["end"].as_str().is_some_and(|end| end.starts_with("outcome:")) && e["expect"]["dropped"].is_array());
+    let example = example(|e| {
+        e["expect"]["end"].as_str().is_some_and(|end| end.starts_with("outcome:"))
+            && e["expect"]["dropped"].is_array()
+    });
     let dir = TempDir::new("dropped");
     let run = explain(&example, &dir, true);
     assert_eq!(run.code, 0);
@@ -322,10 +415,18 @@ fn explain_names_the_outcome_and_the_dropped_answers() {
     assert_eq!(explanation["complete"], false);
     assert!(explanation["summary"].is_null());
     for field in example.expect["dropped"].as_array().unwrap() {
-        assert!(explanation["dropped"].as_array().unwrap().contains(field), "{field} not dropped: {}", explanation["dropped"]);
+        assert!(
+            explanation["dropped"].as_array().unwrap().contains(field),
+            "{field} not dropped: {}",
+            explanation["dropped"]
+        );
     }
     let run = explain(&example, &dir, false);
-    assert!(run.stdout.contains(&format!("End: {}", example.expect["end"].as_str().unwrap())), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("End: {}", example.expect["end"].as_str().unwrap())),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("Dropped as hidden (never submitted): "), "{}", run.stdout);
 }
 
@@ -336,12 +437,19 @@ fn explain_refuses_broken_definitions_and_bad_input() {
     let answers = dir.write("answers.json", "{}");
     let run = onewindow(&["explain", &s(&broken), "--answers", &s(&answers)]);
     assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(run.stdout.contains(&format!("{}:/pages/1/fields/0/id: error: ", s(&broken))), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("{}:/pages/1/fields/0/id: error: ", s(&broken))),
+        "{}",
+        run.stdout
+    );
 
     let form = s(&forms().join("residence-permit.json"));
     let not_object = dir.write("list.json", "[1, 2]");
     for (args, names) in [
-        (vec!["explain", form.as_str(), "--answers", "/no/such/answers.json"], "/no/such/answers.json"),
+        (
+            vec!["explain", form.as_str(), "--answers", "/no/such/answers.json"],
+            "/no/such/answers.json",
+        ),
         (vec!["explain", form.as_str(), "--answers", not_object.to_str().unwrap()], "list.json"),
         (vec!["explain", "/no/such/form.json"], "/no/such/form.json"),
         (vec!["explain", form.as_str(), "--today", "27/11/2026"], "--today"),
@@ -360,7 +468,11 @@ fn new_form_output_lints_clean() {
     let dir = TempDir::new("new");
     for (args, id, locales) in [
         (&["new", "form"][..], "my-form", vec!["en"]),
-        (&["new", "form", "--id", "dog-licence", "--locales", "zh-CN,en"], "dog-licence", vec!["zh-CN", "en"]),
+        (
+            &["new", "form", "--id", "dog-licence", "--locales", "zh-CN,en"],
+            "dog-licence",
+            vec!["zh-CN", "en"],
+        ),
         (&["new", "form", "--id", "trwydded", "--locales", "cy,en"], "trwydded", vec!["cy", "en"]),
     ] {
         let run = onewindow(args);
@@ -383,7 +495,11 @@ fn new_form_output_lints_clean() {
 
 #[test]
 fn new_guide_and_catalog_lint_clean_with_the_form_they_name() {
-    for (locales, list) in [(None, vec!["en"]), (Some("zh-CN,en"), vec!["zh-CN", "en"]), (Some("cy,en"), vec!["cy", "en"])] {
+    for (locales, list) in [
+        (None, vec!["en"]),
+        (Some("zh-CN,en"), vec!["zh-CN", "en"]),
+        (Some("cy,en"), vec!["cy", "en"]),
+    ] {
         let dir = TempDir::new("new-guide");
         let with = |args: &[&str]| -> Vec<String> {
             let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
@@ -394,9 +510,17 @@ fn new_guide_and_catalog_lint_clean_with_the_form_they_name() {
         let guide = onewindow(&with(&["new", "guide", "--service", "dog-licence"]));
         assert_eq!(guide.code, 0, "{}", guide.stderr);
         let value: Value = serde_json::from_str(&guide.stdout).unwrap();
-        assert_eq!((&value["service"], &value["locales"]), (&Value::from("dog-licence"), &Value::from(list.clone())));
+        assert_eq!(
+            (&value["service"], &value["locales"]),
+            (&Value::from("dog-licence"), &Value::from(list.clone()))
+        );
         // The explanations are in the guide itself: a FAQ entry and bracketed placeholders.
-        assert!(guide.stdout.contains("How do I fill in this guide?") && guide.stdout.contains("[Name of the law or regulation]"), "{}", guide.stdout);
+        assert!(
+            guide.stdout.contains("How do I fill in this guide?")
+                && guide.stdout.contains("[Name of the law or regulation]"),
+            "{}",
+            guide.stdout
+        );
         let file = dir.write("guides/dog-licence.json", &guide.stdout);
         let lint = onewindow(&["lint", &s(&file)]);
         assert_eq!(lint.stdout, "1 file, 0 errors, 0 warnings\n", "{locales:?}");
@@ -410,12 +534,19 @@ fn new_guide_and_catalog_lint_clean_with_the_form_they_name() {
         assert_eq!(lint.code, 1, "{}", lint.stdout);
         let at = s(&catalog_file);
         for pointer in ["/services/0/guide", "/services/0/form"] {
-            assert!(lint.stdout.contains(&format!("{at}:{pointer}: error: there is no ")), "{pointer}: {}", lint.stdout);
+            assert!(
+                lint.stdout.contains(&format!("{at}:{pointer}: error: there is no ")),
+                "{pointer}: {}",
+                lint.stdout
+            );
         }
 
         // With the guide and the form the catalog names, the directory lints clean.
         dir.write("guides/dog-licence.json", &guide.stdout);
-        dir.write("dog-licence.json", &onewindow(&with(&["new", "form", "--id", "dog-licence"])).stdout);
+        dir.write(
+            "dog-licence.json",
+            &onewindow(&with(&["new", "form", "--id", "dog-licence"])).stdout,
+        );
         let lint = onewindow(&["lint", &dir.path("")]);
         assert_eq!(lint.stdout, "3 files, 0 errors, 0 warnings\n", "{locales:?}");
     }
@@ -426,7 +557,10 @@ fn new_refuses_the_wrong_options_for_each_kind() {
     for (args, words) in [
         (&["new", "guide", "--id", "x"][..], "use --service, not --id"),
         (&["new", "form", "--service", "x"], "use --id, not --service"),
-        (&["new", "catalog", "--service", "9lives"], "--service \"9lives\" must start with a letter"),
+        (
+            &["new", "catalog", "--service", "9lives"],
+            "--service \"9lives\" must start with a letter",
+        ),
         (&["new", "page"], "use form, guide or catalog"),
     ] {
         let run = onewindow(args);
@@ -444,15 +578,26 @@ fn index_builds_the_shipped_catalogs_index_with_pinyin() {
     let out = dir.path("catalog.index");
     let run = onewindow(&["index", &s(&forms().join("catalog.json")), "-o", &out]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let catalog: Value = serde_json::from_str(&std::fs::read_to_string(forms().join("catalog.json")).unwrap()).unwrap();
+    let catalog: Value =
+        serde_json::from_str(&std::fs::read_to_string(forms().join("catalog.json")).unwrap())
+            .unwrap();
     let services = catalog["services"].as_array().unwrap().len();
-    assert!(run.stdout.starts_with(&format!("wrote {out}: {services} services, ")) && run.stdout.contains("with pinyin"), "{}", run.stdout);
-    let index = onewindow_engine::search::SearchIndex::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(
+        run.stdout.starts_with(&format!("wrote {out}: {services} services, "))
+            && run.stdout.contains("with pinyin"),
+        "{}",
+        run.stdout
+    );
+    let index =
+        onewindow_engine::search::SearchIndex::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(index.len(), services);
     assert!(index.has_pinyin());
     assert_eq!(index.search("jzz", "zh-CN", 1).hits[0].service, "residence-permit");
     // Standard output gets the same bytes.
-    let stdout = Command::new(binary()).args(["index", &s(&forms().join("catalog.json")), "-o", "-"]).output().unwrap();
+    let stdout = Command::new(binary())
+        .args(["index", &s(&forms().join("catalog.json")), "-o", "-"])
+        .output()
+        .unwrap();
     assert_eq!(stdout.stdout, std::fs::read(&out).unwrap());
 }
 
@@ -488,7 +633,10 @@ fn index_writes_next_to_the_catalog_by_default() {
     let catalog = dir.write("catalog.json", minimal);
     let run = onewindow(&["index", &s(&catalog)]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let index = onewindow_engine::search::SearchIndex::from_bytes(&std::fs::read(dir.path("catalog.index")).unwrap()).unwrap();
+    let index = onewindow_engine::search::SearchIndex::from_bytes(
+        &std::fs::read(dir.path("catalog.index")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(index.search("fishng", "en", 1).hits[0].service, "s");
 }
 
@@ -497,7 +645,10 @@ fn index_reports_bad_catalogs_and_guides_by_file_and_pointer_and_writes_nothing(
     let dir = TempDir::new("index-bad");
     dir.write("not-json.json", "{");
     dir.write("guides/broken.json", r#"{"schema_version": 1, "service": "b", "locales": "en"}"#);
-    dir.write("guides/other.json", &std::fs::read_to_string(forms().join("guides/passport.json")).unwrap());
+    dir.write(
+        "guides/other.json",
+        &std::fs::read_to_string(forms().join("guides/passport.json")).unwrap(),
+    );
     let bad = r#"{"schema_version":1,"locales":["en"],"categories":[{"id":"c","title":"C"}],"life_events":[],
       "services":[
         {"id":"a","title":"A","summary":"A.","department":"D","category":"nope","audience":["person"],"guide":"guides/missing.json"},
@@ -507,20 +658,51 @@ fn index_reports_bad_catalogs_and_guides_by_file_and_pointer_and_writes_nothing(
     let run = onewindow(&["index", &s(&catalog)]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     let expected = [
-        (dir.path("catalog.json"), "/services/0/category", "category \"nope\" is not in /categories"),
-        (dir.path("catalog.json"), "/services/0/guide", "there is no guides/missing.json next to the catalog"),
-        (dir.path("guides/broken.json"), "/locales", "invalid type: string \"en\", expected a sequence"),
-        (dir.path("guides/other.json"), "/service", "the guide is for \"passport\" but the catalog links it from \"c\""),
+        (
+            dir.path("catalog.json"),
+            "/services/0/category",
+            "category \"nope\" is not in /categories",
+        ),
+        (
+            dir.path("catalog.json"),
+            "/services/0/guide",
+            "there is no guides/missing.json next to the catalog",
+        ),
+        (
+            dir.path("guides/broken.json"),
+            "/locales",
+            "invalid type: string \"en\", expected a sequence",
+        ),
+        (
+            dir.path("guides/other.json"),
+            "/service",
+            "the guide is for \"passport\" but the catalog links it from \"c\"",
+        ),
     ];
     for (file, pointer, words) in &expected {
         let prefix = format!("{file}:{pointer}: error: ");
-        assert!(run.stdout.lines().any(|l| l.starts_with(&prefix) && l.contains(words)), "no {prefix:?} {words:?} in:\n{}", run.stdout);
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(&prefix) && l.contains(words)),
+            "no {prefix:?} {words:?} in:\n{}",
+            run.stdout
+        );
     }
-    assert!(run.stdout.ends_with("no index written: 4 errors (fix them, or see `onewindow lint`)\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with("no index written: 4 errors (fix them, or see `onewindow lint`)\n"),
+        "{}",
+        run.stdout
+    );
     assert!(!Path::new(&dir.path("catalog.index")).exists());
     let run = onewindow(&["index", &dir.path("not-json.json"), "-o", &dir.path("x.index")]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.starts_with(&format!("{}:/: error: the file is not valid JSON", dir.path("not-json.json"))), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with(&format!(
+            "{}:/: error: the file is not valid JSON",
+            dir.path("not-json.json")
+        )),
+        "{}",
+        run.stdout
+    );
     assert!(!Path::new(&dir.path("x.index")).exists());
 }
 
@@ -532,7 +714,15 @@ fn index_usage_and_file_errors_exit_2() {
         (vec!["index".into(), "a.json".into(), "b.json".into()], "one catalog"),
         (vec!["index".into(), "x.json".into(), "--nope".into()], "unknown option --nope"),
         (vec!["index".into(), dir.path("missing.json")], "no such file or directory"),
-        (vec!["index".into(), s(&forms().join("catalog.json")), "-o".into(), dir.path("no/such/dir/catalog.index")], "no such file or directory"),
+        (
+            vec![
+                "index".into(),
+                s(&forms().join("catalog.json")),
+                "-o".into(),
+                dir.path("no/such/dir/catalog.index"),
+            ],
+            "no such file or directory",
+        ),
     ] {
         let run = onewindow(&args);
         assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
@@ -546,7 +736,17 @@ fn index_usage_and_file_errors_exit_2() {
 fn help_and_version() {
     let run = onewindow(&["--help"]);
     assert_eq!(run.code, 0);
-    for words in ["lint <files or dirs>", "schema [form|dictionary]", "explain <form.json>", "new form", "index <catalog.json>", "preview <file.json>", "new guide [--service ID]", "new catalog [--service ID]", "Exit codes"] {
+    for words in [
+        "lint <files or dirs>",
+        "schema [form|dictionary]",
+        "explain <form.json>",
+        "new form",
+        "index <catalog.json>",
+        "preview <file.json>",
+        "new guide [--service ID]",
+        "new catalog [--service ID]",
+        "Exit codes",
+    ] {
         assert!(run.stdout.contains(words), "{words}:\n{}", run.stdout);
     }
     let run = onewindow(&["explain", "--help"]);
@@ -558,7 +758,10 @@ fn help_and_version() {
     assert!(run.stdout.contains("Ctrl-C"), "{}", run.stdout);
     let run = onewindow(&["--version"]);
     assert_eq!(run.code, 0);
-    assert_eq!(run.stdout, format!("onewindow {} (onewindow-cli; definition format v1)\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        run.stdout,
+        format!("onewindow {} (onewindow-cli; definition format v1)\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -570,20 +773,46 @@ fn package_prints_what_the_browser_would_send_and_an_outbox_entry() {
         "housing": "own", "moved_in": {"day": "1", "month": "3", "year": "2026"}, "mobile": "13812345678"}"#);
     let form = s(&forms().join("residence-registration.json"));
     let key = "3f2b8c1e-9d4a-4f6b-8e2d-1a7c5b9e0f34";
-    let run = onewindow(&["package", &form, "--answers", &s(&answers), "--key", key, "--created", "2026-11-27T10:00:00Z", "--today", "2026-11-27"]);
+    let run = onewindow(&[
+        "package",
+        &form,
+        "--answers",
+        &s(&answers),
+        "--key",
+        key,
+        "--created",
+        "2026-11-27T10:00:00Z",
+        "--today",
+        "2026-11-27",
+    ]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let package: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!((package["idempotency_key"].as_str(), package["form_id"].as_str()), (Some(key), Some("residence-registration")));
+    assert_eq!(
+        (package["idempotency_key"].as_str(), package["form_id"].as_str()),
+        (Some(key), Some("residence-registration"))
+    );
     assert_eq!(package["checksum"].as_str().unwrap().len(), 64);
 
     // Without --key: a fresh UUID v4 each time.
-    let a: Value = serde_json::from_str(&onewindow(&["package", &form, "--answers", &s(&answers)]).stdout).unwrap();
-    let b: Value = serde_json::from_str(&onewindow(&["package", &form, "--answers", &s(&answers)]).stdout).unwrap();
+    let a: Value =
+        serde_json::from_str(&onewindow(&["package", &form, "--answers", &s(&answers)]).stdout)
+            .unwrap();
+    let b: Value =
+        serde_json::from_str(&onewindow(&["package", &form, "--answers", &s(&answers)]).stdout)
+            .unwrap();
     let key_a = a["idempotency_key"].as_str().unwrap();
     assert_ne!(key_a, b["idempotency_key"].as_str().unwrap());
     assert_eq!((key_a.len(), &key_a[14..15]), (36, "4"));
 
-    let run = onewindow(&["package", &form, "--answers", &s(&answers), "--entry", "--submission", r#"{"url": "http://backend.example/x", "timeout_ms": 1500}"#]);
+    let run = onewindow(&[
+        "package",
+        &form,
+        "--answers",
+        &s(&answers),
+        "--entry",
+        "--submission",
+        r#"{"url": "http://backend.example/x", "timeout_ms": 1500}"#,
+    ]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let entry: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(entry["settings"]["timeout_ms"], 1500);
@@ -591,7 +820,15 @@ fn package_prints_what_the_browser_would_send_and_an_outbox_entry() {
     assert_eq!(entry["request"]["body"]["kind"], "json");
     assert_eq!(entry["next_attempt_ms"], 0);
 
-    let bad = onewindow(&["package", &form, "--answers", &s(&answers), "--entry", "--submission", r#"{"endpoint": "x"}"#]);
+    let bad = onewindow(&[
+        "package",
+        &form,
+        "--answers",
+        &s(&answers),
+        "--entry",
+        "--submission",
+        r#"{"endpoint": "x"}"#,
+    ]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("endpoint"), "{}", bad.stderr);
 }
@@ -600,7 +837,14 @@ fn package_prints_what_the_browser_would_send_and_an_outbox_entry() {
 fn package_of_incomplete_answers_lists_what_is_missing_and_exits_1() {
     let dir = TempDir::new("incomplete");
     let answers = dir.write("answers.json", r#"{"full_name": "Applicant One", "mobile": "123"}"#);
-    let run = onewindow(&["package", &s(&forms().join("residence-registration.json")), "--answers", &s(&answers), "--locale", "en"]);
+    let run = onewindow(&[
+        "package",
+        &s(&forms().join("residence-registration.json")),
+        "--answers",
+        &s(&answers),
+        "--locale",
+        "en",
+    ]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("id-number: id_number: Enter your ID number"), "{}", run.stdout);
     assert!(run.stdout.contains("mobile: mobile: "), "{}", run.stdout);

@@ -27,8 +27,14 @@ const INDEX: &str = "<!doctype html><html><head><title>app</title></head><body><
 fn project() -> TempDir {
     let dir = TempDir::new("project");
     let forms = repo().join("forms");
-    dir.write("forms/residence-registration.json", std::fs::read(forms.join("residence-registration.json")).unwrap());
-    dir.write("forms/data/cn-regions.json", std::fs::read(forms.join("data/cn-regions.json")).unwrap());
+    dir.write(
+        "forms/residence-registration.json",
+        std::fs::read(forms.join("residence-registration.json")).unwrap(),
+    );
+    dir.write(
+        "forms/data/cn-regions.json",
+        std::fs::read(forms.join("data/cn-regions.json")).unwrap(),
+    );
     dir.write("forms/dictionary.json", std::fs::read(forms.join("dictionary.json")).unwrap());
     dir.write("dist/index.html", INDEX);
     dir.write("dist/app_bg.wasm", b"\0asm\x01\0\0\0");
@@ -67,7 +73,14 @@ impl Preview {
             panic!("the preview printed no address; stderr: {stderr}")
         });
         let url = first.split_whitespace().last().unwrap().to_string();
-        let port = url.strip_prefix("http://127.0.0.1:").unwrap().split('/').next().unwrap().parse().unwrap();
+        let port = url
+            .strip_prefix("http://127.0.0.1:")
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         Preview { child, lines, port, url }
     }
 
@@ -117,7 +130,8 @@ fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
     let head = String::from_utf8(response[..end].to_vec()).unwrap();
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
     assert!(head.contains("Cache-Control: no-store"), "{head}");
-    let length: usize = head.lines().find_map(|l| l.strip_prefix("Content-Length: ")).unwrap().parse().unwrap();
+    let length: usize =
+        head.lines().find_map(|l| l.strip_prefix("Content-Length: ")).unwrap().parse().unwrap();
     let body = response[end + 4..].to_vec();
     assert_eq!(body.len(), length, "{head}");
     (status, body)
@@ -147,7 +161,8 @@ fn reader(stdout: ChildStdout) -> Receiver<String> {
 fn preview_serves_the_app_the_definition_and_its_lists_and_reloads_on_change() {
     let dir = project();
     let file = dir.path("forms/residence-registration.json");
-    let preview = Preview::start(&[&file, "--port", "0", "--dist", &dir.path("dist"), "--open-locale", "en"]);
+    let preview =
+        Preview::start(&[&file, "--port", "0", "--dist", &dir.path("dist"), "--open-locale", "en"]);
     assert!(preview.url.ends_with("/?form=residence-registration&lang=en"), "{}", preview.url);
     preview.wait_for("lint: 0 errors, 0 warnings");
 
@@ -162,15 +177,21 @@ fn preview_serves_the_app_the_definition_and_its_lists_and_reloads_on_change() {
     assert_eq!(preview.get("/app_bg.wasm"), (200, b"\0asm\x01\0\0\0".to_vec()));
 
     // The definition, byte for byte, and the files beside it.
-    assert_eq!(preview.get("/forms/residence-registration.json"), (200, std::fs::read(&file).unwrap()));
+    assert_eq!(
+        preview.get("/forms/residence-registration.json"),
+        (200, std::fs::read(&file).unwrap())
+    );
     assert!(preview.text("/forms/data/cn-regions.json").contains("\"options\""));
     assert!(preview.text("/forms/dictionary.json").contains("concepts"));
-    for missing in ["/forms/data/nope.json", "/nope.js", "/../Cargo.toml", "/forms/../../dist/index.html"] {
+    for missing in
+        ["/forms/data/nope.json", "/nope.js", "/../Cargo.toml", "/forms/../../dist/index.html"]
+    {
         assert_eq!(preview.get(missing).0, 404, "{missing}");
     }
 
     // A change: a waiting request learns the new version, and the new bytes are served.
-    let changed = std::fs::read_to_string(&file).unwrap().replacen("\"version\": \"", "\"version\": \"9.", 1);
+    let changed =
+        std::fs::read_to_string(&file).unwrap().replacen("\"version\": \"", "\"version\": \"9.", 1);
     let waiting = {
         let port = preview.port;
         let version = version.to_string();
@@ -189,7 +210,11 @@ fn preview_serves_the_app_the_definition_and_its_lists_and_reloads_on_change() {
     // its file and pointer.
     std::fs::write(&file, "{\"id\": ").unwrap();
     let printed = preview.wait_for("lint: 1 error");
-    assert!(printed.iter().any(|l| l.starts_with(&format!("{file}:/")) && l.contains("error: the file is not valid JSON")), "{printed:?}");
+    assert!(
+        printed.iter().any(|l| l.starts_with(&format!("{file}:/"))
+            && l.contains("error: the file is not valid JSON")),
+        "{printed:?}"
+    );
     assert_eq!(preview.get("/forms/residence-registration.json"), (200, b"{\"id\": ".to_vec()));
     assert_ne!(preview.text("/__preview/version"), new_version);
 
@@ -226,7 +251,10 @@ fn preview_refuses_bad_input_with_exit_2_naming_what_is_wrong() {
     let cases: Vec<(Vec<&str>, Vec<&str>)> = vec![
         (vec![&missing, "--dist", &dist], vec![&missing, "no such file"]),
         (vec![&form, "--dist", &no_dist], vec![&no_dist, "index.html", "scripts/build.sh"]),
-        (vec![&form, "--dist", &dist, "--port", "http"], vec!["--port \"http\" is not a port number"]),
+        (
+            vec![&form, "--dist", &dist, "--port", "http"],
+            vec!["--port \"http\" is not a port number"],
+        ),
         (vec![&form, "--dist", &dist, "--port", "70000"], vec!["--port \"70000\""]),
         (vec![&form, "--dist", &dist, "--open-locale", "e n"], vec!["--open-locale"]),
         (vec![], vec!["preview needs the definition"]),
@@ -249,7 +277,14 @@ fn a_port_in_use_is_an_error_naming_it() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let output = Command::new(binary())
-        .args(["preview", &dir.path("forms/residence-registration.json"), "--dist", &dir.path("dist"), "--port", &port])
+        .args([
+            "preview",
+            &dir.path("forms/residence-registration.json"),
+            "--dist",
+            &dir.path("dist"),
+            "--port",
+            &port,
+        ])
         .output()
         .unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -261,8 +296,15 @@ fn a_port_in_use_is_an_error_naming_it() {
 #[test]
 fn ctrl_c_ends_the_preview() {
     let dir = project();
-    let mut preview = Preview::start(&[&dir.path("forms/residence-registration.json"), "--port", "0", "--dist", &dir.path("dist")]);
-    let status = Command::new("kill").args(["-INT", &preview.child.id().to_string()]).status().unwrap();
+    let mut preview = Preview::start(&[
+        &dir.path("forms/residence-registration.json"),
+        "--port",
+        "0",
+        "--dist",
+        &dir.path("dist"),
+    ]);
+    let status =
+        Command::new("kill").args(["-INT", &preview.child.id().to_string()]).status().unwrap();
     assert!(status.success());
     let deadline = Instant::now() + Duration::from_secs(10);
     while preview.child.try_wait().unwrap().is_none() {

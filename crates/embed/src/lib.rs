@@ -37,14 +37,20 @@ fn options_from(value: &JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    let json: String = js_sys::JSON::stringify(value).map_err(|_| JsError::new("options must be a plain object"))?.into();
+    let json: String = js_sys::JSON::stringify(value)
+        .map_err(|_| JsError::new("options must be a plain object"))?
+        .into();
     Options::from_json(&json).map_err(|e| JsError::new(&e))
 }
 
 /// Renders the form `options.src` names inside `container` (in `element`'s shadow root) and
 /// dispatches its events on `element`.
 #[wasm_bindgen(js_name = mountForm)]
-pub fn mount_form(element: web_sys::Element, container: web_sys::Element, options: JsValue) -> Result<Handle, JsError> {
+pub fn mount_form(
+    element: web_sys::Element,
+    container: web_sys::Element,
+    options: JsValue,
+) -> Result<Handle, JsError> {
     let options = options_from(&options)?;
     configure_analytics(&options);
     let live = Rc::new(Cell::new(true));
@@ -71,7 +77,11 @@ pub fn mount_form(element: web_sys::Element, container: web_sys::Element, option
 
 /// Renders the service search inside `container`.
 #[wasm_bindgen(js_name = mountService)]
-pub fn mount_service(element: web_sys::Element, container: web_sys::Element, options: JsValue) -> Result<Handle, JsError> {
+pub fn mount_service(
+    element: web_sys::Element,
+    container: web_sys::Element,
+    options: JsValue,
+) -> Result<Handle, JsError> {
     let options = options_from(&options)?;
     configure_analytics(&options);
     let locale = options.locale.unwrap_or_else(|| "zh-CN".into());
@@ -92,7 +102,8 @@ pub fn mount_service(element: web_sys::Element, container: web_sys::Element, opt
         app: options.app.clone().map(AttrValue::from).unwrap_or_default(),
         on_event: Some(on_event),
     };
-    let app = yew::Renderer::<ServiceSearch>::with_root_and_props(container, props.clone()).render();
+    let app =
+        yew::Renderer::<ServiceSearch>::with_root_and_props(container, props.clone()).render();
     Ok(Handle { mounted: Some(Mounted::Service { app, props }), remote: Remote::default(), live })
 }
 
@@ -119,8 +130,10 @@ impl Handle {
     /// Fills in answers, keyed by question id, as the form keeps them (text as strings, dates
     /// as `{day, month, year}`, checkboxes as arrays). The citizen sees and may change them.
     pub fn prefill(&self, answers: JsValue) -> Result<(), JsError> {
-        let json: Option<String> = js_sys::JSON::stringify(&answers).ok().and_then(|s| s.as_string());
-        let answers = options::answers_from(json.as_deref().unwrap_or("")).map_err(|e| JsError::new(&e))?;
+        let json: Option<String> =
+            js_sys::JSON::stringify(&answers).ok().and_then(|s| s.as_string());
+        let answers =
+            options::answers_from(json.as_deref().unwrap_or("")).map_err(|e| JsError::new(&e))?;
         self.remote.send(Command::Prefill(answers));
         Ok(())
     }
@@ -145,7 +158,10 @@ impl Handle {
 /// decides where they go: one page, one analytics endpoint).
 fn configure_analytics(options: &Options) {
     if let Some(settings) = options.analytics() {
-        onewindow::io::analytics::configure(settings, onewindow_engine::analytics::Channel::Embedded);
+        onewindow::io::analytics::configure(
+            settings,
+            onewindow_engine::analytics::Channel::Embedded,
+        );
     }
 }
 

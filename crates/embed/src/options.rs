@@ -39,8 +39,15 @@ impl Options {
     /// Reads options from their JSON; empty strings count as not given (an attribute left
     /// blank).
     pub fn from_json(json: &str) -> Result<Options, String> {
-        let mut options: Options = serde_json::from_str(json).map_err(|e| format!("mount options: {e}"))?;
-        for value in [&mut options.locale, &mut options.endpoint, &mut options.lists_base, &mut options.catalog, &mut options.app] {
+        let mut options: Options =
+            serde_json::from_str(json).map_err(|e| format!("mount options: {e}"))?;
+        for value in [
+            &mut options.locale,
+            &mut options.endpoint,
+            &mut options.lists_base,
+            &mut options.catalog,
+            &mut options.app,
+        ] {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
                 *value = None;
             }
@@ -93,7 +100,10 @@ mod tests {
 
     #[test]
     fn attributes_and_options_read_alike_and_blank_ones_count_as_absent() {
-        let options = Options::from_json(r#"{"src": "forms/x.json", "locale": "", "listsBase": "/lists/", "endpoint": " "}"#).unwrap();
+        let options = Options::from_json(
+            r#"{"src": "forms/x.json", "locale": "", "listsBase": "/lists/", "endpoint": " "}"#,
+        )
+        .unwrap();
         assert_eq!(options.src, "forms/x.json");
         assert_eq!(options.locale, None);
         assert_eq!(options.endpoint, None);
@@ -103,7 +113,8 @@ mod tests {
 
     #[test]
     fn the_endpoint_is_the_url_of_the_submission_overrides() {
-        let just = Options { endpoint: Some("https://gov.example/api".into()), ..Options::default() };
+        let just =
+            Options { endpoint: Some("https://gov.example/api".into()), ..Options::default() };
         assert_eq!(just.overrides(), Some(json!({"url": "https://gov.example/api"})));
         let both = Options {
             endpoint: Some("/api/in".into()),
@@ -112,27 +123,46 @@ mod tests {
         };
         assert_eq!(both.overrides(), Some(json!({"url": "/api/in", "encoding": "flat"})));
         assert_eq!(Options::default().overrides(), None);
-        let wrong = Options { submission: Some(json!("flat")), endpoint: Some("/x".into()), ..Options::default() };
+        let wrong = Options {
+            submission: Some(json!("flat")),
+            endpoint: Some("/x".into()),
+            ..Options::default()
+        };
         assert_eq!(wrong.overrides(), Some(json!("flat")), "left for the engine to refuse");
     }
 
     #[test]
     fn analytics_are_off_unless_given_right() {
         assert_eq!(Options::default().analytics(), None);
-        let attribute = Options::from_json(r#"{"analytics": "{\"url\": \"/api/events\", \"queries\": true}"}"#).unwrap();
-        assert_eq!(attribute.analytics(), Some(onewindow::io::analytics::Settings { url: "/api/events".into(), queries: true }));
+        let attribute =
+            Options::from_json(r#"{"analytics": "{\"url\": \"/api/events\", \"queries\": true}"}"#)
+                .unwrap();
+        assert_eq!(
+            attribute.analytics(),
+            Some(onewindow::io::analytics::Settings { url: "/api/events".into(), queries: true })
+        );
         let object = Options::from_json(r#"{"analytics": {"url": "/e"}}"#).unwrap();
         assert_eq!(object.analytics().map(|s| (s.url, s.queries)), Some(("/e".into(), false)));
-        for wrong in [r#"{"analytics": "yes"}"#, r#"{"analytics": {"url": ""}}"#, r#"{"analytics": {"url": "/e", "answers": true}}"#] {
+        for wrong in [
+            r#"{"analytics": "yes"}"#,
+            r#"{"analytics": {"url": ""}}"#,
+            r#"{"analytics": {"url": "/e", "answers": true}}"#,
+        ] {
             assert_eq!(Options::from_json(wrong).unwrap().analytics(), None, "{wrong}");
         }
     }
 
     #[test]
     fn prefill_takes_an_object_of_answers() {
-        let answers = answers_from(r#"{"full_name": "Li Lei", "moved_in": {"day": "1", "month": "3", "year": "2026"}}"#).unwrap();
+        let answers = answers_from(
+            r#"{"full_name": "Li Lei", "moved_in": {"day": "1", "month": "3", "year": "2026"}}"#,
+        )
+        .unwrap();
         assert_eq!(answers.text("full_name"), "Li Lei");
-        assert_eq!(answers.get("moved_in"), Some(&json!({"day": "1", "month": "3", "year": "2026"})));
+        assert_eq!(
+            answers.get("moved_in"),
+            Some(&json!({"day": "1", "month": "3", "year": "2026"}))
+        );
         assert!(answers_from("[1]").is_err());
         assert!(answers_from("").is_err());
     }

@@ -67,7 +67,10 @@ pub fn large_form() -> Value {
             "radios" | "select" | "checkboxes" => field["options"] = options(3 + rng.below(4)),
             _ => {}
         }
-        if i >= 3 && i % 10 == 5 && fields.iter().filter(|f: &&Value| f["required"] == json!(true)).count() < 100 {
+        if i >= 3
+            && i % 10 == 5
+            && fields.iter().filter(|f: &&Value| f["required"] == json!(true)).count() < 100
+        {
             field["required"] = json!(true);
         }
         // 60 conditions on the text driver, 50 on the radio driver, 40 on the number driver,
@@ -112,5 +115,11 @@ fn term(kind: &str, field: &str) -> Value {
 /// How many fields of the generated form have a condition.
 #[allow(dead_code)] // used by the test, not the benchmark
 pub fn count_conditions(form: &Value) -> usize {
-    form["pages"].as_array().into_iter().flatten().flat_map(|p| p["fields"].as_array().into_iter().flatten()).filter(|f| f.get("visible_if").is_some()).count()
+    form["pages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|p| p["fields"].as_array().into_iter().flatten())
+        .filter(|f| f.get("visible_if").is_some())
+        .count()
 }

@@ -164,8 +164,9 @@ const MATERIALS: &[(&str, &str)] = &[
 /// The category of an object (by its place in [`OBJECTS`]).
 fn category_of(object: usize) -> usize {
     const MAP: [usize; 60] = [
-        1, 0, 5, 4, 4, 0, 0, 2, 2, 2, 2, 3, 3, 0, 6, 10, 1, 6, 9, 3, 9, 4, 5, 5, 5, 7, 7, 7, 8, 8, 8, 1, 1, 1, 6, 6, 11, 7, 9, 9, 9, 11, 1,
-        7, 11, 10, 10, 10, 10, 10, 3, 2, 2, 11, 0, 11, 4, 7, 0, 1,
+        1, 0, 5, 4, 4, 0, 0, 2, 2, 2, 2, 3, 3, 0, 6, 10, 1, 6, 9, 3, 9, 4, 5, 5, 5, 7, 7, 7, 8, 8,
+        8, 1, 1, 1, 6, 6, 11, 7, 9, 9, 9, 11, 1, 7, 11, 10, 10, 10, 10, 10, 3, 2, 2, 11, 0, 11, 4,
+        7, 0, 1,
     ];
     MAP.get(object).copied().unwrap_or(0)
 }
@@ -197,7 +198,11 @@ pub fn title_zh(object: usize, action: usize, qualifier: usize) -> String {
 /// A catalog of `services` procedures (at most 5,760).
 pub fn catalog(services: usize) -> Value {
     let mut rng = Rng(20_261_127);
-    let named = |list: &[(&str, &str, &str)]| -> Vec<Value> { list.iter().map(|(id, zh, en)| json!({"id": id, "title": {"zh-CN": zh, "en": en}})).collect() };
+    let named = |list: &[(&str, &str, &str)]| -> Vec<Value> {
+        list.iter()
+            .map(|(id, zh, en)| json!({"id": id, "title": {"zh-CN": zh, "en": en}}))
+            .collect()
+    };
     let mut out = Vec::new();
     for i in 0..services {
         let (o, a, q) = combination(i);
@@ -216,7 +221,10 @@ pub fn catalog(services: usize) -> Value {
         }
         if !alias_en.is_empty() {
             keywords_en.push(alias_en.to_string());
-            synonyms.insert("en".into(), json!([format!("{} {alias_en}", ACTIONS[a].1.to_lowercase())]));
+            synonyms.insert(
+                "en".into(),
+                json!([format!("{} {alias_en}", ACTIONS[a].1.to_lowercase())]),
+            );
         }
         let mut events: Vec<&str> = Vec::new();
         for _ in 0..rng.pick(3) {

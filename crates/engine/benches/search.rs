@@ -15,9 +15,13 @@ fn benches(c: &mut Criterion) {
     let catalog: Catalog = serde_json::from_value(generate_catalog::catalog(5000)).unwrap();
     let mut group = c.benchmark_group("search, 5,000 procedures");
     group.sample_size(10);
-    group.bench_function("build the index (with pinyin)", |b| b.iter(|| black_box(SearchIndex::build(black_box(&catalog), &[]))));
+    group.bench_function("build the index (with pinyin)", |b| {
+        b.iter(|| black_box(SearchIndex::build(black_box(&catalog), &[])))
+    });
     let bytes = SearchIndex::build(&catalog, &[]).to_bytes();
-    group.bench_function("load the index from bytes", |b| b.iter(|| black_box(SearchIndex::from_bytes(black_box(&bytes)).unwrap())));
+    group.bench_function("load the index from bytes", |b| {
+        b.iter(|| black_box(SearchIndex::from_bytes(black_box(&bytes)).unwrap()))
+    });
     group.finish();
     let index = SearchIndex::from_bytes(&bytes).unwrap();
     let queries = generate_catalog::queries(5000, 200);

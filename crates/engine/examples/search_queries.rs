@@ -29,7 +29,10 @@ fn main() {
             let chars: Vec<char> = q.chars().collect();
             for n in 1..=chars.len() {
                 let typed: String = chars[..n].iter().collect();
-                dump += &format!("{typed}\n{:?}\n", index.search(&typed, if n % 2 == 0 { "en" } else { "zh-CN" }, 10));
+                dump += &format!(
+                    "{typed}\n{:?}\n",
+                    index.search(&typed, if n % 2 == 0 { "en" } else { "zh-CN" }, 10)
+                );
             }
         }
         std::fs::write(out, dump).unwrap();
@@ -49,7 +52,11 @@ fn main() {
         xs[((xs.len() as f64 * p) as usize).min(xs.len() - 1)]
     };
     let mut all: Vec<f64> = times.iter().flatten().copied().collect();
-    println!("all: p50 {:.1} µs p95 {:.1} µs (totals {totals})", pct(&mut all, 0.5), pct(&mut all, 0.95));
+    println!(
+        "all: p50 {:.1} µs p95 {:.1} µs (totals {totals})",
+        pct(&mut all, 0.5),
+        pct(&mut all, 0.95)
+    );
     for (k, t) in times.iter_mut().enumerate() {
         println!("kind {k}: p50 {:.1} µs p95 {:.1} µs", pct(t, 0.5), pct(t, 0.95));
     }

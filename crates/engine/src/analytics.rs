@@ -204,12 +204,18 @@ fn check_id(out: &mut Vec<Problem>, pointer: &str, value: &str) {
     if value.is_empty() {
         out.push(problem(pointer, "required", "must not be empty"));
     } else if !is_identifier(value) {
-        out.push(problem(pointer, "syntax", format!("must be at most {MAX_ID_CHARS} of A-Z a-z 0-9 - _ . :")));
+        out.push(problem(
+            pointer,
+            "syntax",
+            format!("must be at most {MAX_ID_CHARS} of A-Z a-z 0-9 - _ . :"),
+        ));
     }
 }
 
 fn check_locale(out: &mut Vec<Problem>, pointer: &str, value: &str) {
-    let ok = !value.is_empty() && value.len() <= 20 && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let ok = !value.is_empty()
+        && value.len() <= 20
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     if !ok {
         out.push(problem(pointer, "syntax", "must be a language tag such as zh-CN or en"));
     }
@@ -230,7 +236,11 @@ pub fn check_rating(rating: &Rating) -> Vec<Problem> {
         check_id(&mut out, "/version", version);
     }
     if !(1..=5).contains(&rating.level) {
-        out.push(problem("/level", if rating.level == 0 { "required" } else { "range" }, "must be 1 (very dissatisfied) to 5 (very satisfied)"));
+        out.push(problem(
+            "/level",
+            if rating.level == 0 { "required" } else { "range" },
+            "must be 1 (very dissatisfied) to 5 (very satisfied)",
+        ));
     }
     for (name, value) in rating.indicators.each() {
         if value.is_some_and(|v| !(1..=5).contains(&v)) {
@@ -239,19 +249,35 @@ pub fn check_rating(rating: &Rating) -> Vec<Problem> {
     }
     for (i, reason) in rating.reasons.iter().enumerate() {
         if rating.reasons[..i].contains(reason) {
-            out.push(problem(format!("/reasons/{i}"), "duplicate", format!("{} is listed twice", reason.code())));
+            out.push(problem(
+                format!("/reasons/{i}"),
+                "duplicate",
+                format!("{} is listed twice", reason.code()),
+            ));
         }
     }
     let comment = rating.comment.as_deref().map(str::trim).unwrap_or("");
     if comment.chars().count() > MAX_COMMENT_CHARS {
-        out.push(problem("/comment", "too_long", format!("must be at most {MAX_COMMENT_CHARS} characters")));
+        out.push(problem(
+            "/comment",
+            "too_long",
+            format!("must be at most {MAX_COMMENT_CHARS} characters"),
+        ));
     }
     if is_negative(rating.level) && rating.reasons.is_empty() && comment.is_empty() {
-        out.push(problem("/reasons", "negative_needs_reason", "a negative rating must give a reason or a comment"));
+        out.push(problem(
+            "/reasons",
+            "negative_needs_reason",
+            "a negative rating must give a reason or a comment",
+        ));
     }
     check_locale(&mut out, "/locale", &rating.locale);
     if !looks_like_rfc3339(&rating.created) {
-        out.push(problem("/created", "syntax", "must be an RFC 3339 time such as 2026-11-27T10:00:00Z"));
+        out.push(problem(
+            "/created",
+            "syntax",
+            "must be an RFC 3339 time such as 2026-11-27T10:00:00Z",
+        ));
     }
     out
 }
@@ -460,7 +486,9 @@ impl Event {
     pub fn place(&self) -> (&str, &str, &str) {
         match self {
             Event::SearchNoResults { .. } => ("", "", ""),
-            Event::JourneyStarted { form, version } | Event::Submission { form, version, .. } => (form, version, ""),
+            Event::JourneyStarted { form, version } | Event::Submission { form, version, .. } => {
+                (form, version, "")
+            }
             Event::PageReached { form, version, page }
             | Event::PageAbandoned { form, version, page }
             | Event::ValidationError { form, version, page, .. }
@@ -484,16 +512,28 @@ pub fn check_events(batch: &EventBatch) -> Vec<Problem> {
         out.push(problem("/format", "format", format!("must be {ANALYTICS_FORMAT}")));
     }
     if batch.events.len() > MAX_BATCH_EVENTS {
-        out.push(problem("/events", "too_many", format!("at most {MAX_BATCH_EVENTS} events in a batch")));
+        out.push(problem(
+            "/events",
+            "too_many",
+            format!("at most {MAX_BATCH_EVENTS} events in a batch"),
+        ));
     }
     for (i, event) in batch.events.iter().enumerate() {
         let at = |name: &str| format!("/events/{i}/{name}");
         if let Event::SearchNoResults { query } = event {
             let Some(query) = query else { continue };
             if query.trim().is_empty() {
-                out.push(problem(at("query"), "required", "leave the query out rather than send it empty"));
+                out.push(problem(
+                    at("query"),
+                    "required",
+                    "leave the query out rather than send it empty",
+                ));
             } else if query.chars().count() > MAX_QUERY_CHARS {
-                out.push(problem(at("query"), "too_long", format!("must be at most {MAX_QUERY_CHARS} characters")));
+                out.push(problem(
+                    at("query"),
+                    "too_long",
+                    format!("must be at most {MAX_QUERY_CHARS} characters"),
+                ));
             }
             continue;
         }
@@ -665,8 +705,10 @@ mod tests {
     #[test]
     fn a_plain_good_rating_is_acceptable() {
         assert_eq!(check_rating(&rating(json!({}))), vec![]);
-        let full = rating(json!({"indicators": {"efficiency": 5, "guide_accuracy": 4, "convenience": 3, "usability": 1},
-            "reasons": ["too_slow"], "comment": "快"}));
+        let full = rating(
+            json!({"indicators": {"efficiency": 5, "guide_accuracy": 4, "convenience": 3, "usability": 1},
+            "reasons": ["too_slow"], "comment": "快"}),
+        );
         assert_eq!(check_rating(&full), vec![]);
     }
 
@@ -689,16 +731,31 @@ mod tests {
                 ("/created", "syntax"),
             ]
         );
-        assert_eq!(rules(&check_rating(&rating(json!({"level": 0})))), vec![("/level", "required")]);
+        assert_eq!(
+            rules(&check_rating(&rating(json!({"level": 0})))),
+            vec![("/level", "required")]
+        );
     }
 
     #[test]
     fn a_negative_rating_must_say_what_went_wrong() {
         for level in [1, 2] {
-            assert_eq!(rules(&check_rating(&rating(json!({"level": level}))),), vec![("/reasons", "negative_needs_reason")]);
-            assert_eq!(rules(&check_rating(&rating(json!({"level": level, "comment": "   "})))), vec![("/reasons", "negative_needs_reason")]);
-            assert_eq!(check_rating(&rating(json!({"level": level, "reasons": ["too_many_materials"]}))), vec![]);
-            assert_eq!(check_rating(&rating(json!({"level": level, "comment": "排队太久"}))), vec![]);
+            assert_eq!(
+                rules(&check_rating(&rating(json!({"level": level}))),),
+                vec![("/reasons", "negative_needs_reason")]
+            );
+            assert_eq!(
+                rules(&check_rating(&rating(json!({"level": level, "comment": "   "})))),
+                vec![("/reasons", "negative_needs_reason")]
+            );
+            assert_eq!(
+                check_rating(&rating(json!({"level": level, "reasons": ["too_many_materials"]}))),
+                vec![]
+            );
+            assert_eq!(
+                check_rating(&rating(json!({"level": level, "comment": "排队太久"}))),
+                vec![]
+            );
         }
         assert!(is_negative(1) && is_negative(2) && !is_negative(3) && !is_negative(0));
         assert_eq!(check_rating(&rating(json!({"level": 3}))), vec![]);
@@ -745,9 +802,18 @@ mod tests {
             format: 1,
             channel: Channel::Online,
             events: vec![
-                Event::PageTime { form: "f".into(), version: "1".into(), page: "name".into(), bucket: DurationBucket::UpTo30s },
+                Event::PageTime {
+                    form: "f".into(),
+                    version: "1".into(),
+                    page: "name".into(),
+                    bucket: DurationBucket::UpTo30s,
+                },
                 Event::SearchNoResults { query: None },
-                Event::Submission { form: "f".into(), version: "1".into(), outcome: Outcome::Queued },
+                Event::Submission {
+                    form: "f".into(),
+                    version: "1".into(),
+                    outcome: Outcome::Queued,
+                },
             ],
         };
         assert_eq!(
@@ -774,9 +840,18 @@ mod tests {
         .unwrap();
         assert_eq!(
             rules(&check_events(&batch)),
-            vec![("/events/1/field", "syntax"), ("/events/1/rule", "required"), ("/events/2/query", "too_long"), ("/events/3/form", "required")]
+            vec![
+                ("/events/1/field", "syntax"),
+                ("/events/1/rule", "required"),
+                ("/events/2/query", "too_long"),
+                ("/events/3/form", "required")
+            ]
         );
-        let many = EventBatch { format: 1, channel: Channel::Online, events: vec![Event::SearchNoResults { query: None }; 101] };
+        let many = EventBatch {
+            format: 1,
+            channel: Channel::Online,
+            events: vec![Event::SearchNoResults { query: None }; 101],
+        };
         assert_eq!(rules(&check_events(&many)), vec![("/events", "too_many")]);
     }
 

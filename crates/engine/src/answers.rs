@@ -42,7 +42,12 @@ impl Answers {
 /// The checkbox answer after ticking (`checked`) or unticking `value`. Ticking the exclusive
 /// "None of these" option clears the others, and ticking another clears "None" — the GOV.UK
 /// behaviour, so the conflict error is only seen without this help.
-pub fn toggle_checkbox(current: Option<&Answer>, value: &str, checked: bool, exclusive: Option<&str>) -> Answer {
+pub fn toggle_checkbox(
+    current: Option<&Answer>,
+    value: &str,
+    checked: bool,
+    exclusive: Option<&str>,
+) -> Answer {
     let mut chosen: Vec<String> = current
         .and_then(Answer::as_array)
         .map(|items| items.iter().filter_map(Answer::as_str).map(str::to_string).collect())

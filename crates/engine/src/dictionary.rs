@@ -46,11 +46,18 @@ pub fn load_dictionary(json: &str) -> (Option<Dictionary>, Vec<Diagnostic>) {
         Ok(dictionary) => {
             let mut problems = Vec::new();
             if dictionary.schema_version != 1 {
-                problems.push(Diagnostic::error("/schema_version", "the dictionary's schema_version must be 1"));
+                problems.push(Diagnostic::error(
+                    "/schema_version",
+                    "the dictionary's schema_version must be 1",
+                ));
             }
             for name in dictionary.concepts.keys() {
                 let ok = name.split('.').count() >= 2
-                    && name.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'));
+                    && name.split('.').all(|p| {
+                        !p.is_empty()
+                            && p.chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    });
                 if !ok {
                     problems.push(Diagnostic::error(
                         format!("/concepts/{}", escape_token(name)),
@@ -72,7 +79,10 @@ pub fn check_concepts(form: &Form, dictionary: &Dictionary) -> Vec<Diagnostic> {
             let Some(name) = &field.concept else { continue };
             let at = format!("/pages/{p}/fields/{f}/concept");
             let Some(concept) = dictionary.concepts.get(name) else {
-                problems.push(Diagnostic::error(at, format!("\"{name}\" is not in the data dictionary")));
+                problems.push(Diagnostic::error(
+                    at,
+                    format!("\"{name}\" is not in the data dictionary"),
+                ));
                 continue;
             };
             let field_json = serde_json::to_value(field).unwrap_or(Value::Null);

@@ -48,10 +48,18 @@ pub struct ConceptAnswer {
 impl FormModel {
     /// The answers of this journey that could be remembered: visible, answered `fill_once`
     /// questions, valid as they stand (a wrong answer is not worth offering elsewhere).
-    pub fn rememberable(&self, evaluation: &Evaluation, answers: &Answers, locale: &str) -> Vec<ConceptAnswer> {
+    pub fn rememberable(
+        &self,
+        evaluation: &Evaluation,
+        answers: &Answers,
+        locale: &str,
+    ) -> Vec<ConceptAnswer> {
         let mut found = Vec::new();
         for (i, field) in self.top_fields() {
-            let Some(concept) = field.concept.as_ref().filter(|_| self.is_fill_once(i, evaluation)) else { continue };
+            let Some(concept) = field.concept.as_ref().filter(|_| self.is_fill_once(i, evaluation))
+            else {
+                continue;
+            };
             if !evaluation.is_visible_at(i) || !answers.is_answered(&field.id) {
                 continue;
             }
@@ -74,12 +82,20 @@ impl FormModel {
     /// concept is remembered with an answer this question accepts (options and limits differ
     /// between forms, so an answer another form took may not fit here). The caller shows
     /// these to the citizen before using them; nothing is filled silently.
-    pub fn prefill_offers(&self, remembered: &Remembered, answers: &Answers, locale: &str) -> Vec<ConceptAnswer> {
+    pub fn prefill_offers(
+        &self,
+        remembered: &Remembered,
+        answers: &Answers,
+        locale: &str,
+    ) -> Vec<ConceptAnswer> {
         let mut trial = answers.clone();
         let mut offers = Vec::new();
         let before = self.evaluate(answers);
         for (i, field) in self.top_fields() {
-            let Some(concept) = field.concept.as_ref().filter(|_| self.is_fill_once(i, &before)) else { continue };
+            let Some(concept) = field.concept.as_ref().filter(|_| self.is_fill_once(i, &before))
+            else {
+                continue;
+            };
             let Some(RememberedAnswer { answer, .. }) = remembered.0.get(concept) else { continue };
             if !answers.is_answered(&field.id) {
                 trial.set(field.id.clone(), answer.clone());
@@ -98,7 +114,9 @@ impl FormModel {
         offers.retain(|offer| {
             let Some(&i) = self.index.get(&offer.field) else { return false };
             self.is_fill_once(i, &evaluation)
-                && check_field(self, &evaluation, i, Some(&offer.answer), locale).iter().all(|e| !e.is_error())
+                && check_field(self, &evaluation, i, Some(&offer.answer), locale)
+                    .iter()
+                    .all(|e| !e.is_error())
         });
         offers
     }
@@ -108,7 +126,11 @@ impl Remembered {
     /// Adds (or replaces) the given answers.
     pub fn remember(&mut self, answers: &[ConceptAnswer]) {
         for a in answers {
-            let entry = RememberedAnswer { answer: a.answer.clone(), label: a.label.clone(), shown: a.shown.clone() };
+            let entry = RememberedAnswer {
+                answer: a.answer.clone(),
+                label: a.label.clone(),
+                shown: a.shown.clone(),
+            };
             self.0.insert(a.concept.clone(), entry);
         }
     }

@@ -80,7 +80,9 @@ impl FromStr for Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(FormatProblem::Shape);
         }
-        let (Some(year), Some(month), Some(day)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10])) else {
+        let (Some(year), Some(month), Some(day)) =
+            (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]))
+        else {
             return Err(FormatProblem::Shape);
         };
         ymd(year, month, day).ok_or(FormatProblem::ImpossibleDate)
@@ -129,13 +131,21 @@ const CN_ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8,
 /// reported before a wrong check character: a typo in the date usually breaks both, and naming
 /// the date tells the citizen where to look. A birth date after `today` is reported last.
 pub fn cn_resident_id(input: &str, today: Date) -> Result<CnResidentId, FormatProblem> {
-    let normalized: String =
-        input.chars().filter(|c| !c.is_whitespace()).map(|c| if c == 'x' { 'X' } else { c }).collect();
+    let normalized: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == 'x' { 'X' } else { c })
+        .collect();
     let b = normalized.as_bytes();
-    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
+    if b.len() != 18
+        || !b[..17].iter().all(u8::is_ascii_digit)
+        || !(b[17].is_ascii_digit() || b[17] == b'X')
+    {
         return Err(FormatProblem::Shape);
     }
-    let (Some(year), Some(month), Some(day)) = (digits(&b[6..10]), digits(&b[10..12]), digits(&b[12..14])) else {
+    let (Some(year), Some(month), Some(day)) =
+        (digits(&b[6..10]), digits(&b[10..12]), digits(&b[12..14]))
+    else {
         return Err(FormatProblem::Shape);
     };
     let birth_date = ymd(year, month, day).ok_or(FormatProblem::ImpossibleDate)?;
@@ -158,7 +168,8 @@ const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8,
 /// Checks a unified social credit code (GB 32100-2015) and returns it without spaces, in upper
 /// case. Characters 3–8 (the administrative area) must be digits.
 pub fn unified_social_credit_code(input: &str) -> Result<String, FormatProblem> {
-    let code: String = input.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
+    let code: String =
+        input.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
     let b = code.as_bytes();
     if b.len() != 18 || !b[2..8].iter().all(u8::is_ascii_digit) {
         return Err(FormatProblem::Shape);
@@ -180,9 +191,12 @@ pub fn unified_social_credit_code(input: &str) -> Result<String, FormatProblem> 
 /// ranges go stale as new ones open.
 pub fn cn_mobile(input: &str) -> Result<String, FormatProblem> {
     let compact: String = input.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
-    let national = compact.strip_prefix("+86").or_else(|| compact.strip_prefix("0086")).unwrap_or(&compact);
+    let national =
+        compact.strip_prefix("+86").or_else(|| compact.strip_prefix("0086")).unwrap_or(&compact);
     match national.as_bytes() {
-        [b'1', b'3'..=b'9', rest @ ..] if rest.len() == 9 && rest.iter().all(u8::is_ascii_digit) => {
+        [b'1', b'3'..=b'9', rest @ ..]
+            if rest.len() == 9 && rest.iter().all(u8::is_ascii_digit) =>
+        {
             Ok(national.to_string())
         }
         _ => Err(FormatProblem::Shape),
@@ -248,13 +262,15 @@ pub fn uk_postcode(input: &str) -> Result<String, FormatProblem> {
     let (outward, inward) = match parts[..] {
         [outward, inward] => (outward, inward),
         // ASCII, so every index is a char boundary; `checked_sub` guards short input.
-        [compact] => {
-            compact.len().checked_sub(3).and_then(|at| compact.split_at_checked(at)).ok_or(FormatProblem::Shape)?
-        }
+        [compact] => compact
+            .len()
+            .checked_sub(3)
+            .and_then(|at| compact.split_at_checked(at))
+            .ok_or(FormatProblem::Shape)?,
         _ => return Err(FormatProblem::Shape),
     };
-    let valid =
-        (outward == "GIR" && inward == "0AA") || (uk_outward(outward.as_bytes()) && uk_inward(inward.as_bytes()));
+    let valid = (outward == "GIR" && inward == "0AA")
+        || (uk_outward(outward.as_bytes()) && uk_inward(inward.as_bytes()));
     if valid {
         Ok(format!("{outward} {inward}"))
     } else {
@@ -271,7 +287,10 @@ fn uk_outward(code: &[u8]) -> bool {
             [a, b] => {
                 (a.is_ascii_digit()
                     && (b.is_ascii_digit()
-                        || matches!(b, b'A'..=b'H' | b'J' | b'K' | b'P' | b'S' | b'T' | b'U' | b'W')))
+                        || matches!(
+                            b,
+                            b'A'..=b'H' | b'J' | b'K' | b'P' | b'S' | b'T' | b'U' | b'W'
+                        )))
                     || (second_letter(a) && b.is_ascii_digit())
             }
             [a, b, c] => {
@@ -280,7 +299,17 @@ fn uk_outward(code: &[u8]) -> bool {
                     && (c.is_ascii_digit()
                         || matches!(
                             c,
-                            b'A' | b'B' | b'E' | b'H' | b'M' | b'N' | b'P' | b'R' | b'V' | b'W' | b'X' | b'Y'
+                            b'A' | b'B'
+                                | b'E'
+                                | b'H'
+                                | b'M'
+                                | b'N'
+                                | b'P'
+                                | b'R'
+                                | b'V'
+                                | b'W'
+                                | b'X'
+                                | b'Y'
                         ))
             }
             _ => false,
@@ -329,10 +358,15 @@ pub fn uk_phone(input: &str) -> Result<String, FormatProblem> {
 /// digits, the first not 0. A written-out trunk zero `(0)` is dropped (`+49 (0)30 …`).
 pub fn international_phone(input: &str) -> Result<String, FormatProblem> {
     let compact = phone_compact(input);
-    let rest = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00")).ok_or(FormatProblem::Shape)?;
+    let rest = compact
+        .strip_prefix('+')
+        .or_else(|| compact.strip_prefix("00"))
+        .ok_or(FormatProblem::Shape)?;
     let number = without_parentheses(&rest.replacen("(0)", "", 1));
     match number.as_bytes() {
-        [b'1'..=b'9', rest @ ..] if (7..=14).contains(&rest.len()) && rest.iter().all(u8::is_ascii_digit) => {
+        [b'1'..=b'9', rest @ ..]
+            if (7..=14).contains(&rest.len()) && rest.iter().all(u8::is_ascii_digit) =>
+        {
             Ok(format!("+{number}"))
         }
         _ => Err(FormatProblem::Shape),
@@ -385,7 +419,8 @@ const IBAN_LENGTHS: [(&[u8; 2], usize); 37] = [
 /// Checks an IBAN (ISO 13616) and returns it compact and upper-case. A country's known length
 /// is checked before the check digits, so a dropped digit is named as such.
 pub fn iban(input: &str) -> Result<String, FormatProblem> {
-    let iban: String = input.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
+    let iban: String =
+        input.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
     let b = iban.as_bytes();
     let shape = (5..=34).contains(&b.len())
         && b[..2].iter().all(u8::is_ascii_uppercase)
@@ -488,7 +523,11 @@ pub fn http_url(input: &str) -> Result<String, FormatProblem> {
         }
     };
     if let Some(port) = port {
-        if !port.is_empty() && !(port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()) && port.parse::<u32>().is_ok_and(|p| p <= 65535)) {
+        if !port.is_empty()
+            && !(port.len() <= 5
+                && port.chars().all(|c| c.is_ascii_digit())
+                && port.parse::<u32>().is_ok_and(|p| p <= 65535))
+        {
             return Err(FormatProblem::Shape);
         }
     }
@@ -591,7 +630,9 @@ pub fn date_from_parts(day: &str, month: &str, year: &str) -> Result<Date, DateP
     }) {
         return Err(DateProblem::NotANumber(*part));
     }
-    let (Some(day), Some(month), Some(year)) = (digits(day.as_bytes()), month_number, digits(year.as_bytes())) else {
+    let (Some(day), Some(month), Some(year)) =
+        (digits(day.as_bytes()), month_number, digits(year.as_bytes()))
+    else {
         return Err(DateProblem::Impossible);
     };
     if !(1000..=9999).contains(&year) {

@@ -451,7 +451,8 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     };
     let mut problems = Vec::new();
     if catalog.schema_version != 1 {
-        problems.push(Diagnostic::error("/schema_version", "the catalog's schema_version must be 1"));
+        problems
+            .push(Diagnostic::error("/schema_version", "the catalog's schema_version must be 1"));
     }
     if catalog.locales.is_empty() {
         problems.push(Diagnostic::error("/locales", "list at least one locale"));
@@ -459,7 +460,10 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     let texts = |text: &Text, at: String, problems: &mut Vec<Diagnostic>| {
         for locale in &catalog.locales {
             if !text.has(locale) {
-                problems.push(Diagnostic::error(format!("{at}/{}", escape_token(locale)), format!("missing the {locale} translation")));
+                problems.push(Diagnostic::error(
+                    format!("{at}/{}", escape_token(locale)),
+                    format!("missing the {locale} translation"),
+                ));
             }
         }
     };
@@ -467,7 +471,10 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
         let mut seen = HashSet::new();
         for (i, item) in list.iter().enumerate() {
             if !seen.insert(item.id.clone()) {
-                problems.push(Diagnostic::error(format!("/{what}/{i}/id"), format!("{what} id \"{}\" is used twice", item.id)));
+                problems.push(Diagnostic::error(
+                    format!("/{what}/{i}/id"),
+                    format!("{what} id \"{}\" is used twice", item.id),
+                ));
             }
             texts(&item.title, format!("/{what}/{i}/title"), problems);
         }
@@ -480,30 +487,48 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     for (i, service) in catalog.services.iter().enumerate() {
         let at = format!("/services/{i}");
         if !seen.insert(service.id.as_str()) {
-            problems.push(Diagnostic::error(format!("{at}/id"), format!("service id \"{}\" is used twice", service.id)));
+            problems.push(Diagnostic::error(
+                format!("{at}/id"),
+                format!("service id \"{}\" is used twice", service.id),
+            ));
         }
         texts(&service.title, format!("{at}/title"), &mut problems);
         texts(&service.summary, format!("{at}/summary"), &mut problems);
         texts(&service.department, format!("{at}/department"), &mut problems);
         if !categories.contains(&service.category) {
-            problems.push(Diagnostic::error(format!("{at}/category"), format!("category \"{}\" is not in /categories", service.category)));
+            problems.push(Diagnostic::error(
+                format!("{at}/category"),
+                format!("category \"{}\" is not in /categories", service.category),
+            ));
         }
         for (j, event) in service.life_events.iter().enumerate() {
             if !events.contains(event) {
-                problems.push(Diagnostic::error(format!("{at}/life_events/{j}"), format!("life event \"{event}\" is not in /life_events")));
+                problems.push(Diagnostic::error(
+                    format!("{at}/life_events/{j}"),
+                    format!("life event \"{event}\" is not in /life_events"),
+                ));
             }
         }
         for (j, related) in service.related.iter().enumerate() {
             if !services.contains(related.as_str()) || related == &service.id {
-                problems.push(Diagnostic::error(format!("{at}/related/{j}"), format!("\"{related}\" is not another service in this catalog")));
+                problems.push(Diagnostic::error(
+                    format!("{at}/related/{j}"),
+                    format!("\"{related}\" is not another service in this catalog"),
+                ));
             }
         }
         if service.audience.is_empty() {
-            problems.push(Diagnostic::error(format!("{at}/audience"), "say who may apply: person, organisation or both"));
+            problems.push(Diagnostic::error(
+                format!("{at}/audience"),
+                "say who may apply: person, organisation or both",
+            ));
         }
         for locale in service.keywords.keys().chain(service.synonyms.keys()) {
             if !catalog.locales.contains(locale) {
-                problems.push(Diagnostic::warning(format!("{at}/keywords"), format!("keywords for {locale}, which the catalog does not publish")));
+                problems.push(Diagnostic::warning(
+                    format!("{at}/keywords"),
+                    format!("keywords for {locale}, which the catalog does not publish"),
+                ));
             }
         }
         if service.guide.is_none() && service.form.is_none() {
@@ -548,7 +573,14 @@ impl Checklist<'_> {
     /// The checklist as a plain-text file to keep or print at home: `title` (the service's
     /// name), then a box to tick per condition, material, shared material and step, and the
     /// places to go when `with_places`. Texts in `locale`, else `fallback`.
-    pub fn to_text(&self, title: &str, guide: &Guide, locale: &str, fallback: &str, with_places: bool) -> String {
+    pub fn to_text(
+        &self,
+        title: &str,
+        guide: &Guide,
+        locale: &str,
+        fallback: &str,
+        with_places: bool,
+    ) -> String {
         use crate::i18n::{copies_text, ui_text, UiText};
         let t = |text: &'_ Text| text.get(locale, fallback).to_string();
         let mut out = format!("{title}\n{}\n\n", ui_text(UiText::Checklist, locale));
@@ -566,11 +598,24 @@ impl Checklist<'_> {
         };
         section(UiText::ConditionsForYou, self.conditions.iter().map(|c| t(&c.text)).collect());
         let separator = if crate::i18n::is_chinese(locale) { "：" } else { ": " };
-        section(UiText::YourChecklist, self.materials.iter().map(|m| format!("{}{separator}{}", t(&m.name), copies_text(m.copies, locale))).collect());
+        section(
+            UiText::YourChecklist,
+            self.materials
+                .iter()
+                .map(|m| format!("{}{separator}{}", t(&m.name), copies_text(m.copies, locale)))
+                .collect(),
+        );
         section(UiText::NoNeedToBring, self.shared.iter().map(|m| t(&m.name)).collect());
         section(UiText::StepsForYou, self.steps.iter().map(|s| t(&s.title)).collect());
         if with_places {
-            section(UiText::WhereToGo, guide.places.iter().map(|p| format!("{} — {} ({})", t(&p.name), t(&p.address), t(&p.hours))).collect());
+            section(
+                UiText::WhereToGo,
+                guide
+                    .places
+                    .iter()
+                    .map(|p| format!("{} — {} ({})", t(&p.name), t(&p.address), t(&p.hours)))
+                    .collect(),
+            );
         }
         out
     }
@@ -578,7 +623,10 @@ impl Checklist<'_> {
 
 /// Parses and lints a guide. `assistant`, when given, is the loaded assistant form: every
 /// `applies_if` may only read its questions.
-pub fn load_guide(json: &str, assistant: Option<&FormModel>) -> (Option<GuideModel>, Vec<Diagnostic>) {
+pub fn load_guide(
+    json: &str,
+    assistant: Option<&FormModel>,
+) -> (Option<GuideModel>, Vec<Diagnostic>) {
     match read_guide(json) {
         Ok(guide) => compile_guide(guide, assistant),
         Err(problem) => (None, vec![problem]),
@@ -592,16 +640,24 @@ pub fn read_guide(json: &str) -> Result<Guide, Diagnostic> {
 }
 
 /// Lints a guide read by [`read_guide`] and compiles its conditions against `assistant`.
-pub fn compile_guide(guide: Guide, assistant: Option<&FormModel>) -> (Option<GuideModel>, Vec<Diagnostic>) {
+pub fn compile_guide(
+    guide: Guide,
+    assistant: Option<&FormModel>,
+) -> (Option<GuideModel>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     if guide.schema_version != 1 {
         problems.push(Diagnostic::error("/schema_version", "the guide's schema_version must be 1"));
     }
     // Conditions are evaluated only against an assistant's answers, on the assistant's "today"
     // (see `checklist`); without an assistant this date is never read.
-    let logic = Logic::new(assistant.map_or(Date { year: 1970, month: 1, day: 1 }, FormModel::today));
-    let questions: Option<HashSet<&str>> = assistant.map(|a| a.form().fields().map(|(_, f)| f.id.as_str()).collect());
-    let compile = |expr: &Option<Expression>, at: String, problems: &mut Vec<Diagnostic>| -> Option<Compiled> {
+    let logic =
+        Logic::new(assistant.map_or(Date { year: 1970, month: 1, day: 1 }, FormModel::today));
+    let questions: Option<HashSet<&str>> =
+        assistant.map(|a| a.form().fields().map(|(_, f)| f.id.as_str()).collect());
+    let compile = |expr: &Option<Expression>,
+                   at: String,
+                   problems: &mut Vec<Diagnostic>|
+     -> Option<Compiled> {
         let expr = expr.as_ref()?;
         match logic.compile(expr) {
             Ok(compiled) => {
@@ -609,9 +665,15 @@ pub fn compile_guide(guide: Guide, assistant: Option<&FormModel>) -> (Option<Gui
                     match &questions {
                         Some(q) if !q.contains(dep.as_str()) => problems.push(Diagnostic::error(
                             at.clone(),
-                            format!("\"{dep}\" is not a question of the assistant \"{}\"", guide.assistant.as_deref().unwrap_or("")),
+                            format!(
+                                "\"{dep}\" is not a question of the assistant \"{}\"",
+                                guide.assistant.as_deref().unwrap_or("")
+                            ),
                         )),
-                        None => problems.push(Diagnostic::error(at.clone(), "applies_if reads the assistant's answers: name an \"assistant\" form")),
+                        None => problems.push(Diagnostic::error(
+                            at.clone(),
+                            "applies_if reads the assistant's answers: name an \"assistant\" form",
+                        )),
                         _ => {}
                     }
                 }
@@ -623,10 +685,30 @@ pub fn compile_guide(guide: Guide, assistant: Option<&FormModel>) -> (Option<Gui
             }
         }
     };
-    let conditions = guide.conditions.iter().enumerate().map(|(i, c)| compile(&c.applies_if, format!("/conditions/{i}/applies_if"), &mut problems)).collect();
-    let materials = guide.materials.iter().enumerate().map(|(i, m)| compile(&m.applies_if, format!("/materials/{i}/applies_if"), &mut problems)).collect();
-    let steps = guide.steps.iter().enumerate().map(|(i, s)| compile(&s.applies_if, format!("/steps/{i}/applies_if"), &mut problems)).collect();
-    let also_needed = guide.also_needed.iter().enumerate().map(|(i, a)| compile(&a.applies_if, format!("/also_needed/{i}/applies_if"), &mut problems)).collect();
+    let conditions = guide
+        .conditions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| compile(&c.applies_if, format!("/conditions/{i}/applies_if"), &mut problems))
+        .collect();
+    let materials = guide
+        .materials
+        .iter()
+        .enumerate()
+        .map(|(i, m)| compile(&m.applies_if, format!("/materials/{i}/applies_if"), &mut problems))
+        .collect();
+    let steps = guide
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| compile(&s.applies_if, format!("/steps/{i}/applies_if"), &mut problems))
+        .collect();
+    let also_needed = guide
+        .also_needed
+        .iter()
+        .enumerate()
+        .map(|(i, a)| compile(&a.applies_if, format!("/also_needed/{i}/applies_if"), &mut problems))
+        .collect();
     lint_guide(&guide, &mut problems);
     let model = GuideModel { guide, logic, conditions, materials, steps, also_needed };
     (Some(model), problems)
@@ -636,7 +718,10 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
     let mut text = |t: &Text, at: String| {
         for locale in &guide.locales {
             if !t.has(locale) {
-                problems.push(Diagnostic::error(format!("{at}/{}", escape_token(locale)), format!("missing the {locale} translation")));
+                problems.push(Diagnostic::error(
+                    format!("{at}/{}", escape_token(locale)),
+                    format!("missing the {locale} translation"),
+                ));
             }
         }
     };
@@ -665,7 +750,10 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
         let mut seen = HashMap::new();
         for (i, id) in ids.into_iter().enumerate() {
             if let Some(first) = seen.insert(id, i) {
-                problems.push(Diagnostic::error(format!("/{list}/{i}/id"), format!("id \"{id}\" is already used at /{list}/{first}")));
+                problems.push(Diagnostic::error(
+                    format!("/{list}/{i}/id"),
+                    format!("id \"{id}\" is already used at /{list}/{first}"),
+                ));
             }
         }
     };
@@ -679,19 +767,32 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
         DurationUnit::CalendarDays => f64::from(d.value),
     };
     if days(&guide.time_limit.promised) > days(&guide.time_limit.statutory) {
-        problems.push(Diagnostic::error("/time_limit/promised", "the promised time limit is longer than the statutory one"));
+        problems.push(Diagnostic::error(
+            "/time_limit/promised",
+            "the promised time limit is longer than the statutory one",
+        ));
     }
     if let Some(bad) = guide.online.depth.iter().position(|d| !(1..=7).contains(d)) {
-        problems.push(Diagnostic::error(format!("/online/depth/{bad}"), "online depth codes are 1 to 7"));
+        problems.push(Diagnostic::error(
+            format!("/online/depth/{bad}"),
+            "online depth codes are 1 to 7",
+        ));
     }
     if guide.online.visits > 0 && guide.online.visits_reason.is_none() {
-        problems.push(Diagnostic::error("/online/visits_reason", "say why a visit is needed when visits is not 0"));
+        problems.push(Diagnostic::error(
+            "/online/visits_reason",
+            "say why a visit is needed when visits is not 0",
+        ));
     }
     if guide.online.visits == 0 && !guide.online.depth.contains(&5) {
-        problems.push(Diagnostic::warning("/online/visits", "no visit is needed, yet online handling (depth 5) is not listed"));
+        problems.push(Diagnostic::warning(
+            "/online/visits",
+            "no visit is needed, yet online handling (depth 5) is not listed",
+        ));
     }
     if guide.consultation.is_empty() {
-        problems.push(Diagnostic::error("/consultation", "give at least one way to ask a question"));
+        problems
+            .push(Diagnostic::error("/consultation", "give at least one way to ask a question"));
     }
     if guide.complaints.is_empty() {
         problems.push(Diagnostic::error("/complaints", "give at least one way to complain"));
@@ -716,20 +817,30 @@ impl GuideModel {
         let evaluated = assistant.map(|(model, answers)| (model, model.evaluate(answers)));
         let applies = |compiled: &Option<Compiled>| match (compiled, &evaluated) {
             (None, _) | (_, None) => true,
-            (Some(c), Some((model, evaluation))) => truthy(&self.logic.eval(c, |name| evaluation.value(model, name))),
+            (Some(c), Some((model, evaluation))) => {
+                truthy(&self.logic.eval(c, |name| evaluation.value(model, name)))
+            }
         };
         let pick = |count: usize, compiled: &[Option<Compiled>]| -> Vec<usize> {
             (0..count).filter(|&i| compiled.get(i).is_none_or(applies)).collect()
         };
         let g = &self.guide;
-        let materials: Vec<&Material> = pick(g.materials.len(), &self.materials).into_iter().map(|i| &g.materials[i]).collect();
-        let (shared, materials) = materials.into_iter().partition(|m| m.source == Source::DepartmentShared);
+        let materials: Vec<&Material> =
+            pick(g.materials.len(), &self.materials).into_iter().map(|i| &g.materials[i]).collect();
+        let (shared, materials) =
+            materials.into_iter().partition(|m| m.source == Source::DepartmentShared);
         Checklist {
-            conditions: pick(g.conditions.len(), &self.conditions).into_iter().map(|i| &g.conditions[i]).collect(),
+            conditions: pick(g.conditions.len(), &self.conditions)
+                .into_iter()
+                .map(|i| &g.conditions[i])
+                .collect(),
             materials,
             shared,
             steps: pick(g.steps.len(), &self.steps).into_iter().map(|i| &g.steps[i]).collect(),
-            also_needed: pick(g.also_needed.len(), &self.also_needed).into_iter().map(|i| &g.also_needed[i]).collect(),
+            also_needed: pick(g.also_needed.len(), &self.also_needed)
+                .into_iter()
+                .map(|i| &g.also_needed[i])
+                .collect(),
         }
     }
 }
@@ -764,18 +875,32 @@ impl Catalog {
 
     /// The services of a category or life event, in catalog order.
     pub fn services_in(&self, group: &str) -> Vec<&Service> {
-        self.services.iter().filter(|s| s.category == group || s.life_events.iter().any(|e| e == group)).collect()
+        self.services
+            .iter()
+            .filter(|s| s.category == group || s.life_events.iter().any(|e| e == group))
+            .collect()
     }
 
     /// "You may also need", worked out on the device: first the services the person's answers
     /// point to (`tailored`, e.g. a checklist's `also_needed`), then the ones the department
     /// linked, then those sharing most life events with `service`. Never `service` itself or
     /// `exclude` (what the person is already doing); at most `limit`.
-    pub fn recommendations<'a>(&'a self, service: &str, tailored: &[&str], exclude: &[&str], limit: usize) -> Vec<(&'a Service, Because)> {
+    pub fn recommendations<'a>(
+        &'a self,
+        service: &str,
+        tailored: &[&str],
+        exclude: &[&str],
+        limit: usize,
+    ) -> Vec<(&'a Service, Because)> {
         let mut out: Vec<(&Service, Because)> = Vec::new();
-        let push = |candidate: Option<&'a Service>, because: Because, out: &mut Vec<(&'a Service, Because)>| {
+        let push = |candidate: Option<&'a Service>,
+                    because: Because,
+                    out: &mut Vec<(&'a Service, Because)>| {
             if let Some(s) = candidate {
-                if s.id != service && !exclude.contains(&s.id.as_str()) && !out.iter().any(|(o, _)| o.id == s.id) {
+                if s.id != service
+                    && !exclude.contains(&s.id.as_str())
+                    && !out.iter().any(|(o, _)| o.id == s.id)
+                {
                     out.push((s, because));
                 }
             }
@@ -794,7 +919,9 @@ impl Catalog {
             .services
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.life_events.iter().filter(|e| this.life_events.contains(e)).count(), i, s))
+            .map(|(i, s)| {
+                (s.life_events.iter().filter(|e| this.life_events.contains(e)).count(), i, s)
+            })
             .filter(|(shared, _, _)| *shared > 0)
             .collect();
         // Most shared life events first; catalog order breaks ties, so the list is stable.
@@ -817,10 +944,16 @@ pub fn answers_to_pairs(answers: &Answers) -> Vec<(String, String)> {
         match value {
             serde_json::Value::String(s) => pairs.push((id.clone(), s.clone())),
             serde_json::Value::Array(items) => {
-                pairs.extend(items.iter().filter_map(|i| i.as_str()).map(|s| (id.clone(), s.to_string())));
+                pairs.extend(
+                    items.iter().filter_map(|i| i.as_str()).map(|s| (id.clone(), s.to_string())),
+                );
             }
             serde_json::Value::Object(parts) => {
-                pairs.extend(parts.iter().filter_map(|(k, v)| v.as_str().map(|s| (format!("{id}.{k}"), s.to_string()))));
+                pairs.extend(
+                    parts.iter().filter_map(|(k, v)| {
+                        v.as_str().map(|s| (format!("{id}.{k}"), s.to_string()))
+                    }),
+                );
             }
             _ => {}
         }
@@ -862,8 +995,19 @@ pub fn answers_from_pairs(model: &FormModel, pairs: &[(String, String)]) -> Answ
 
 /// The answers a "start form" outcome hands to its form: each of the form's questions in
 /// `prefill` takes the assistant's visible answer it names.
-pub fn handed_over(assistant: &FormModel, action: &crate::definition::OutcomeAction, answers: &Answers) -> Answers {
-    let crate::definition::OutcomeAction::StartForm { prefill, .. } = action else { return Answers::default() };
+pub fn handed_over(
+    assistant: &FormModel,
+    action: &crate::definition::OutcomeAction,
+    answers: &Answers,
+) -> Answers {
+    let crate::definition::OutcomeAction::StartForm { prefill, .. } = action else {
+        return Answers::default();
+    };
     let visible = assistant.evaluate(answers).visible_answers(assistant, answers);
-    Answers(prefill.iter().filter_map(|(to, from)| visible.get(from).map(|v| (to.clone(), v.clone()))).collect())
+    Answers(
+        prefill
+            .iter()
+            .filter_map(|(to, from)| visible.get(from).map(|v| (to.clone(), v.clone())))
+            .collect(),
+    )
 }

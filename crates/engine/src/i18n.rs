@@ -587,9 +587,14 @@ fn uyghur(key: UiText) -> Option<&'static str> {
 /// The writing direction of `locale`: `"rtl"` for scripts written right to left (Arabic,
 /// Hebrew, Persian, Urdu, Uyghur, …), else `"ltr"`. Goes on the page's `dir` attribute.
 pub fn text_direction(locale: &str) -> &'static str {
-    const RTL: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"];
+    const RTL: &[&str] =
+        &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"];
     let language = locale.split(['-', '_']).next().unwrap_or(locale);
-    if RTL.contains(&language) || RTL.contains(&locale) { "rtl" } else { "ltr" }
+    if RTL.contains(&language) || RTL.contains(&locale) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 /// Whether `locale` is read as Chinese (`zh`, `zh-CN`, `zh-Hans`, `zh_TW`, …).
@@ -735,8 +740,12 @@ pub(crate) fn message(msg: &Msg, label: &str, locale: &str) -> String {
         Email => "Enter an email address in the correct format, like name@example.com".to_string(),
         CnMobile => "Enter a mobile number in the correct format, like 13800138000".to_string(),
         UkPhone => "Enter a telephone number, like 01632 960 001 or 07700 900 982".to_string(),
-        InternationalPhone => "Enter a telephone number in international format, like +44 808 157 0192".to_string(),
-        Url => "Enter a web address in the correct format, like https://www.example.com".to_string(),
+        InternationalPhone => {
+            "Enter a telephone number in international format, like +44 808 157 0192".to_string()
+        }
+        Url => {
+            "Enter a web address in the correct format, like https://www.example.com".to_string()
+        }
         UrlScheme => "The web address must start with http:// or https://".to_string(),
         NotANumber => format!("{label} must be a number"),
         NotAWholeNumber => format!("{label} must be a whole number, like 30"),
@@ -758,7 +767,9 @@ pub(crate) fn message(msg: &Msg, label: &str, locale: &str) -> String {
         MinAge(n) => format!("You must be {n} or older"),
         MaxAge(n) => format!("The age must be {n} or less"),
         MonthsAgo(n) => format!("{label} must be at least {n} months ago"),
-        SelectOrNone(none) if question => format!("Select your answer to ‘{label}’, or select ‘{none}’"),
+        SelectOrNone(none) if question => {
+            format!("Select your answer to ‘{label}’, or select ‘{none}’")
+        }
         SelectOrNone(none) => format!("Select {l}, or select ‘{none}’"),
         MinSelected(n) => format!("Select at least {n} options"),
         MaxSelected(n) => format!("Select {n} options or fewer"),
@@ -789,8 +800,18 @@ pub(crate) fn list_or(items: &[String], locale: &str) -> String {
 /// A date as citizens read it: "1 January 2020" / "2020年1月1日".
 pub(crate) fn format_date(year: i32, month: u8, day: u8, locale: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     if is_chinese(locale) {
         format!("{year}年{month}月{day}日")

@@ -46,7 +46,9 @@ impl FormModel {
         };
         if returning_to_check {
             let incomplete = after.iter().copied().find(|&p| {
-                validate_page(self, &evaluation, p, answers, locale).iter().any(FieldError::is_error)
+                validate_page(self, &evaluation, p, answers, locale)
+                    .iter()
+                    .any(FieldError::is_error)
             });
             return Ok(incomplete.map_or_else(|| end_position(&evaluation), Position::Page));
         }
@@ -56,7 +58,9 @@ impl FormModel {
     /// Where "Back" leads from `position`: the page before it on the path.
     pub fn back_from(&self, evaluation: &Evaluation, position: Position) -> Option<Position> {
         let previous = match position {
-            Position::Page(page) => evaluation.path.iter().copied().take_while(|&p| p != page).last(),
+            Position::Page(page) => {
+                evaluation.path.iter().copied().take_while(|&p| p != page).last()
+            }
             Position::CheckAnswers | Position::Outcome(_) => evaluation.path.last().copied(),
         };
         previous.map(Position::Page)
@@ -67,7 +71,9 @@ impl FormModel {
     pub fn is_complete(&self, evaluation: &Evaluation, answers: &Answers) -> bool {
         evaluation.end == End::CheckAnswers
             && evaluation.path.iter().all(|&page| {
-                !validate_page(self, evaluation, page, answers, "en").iter().any(FieldError::is_error)
+                !validate_page(self, evaluation, page, answers, "en")
+                    .iter()
+                    .any(FieldError::is_error)
             })
     }
 }
@@ -84,7 +90,12 @@ impl FormModel {
     /// back-button URL): the page itself if it is on the path and every page before it is
     /// complete; otherwise the first page that still needs answers. Check answers and outcomes
     /// are only reachable at the end of a complete path.
-    pub fn allowed_position(&self, evaluation: &Evaluation, answers: &Answers, wanted: Position) -> Position {
+    pub fn allowed_position(
+        &self,
+        evaluation: &Evaluation,
+        answers: &Answers,
+        wanted: Position,
+    ) -> Position {
         let first_incomplete = evaluation.path.iter().copied().find(|&p| {
             validate_page(self, evaluation, p, answers, "en").iter().any(FieldError::is_error)
         });
@@ -101,18 +112,26 @@ impl FormModel {
     /// The token for `position` in a URL: the page id, `check-answers` or `outcome:<id>`.
     pub fn position_token(&self, position: Position) -> String {
         match position {
-            Position::Page(p) => self.form.pages.get(p).map(|page| page.id.clone()).unwrap_or_default(),
+            Position::Page(p) => {
+                self.form.pages.get(p).map(|page| page.id.clone()).unwrap_or_default()
+            }
             Position::CheckAnswers => "check-answers".to_string(),
-            Position::Outcome(o) => format!("outcome:{}", self.form.outcomes.get(o).map(|o| o.id.as_str()).unwrap_or("")),
+            Position::Outcome(o) => format!(
+                "outcome:{}",
+                self.form.outcomes.get(o).map(|o| o.id.as_str()).unwrap_or("")
+            ),
         }
     }
 
     /// Every page token of the form in the order a citizen meets them: question pages, check
     /// answers, outcomes, then [`CONFIRMATION`]. The order of the funnel reports.
     pub fn page_tokens(&self) -> Vec<String> {
-        let mut tokens: Vec<String> = (0..self.form.pages.len()).map(|p| self.position_token(Position::Page(p))).collect();
+        let mut tokens: Vec<String> =
+            (0..self.form.pages.len()).map(|p| self.position_token(Position::Page(p))).collect();
         tokens.push(self.position_token(Position::CheckAnswers));
-        tokens.extend((0..self.form.outcomes.len()).map(|o| self.position_token(Position::Outcome(o))));
+        tokens.extend(
+            (0..self.form.outcomes.len()).map(|o| self.position_token(Position::Outcome(o))),
+        );
         tokens.push(CONFIRMATION.to_string());
         tokens
     }
@@ -138,11 +157,11 @@ mod tests {
 
     fn model() -> FormModel {
         let form = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
-            "pages": [
-                {"id": "a", "fields": [{"id": "a", "type": "text", "label": "A", "required": true}]},
-                {"id": "b", "fields": [{"id": "b", "type": "text", "label": "B", "required": true}]},
-                {"id": "c", "fields": [{"id": "c", "type": "text", "label": "C"}]}
-            ]});
+        "pages": [
+            {"id": "a", "fields": [{"id": "a", "type": "text", "label": "A", "required": true}]},
+            {"id": "b", "fields": [{"id": "b", "type": "text", "label": "B", "required": true}]},
+            {"id": "c", "fields": [{"id": "c", "type": "text", "label": "C"}]}
+        ]});
         load_form(&form.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap()
     }
 
@@ -152,12 +171,24 @@ mod tests {
         let mut answers = Answers::default();
         answers.set("a", "x".into());
         let evaluation = model.evaluate(&answers);
-        assert_eq!(model.allowed_position(&evaluation, &answers, Position::Page(2)), Position::Page(1));
-        assert_eq!(model.allowed_position(&evaluation, &answers, Position::Page(0)), Position::Page(0));
-        assert_eq!(model.allowed_position(&evaluation, &answers, Position::CheckAnswers), Position::Page(1));
+        assert_eq!(
+            model.allowed_position(&evaluation, &answers, Position::Page(2)),
+            Position::Page(1)
+        );
+        assert_eq!(
+            model.allowed_position(&evaluation, &answers, Position::Page(0)),
+            Position::Page(0)
+        );
+        assert_eq!(
+            model.allowed_position(&evaluation, &answers, Position::CheckAnswers),
+            Position::Page(1)
+        );
         answers.set("b", "y".into());
         let evaluation = model.evaluate(&answers);
-        assert_eq!(model.allowed_position(&evaluation, &answers, Position::CheckAnswers), Position::CheckAnswers);
+        assert_eq!(
+            model.allowed_position(&evaluation, &answers, Position::CheckAnswers),
+            Position::CheckAnswers
+        );
     }
 
     #[test]

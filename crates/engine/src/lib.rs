@@ -30,8 +30,8 @@ mod definition;
 mod diagnostic;
 mod dictionary;
 mod fill_once;
-mod guide;
 pub mod formats;
+mod guide;
 mod i18n;
 mod journey;
 mod load;
@@ -39,8 +39,8 @@ mod logic;
 mod markdown;
 mod model;
 mod package;
-mod submission;
 pub mod search;
+mod submission;
 mod summary;
 mod validate;
 
@@ -49,20 +49,27 @@ pub use definition::*;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
 pub use fill_once::{ConceptAnswer, Remembered, RememberedAnswer};
-pub use guide::{
-    answers_from_pairs, answers_to_pairs, handed_over, load_catalog, load_guide, read_guide, compile_guide, AlsoNeeded, Audience, Because, Catalog, Step, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
-    Necessity, OriginalOrCopy, Service, Source,
-};
 pub use guide::Delivery as ResultDelivery;
-pub use i18n::{copies_text, duration_text, is_chinese, online_depth_text, results_text, text_direction, ui_text, UiText};
+pub use guide::{
+    answers_from_pairs, answers_to_pairs, compile_guide, handed_over, load_catalog, load_guide,
+    read_guide, AlsoNeeded, Audience, Because, Catalog, ChannelKind, Checklist, Conditional,
+    DurationUnit, Guide, GuideModel, Material, Medium, Necessity, OriginalOrCopy, Service, Source,
+    Step,
+};
+pub use i18n::{
+    copies_text, duration_text, is_chinese, online_depth_text, results_text, text_direction,
+    ui_text, UiText,
+};
 pub use journey::{Position, CONFIRMATION};
 pub use load::load_form;
 pub use markdown::render_markdown;
 pub use model::{End, Evaluation, FormModel};
-pub use package::{checksum, sha256_hex, Attachment, Package, PackageProblem, PageError, PACKAGE_FORMAT};
+pub use package::{
+    checksum, sha256_hex, Attachment, Package, PackageProblem, PageError, PACKAGE_FORMAT,
+};
 pub use submission::{
-    classify_reply, is_transient, local_receipt, parse_retry_after, retry_delay_ms, Delivery, Encoding, FilePart, Method, OutboxEntry, OutgoingRequest,
-    RequestBody, SubmissionSettings,
+    classify_reply, is_transient, local_receipt, parse_retry_after, retry_delay_ms, Delivery,
+    Encoding, FilePart, Method, OutboxEntry, OutgoingRequest, RequestBody, SubmissionSettings,
 };
 pub use summary::{display_value, summary, SummaryRow};
 pub use validate::{validate_page, FieldError};

@@ -47,7 +47,11 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T,
 /// The JSON pointer of the value being read at `line` and `column` (1-based, in bytes, as
 /// serde_json counts them) of `json`: the keys and indexes of the containers open there.
 pub(crate) fn pointer_at(json: &str, line: usize, column: usize) -> String {
-    let line_start = if line <= 1 { 0 } else { json.match_indices('\n').nth(line - 2).map_or(json.len(), |(i, _)| i + 1) };
+    let line_start = if line <= 1 {
+        0
+    } else {
+        json.match_indices('\n').nth(line - 2).map_or(json.len(), |(i, _)| i + 1)
+    };
     let end = (line_start + column).min(json.len());
     // The containers open at `end`: an object with the key being read (none between a comma
     // and the next key), or an array with the index being read.
@@ -78,7 +82,10 @@ pub(crate) fn pointer_at(json: &str, line: usize, column: usize) -> String {
                 }
                 if let Some(Open::Object(key @ None)) = open.last_mut() {
                     let raw = json.get(start..i.min(json.len())).unwrap_or("");
-                    *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
+                    *key = Some(
+                        serde_json::from_str::<String>(&format!("\"{raw}\""))
+                            .unwrap_or_else(|_| raw.to_string()),
+                    );
                 }
             }
             _ => {}
@@ -130,7 +137,8 @@ fn build(form: Form, today: Date, problems: &mut Vec<Diagnostic>) -> FormModel {
         lint.outcome_actions();
         (fields, pages, rules)
     };
-    let index: HashMap<String, usize> = form.fields().enumerate().map(|(i, (_, f))| (f.id.clone(), i)).collect();
+    let index: HashMap<String, usize> =
+        form.fields().enumerate().map(|(i, (_, f))| (f.id.clone(), i)).collect();
     let reveals = crate::model::reveals(&form, &index);
     FormModel { form, logic, fields, index, pages, rules, reveals, lists: Default::default() }
 }
@@ -149,7 +157,10 @@ impl<'a> Linter<'a> {
         if form.schema_version != SCHEMA_VERSION {
             self.error(
                 "/schema_version",
-                format!("schema_version {} is not supported; this engine reads {SCHEMA_VERSION}", form.schema_version),
+                format!(
+                    "schema_version {} is not supported; this engine reads {SCHEMA_VERSION}",
+                    form.schema_version
+                ),
             );
         }
         if form.locales.is_empty() {
@@ -182,20 +193,37 @@ impl<'a> Linter<'a> {
             self.error("/submission/url", "the submission url is empty");
         }
         if !settings.reference_pointer.is_empty() && !settings.reference_pointer.starts_with('/') {
-            self.error("/submission/reference_pointer", "a JSON pointer starts with \"/\", e.g. \"/reference\" or \"/data/id\"");
+            self.error(
+                "/submission/reference_pointer",
+                "a JSON pointer starts with \"/\", e.g. \"/reference\" or \"/data/id\"",
+            );
         }
-        if settings.success_statuses.is_empty() || settings.success_statuses.iter().any(|s| !(200..300).contains(s)) {
-            self.error("/submission/success_statuses", "success statuses must be 2xx codes, e.g. [200, 201]");
+        if settings.success_statuses.is_empty()
+            || settings.success_statuses.iter().any(|s| !(200..300).contains(s))
+        {
+            self.error(
+                "/submission/success_statuses",
+                "success statuses must be 2xx codes, e.g. [200, 201]",
+            );
         }
         if settings.timeout_ms < 1000 {
-            self.warning("/submission/timeout_ms", "a timeout under one second fails on slow mobile networks");
+            self.warning(
+                "/submission/timeout_ms",
+                "a timeout under one second fails on slow mobile networks",
+            );
         }
         use crate::submission::PACKAGE_FACTS as FACTS;
         for (from, to) in &settings.field_map {
             let at = format!("/submission/field_map/{}", escape_token(from));
             let question = from.split('.').next().unwrap_or(from);
             if !FACTS.contains(&from.as_str()) && !self.fields.contains_key(question) {
-                self.error(&at, format!("\"{from}\" is not a question of this form nor one of {}", FACTS.join(", ")));
+                self.error(
+                    &at,
+                    format!(
+                        "\"{from}\" is not a question of this form nor one of {}",
+                        FACTS.join(", ")
+                    ),
+                );
             }
             if to.trim().is_empty() {
                 self.error(&at, "the backend key is empty");
@@ -204,7 +232,10 @@ impl<'a> Linter<'a> {
         for name in settings.headers.keys() {
             let reserved = ["content-type", "content-length", "idempotency-key", "host", "cookie"];
             if reserved.contains(&name.to_ascii_lowercase().as_str()) {
-                self.error(format!("/submission/headers/{}", escape_token(name)), format!("the {name} header is set by onewindow itself"));
+                self.error(
+                    format!("/submission/headers/{}", escape_token(name)),
+                    format!("the {name} header is set by onewindow itself"),
+                );
             }
         }
     }
@@ -212,7 +243,11 @@ impl<'a> Linter<'a> {
     /// An assistant's "start form" outcome may only carry this form's answers over.
     fn outcome_actions(&mut self) {
         for (o, outcome) in self.form.outcomes.iter().enumerate() {
-            let Some(crate::definition::OutcomeAction::StartForm { form, prefill }) = &outcome.action else { continue };
+            let Some(crate::definition::OutcomeAction::StartForm { form, prefill }) =
+                &outcome.action
+            else {
+                continue;
+            };
             if form.trim().is_empty() {
                 self.error(format!("/outcomes/{o}/action/form"), "name the form to start");
             }
@@ -249,7 +284,13 @@ impl<'a> Linter<'a> {
     }
 
     /// Checks an id's shape and uniqueness; true when it is new.
-    fn id<'b>(&mut self, id: &'b str, at: &str, what: &str, seen: &mut HashMap<&'b str, String>) -> bool {
+    fn id<'b>(
+        &mut self,
+        id: &'b str,
+        at: &str,
+        what: &str,
+        seen: &mut HashMap<&'b str, String>,
+    ) -> bool {
         let well_formed = id.starts_with(|c: char| c.is_ascii_alphabetic())
             && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
         if !well_formed {
@@ -278,7 +319,9 @@ impl<'a> Linter<'a> {
     }
 
     fn field(&mut self, field: &Field, at: &str, top_level: bool) {
-        if !matches!(field.kind, FieldKind::Content { .. }) || !matches!(&field.label, Text::Plain(s) if s.is_empty()) {
+        if !matches!(field.kind, FieldKind::Content { .. })
+            || !matches!(&field.label, Text::Plain(s) if s.is_empty())
+        {
             self.text(&field.label, || format!("{at}/label"));
         }
         if let Some(hint) = &field.hint {
@@ -298,22 +341,43 @@ impl<'a> Linter<'a> {
             }
         }
         if field.required && !field.kind.is_question() {
-            self.warning(format!("{at}/required"), format!("a {} field takes no answer, so it cannot be required", field.kind.type_name()));
+            self.warning(
+                format!("{at}/required"),
+                format!(
+                    "a {} field takes no answer, so it cannot be required",
+                    field.kind.type_name()
+                ),
+            );
         }
         match &field.kind {
             FieldKind::Text { min_length, max_length, pattern, .. } => {
-                self.range(at, "min_length", "max_length", min_length.map(f64::from), max_length.map(f64::from));
+                self.range(
+                    at,
+                    "min_length",
+                    "max_length",
+                    min_length.map(f64::from),
+                    max_length.map(f64::from),
+                );
                 if *max_length == Some(0) {
                     self.error(format!("{at}/max_length"), "max_length must be at least 1");
                 }
                 if let Some(pattern) = pattern {
                     if let Err(e) = regex_lite::Regex::new(pattern) {
-                        self.error(format!("{at}/pattern"), format!("the pattern is not a valid regular expression: {e}"));
+                        self.error(
+                            format!("{at}/pattern"),
+                            format!("the pattern is not a valid regular expression: {e}"),
+                        );
                     }
                 }
             }
             FieldKind::Textarea { min_length, max_length } => {
-                self.range(at, "min_length", "max_length", min_length.map(f64::from), max_length.map(f64::from));
+                self.range(
+                    at,
+                    "min_length",
+                    "max_length",
+                    min_length.map(f64::from),
+                    max_length.map(f64::from),
+                );
                 if *max_length == Some(0) {
                     self.error(format!("{at}/max_length"), "max_length must be at least 1");
                 }
@@ -333,26 +397,47 @@ impl<'a> Linter<'a> {
             FieldKind::Money { currency, min, max } => {
                 self.range(at, "min", "max", *min, *max);
                 if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-                    self.error(format!("{at}/currency"), format!("currency \"{currency}\" must be an ISO 4217 code like \"CNY\""));
+                    self.error(
+                        format!("{at}/currency"),
+                        format!("currency \"{currency}\" must be an ISO 4217 code like \"CNY\""),
+                    );
                 }
             }
             FieldKind::Date { not_before, not_after, before, after, min_age, max_age, .. } => {
-                for (name, bound) in [("not_before", not_before), ("not_after", not_after), ("before", before), ("after", after)] {
+                for (name, bound) in [
+                    ("not_before", not_before),
+                    ("not_after", not_after),
+                    ("before", before),
+                    ("after", after),
+                ] {
                     if let Some(bound) = bound {
-                        let known = bound == "today" || bound.parse::<Date>().is_ok() || self.fields.contains_key(bound.as_str());
+                        let known = bound == "today"
+                            || bound.parse::<Date>().is_ok()
+                            || self.fields.contains_key(bound.as_str());
                         if !known {
                             self.error(format!("{at}/{name}"), format!("\"{bound}\" is not \"today\", a date like 2020-01-31, or an earlier date question's id"));
                         }
                     }
                 }
-                self.range(at, "min_age", "max_age", min_age.map(f64::from), max_age.map(f64::from));
+                self.range(
+                    at,
+                    "min_age",
+                    "max_age",
+                    min_age.map(f64::from),
+                    max_age.map(f64::from),
+                );
             }
             FieldKind::Select { options, options_from } => {
                 if options.is_empty() && options_from.is_none() {
-                    self.error(format!("{at}/options"), "the option list is empty: give options or options_from");
+                    self.error(
+                        format!("{at}/options"),
+                        "the option list is empty: give options or options_from",
+                    );
                 }
                 if let Some(name) = options_from {
-                    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                    if name.is_empty()
+                        || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                    {
                         self.error(format!("{at}/options_from"), format!("\"{name}\" must name a list in forms/data/ (letters, digits, - and _)"));
                     }
                 }
@@ -371,14 +456,26 @@ impl<'a> Linter<'a> {
                 self.options(options, at);
                 if let Some(none) = exclusive {
                     if !options.iter().any(|o| &o.value == none) {
-                        self.error(format!("{at}/exclusive"), format!("\"{none}\" is not one of the options"));
+                        self.error(
+                            format!("{at}/exclusive"),
+                            format!("\"{none}\" is not one of the options"),
+                        );
                     }
                 }
-                self.range(at, "min_selected", "max_selected", min_selected.map(f64::from), max_selected.map(f64::from));
+                self.range(
+                    at,
+                    "min_selected",
+                    "max_selected",
+                    min_selected.map(f64::from),
+                    max_selected.map(f64::from),
+                );
             }
             FieldKind::File { accept, max_size, max_count } => {
                 if accept.is_empty() {
-                    self.error(format!("{at}/accept"), "list the accepted media types, e.g. [\"application/pdf\"]");
+                    self.error(
+                        format!("{at}/accept"),
+                        "list the accepted media types, e.g. [\"application/pdf\"]",
+                    );
                 }
                 if *max_size == 0 {
                     self.error(format!("{at}/max_size"), "max_size must be more than 0 bytes");
@@ -388,7 +485,13 @@ impl<'a> Linter<'a> {
                 }
             }
             FieldKind::Group { fields, min_items, max_items, item_label } => {
-                self.range(at, "min_items", "max_items", Some(f64::from(*min_items)), max_items.map(f64::from));
+                self.range(
+                    at,
+                    "min_items",
+                    "max_items",
+                    Some(f64::from(*min_items)),
+                    max_items.map(f64::from),
+                );
                 if let Some(l) = item_label {
                     self.text(l, || format!("{at}/item_label"));
                 }
@@ -400,15 +503,23 @@ impl<'a> Linter<'a> {
                     let inner_at = format!("{at}/fields/{i}");
                     self.id(&f.id, &format!("{inner_at}/id"), "field", &mut inner);
                     if matches!(f.kind, FieldKind::Group { .. } | FieldKind::Computed { .. }) {
-                        self.error(format!("{inner_at}/type"), "groups and computed values cannot be nested in a group");
+                        self.error(
+                            format!("{inner_at}/type"),
+                            "groups and computed values cannot be nested in a group",
+                        );
                     }
                     self.field(f, &inner_at, false);
                 }
             }
             FieldKind::Content { body } => self.text(body, || format!("{at}/body")),
-            FieldKind::Declaration { statement } => self.text(statement, || format!("{at}/statement")),
+            FieldKind::Declaration { statement } => {
+                self.text(statement, || format!("{at}/statement"))
+            }
             FieldKind::Computed { options, .. } => self.options(options, at),
-            FieldKind::Email {} | FieldKind::Phone { .. } | FieldKind::Url {} | FieldKind::YesNo {}
+            FieldKind::Email {}
+            | FieldKind::Phone { .. }
+            | FieldKind::Url {}
+            | FieldKind::YesNo {}
             | FieldKind::Address { .. } => {}
         }
     }
@@ -417,7 +528,10 @@ impl<'a> Linter<'a> {
         let mut values = HashSet::new();
         for (o, option) in options.iter().enumerate() {
             if !values.insert(option.value.as_str()) {
-                self.error(format!("{at}/options/{o}/value"), format!("option value \"{}\" appears twice", option.value));
+                self.error(
+                    format!("{at}/options/{o}/value"),
+                    format!("option value \"{}\" appears twice", option.value),
+                );
             }
             self.text(&option.label, || format!("{at}/options/{o}/label"));
             if let Some(hint) = &option.hint {
@@ -429,13 +543,22 @@ impl<'a> Linter<'a> {
     fn range(&mut self, at: &str, low: &str, high: &str, min: Option<f64>, max: Option<f64>) {
         if let (Some(min), Some(max)) = (min, max) {
             if min > max {
-                self.error(format!("{at}/{low}"), format!("{low} ({min}) is more than {high} ({max})"));
+                self.error(
+                    format!("{at}/{low}"),
+                    format!("{low} ({min}) is more than {high} ({max})"),
+                );
             }
         }
     }
 
     /// Compiles an expression that may read fields before document index `limit`.
-    fn expression(&mut self, expr: &Expression, at: &str, limit: usize, owner: &str) -> Option<Compiled> {
+    fn expression(
+        &mut self,
+        expr: &Expression,
+        at: &str,
+        limit: usize,
+        owner: &str,
+    ) -> Option<Compiled> {
         let compiled = match self.logic.compile(expr) {
             Ok(compiled) => compiled,
             Err(message) => {
@@ -472,7 +595,13 @@ impl<'a> Linter<'a> {
                     if op == "valid_format" {
                         let name = args.as_array().and_then(|a| a.first()).and_then(Value::as_str);
                         if !name.is_some_and(|n| FORMAT_NAMES.contains(&n)) {
-                            self.error(at, format!("valid_format needs a format name first, one of: {}", FORMAT_NAMES.join(", ")));
+                            self.error(
+                                at,
+                                format!(
+                                    "valid_format needs a format name first, one of: {}",
+                                    FORMAT_NAMES.join(", ")
+                                ),
+                            );
                         }
                     }
                     self.operators(args, at);
@@ -488,17 +617,29 @@ impl<'a> Linter<'a> {
         let mut nodes = Vec::new();
         let mut computed_deps: HashMap<&str, Vec<String>> = HashMap::new();
         for (i, (page, field)) in form.fields().enumerate() {
-            let index_in_page = form.pages[page].fields.iter().position(|f| std::ptr::eq(f, field)).unwrap_or(0);
+            let index_in_page =
+                form.pages[page].fields.iter().position(|f| std::ptr::eq(f, field)).unwrap_or(0);
             let at = format!("/pages/{page}/fields/{index_in_page}");
             let owner = format!("\"{}\"", field.id);
-            let visible_if = field.visible_if.as_ref().and_then(|e| self.expression(e, &format!("{at}/visible_if"), i, &owner));
-            let required_if = field.required_if.as_ref().and_then(|e| self.expression(e, &format!("{at}/required_if"), i, &owner));
+            let visible_if = field
+                .visible_if
+                .as_ref()
+                .and_then(|e| self.expression(e, &format!("{at}/visible_if"), i, &owner));
+            let required_if = field
+                .required_if
+                .as_ref()
+                .and_then(|e| self.expression(e, &format!("{at}/required_if"), i, &owner));
             let computed = match &field.kind {
                 FieldKind::Computed { expression, .. } => {
-                    let compiled = self.expression(expression, &format!("{at}/expression"), i, &owner);
+                    let compiled =
+                        self.expression(expression, &format!("{at}/expression"), i, &owner);
                     // A forward reference fails the line above; the cycle check below still
                     // needs every computed value's dependencies to name the cycle.
-                    if let Some(deps) = compiled.as_ref().map(|c| c.deps.clone()).or_else(|| self.logic.compile(expression).ok().map(|c| c.deps)) {
+                    if let Some(deps) = compiled
+                        .as_ref()
+                        .map(|c| c.deps.clone())
+                        .or_else(|| self.logic.compile(expression).ok().map(|c| c.deps))
+                    {
                         computed_deps.insert(&field.id, deps);
                     }
                     compiled
@@ -506,8 +647,18 @@ impl<'a> Linter<'a> {
                 _ => None,
             };
             // Whose answer it is may be settled by any question (e.g. "for yourself?").
-            let fill_once = field.fill_once.as_ref().and_then(|e| self.expression(e, &format!("{at}/fill_once"), usize::MAX, &owner));
-            nodes.push(FieldNode { page, index_in_page, visible_if, required_if, computed, fill_once });
+            let fill_once = field
+                .fill_once
+                .as_ref()
+                .and_then(|e| self.expression(e, &format!("{at}/fill_once"), usize::MAX, &owner));
+            nodes.push(FieldNode {
+                page,
+                index_in_page,
+                visible_if,
+                required_if,
+                computed,
+                fill_once,
+            });
         }
         self.computed_cycles(&computed_deps);
         nodes
@@ -525,11 +676,23 @@ impl<'a> Linter<'a> {
                     if next == start {
                         if path.iter().all(|p| !reported.contains(p)) {
                             reported.extend(path.iter().copied());
-                            let at = self.fields.get(*start).map(|(_, at)| format!("{at}/expression")).unwrap_or_default();
-                            let cycle = path.iter().chain(std::iter::once(start)).copied().collect::<Vec<_>>().join(" → ");
+                            let at = self
+                                .fields
+                                .get(*start)
+                                .map(|(_, at)| format!("{at}/expression"))
+                                .unwrap_or_default();
+                            let cycle = path
+                                .iter()
+                                .chain(std::iter::once(start))
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join(" → ");
                             self.error(at, format!("computed values form a cycle: {cycle}"));
                         }
-                    } else if deps.contains_key(next.as_str()) && !path.contains(&next.as_str()) && path.len() < 64 {
+                    } else if deps.contains_key(next.as_str())
+                        && !path.contains(&next.as_str())
+                        && path.len() < 64
+                    {
                         let mut longer = path.clone();
                         longer.push(next.as_str());
                         stack.push((next.as_str(), longer));
@@ -548,13 +711,23 @@ impl<'a> Linter<'a> {
             first = range.end;
             let at = format!("/pages/{p}");
             let visible_if = page.visible_if.as_ref().and_then(|e| {
-                self.expression(e, &format!("{at}/visible_if"), range.start, &format!("page \"{}\"", page.id))
+                self.expression(
+                    e,
+                    &format!("{at}/visible_if"),
+                    range.start,
+                    &format!("page \"{}\"", page.id),
+                )
             });
             let mut routes = Vec::new();
             for (r, route) in page.next.iter().enumerate() {
                 let route_at = format!("{at}/next/{r}");
                 let condition = route.condition.as_ref().and_then(|e| {
-                    self.expression(e, &format!("{route_at}/if"), range.end, &format!("the route of page \"{}\"", page.id))
+                    self.expression(
+                        e,
+                        &format!("{route_at}/if"),
+                        range.end,
+                        &format!("the route of page \"{}\"", page.id),
+                    )
                 });
                 if route.condition.is_some() && condition.is_none() {
                     continue;
@@ -602,12 +775,20 @@ impl<'a> Linter<'a> {
             self.id(&rule.id, &format!("{at}/id"), "rule", &mut ids);
             self.text(&rule.message, || format!("{at}/message"));
             let Some((field, _)) = self.fields.get(rule.field.as_str()).cloned() else {
-                self.error(format!("{at}/field"), format!("there is no question \"{}\" to show this rule at", rule.field));
+                self.error(
+                    format!("{at}/field"),
+                    format!("there is no question \"{}\" to show this rule at", rule.field),
+                );
                 continue;
             };
             let page = fields[field].page;
             let limit = fields.iter().rposition(|f| f.page == page).map_or(0, |i| i + 1);
-            if let Some(assertion) = self.expression(&rule.assertion, &format!("{at}/assert"), limit, &format!("rule \"{}\"", rule.id)) {
+            if let Some(assertion) = self.expression(
+                &rule.assertion,
+                &format!("{at}/assert"),
+                limit,
+                &format!("rule \"{}\"", rule.id),
+            ) {
                 nodes.push(RuleNode { rule: r, assertion, field });
             }
         }
@@ -639,7 +820,10 @@ impl<'a> Linter<'a> {
         for (p, reached) in reachable.iter().enumerate() {
             if !reached {
                 let id = &self.form.pages[p].id;
-                self.error(format!("/pages/{p}"), format!("page \"{id}\" cannot be reached: every route before it jumps past it"));
+                self.error(
+                    format!("/pages/{p}"),
+                    format!("page \"{id}\" cannot be reached: every route before it jumps past it"),
+                );
             }
         }
     }

@@ -146,7 +146,8 @@ fn interrupts(line: &str) -> bool {
         || text.starts_with('>')
         || list_item(line).is_some_and(|(marker, start, content)| {
             // An empty item, or a numbered one not starting at 1, does not interrupt a paragraph.
-            !blank(&line[content.min(line.len())..]) && (matches!(marker, Marker::Bullet(_)) || start == 1)
+            !blank(&line[content.min(line.len())..])
+                && (matches!(marker, Marker::Bullet(_)) || start == 1)
         })
 }
 
@@ -236,7 +237,11 @@ fn blocks(lines: &[String], tight: bool, out: &mut String) {
             while i < lines.len() {
                 let l = lines[i].as_str();
                 let t = l.trim_start();
-                if indent(l) < 4 && t.starts_with(c) && t.chars().take_while(|&x| x == c).count() >= n && t.trim_start_matches(c).trim().is_empty() {
+                if indent(l) < 4
+                    && t.starts_with(c)
+                    && t.chars().take_while(|&x| x == c).count() >= n
+                    && t.trim_start_matches(c).trim().is_empty()
+                {
                     i += 1;
                     break;
                 }
@@ -276,7 +281,12 @@ fn blocks(lines: &[String], tight: bool, out: &mut String) {
             out.push_str("</blockquote>\n");
         } else if let Some((marker, start, _)) = list_item(line) {
             i = list(lines, i, marker, start, out);
-        } else if let Some(aligns) = lines.get(i + 1).filter(|_| text.contains('|')).and_then(|l| delimiter_row(l)).filter(|a| a.len() == split_row(line).len()) {
+        } else if let Some(aligns) = lines
+            .get(i + 1)
+            .filter(|_| text.contains('|'))
+            .and_then(|l| delimiter_row(l))
+            .filter(|a| a.len() == split_row(line).len())
+        {
             i = table(lines, i, &aligns, out);
         } else {
             // A paragraph, to a blank line or a line that starts another block.
@@ -303,7 +313,9 @@ fn list(lines: &[String], first: usize, marker: Marker, start: u64, out: &mut St
     let mut loose = false;
     let mut i = first;
     while i < lines.len() {
-        let Some((_, _, content)) = list_item(&lines[i]).filter(|(m, _, _)| *m == marker) else { break };
+        let Some((_, _, content)) = list_item(&lines[i]).filter(|(m, _, _)| *m == marker) else {
+            break;
+        };
         if indent(&lines[i]) >= 4 || (!items.is_empty() && thematic_break(lines[i].trim_start())) {
             break;
         }
@@ -329,7 +341,10 @@ fn list(lines: &[String], first: usize, marker: Marker, start: u64, out: &mut St
             } else if indent(l) >= content {
                 item.push(l[content..].to_string());
                 i += 1;
-            } else if item.last().is_some_and(|p| !blank(p)) && !interrupts(l) && !is_block_start(item.last().map_or("", |s| s.as_str())) {
+            } else if item.last().is_some_and(|p| !blank(p))
+                && !interrupts(l)
+                && !is_block_start(item.last().map_or("", |s| s.as_str()))
+            {
                 item.push(l.trim_start().to_string());
                 i += 1;
             } else {
@@ -346,7 +361,10 @@ fn list(lines: &[String], first: usize, marker: Marker, start: u64, out: &mut St
         let gap = lines[i..].iter().take_while(|l| blank(l)).count();
         if gap > 0 {
             let next = i + gap;
-            if next < lines.len() && list_item(&lines[next]).is_some_and(|(m, _, _)| m == marker) && indent(&lines[next]) < 4 {
+            if next < lines.len()
+                && list_item(&lines[next]).is_some_and(|(m, _, _)| m == marker)
+                && indent(&lines[next]) < 4
+            {
                 loose = true;
                 i = next;
             } else {
@@ -381,7 +399,9 @@ fn only_in_code(lines: &[String]) -> bool {
         let t = l.trim_start();
         match open {
             None if fence(t).is_some() => open = fence(t),
-            Some((c, n)) if t.starts_with(c) && t.chars().take_while(|&x| x == c).count() >= n => open = None,
+            Some((c, n)) if t.starts_with(c) && t.chars().take_while(|&x| x == c).count() >= n => {
+                open = None
+            }
             None if blank(l) => return false,
             _ => {}
         }
@@ -432,7 +452,14 @@ enum Piece {
     Html(String),
     /// `n` characters `c` left unmatched; the tags they became, closing before them and
     /// opening after them.
-    Run { c: u8, n: usize, open: bool, close: bool, closes: String, opens: String },
+    Run {
+        c: u8,
+        n: usize,
+        open: bool,
+        close: bool,
+        closes: String,
+        opens: String,
+    },
 }
 
 fn inline(text: &str, out: &mut String) {
@@ -470,7 +497,15 @@ fn inline(text: &str, out: &mut String) {
                 match find_closing_ticks(&text[i + n..], n) {
                     Some(end) => {
                         let code = text[i + n..i + n + end].replace('\n', " ");
-                        let code = if code.len() >= 2 && code.starts_with(' ') && code.ends_with(' ') && !code.trim().is_empty() { &code[1..code.len() - 1] } else { &code[..] };
+                        let code = if code.len() >= 2
+                            && code.starts_with(' ')
+                            && code.ends_with(' ')
+                            && !code.trim().is_empty()
+                        {
+                            &code[1..code.len() - 1]
+                        } else {
+                            &code[..]
+                        };
                         html.push_str("<code>");
                         escape_text(code, &mut html);
                         html.push_str("</code>");
@@ -487,7 +522,12 @@ fn inline(text: &str, out: &mut String) {
                 let before = text[..i].chars().next_back();
                 let after = text[i + n..].chars().next();
                 let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-                let punct = |c: Option<char>| c.is_some_and(|c| c.is_ascii_punctuation() || (!c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace()));
+                let punct = |c: Option<char>| {
+                    c.is_some_and(|c| {
+                        c.is_ascii_punctuation()
+                            || (!c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace())
+                    })
+                };
                 let left = !space(after) && (!punct(after) || space(before) || punct(before));
                 let right = !space(before) && (!punct(before) || space(after) || punct(after));
                 let (open, close) = match b {
@@ -496,7 +536,14 @@ fn inline(text: &str, out: &mut String) {
                     _ => (left, right),
                 };
                 flush(&mut html, &mut pieces);
-                pieces.push(Piece::Run { c: b, n, open, close, closes: String::new(), opens: String::new() });
+                pieces.push(Piece::Run {
+                    c: b,
+                    n,
+                    open,
+                    close,
+                    closes: String::new(),
+                    opens: String::new(),
+                });
                 i += n;
             }
             b'!' if bytes.get(i + 1) == Some(&b'[') => match link(text, i + 1) {
@@ -545,8 +592,14 @@ fn inline(text: &str, out: &mut String) {
                 i += len;
             }
             _ => {
-                let next = text[i..].find(['\\', '\n', '`', '*', '_', '~', '!', '[', '<', '&']).map_or(text.len(), |p| i + p.max(1));
-                let next = if text.is_char_boundary(next) { next } else { (next..text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len()) };
+                let next = text[i..]
+                    .find(['\\', '\n', '`', '*', '_', '~', '!', '[', '<', '&'])
+                    .map_or(text.len(), |p| i + p.max(1));
+                let next = if text.is_char_boundary(next) {
+                    next
+                } else {
+                    (next..text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len())
+                };
                 escape_text(&text[i..next], &mut html);
                 i = next;
             }
@@ -589,7 +642,9 @@ fn emphasis(pieces: &mut [Piece]) {
                 }
                 // The rule of three: a run that can both open and close matches another
                 // only if their lengths together are not a multiple of three.
-                !((*oclose || closer_open) && (n + closer_n) % 3 == 0 && !(n % 3 == 0 && closer_n % 3 == 0))
+                !((*oclose || closer_open)
+                    && (n + closer_n) % 3 == 0
+                    && !(n % 3 == 0 && closer_n % 3 == 0))
             }
             _ => false,
         });
@@ -603,7 +658,13 @@ fn emphasis(pieces: &mut [Piece]) {
             continue;
         };
         let opener_n = run_len(&pieces[j]);
-        let used = if c == b'~' { opener_n } else if opener_n >= 2 && closer_n >= 2 { 2 } else { 1 };
+        let used = if c == b'~' {
+            opener_n
+        } else if opener_n >= 2 && closer_n >= 2 {
+            2
+        } else {
+            1
+        };
         let (open_tag, close_tag) = match (c, used) {
             (b'~', _) => ("<del>", "</del>"),
             (_, 2) => ("<strong>", "</strong>"),
@@ -746,14 +807,27 @@ fn autolink(text: &str) -> Option<(String, &str, usize)> {
     let ok = !user.is_empty()
         && user.chars().all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c))
         && !domain.is_empty()
-        && domain.split('.').all(|p| !p.is_empty() && p.len() <= 63 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        && domain.split('.').all(|p| {
+            !p.is_empty()
+                && p.len() <= 63
+                && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
     ok.then(|| (format!("mailto:{inner}"), inner, end + 1))
 }
 
 /// The text an entity at the start of `text` stands for, and its length; a lone `&` stands
 /// for itself.
 fn entity(text: &str) -> (String, usize) {
-    let named = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&nbsp;", "\u{a0}"), ("&copy;", "©"), ("&yen;", "¥")];
+    let named = [
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&apos;", "'"),
+        ("&nbsp;", "\u{a0}"),
+        ("&copy;", "©"),
+        ("&yen;", "¥"),
+    ];
     for (name, value) in named {
         if text.starts_with(name) {
             return (value.to_string(), name.len());
@@ -764,8 +838,12 @@ fn entity(text: &str) -> (String, usize) {
             Some(h) => (true, h),
             None => (false, rest),
         };
-        let len = digits.bytes().take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() }).count();
-        if (1..=if hex { 6 } else { 7 }).contains(&len) && digits.as_bytes().get(len) == Some(&b';') {
+        let len = digits
+            .bytes()
+            .take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() })
+            .count();
+        if (1..=if hex { 6 } else { 7 }).contains(&len) && digits.as_bytes().get(len) == Some(&b';')
+        {
             let code = u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 }).unwrap_or(0);
             let c = char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}');
             return (c.to_string(), 2 + usize::from(hex) + len + 1);
@@ -836,8 +914,13 @@ fn safe_url(url: &str) -> String {
     let lower = url.trim().to_ascii_lowercase();
     let scheme_end = lower.find([':', '/', '?', '#']);
     let has_scheme = scheme_end.is_some_and(|i| lower.as_bytes()[i] == b':');
-    let allowed = !has_scheme || ["http:", "https:", "mailto:", "tel:"].iter().any(|s| lower.starts_with(s));
-    if allowed { url.to_string() } else { "#".to_string() }
+    let allowed =
+        !has_scheme || ["http:", "https:", "mailto:", "tel:"].iter().any(|s| lower.starts_with(s));
+    if allowed {
+        url.to_string()
+    } else {
+        "#".to_string()
+    }
 }
 
 fn escape_text(text: &str, out: &mut String) {
@@ -866,7 +949,18 @@ fn escape_href(url: &str, out: &mut String) {
         match b {
             b'&' => out.push_str("&amp;"),
             b'\'' => out.push_str("&#x27;"),
-            b'!' | b'#' | b'$' | b'%' | b'('..=b';' | b'=' | b'?'..=b'Z' | b'[' | b']' | b'_' | b'a'..=b'z' | b'~' => out.push(char::from(b)),
+            b'!'
+            | b'#'
+            | b'$'
+            | b'%'
+            | b'('..=b';'
+            | b'='
+            | b'?'..=b'Z'
+            | b'['
+            | b']'
+            | b'_'
+            | b'a'..=b'z'
+            | b'~' => out.push(char::from(b)),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -3,11 +3,11 @@
 //! values).
 
 use crate::answers::{Answer, Answers};
+use crate::definition::{Choice, TextFormat};
 use crate::definition::{Field, FieldKind, Form};
 use crate::formats::{self, Date};
 use crate::logic::{Compiled, Logic};
 use serde_json::Value;
-use crate::definition::{Choice, TextFormat};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::RwLock;
@@ -59,7 +59,10 @@ pub struct FormModel {
 
 impl std::fmt::Debug for FormModel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FormModel").field("id", &self.form.id).field("version", &self.form.version).finish()
+        f.debug_struct("FormModel")
+            .field("id", &self.form.id)
+            .field("version", &self.form.version)
+            .finish()
     }
 }
 
@@ -166,7 +169,9 @@ impl FormModel {
             Some(options) => options.iter().any(|o| o.value == value),
             None => {
                 (1..=32).contains(&value.len())
-                    && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                    && value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
             }
         }
     }
@@ -196,7 +201,10 @@ impl FormModel {
             return self.form.text(title, locale).to_string();
         }
         // A follow-up revealed under an option belongs to its question, not to the page.
-        let mut visible = definition.fields.iter().filter(|f| evaluation.is_visible(self, &f.id) && self.revealed_by(&f.id).is_none());
+        let mut visible = definition
+            .fields
+            .iter()
+            .filter(|f| evaluation.is_visible(self, &f.id) && self.revealed_by(&f.id).is_none());
         match (visible.next(), visible.next()) {
             (Some(only), None) => self.form.text(&only.label, locale).to_string(),
             _ => self.form.text(&self.form.title, locale).to_string(),
@@ -237,7 +245,9 @@ impl FormModel {
                     None => field.required,
                 };
                 values[i] = match &field_node.computed {
-                    Some(expression) => Some(self.eval(expression, &values)).filter(|v| !v.is_null()),
+                    Some(expression) => {
+                        Some(self.eval(expression, &values)).filter(|v| !v.is_null())
+                    }
                     None => typed_value(field, answers.get(&field.id)),
                 };
             }
@@ -347,15 +357,21 @@ pub(crate) fn typed_value(field: &Field, answer: Option<&Answer>) -> Option<Valu
             _ => text()?.replace([',', '，', ' '], "").parse::<i64>().ok().map(Value::from),
         },
         FieldKind::Date { .. } => date_answer(answer).ok().map(|d| Value::String(d.to_string())),
-        FieldKind::Checkboxes { .. } | FieldKind::File { .. } | FieldKind::Group { .. } => match answer {
-            Value::Array(items) if !items.is_empty() => Some(answer.clone()),
-            _ => None,
-        },
-        FieldKind::Declaration { .. } => (answer == &Value::Bool(true)).then_some(Value::Bool(true)),
+        FieldKind::Checkboxes { .. } | FieldKind::File { .. } | FieldKind::Group { .. } => {
+            match answer {
+                Value::Array(items) if !items.is_empty() => Some(answer.clone()),
+                _ => None,
+            }
+        }
+        FieldKind::Declaration { .. } => {
+            (answer == &Value::Bool(true)).then_some(Value::Bool(true))
+        }
         FieldKind::Address { .. } => answer.is_object().then(|| answer.clone()),
         FieldKind::Content { .. } | FieldKind::Computed { .. } => None,
         // Codes are compared as normalised ("110105 19491231 002x" is "11010519491231002X").
-        FieldKind::Text { format: Some(format), .. } => text().map(|s| Value::String(normalize_code(*format, s))),
+        FieldKind::Text { format: Some(format), .. } => {
+            text().map(|s| Value::String(normalize_code(*format, s)))
+        }
         _ => text().map(|s| Value::String(s.to_string())),
     }
 }
@@ -365,7 +381,11 @@ pub(crate) fn typed_value(field: &Field, answer: Option<&Answer>) -> Option<Valu
 pub(crate) fn normalize_code(format: TextFormat, text: &str) -> String {
     let result = match format {
         TextFormat::CnResidentId => {
-            let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect::<String>().to_ascii_uppercase();
+            let compact: String = text
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-'))
+                .collect::<String>()
+                .to_ascii_uppercase();
             return compact;
         }
         TextFormat::UnifiedSocialCreditCode => formats::unified_social_credit_code(text),
@@ -397,15 +417,22 @@ pub(crate) fn reveals(form: &Form, index: &HashMap<String, usize>) -> Vec<Option
     let fields: Vec<(usize, &Field)> = form.fields().collect();
     let mut found: Vec<Option<(usize, String)>> = vec![None; fields.len()];
     for (i, (page, field)) in fields.iter().enumerate() {
-        let Some((controller_id, option, checkbox)) = field.visible_if.as_ref().and_then(option_condition) else { continue };
+        let Some((controller_id, option, checkbox)) =
+            field.visible_if.as_ref().and_then(option_condition)
+        else {
+            continue;
+        };
         let Some(&c) = index.get(controller_id) else { continue };
         let (controller_page, controller) = fields[c];
         let kind_fits = match &controller.kind {
             FieldKind::Radios { options } => !checkbox && options.iter().any(|o| o.value == option),
-            FieldKind::Checkboxes { options, .. } => checkbox && options.iter().any(|o| o.value == option),
+            FieldKind::Checkboxes { options, .. } => {
+                checkbox && options.iter().any(|o| o.value == option)
+            }
             _ => false,
         };
-        let contiguous = c < i && found[c + 1..i].iter().all(|r| r.as_ref().is_some_and(|(rc, _)| *rc == c));
+        let contiguous =
+            c < i && found[c + 1..i].iter().all(|r| r.as_ref().is_some_and(|(rc, _)| *rc == c));
         if controller_page == *page && kind_fits && contiguous {
             found[i] = Some((c, option.to_string()));
         }

@@ -87,10 +87,18 @@ pub enum PackageProblem {
 impl std::fmt::Display for PackageProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PackageProblem::Invalid { errors } => write!(f, "{} answers are missing or wrong", errors.len()),
-            PackageProblem::EndsAtOutcome => f.write_str("the answers lead to an outcome page, not to an application"),
-            PackageProblem::WrongForm { got } => write!(f, "the package is for {got}, not this form"),
-            PackageProblem::Checksum => f.write_str("the package's checksum does not match its content"),
+            PackageProblem::Invalid { errors } => {
+                write!(f, "{} answers are missing or wrong", errors.len())
+            }
+            PackageProblem::EndsAtOutcome => {
+                f.write_str("the answers lead to an outcome page, not to an application")
+            }
+            PackageProblem::WrongForm { got } => {
+                write!(f, "the package is for {got}, not this form")
+            }
+            PackageProblem::Checksum => {
+                f.write_str("the package's checksum does not match its content")
+            }
             PackageProblem::Malformed { field } => write!(f, "the package's {field} is malformed"),
         }
     }
@@ -109,7 +117,13 @@ pub struct PageError {
 impl FormModel {
     /// Builds the package for `answers`, or says why it cannot be sent. `created` and
     /// `idempotency_key` come from the caller (the engine has no clock and no randomness).
-    pub fn package(&self, answers: &Answers, locale: &str, created: &str, idempotency_key: &str) -> Result<Package, PackageProblem> {
+    pub fn package(
+        &self,
+        answers: &Answers,
+        locale: &str,
+        created: &str,
+        idempotency_key: &str,
+    ) -> Result<Package, PackageProblem> {
         let evaluation = self.evaluate(answers);
         if let End::Outcome(_) = evaluation.end {
             return Err(PackageProblem::EndsAtOutcome);
@@ -148,13 +162,23 @@ impl FormModel {
             return Err(PackageProblem::Malformed { field: "idempotency_key".into() });
         }
         if package.form_id != self.form.id || package.form_version != self.form.version {
-            return Err(PackageProblem::WrongForm { got: format!("{}@{}", package.form_id, package.form_version) });
+            return Err(PackageProblem::WrongForm {
+                got: format!("{}@{}", package.form_id, package.form_version),
+            });
         }
         if checksum(package) != package.checksum {
             return Err(PackageProblem::Checksum);
         }
-        let rebuilt = self.package(&package.answers, &package.locale, &package.created, &package.idempotency_key)?;
-        if rebuilt.answers != package.answers || rebuilt.computed != package.computed || rebuilt.attachments != package.attachments {
+        let rebuilt = self.package(
+            &package.answers,
+            &package.locale,
+            &package.created,
+            &package.idempotency_key,
+        )?;
+        if rebuilt.answers != package.answers
+            || rebuilt.computed != package.computed
+            || rebuilt.attachments != package.attachments
+        {
             // Answers to hidden questions, or computed values that do not follow from the answers.
             return Err(PackageProblem::Checksum);
         }
@@ -219,7 +243,10 @@ fn is_uuid_v4(key: &str) -> bool {
     let bytes = key.as_bytes();
     key.len() == 36
         && [8, 13, 18, 23].iter().all(|&i| bytes[i] == b'-')
-        && key.chars().enumerate().all(|(i, c)| [8, 13, 18, 23].contains(&i) || c.is_ascii_hexdigit())
+        && key
+            .chars()
+            .enumerate()
+            .all(|(i, c)| [8, 13, 18, 23].contains(&i) || c.is_ascii_hexdigit())
         && bytes[14] == b'4'
         && matches!(bytes[19], b'8' | b'9' | b'a' | b'b' | b'A' | b'B')
 }

@@ -84,7 +84,8 @@ pub enum Encoding {
 }
 
 /// The package facts a `field_map` may name, in the order `flat_fields` reads them.
-pub(crate) const PACKAGE_FACTS: &[&str] = &["$form_id", "$form_version", "$locale", "$created", "$idempotency_key", "$checksum"];
+pub(crate) const PACKAGE_FACTS: &[&str] =
+    &["$form_id", "$form_version", "$locale", "$created", "$idempotency_key", "$checksum"];
 
 fn default_url() -> String {
     "api/submissions".into()
@@ -135,7 +136,11 @@ impl SubmissionSettings {
             match (key.as_str(), merged.get_mut("headers")) {
                 ("headers", Some(Value::Object(headers))) => match value {
                     Value::Object(extra) => headers.extend(extra.clone()),
-                    _ => return Err("submission override \"headers\" must be an object of strings".into()),
+                    _ => {
+                        return Err(
+                            "submission override \"headers\" must be an object of strings".into()
+                        )
+                    }
                 },
                 _ => {
                     merged[key] = value.clone();
@@ -208,22 +213,39 @@ impl FormModel {
             }
             Encoding::Flat => {
                 headers.push(("Content-Type".into(), "application/json".into()));
-                let object: Map<String, Value> = self.flat_fields(package, settings).into_iter().collect();
+                let object: Map<String, Value> =
+                    self.flat_fields(package, settings).into_iter().collect();
                 RequestBody::Json { text: Value::Object(object).to_string() }
             }
             Encoding::Urlencoded => {
                 headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
-                let pairs = self.flat_fields(package, settings).into_iter().flat_map(|(k, v)| text_pairs(k, &v));
-                RequestBody::Urlencoded { text: pairs.map(|(k, v)| format!("{}={}", form_escape(&k), form_escape(&v))).collect::<Vec<_>>().join("&") }
+                let pairs = self
+                    .flat_fields(package, settings)
+                    .into_iter()
+                    .flat_map(|(k, v)| text_pairs(k, &v));
+                RequestBody::Urlencoded {
+                    text: pairs
+                        .map(|(k, v)| format!("{}={}", form_escape(&k), form_escape(&v)))
+                        .collect::<Vec<_>>()
+                        .join("&"),
+                }
             }
             Encoding::Multipart if settings.field_map.is_empty() => RequestBody::Multipart {
-                fields: vec![("package".into(), serde_json::to_string(package).unwrap_or_default())],
+                fields: vec![(
+                    "package".into(),
+                    serde_json::to_string(package).unwrap_or_default(),
+                )],
                 files: package
                     .attachments
                     .iter()
                     .filter_map(|a| {
                         let sha256 = a.sha256.clone()?;
-                        Some(FilePart { name: sha256.clone(), sha256, filename: a.name.clone(), media_type: a.media_type.clone() })
+                        Some(FilePart {
+                            name: sha256.clone(),
+                            sha256,
+                            filename: a.name.clone(),
+                            media_type: a.media_type.clone(),
+                        })
                     })
                     .collect(),
             },
@@ -233,13 +255,23 @@ impl FormModel {
                     .iter()
                     .filter_map(|a| {
                         let name = settings.field_map.get(&a.field)?.clone();
-                        Some(FilePart { name, sha256: a.sha256.clone()?, filename: a.name.clone(), media_type: a.media_type.clone() })
+                        Some(FilePart {
+                            name,
+                            sha256: a.sha256.clone()?,
+                            filename: a.name.clone(),
+                            media_type: a.media_type.clone(),
+                        })
                     })
                     .collect();
                 let fields = self
                     .flat_fields(package, settings)
                     .into_iter()
-                    .filter(|(key, _)| !package.attachments.iter().any(|a| settings.field_map.get(&a.field) == Some(key)))
+                    .filter(|(key, _)| {
+                        !package
+                            .attachments
+                            .iter()
+                            .any(|a| settings.field_map.get(&a.field) == Some(key))
+                    })
                     .flat_map(|(k, v)| text_pairs(k, &v))
                     .collect();
                 RequestBody::Multipart { fields, files }
@@ -259,11 +291,17 @@ impl FormModel {
 
     /// The answers (typed) and computed values, flattened to dotted keys, renamed by
     /// `field_map` (only mapped keys when it is not empty), plus any mapped package facts.
-    fn flat_fields(&self, package: &Package, settings: &SubmissionSettings) -> Vec<(String, Value)> {
+    fn flat_fields(
+        &self,
+        package: &Package,
+        settings: &SubmissionSettings,
+    ) -> Vec<(String, Value)> {
         let mut flat = Vec::new();
         for (id, answer) in package.answers.0.iter().chain(package.computed.0.iter()) {
             let typed = match self.field(id) {
-                Some((_, field)) if package.answers.0.contains_key(id) => typed_value(field, Some(answer)).unwrap_or_else(|| answer.clone()),
+                Some((_, field)) if package.answers.0.contains_key(id) => {
+                    typed_value(field, Some(answer)).unwrap_or_else(|| answer.clone())
+                }
                 _ => answer.clone(),
             };
             flatten(id.clone(), typed, &mut flat);
@@ -271,7 +309,14 @@ impl FormModel {
         if settings.field_map.is_empty() {
             return flat;
         }
-        let facts = [&package.form_id, &package.form_version, &package.locale, &package.created, &package.idempotency_key, &package.checksum];
+        let facts = [
+            &package.form_id,
+            &package.form_version,
+            &package.locale,
+            &package.created,
+            &package.idempotency_key,
+            &package.checksum,
+        ];
         let mut mapped: Vec<(String, Value)> = flat
             .into_iter()
             .filter_map(|(key, value)| {
@@ -287,8 +332,13 @@ impl FormModel {
         // A whole composite answer mapped by its id.
         for (from, to) in &settings.field_map {
             if !mapped.iter().any(|(k, _)| k == to) {
-                if let Some(answer) = package.answers.0.get(from).or_else(|| package.computed.0.get(from)) {
-                    let typed = self.field(from).and_then(|(_, f)| typed_value(f, Some(answer))).unwrap_or_else(|| answer.clone());
+                if let Some(answer) =
+                    package.answers.0.get(from).or_else(|| package.computed.0.get(from))
+                {
+                    let typed = self
+                        .field(from)
+                        .and_then(|(_, f)| typed_value(f, Some(answer)))
+                        .unwrap_or_else(|| answer.clone());
                     mapped.push((to.clone(), typed));
                 }
             }
@@ -330,7 +380,9 @@ fn form_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             other => out.push_str(&format!("%{other:02X}")),
         }
@@ -374,7 +426,13 @@ pub fn is_transient(status: u16) -> bool {
 
 /// Interprets a reply: `status`, its `Retry-After` header if any, its body, and the time now
 /// (ms since the Unix epoch, for a `Retry-After` date).
-pub fn classify_reply(settings: &SubmissionSettings, status: u16, retry_after: Option<&str>, body: &str, now_ms: u64) -> Delivery {
+pub fn classify_reply(
+    settings: &SubmissionSettings,
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+    now_ms: u64,
+) -> Delivery {
     let json: Value = serde_json::from_str(body).unwrap_or(Value::Null);
     if settings.success_statuses.contains(&status) {
         let reference = json.pointer(&settings.reference_pointer).and_then(|r| match r {
@@ -385,17 +443,30 @@ pub fn classify_reply(settings: &SubmissionSettings, status: u16, retry_after: O
         return Delivery::Delivered { reference };
     }
     match status {
-        _ if is_transient(status) => Delivery::Retry { after_ms: retry_after.and_then(|v| parse_retry_after(v, now_ms)) },
+        _ if is_transient(status) => {
+            Delivery::Retry { after_ms: retry_after.and_then(|v| parse_retry_after(v, now_ms)) }
+        }
         400 | 422 if json.get("problem").and_then(Value::as_str) == Some("invalid") => {
-            let errors: Vec<PageError> = json.get("errors").and_then(Value::as_array).map(|list| list.iter().filter_map(page_error).collect()).unwrap_or_default();
+            let errors: Vec<PageError> = json
+                .get("errors")
+                .and_then(Value::as_array)
+                .map(|list| list.iter().filter_map(page_error).collect())
+                .unwrap_or_default();
             if errors.is_empty() {
-                Delivery::Rejected { message: format!("HTTP {status}: the service refused the answers") }
+                Delivery::Rejected {
+                    message: format!("HTTP {status}: the service refused the answers"),
+                }
             } else {
                 Delivery::Refused { errors }
             }
         }
         _ => {
-            let detail = json.get("message").or_else(|| json.get("error")).and_then(Value::as_str).map(|m| format!(": {m}")).unwrap_or_default();
+            let detail = json
+                .get("message")
+                .or_else(|| json.get("error"))
+                .and_then(Value::as_str)
+                .map(|m| format!(": {m}"))
+                .unwrap_or_default();
             Delivery::Rejected { message: format!("HTTP {status}{detail}") }
         }
     }
@@ -406,7 +477,13 @@ fn page_error(value: &Value) -> Option<PageError> {
     let text = |k: &str| value.get(k).and_then(Value::as_str).map(str::to_string);
     Some(PageError {
         page: text("page")?,
-        error: FieldError { field: text("field")?, part: text("part"), rule: text("rule").unwrap_or_default(), message: text("message")?, severity: Severity::Error },
+        error: FieldError {
+            field: text("field")?,
+            part: text("part"),
+            rule: text("rule").unwrap_or_default(),
+            message: text("message")?,
+            severity: Severity::Error,
+        },
     })
 }
 
@@ -420,16 +497,28 @@ pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<u64> {
     let mut parts = value.split([' ', ':']).filter(|p| !p.is_empty()).skip(1);
     let day: u8 = parts.next()?.parse().ok()?;
     let month = match parts.next()? {
-        "Jan" => 1, "Feb" => 2, "Mar" => 3, "Apr" => 4, "May" => 5, "Jun" => 6,
-        "Jul" => 7, "Aug" => 8, "Sep" => 9, "Oct" => 10, "Nov" => 11, "Dec" => 12,
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
         _ => return None,
     };
     let year: i32 = parts.next()?.parse().ok()?;
-    let (h, m, s): (u64, u64, u64) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    let (h, m, s): (u64, u64, u64) =
+        (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
     if parts.next()? != "GMT" || h > 23 || m > 59 || s > 60 {
         return None;
     }
-    let days = u64::try_from(crate::formats::Date::new(year, month, day)?.days_since_epoch()).ok()?;
+    let days =
+        u64::try_from(crate::formats::Date::new(year, month, day)?.days_since_epoch()).ok()?;
     let at_ms = ((days * 24 + h) * 60 + m) * 60_000 + s * 1000;
     Some(at_ms.saturating_sub(now_ms))
 }
@@ -437,7 +526,12 @@ pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<u64> {
 /// How long to wait before attempt `failures + 1`: exponential from `retry_base_ms`, capped at
 /// `retry_max_ms`, with jitter (`random` in 0..1, so many devices coming back online do not
 /// retry in step), and never sooner than the backend asked.
-pub fn retry_delay_ms(settings: &SubmissionSettings, failures: u32, random: f64, retry_after_ms: Option<u64>) -> u64 {
+pub fn retry_delay_ms(
+    settings: &SubmissionSettings,
+    failures: u32,
+    random: f64,
+    retry_after_ms: Option<u64>,
+) -> u64 {
     let base = u64::from(settings.retry_base_ms.max(1));
     let cap = u64::from(settings.retry_max_ms.max(settings.retry_base_ms).max(1));
     let exponential = base.saturating_mul(1u64 << failures.saturating_sub(1).min(32)).min(cap);
@@ -470,9 +564,24 @@ pub struct OutboxEntry {
 
 impl OutboxEntry {
     /// A new entry for `package` of `model`, due at once.
-    pub fn new(model: &FormModel, package: Package, title: String, settings: SubmissionSettings, now_ms: u64) -> Self {
+    pub fn new(
+        model: &FormModel,
+        package: Package,
+        title: String,
+        settings: SubmissionSettings,
+        now_ms: u64,
+    ) -> Self {
         let request = model.request(&package, &settings);
-        OutboxEntry { package, title, settings, request, failures: 0, next_attempt_ms: now_ms, last_error: None, rejected: None }
+        OutboxEntry {
+            package,
+            title,
+            settings,
+            request,
+            failures: 0,
+            next_attempt_ms: now_ms,
+            last_error: None,
+            rejected: None,
+        }
     }
 
     /// Whether it should be attempted at `now_ms`.
@@ -483,7 +592,12 @@ impl OutboxEntry {
     /// Records a failed attempt and schedules the next.
     pub fn failed(&mut self, why: String, retry_after_ms: Option<u64>, now_ms: u64, random: f64) {
         self.failures = self.failures.saturating_add(1);
-        self.next_attempt_ms = now_ms.saturating_add(retry_delay_ms(&self.settings, self.failures, random, retry_after_ms));
+        self.next_attempt_ms = now_ms.saturating_add(retry_delay_ms(
+            &self.settings,
+            self.failures,
+            random,
+            retry_after_ms,
+        ));
         self.last_error = Some(why);
     }
 
@@ -495,5 +609,9 @@ impl OutboxEntry {
 
 /// The first 8 characters of the idempotency key, upper case: what a citizen can read out.
 pub fn local_receipt(key: &str) -> String {
-    key.chars().filter(|c| c.is_ascii_alphanumeric()).take(8).collect::<String>().to_ascii_uppercase()
+    key.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(8)
+        .collect::<String>()
+        .to_ascii_uppercase()
 }

@@ -25,16 +25,25 @@ pub struct SummaryRow {
 }
 
 /// The rows for every visible question on the path, in journey order.
-pub fn summary(model: &FormModel, evaluation: &Evaluation, answers: &Answers, locale: &str) -> Vec<SummaryRow> {
+pub fn summary(
+    model: &FormModel,
+    evaluation: &Evaluation,
+    answers: &Answers,
+    locale: &str,
+) -> Vec<SummaryRow> {
     let form = model.form();
     let mut rows = Vec::new();
     for &page in &evaluation.path {
         for field in &form.pages[page].fields {
-            if !evaluation.is_visible(model, &field.id) || matches!(field.kind, FieldKind::Content { .. }) {
+            if !evaluation.is_visible(model, &field.id)
+                || matches!(field.kind, FieldKind::Content { .. })
+            {
                 continue;
             }
             let value = match &field.kind {
-                FieldKind::Computed { .. } => display_value(form, field, evaluation.value(model, &field.id), locale),
+                FieldKind::Computed { .. } => {
+                    display_value(form, field, evaluation.value(model, &field.id), locale)
+                }
                 FieldKind::Select { options, options_from: Some(list) } if options.is_empty() => {
                     let code = answers.text(&field.id).trim();
                     model.list_label(list, code, locale).unwrap_or_else(|| code.to_string())
@@ -44,7 +53,11 @@ pub fn summary(model: &FormModel, evaluation: &Evaluation, answers: &Answers, lo
             rows.push(SummaryRow {
                 field: field.id.clone(),
                 label: form.text(&field.label, locale).to_string(),
-                value: if value.trim().is_empty() { ui_text(UiText::NotProvided, locale).to_string() } else { value },
+                value: if value.trim().is_empty() {
+                    ui_text(UiText::NotProvided, locale).to_string()
+                } else {
+                    value
+                },
                 page: form.pages[page].id.clone(),
                 changeable: field.kind.is_question(),
             });
@@ -59,7 +72,12 @@ pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale
     let Some(answer) = answer else { return String::new() };
     let text = answer.as_str().map(str::trim).unwrap_or("");
     let option_label = |value: &str| {
-        field.kind.options().iter().find(|o| o.value == value).map(|o| form.text(&o.label, locale).to_string())
+        field
+            .kind
+            .options()
+            .iter()
+            .find(|o| o.value == value)
+            .map(|o| form.text(&o.label, locale).to_string())
             .unwrap_or_else(|| value.to_string())
     };
     match &field.kind {
@@ -71,7 +89,14 @@ pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale
         },
         FieldKind::Checkboxes { .. } => answer
             .as_array()
-            .map(|items| items.iter().filter_map(Value::as_str).map(option_label).collect::<Vec<_>>().join("\n"))
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(option_label)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
             .unwrap_or_default(),
         FieldKind::YesNo {} => match text {
             "yes" => ui_text(UiText::Yes, locale).to_string(),
@@ -84,21 +109,46 @@ pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale
         },
         FieldKind::Text { format: Some(format), .. } => crate::model::normalize_code(*format, text),
         FieldKind::Declaration { .. } => {
-            if answer == &Value::Bool(true) { ui_text(UiText::Yes, locale).to_string() } else { String::new() }
+            if answer == &Value::Bool(true) {
+                ui_text(UiText::Yes, locale).to_string()
+            } else {
+                String::new()
+            }
         }
         FieldKind::File { .. } => answer
             .as_array()
             .map(|files| {
-                files.iter().filter_map(|f| f.get("name").and_then(Value::as_str)).collect::<Vec<_>>().join("\n")
+                files
+                    .iter()
+                    .filter_map(|f| f.get("name").and_then(Value::as_str))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             })
             .unwrap_or_default(),
         FieldKind::Address { .. } => {
-            let order = ["line1", "line2", "town", "postcode", "province_name", "city_name", "district_name", "street"];
+            let order = [
+                "line1",
+                "line2",
+                "town",
+                "postcode",
+                "province_name",
+                "city_name",
+                "district_name",
+                "street",
+            ];
             order
                 .iter()
                 .filter_map(|k| {
-                    let part = answer.get(*k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty())?;
-                    Some(if *k == "postcode" { formats::uk_postcode(part).unwrap_or_else(|_| part.to_string()) } else { part.to_string() })
+                    let part = answer
+                        .get(*k)
+                        .and_then(Value::as_str)
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())?;
+                    Some(if *k == "postcode" {
+                        formats::uk_postcode(part).unwrap_or_else(|_| part.to_string())
+                    } else {
+                        part.to_string()
+                    })
                 })
                 .collect::<Vec<_>>()
                 .join("\n")

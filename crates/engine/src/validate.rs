@@ -2,7 +2,9 @@
 //! by the GOV.UK rules in the citizen's locale (or by the definition's own message).
 
 use crate::answers::{Answer, Answers};
-use crate::definition::{AddressStyle, DateBound, Field, FieldKind, PhoneRegion, RuleSeverity, TextFormat};
+use crate::definition::{
+    AddressStyle, DateBound, Field, FieldKind, PhoneRegion, RuleSeverity, TextFormat,
+};
 use crate::diagnostic::Severity;
 use crate::formats::{self, Date, DatePart, DateProblem, FormatProblem};
 use crate::i18n::{self, Msg};
@@ -60,7 +62,10 @@ pub fn validate_page(
         let shown_here = node.fields.contains(&rule.field) && evaluation.is_visible_at(rule.field);
         // A rule about an answer that already has an error would only repeat it.
         let field_id = &model.field_at(rule.field).id;
-        if shown_here && !errors.iter().any(|e| &e.field == field_id) && !model.rule_holds(rule, evaluation) {
+        if shown_here
+            && !errors.iter().any(|e| &e.field == field_id)
+            && !model.rule_holds(rule, evaluation)
+        {
             let definition = &model.form.rules[rule.rule];
             errors.push(FieldError {
                 field: field_id.clone(),
@@ -79,7 +84,13 @@ pub fn validate_page(
 
 /// The problems with one answer to top-level field `i`, as "Continue" would find them (without
 /// the cross-field rules).
-pub(crate) fn check_field(model: &FormModel, evaluation: &Evaluation, i: usize, answer: Option<&Answer>, locale: &str) -> Vec<FieldError> {
+pub(crate) fn check_field(
+    model: &FormModel,
+    evaluation: &Evaluation,
+    i: usize,
+    answer: Option<&Answer>,
+    locale: &str,
+) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let field = model.field_at(i);
     let checker = Checker { model, evaluation, field, locale, today: model.today() };
@@ -107,7 +118,13 @@ impl Checker<'_> {
 
     /// An error whose message a definition may override for the whole rule (`"format"`) or
     /// for one case of it (`"format.check_digit"`, `"date_missing.month"`).
-    fn error_detail(&self, rule: &str, detail: Option<&str>, msg: Msg, part: Option<String>) -> FieldError {
+    fn error_detail(
+        &self,
+        rule: &str,
+        detail: Option<&str>,
+        msg: Msg,
+        part: Option<String>,
+    ) -> FieldError {
         let custom = detail
             .and_then(|d| self.field.messages.get(&format!("{rule}.{d}")))
             .or_else(|| self.field.messages.get(rule));
@@ -115,11 +132,23 @@ impl Checker<'_> {
             Some(custom) => self.model.form.text(custom, self.locale).to_string(),
             None => i18n::message(&msg, self.label(), self.locale),
         };
-        FieldError { field: self.field.id.clone(), part, rule: rule.to_string(), message, severity: Severity::Error }
+        FieldError {
+            field: self.field.id.clone(),
+            part,
+            rule: rule.to_string(),
+            message,
+            severity: Severity::Error,
+        }
     }
 
     /// Checks one answer; `prefix` is the group item path for questions inside groups.
-    fn check(&self, answer: Option<&Answer>, required: bool, prefix: Option<&str>, out: &mut Vec<FieldError>) {
+    fn check(
+        &self,
+        answer: Option<&Answer>,
+        required: bool,
+        prefix: Option<&str>,
+        out: &mut Vec<FieldError>,
+    ) {
         let part = |p: &str| -> Option<String> {
             match (prefix, p.is_empty()) {
                 (Some(prefix), true) => Some(prefix.to_string()),
@@ -137,13 +166,15 @@ impl Checker<'_> {
                 let msg = match kind {
                     FieldKind::Select { .. } | FieldKind::Radios { .. } => Msg::SelectValue,
                     FieldKind::YesNo {} => Msg::SelectYesOrNo,
-                    FieldKind::Checkboxes { options, exclusive: Some(none), .. } => Msg::SelectOrNone(
-                        options
-                            .iter()
-                            .find(|o| &o.value == none)
-                            .map(|o| self.model.form.text(&o.label, self.locale).to_string())
-                            .unwrap_or_default(),
-                    ),
+                    FieldKind::Checkboxes { options, exclusive: Some(none), .. } => {
+                        Msg::SelectOrNone(
+                            options
+                                .iter()
+                                .find(|o| &o.value == none)
+                                .map(|o| self.model.form.text(&o.label, self.locale).to_string())
+                                .unwrap_or_default(),
+                        )
+                    }
                     FieldKind::Checkboxes { .. } => Msg::SelectValue,
                     FieldKind::File { .. } => Msg::UploadFile,
                     FieldKind::Declaration { .. } => Msg::ConfirmDeclaration,
@@ -164,56 +195,100 @@ impl Checker<'_> {
                 .lengths(text, *min_length, *max_length)
                 .or_else(|| pattern.as_deref().and_then(|p| self.pattern(text, p)))
                 .or_else(|| format.and_then(|f| self.format(text, f))),
-            FieldKind::Textarea { min_length, max_length } => self.lengths(text, *min_length, *max_length),
-            FieldKind::Number { min, max, .. } => self.number(answer, false, *min, *max, Msg::NotANumber),
-            FieldKind::Money { min, max, .. } => self.number(answer, true, *min, *max, Msg::NotMoney),
-            FieldKind::Integer { min, max, .. } => {
-                self.number(answer, false, min.map(|v| v as f64), max.map(|v| v as f64), Msg::NotAWholeNumber)
-                    .or_else(|| {
-                        (crate::model::typed_value(self.field, Some(answer)).is_none())
-                            .then(|| self.error("integer", Msg::NotAWholeNumber, None))
-                    })
+            FieldKind::Textarea { min_length, max_length } => {
+                self.lengths(text, *min_length, *max_length)
             }
+            FieldKind::Number { min, max, .. } => {
+                self.number(answer, false, *min, *max, Msg::NotANumber)
+            }
+            FieldKind::Money { min, max, .. } => {
+                self.number(answer, true, *min, *max, Msg::NotMoney)
+            }
+            FieldKind::Integer { min, max, .. } => self
+                .number(
+                    answer,
+                    false,
+                    min.map(|v| v as f64),
+                    max.map(|v| v as f64),
+                    Msg::NotAWholeNumber,
+                )
+                .or_else(|| {
+                    (crate::model::typed_value(self.field, Some(answer)).is_none())
+                        .then(|| self.error("integer", Msg::NotAWholeNumber, None))
+                }),
             FieldKind::Date { .. } => self.date(answer),
-            FieldKind::Email {} => formats::email(text).err().map(|_| self.error("format", Msg::Email, None)),
+            FieldKind::Email {} => {
+                formats::email(text).err().map(|_| self.error("format", Msg::Email, None))
+            }
             FieldKind::Url {} => formats::http_url(text).err().map(|p| {
-                self.error("format", if p == FormatProblem::Scheme { Msg::UrlScheme } else { Msg::Url }, None)
+                self.error(
+                    "format",
+                    if p == FormatProblem::Scheme { Msg::UrlScheme } else { Msg::Url },
+                    None,
+                )
             }),
             FieldKind::Phone { region } => {
                 let (ok, msg) = match region {
                     PhoneRegion::Cn => (formats::cn_mobile(text).is_ok(), Msg::CnMobile),
                     PhoneRegion::Uk => (formats::uk_phone(text).is_ok(), Msg::UkPhone),
-                    PhoneRegion::International => (formats::international_phone(text).is_ok(), Msg::InternationalPhone),
+                    PhoneRegion::International => {
+                        (formats::international_phone(text).is_ok(), Msg::InternationalPhone)
+                    }
                 };
                 (!ok).then(|| self.error("format", msg, None))
             }
             FieldKind::Select { options, options_from: Some(list) } if options.is_empty() => {
-                (!self.model.list_has(list, text)).then(|| self.error("option", Msg::SelectValue, None))
+                (!self.model.list_has(list, text))
+                    .then(|| self.error("option", Msg::SelectValue, None))
             }
             FieldKind::Select { options, .. } | FieldKind::Radios { options } => {
                 let known = options.iter().any(|o| o.value == text);
                 (!known).then(|| self.error("option", Msg::SelectValue, None))
             }
-            FieldKind::YesNo {} => (!matches!(text, "yes" | "no")).then(|| self.error("option", Msg::SelectValue, None)),
+            FieldKind::YesNo {} => (!matches!(text, "yes" | "no"))
+                .then(|| self.error("option", Msg::SelectValue, None)),
             FieldKind::Checkboxes { options, exclusive, min_selected, max_selected } => {
-                let chosen: Vec<&str> = answer.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+                let chosen: Vec<&str> = answer
+                    .as_array()
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
                 let unknown = chosen.iter().any(|c| !options.iter().any(|o| o.value == *c));
                 let none_label = exclusive.as_ref().and_then(|none| {
-                    options.iter().find(|o| &o.value == none).map(|o| self.model.form.text(&o.label, self.locale).to_string())
+                    options
+                        .iter()
+                        .find(|o| &o.value == none)
+                        .map(|o| self.model.form.text(&o.label, self.locale).to_string())
                 });
                 if unknown {
                     Some(self.error("option", Msg::SelectValue, None))
-                } else if exclusive.as_ref().is_some_and(|none| chosen.contains(&none.as_str()) && chosen.len() > 1) {
-                    Some(self.error("exclusive", Msg::SelectOrNone(none_label.unwrap_or_default()), None))
+                } else if exclusive
+                    .as_ref()
+                    .is_some_and(|none| chosen.contains(&none.as_str()) && chosen.len() > 1)
+                {
+                    Some(self.error(
+                        "exclusive",
+                        Msg::SelectOrNone(none_label.unwrap_or_default()),
+                        None,
+                    ))
                 } else if min_selected.is_some_and(|n| (chosen.len() as u32) < n) {
-                    Some(self.error("min_selected", Msg::MinSelected(min_selected.unwrap_or(0)), None))
+                    Some(self.error(
+                        "min_selected",
+                        Msg::MinSelected(min_selected.unwrap_or(0)),
+                        None,
+                    ))
                 } else if max_selected.is_some_and(|n| (chosen.len() as u32) > n) {
-                    Some(self.error("max_selected", Msg::MaxSelected(max_selected.unwrap_or(0)), None))
+                    Some(self.error(
+                        "max_selected",
+                        Msg::MaxSelected(max_selected.unwrap_or(0)),
+                        None,
+                    ))
                 } else {
                     None
                 }
             }
-            FieldKind::File { accept, max_size, max_count } => self.files(answer, accept, *max_size, *max_count),
+            FieldKind::File { accept, max_size, max_count } => {
+                self.files(answer, accept, *max_size, *max_count)
+            }
             FieldKind::Address { style } => self.address(answer, *style),
             FieldKind::Group { fields, min_items, max_items, item_label } => {
                 let item_label = item_label.as_ref().map(|l| self.model.form.text(l, self.locale));
@@ -234,8 +309,12 @@ impl Checker<'_> {
     fn lengths(&self, text: &str, min: Option<u32>, max: Option<u32>) -> Option<FieldError> {
         let length = text.chars().count();
         match (min, max) {
-            (Some(min), _) if length < min as usize => Some(self.error("min_length", Msg::MinLength(min), None)),
-            (_, Some(max)) if length > max as usize => Some(self.error("max_length", Msg::MaxLength(max), None)),
+            (Some(min), _) if length < min as usize => {
+                Some(self.error("min_length", Msg::MinLength(min), None))
+            }
+            (_, Some(max)) if length > max as usize => {
+                Some(self.error("max_length", Msg::MaxLength(max), None))
+            }
             _ => None,
         }
     }
@@ -264,8 +343,17 @@ impl Checker<'_> {
         Some(self.error_detail("format", Some(detail), msg, None))
     }
 
-    fn number(&self, answer: &Answer, money: bool, min: Option<f64>, max: Option<f64>, not_a_number: Msg) -> Option<FieldError> {
-        let Some(value) = crate::model::typed_value(self.field, Some(answer)).and_then(|v| v.as_f64()) else {
+    fn number(
+        &self,
+        answer: &Answer,
+        money: bool,
+        min: Option<f64>,
+        max: Option<f64>,
+        not_a_number: Msg,
+    ) -> Option<FieldError> {
+        let Some(value) =
+            crate::model::typed_value(self.field, Some(answer)).and_then(|v| v.as_f64())
+        else {
             return Some(self.error("number", not_a_number, None));
         };
         if money {
@@ -276,9 +364,11 @@ impl Checker<'_> {
         }
         let show = |v: f64| if money { format!("{v:.2}") } else { trim_number(v) };
         match (min, max) {
-            (Some(lo), Some(hi)) if value < lo || value > hi => {
-                Some(self.error(if value < lo { "min" } else { "max" }, Msg::Between(show(lo), show(hi)), None))
-            }
+            (Some(lo), Some(hi)) if value < lo || value > hi => Some(self.error(
+                if value < lo { "min" } else { "max" },
+                Msg::Between(show(lo), show(hi)),
+                None,
+            )),
             (Some(lo), None) if value < lo => Some(self.error("min", Msg::AtLeast(show(lo)), None)),
             (None, Some(hi)) if value > hi => Some(self.error("max", Msg::AtMost(show(hi)), None)),
             _ => None,
@@ -286,7 +376,16 @@ impl Checker<'_> {
     }
 
     fn date(&self, answer: &Answer) -> Option<FieldError> {
-        let FieldKind::Date { not_before, not_after, before, after, min_age, max_age, months_before_today } = &self.field.kind else {
+        let FieldKind::Date {
+            not_before,
+            not_after,
+            before,
+            after,
+            min_age,
+            max_age,
+            months_before_today,
+        } = &self.field.kind
+        else {
             return None;
         };
         // GOV.UK order: a missing part, then a year that is not 4 digits, then a real date.
@@ -295,15 +394,30 @@ impl Checker<'_> {
             Ok(date) => date,
             Err(DateProblem::Missing(part)) => {
                 let (en, zh, id) = part_names(part);
-                return Some(self.error_detail("date_missing", Some(id), Msg::DateMissingPart(en, zh), Some(id.to_string())));
+                return Some(self.error_detail(
+                    "date_missing",
+                    Some(id),
+                    Msg::DateMissingPart(en, zh),
+                    Some(id.to_string()),
+                ));
             }
-            Err(_) if !year_typed.is_empty() && year_typed.chars().all(|c| c.is_ascii_digit()) && year_typed.len() != 4 => {
+            Err(_)
+                if !year_typed.is_empty()
+                    && year_typed.chars().all(|c| c.is_ascii_digit())
+                    && year_typed.len() != 4 =>
+            {
                 return Some(self.error("date_real", Msg::DateYearDigits, Some("year".into())));
             }
             Err(DateProblem::NotANumber(part)) => {
-                return Some(self.error("date_real", Msg::DateReal, Some(part_names(part).2.to_string())));
+                return Some(self.error(
+                    "date_real",
+                    Msg::DateReal,
+                    Some(part_names(part).2.to_string()),
+                ));
             }
-            Err(DateProblem::Impossible) => return Some(self.error("date_real", Msg::DateReal, Some("day".into()))),
+            Err(DateProblem::Impossible) => {
+                return Some(self.error("date_real", Msg::DateReal, Some("day".into())))
+            }
         };
         if date.year < 1000 {
             return Some(self.error("date_real", Msg::DateYearDigits, Some("year".into())));
@@ -311,25 +425,41 @@ impl Checker<'_> {
         let bound = |b: &DateBound| self.bound(b);
         if let Some((limit, is_today)) = before.as_ref().and_then(bound) {
             if date >= limit {
-                let msg = if is_today { Msg::DateInPast } else { Msg::DateBefore(self.show_bound(before.as_ref(), limit)) };
+                let msg = if is_today {
+                    Msg::DateInPast
+                } else {
+                    Msg::DateBefore(self.show_bound(before.as_ref(), limit))
+                };
                 return Some(self.error("date_before", msg, Some("day".into())));
             }
         }
         if let Some((limit, is_today)) = after.as_ref().and_then(bound) {
             if date <= limit {
-                let msg = if is_today { Msg::DateInFuture } else { Msg::DateAfter(self.show_bound(after.as_ref(), limit)) };
+                let msg = if is_today {
+                    Msg::DateInFuture
+                } else {
+                    Msg::DateAfter(self.show_bound(after.as_ref(), limit))
+                };
                 return Some(self.error("date_after", msg, Some("day".into())));
             }
         }
         if let Some((limit, is_today)) = not_after.as_ref().and_then(bound) {
             if date > limit {
-                let msg = if is_today { Msg::DateTodayOrPast } else { Msg::DateNotAfter(self.show_bound(not_after.as_ref(), limit)) };
+                let msg = if is_today {
+                    Msg::DateTodayOrPast
+                } else {
+                    Msg::DateNotAfter(self.show_bound(not_after.as_ref(), limit))
+                };
                 return Some(self.error("date_not_after", msg, Some("day".into())));
             }
         }
         if let Some((limit, is_today)) = not_before.as_ref().and_then(bound) {
             if date < limit {
-                let msg = if is_today { Msg::DateTodayOrFuture } else { Msg::DateNotBefore(self.show_bound(not_before.as_ref(), limit)) };
+                let msg = if is_today {
+                    Msg::DateTodayOrFuture
+                } else {
+                    Msg::DateNotBefore(self.show_bound(not_before.as_ref(), limit))
+                };
                 return Some(self.error("date_not_before", msg, Some("day".into())));
             }
         }
@@ -346,7 +476,11 @@ impl Checker<'_> {
         }
         if let Some(months) = months_before_today {
             if date > months_before(self.today, *months) {
-                return Some(self.error("months_before_today", Msg::MonthsAgo(*months), Some("day".into())));
+                return Some(self.error(
+                    "months_before_today",
+                    Msg::MonthsAgo(*months),
+                    Some("day".into()),
+                ));
             }
         }
         None
@@ -368,13 +502,21 @@ impl Checker<'_> {
     fn show_bound(&self, bound: Option<&DateBound>, date: Date) -> String {
         match bound.and_then(|b| self.model.field(b)) {
             // Another question's label goes mid-sentence: "must be before the baby's date of birth".
-            Some((_, field)) if i18n::is_chinese(self.locale) => self.model.form.text(&field.label, self.locale).to_string(),
+            Some((_, field)) if i18n::is_chinese(self.locale) => {
+                self.model.form.text(&field.label, self.locale).to_string()
+            }
             Some((_, field)) => i18n::lower_first(self.model.form.text(&field.label, self.locale)),
             None => i18n::format_date(date.year, date.month, date.day, self.locale),
         }
     }
 
-    fn files(&self, answer: &Answer, accept: &[String], max_size: u64, max_count: u32) -> Option<FieldError> {
+    fn files(
+        &self,
+        answer: &Answer,
+        accept: &[String],
+        max_size: u64,
+        max_count: u32,
+    ) -> Option<FieldError> {
         let files = answer.as_array()?;
         if files.len() > max_count as usize {
             return Some(self.error("max_count", Msg::TooManyFiles(max_count), None));
@@ -384,28 +526,40 @@ impl Checker<'_> {
             let size = file.get("size").and_then(Value::as_u64).unwrap_or(0);
             if !accept.is_empty() && !accept.iter().any(|a| a.eq_ignore_ascii_case(media_type)) {
                 let names: Vec<String> = accept.iter().map(|a| media_type_name(a)).collect();
-                return Some(self.error("file_type", Msg::FileType(i18n::list_or(&names, self.locale)), None));
+                return Some(self.error(
+                    "file_type",
+                    Msg::FileType(i18n::list_or(&names, self.locale)),
+                    None,
+                ));
             }
             if size == 0 {
                 return Some(self.error("file_empty", Msg::FileEmpty, None));
             }
             if size > max_size {
-                return Some(self.error("file_size", Msg::FileTooBig(i18n::format_size(max_size)), None));
+                return Some(self.error(
+                    "file_size",
+                    Msg::FileTooBig(i18n::format_size(max_size)),
+                    None,
+                ));
             }
         }
         None
     }
 
     fn address(&self, answer: &Answer, style: AddressStyle) -> Option<FieldError> {
-        let part = |name: &str| answer.get(name).and_then(Value::as_str).map(str::trim).unwrap_or("");
+        let part =
+            |name: &str| answer.get(name).and_then(Value::as_str).map(str::trim).unwrap_or("");
         match style {
             AddressStyle::Cn => {
                 // GB/T 2260 codes nest: a city shares its province's first 2 digits, a district
                 // its city's first 4, so a tampered or stale answer cannot mix regions.
                 let code = |c: &str| c.len() == 6 && c.chars().all(|d| d.is_ascii_digit());
                 let (province, city, district) = (part("province"), part("city"), part("district"));
-                let nested = code(province) && code(city) && code(district)
-                    && city[..2] == province[..2] && district[..4] == city[..4];
+                let nested = code(province)
+                    && code(city)
+                    && code(district)
+                    && city[..2] == province[..2]
+                    && district[..4] == city[..4];
                 if province.is_empty() || city.is_empty() || district.is_empty() || !nested {
                     Some(self.error("address_region", Msg::CnRegion, Some("province".into())))
                 } else if part("street").is_empty() {
@@ -428,7 +582,15 @@ impl Checker<'_> {
         }
     }
 
-    fn group(&self, answer: &Answer, fields: &[Field], min: u32, max: Option<u32>, item_label: Option<&str>, out: &mut Vec<FieldError>) {
+    fn group(
+        &self,
+        answer: &Answer,
+        fields: &[Field],
+        min: u32,
+        max: Option<u32>,
+        item_label: Option<&str>,
+        out: &mut Vec<FieldError>,
+    ) {
         let items = answer.as_array().map(Vec::as_slice).unwrap_or(&[]);
         if (items.len() as u32) < min {
             out.push(self.error("min_items", Msg::MinItems(min), None));
@@ -445,7 +607,11 @@ impl Checker<'_> {
                 // Inner errors are shown at the group, each naming and pointing at its item.
                 for error in &mut out[before..] {
                     error.field = self.field.id.clone();
-                    error.message = format!("{}{}", i18n::item_prefix(item_label, n + 1, self.locale), error.message);
+                    error.message = format!(
+                        "{}{}",
+                        i18n::item_prefix(item_label, n + 1, self.locale),
+                        error.message
+                    );
                 }
             }
         }
@@ -503,5 +669,9 @@ fn media_type_name(media_type: &str) -> String {
 }
 
 fn trim_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
 }

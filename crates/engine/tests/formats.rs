@@ -3,9 +3,9 @@
 //! test feeds every function a few thousand odd strings and only asks that nothing panics.
 
 use onewindow_engine::formats::{
-    age_on, cn_mobile, cn_postcode, cn_resident_id, date_from_parts, email, http_url, iban, international_phone,
-    parse_month, uk_nino, uk_phone, uk_postcode, unified_social_credit_code, CnResidentId, Date, DatePart, DateProblem,
-    FormatProblem, Sex,
+    age_on, cn_mobile, cn_postcode, cn_resident_id, date_from_parts, email, http_url, iban,
+    international_phone, parse_month, uk_nino, uk_phone, uk_postcode, unified_social_credit_code,
+    CnResidentId, Date, DatePart, DateProblem, FormatProblem, Sex,
 };
 use FormatProblem::*;
 
@@ -42,11 +42,19 @@ fn very_long() -> String {
 fn cn_resident_id_reference_vectors() {
     assert_eq!(
         cn_resident_id("11010519491231002X", today()),
-        Ok(CnResidentId { normalized: "11010519491231002X".into(), birth_date: date(1949, 12, 31), sex: Sex::Female })
+        Ok(CnResidentId {
+            normalized: "11010519491231002X".into(),
+            birth_date: date(1949, 12, 31),
+            sex: Sex::Female
+        })
     );
     assert_eq!(
         cn_resident_id("440524188001010014", today()),
-        Ok(CnResidentId { normalized: "440524188001010014".into(), birth_date: date(1880, 1, 1), sex: Sex::Male })
+        Ok(CnResidentId {
+            normalized: "440524188001010014".into(),
+            birth_date: date(1880, 1, 1),
+            sex: Sex::Male
+        })
     );
     assert_eq!(cn_resident_id("110105194912310021", today()), Err(CheckDigit));
     assert_eq!(cn_resident_id("11010519491331002X", today()), Err(ImpossibleDate));
@@ -63,7 +71,10 @@ fn cn_resident_id_dates() {
     // Month 13 is impossible even when the check character fits the digits.
     assert_eq!(cn_resident_id("110105194913310021", today()), Err(ImpossibleDate));
     // 29 February: 2000 was a leap year, 1900 was not.
-    assert_eq!(cn_resident_id("11010520000229003X", today()).map(|id| id.birth_date), Ok(date(2000, 2, 29)));
+    assert_eq!(
+        cn_resident_id("11010520000229003X", today()).map(|id| id.birth_date),
+        Ok(date(2000, 2, 29))
+    );
     assert_eq!(cn_resident_id("110105190002290017", today()), Err(ImpossibleDate));
     // Born today is fine; tomorrow or in 2030 is not.
     assert_eq!(cn_resident_id("110105202506150013", today()).map(|id| id.birth_date), Ok(today()));
@@ -520,7 +531,11 @@ fn date_from_parts_reports_like_gov_uk() {
         (("1", "3", "２０００"), Err(NotANumber(Year))),
     ];
     for ((day, month, year), expected) in cases {
-        assert_eq!(date_from_parts(day, month, year), *expected, "date_from_parts({day:?}, {month:?}, {year:?})");
+        assert_eq!(
+            date_from_parts(day, month, year),
+            *expected,
+            "date_from_parts({day:?}, {month:?}, {year:?})"
+        );
     }
 }
 
@@ -558,8 +573,10 @@ fn age_on_does_not_overflow() {
 
 /// Pieces that trip naive code: digits and letters the formats use, separators, prefixes,
 /// multi-byte characters (to catch byte slicing) and control characters.
-const PIECES: &[&str] =
-    &["1", "0", "X", "x", " ", "-", "+", "@", ".", ":", "/", "(0)", "月", "十", "é", "\u{0}", "\u{3000}", "１", "🙂"];
+const PIECES: &[&str] = &[
+    "1", "0", "X", "x", " ", "-", "+", "@", ".", ":", "/", "(0)", "月", "十", "é", "\u{0}",
+    "\u{3000}", "１", "🙂",
+];
 
 /// Every combination of up to three pieces, then every valid vector with one character
 /// replaced by each piece (so that the long inputs get past the length checks).
@@ -609,7 +626,11 @@ fn odd_strings() -> Vec<String> {
 fn nothing_panics_on_odd_input() {
     let strings = odd_strings();
     assert!(strings.len() > 1000, "{}", strings.len());
-    let odd_dates = [today(), Date { year: i32::MIN, month: 0, day: 0 }, Date { year: i32::MAX, month: 255, day: 255 }];
+    let odd_dates = [
+        today(),
+        Date { year: i32::MIN, month: 0, day: 0 },
+        Date { year: i32::MAX, month: 255, day: 255 },
+    ];
     for s in &strings {
         for today in odd_dates {
             let _ = cn_resident_id(s, today);
@@ -667,7 +688,9 @@ fn results_are_fixed_points() {
 #[test]
 fn days_since_the_epoch_round_trip() {
     use onewindow_engine::formats::Date;
-    for (days, date) in [(0, "1970-01-01"), (11_016, "2000-02-29"), (20_784, "2026-11-27"), (-1, "1969-12-31")] {
+    for (days, date) in
+        [(0, "1970-01-01"), (11_016, "2000-02-29"), (20_784, "2026-11-27"), (-1, "1969-12-31")]
+    {
         assert_eq!(Date::from_days_since_epoch(days).to_string(), date);
         assert_eq!(date.parse::<Date>().unwrap().days_since_epoch(), days);
     }

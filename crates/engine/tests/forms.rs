@@ -3,7 +3,10 @@
 //! assistant, also the checklist its guide tailors from the answers).
 
 use onewindow_engine::formats::Date;
-use onewindow_engine::{load_form, load_guide, summary, validate_page, Answers, End, FormModel, GuideModel, ReferenceList, Severity};
+use onewindow_engine::{
+    load_form, load_guide, summary, validate_page, Answers, End, FormModel, GuideModel,
+    ReferenceList, Severity,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -99,9 +102,11 @@ fn load(path: &Path, today: Date) -> FormModel {
     let model = model.unwrap();
     for name in model.lists_needed() {
         let list_path = forms_dir().join("data").join(format!("{name}.json"));
-        let text = std::fs::read_to_string(&list_path)
-            .unwrap_or_else(|e| panic!("{} uses options_from \"{name}\": {}: {e}", path.display(), list_path.display()));
-        let list: ReferenceList = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", list_path.display()));
+        let text = std::fs::read_to_string(&list_path).unwrap_or_else(|e| {
+            panic!("{} uses options_from \"{name}\": {}: {e}", path.display(), list_path.display())
+        });
+        let list: ReferenceList =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", list_path.display()));
         model.provide_list(&name, list.options);
     }
     model
@@ -109,11 +114,15 @@ fn load(path: &Path, today: Date) -> FormModel {
 
 /// The guide whose `assistant` is `form`, loaded with it (no lint problem allowed).
 fn guide_of(assistant: &FormModel) -> Option<GuideModel> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(forms_dir().join("guides")).ok()?.map(|entry| entry.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(forms_dir().join("guides"))
+        .ok()?
+        .map(|entry| entry.unwrap().path())
+        .collect();
     files.sort();
     files.into_iter().find_map(|path| {
         let json = std::fs::read_to_string(&path).unwrap();
-        let names = serde_json::from_str::<serde_json::Value>(&json).unwrap()["assistant"] == assistant.form().id.as_str();
+        let names = serde_json::from_str::<serde_json::Value>(&json).unwrap()["assistant"]
+            == assistant.form().id.as_str();
         names.then(|| {
             let (guide, problems) = load_guide(&json, Some(assistant));
             assert!(problems.is_empty(), "{}: {problems:?}", path.display());
@@ -137,11 +146,11 @@ fn every_example_has_its_stated_outcome() {
     let mut failures = Vec::new();
     for path in definitions() {
         let examples_path = path.with_extension("examples.json");
-        let examples: Examples = serde_json::from_str(
-            &std::fs::read_to_string(&examples_path)
-                .unwrap_or_else(|_| panic!("{} has no {}", path.display(), examples_path.display())),
-        )
-        .unwrap_or_else(|e| panic!("{}: {e}", examples_path.display()));
+        let examples: Examples =
+            serde_json::from_str(&std::fs::read_to_string(&examples_path).unwrap_or_else(|_| {
+                panic!("{} has no {}", path.display(), examples_path.display())
+            }))
+            .unwrap_or_else(|e| panic!("{}: {e}", examples_path.display()));
         let model = load(&path, examples.today.parse().expect("today is YYYY-MM-DD"));
         let form = model.form();
         assert_eq!(examples.form, form.id, "{}", examples_path.display());
@@ -153,18 +162,24 @@ fn every_example_has_its_stated_outcome() {
             let mut actual_errors = BTreeMap::new();
             let mut actual_warnings = BTreeMap::new();
             for &page in &evaluation.path {
-                let (errors, warnings): (Vec<_>, Vec<_>) = validate_page(&model, &evaluation, page, answers, &example.locale)
-                    .into_iter()
-                    .partition(|e| e.severity == Severity::Error);
+                let (errors, warnings): (Vec<_>, Vec<_>) =
+                    validate_page(&model, &evaluation, page, answers, &example.locale)
+                        .into_iter()
+                        .partition(|e| e.severity == Severity::Error);
                 let id = form.pages[page].id.clone();
                 if !errors.is_empty() {
-                    actual_errors.insert(id.clone(), errors.into_iter().map(|e| e.message).collect::<Vec<_>>());
+                    actual_errors.insert(
+                        id.clone(),
+                        errors.into_iter().map(|e| e.message).collect::<Vec<_>>(),
+                    );
                 }
                 if !warnings.is_empty() {
-                    actual_warnings.insert(id, warnings.into_iter().map(|e| e.message).collect::<Vec<_>>());
+                    actual_warnings
+                        .insert(id, warnings.into_iter().map(|e| e.message).collect::<Vec<_>>());
                 }
             }
-            let path: Vec<String> = evaluation.path.iter().map(|&p| form.pages[p].id.clone()).collect();
+            let path: Vec<String> =
+                evaluation.path.iter().map(|&p| form.pages[p].id.clone()).collect();
             let end = match evaluation.end {
                 End::CheckAnswers => "check_answers".to_string(),
                 End::Outcome(o) => format!("outcome:{}", form.outcomes[o].id),
@@ -173,7 +188,9 @@ fn every_example_has_its_stated_outcome() {
             let mut mismatches = Vec::new();
             let mut compare = |what: &str, expected: String, actual: String| {
                 if expected != actual {
-                    mismatches.push(format!("    {what}:\n      expected {expected}\n      actual   {actual}"));
+                    mismatches.push(format!(
+                        "    {what}:\n      expected {expected}\n      actual   {actual}"
+                    ));
                 }
             };
             let e = &example.expect;
@@ -181,7 +198,11 @@ fn every_example_has_its_stated_outcome() {
             compare("end", e.end.clone(), end);
             compare("errors", format!("{:?}", e.errors), format!("{actual_errors:?}"));
             compare("warnings", format!("{:?}", e.warnings), format!("{actual_warnings:?}"));
-            compare("complete", e.complete.to_string(), model.is_complete(&evaluation, answers).to_string());
+            compare(
+                "complete",
+                e.complete.to_string(),
+                model.is_complete(&evaluation, answers).to_string(),
+            );
             if let Some(expected) = &e.summary {
                 let rows: Vec<[String; 2]> = summary(&model, &evaluation, answers, &example.locale)
                     .into_iter()
@@ -191,24 +212,47 @@ fn every_example_has_its_stated_outcome() {
             }
             let kept = evaluation.visible_answers(&model, answers);
             for field in &e.dropped {
-                assert!(answers.get(field).is_some(), "{}: \"{}\" lists {field} as dropped but does not answer it", examples_path.display(), example.name);
-                compare(&format!("{field} dropped"), "true".into(), kept.get(field).is_none().to_string());
+                assert!(
+                    answers.get(field).is_some(),
+                    "{}: \"{}\" lists {field} as dropped but does not answer it",
+                    examples_path.display(),
+                    example.name
+                );
+                compare(
+                    &format!("{field} dropped"),
+                    "true".into(),
+                    kept.get(field).is_none().to_string(),
+                );
             }
             let computed = evaluation.computed_values(&model);
             for (field, value) in &e.computed {
-                compare(&format!("computed {field}"), value.to_string(), format!("{}", computed.get(field).cloned().unwrap_or_default()));
+                compare(
+                    &format!("computed {field}"),
+                    value.to_string(),
+                    format!("{}", computed.get(field).cloned().unwrap_or_default()),
+                );
             }
             if let Some(expected) = &e.remembered {
-                let concepts: Vec<String> = model.rememberable(&evaluation, answers, &example.locale).into_iter().map(|a| a.concept).collect();
+                let concepts: Vec<String> = model
+                    .rememberable(&evaluation, answers, &example.locale)
+                    .into_iter()
+                    .map(|a| a.concept)
+                    .collect();
                 compare("remembered", format!("{expected:?}"), format!("{concepts:?}"));
             }
             if let Some(expected) = &e.checklist {
                 match &guide {
-                    None => compare("checklist", "a guide whose assistant is this form".into(), "none".into()),
+                    None => compare(
+                        "checklist",
+                        "a guide whose assistant is this form".into(),
+                        "none".into(),
+                    ),
                     Some(guide) => {
                         let list = guide.checklist(Some((&model, answers)));
-                        let conditions: Vec<&str> = list.conditions.iter().map(|c| c.id.as_str()).collect();
-                        let materials: Vec<&str> = list.materials.iter().map(|m| m.id.as_str()).collect();
+                        let conditions: Vec<&str> =
+                            list.conditions.iter().map(|c| c.id.as_str()).collect();
+                        let materials: Vec<&str> =
+                            list.materials.iter().map(|m| m.id.as_str()).collect();
                         let shared: Vec<&str> = list.shared.iter().map(|m| m.id.as_str()).collect();
                         let steps: Vec<&str> = list.steps.iter().map(|s| s.id.as_str()).collect();
                         for (what, expected, actual) in [
@@ -225,7 +269,12 @@ fn every_example_has_its_stated_outcome() {
                 }
             }
             if !mismatches.is_empty() {
-                failures.push(format!("{} — \"{}\"\n{}", examples_path.display(), example.name, mismatches.join("\n")));
+                failures.push(format!(
+                    "{} — \"{}\"\n{}",
+                    examples_path.display(),
+                    example.name,
+                    mismatches.join("\n")
+                ));
             }
             checked += 1;
         }
@@ -240,13 +289,20 @@ fn every_example_has_its_stated_outcome() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {checked} examples differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} examples differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(checked >= 10, "only {checked} examples");
 }
 
 #[test]
 fn every_concept_used_is_in_the_dictionary_with_the_same_meaning() {
-    let (dictionary, problems) = onewindow_engine::load_dictionary(&std::fs::read_to_string(forms_dir().join("dictionary.json")).unwrap());
+    let (dictionary, problems) = onewindow_engine::load_dictionary(
+        &std::fs::read_to_string(forms_dir().join("dictionary.json")).unwrap(),
+    );
     assert!(problems.is_empty(), "{problems:?}");
     let dictionary = dictionary.unwrap();
     let mut used = 0;
@@ -261,14 +317,20 @@ fn every_concept_used_is_in_the_dictionary_with_the_same_meaning() {
 
 #[test]
 fn a_field_that_misuses_a_concept_is_reported() {
-    let (dictionary, _) = onewindow_engine::load_dictionary(&std::fs::read_to_string(forms_dir().join("dictionary.json")).unwrap());
+    let (dictionary, _) = onewindow_engine::load_dictionary(
+        &std::fs::read_to_string(forms_dir().join("dictionary.json")).unwrap(),
+    );
     let form = serde_json::json!({"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en"],
         "pages": [{"id": "p", "fields": [
             {"id": "a", "type": "text", "label": "ID", "concept": "person.cn_id_number"},
             {"id": "b", "type": "date", "label": "Name", "concept": "person.full_name"},
             {"id": "c", "type": "text", "label": "X", "concept": "person.shoe_size"}]}]});
     let model = load_form(&form.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
-    let problems: Vec<String> = onewindow_engine::check_concepts(model.form(), &dictionary.unwrap()).iter().map(|d| d.to_string()).collect();
+    let problems: Vec<String> =
+        onewindow_engine::check_concepts(model.form(), &dictionary.unwrap())
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
     assert_eq!(problems, vec![
         "/pages/0/fields/0/concept: error: \"person.cn_id_number\" has format \"cn_resident_id\" in the data dictionary, but this field has null",
         "/pages/0/fields/1/concept: error: \"person.full_name\" is a text in the data dictionary, but this field is a date",
@@ -282,8 +344,12 @@ fn fill_once_offers_one_departments_answers_to_another_only_where_they_fit() {
     let registration = load(&forms_dir().join("residence-registration.json"), today);
     let permit = load(&forms_dir().join("residence-permit.json"), today);
     let birth = load(&forms_dir().join("register-birth.json"), today);
-    let examples: Examples = serde_json::from_str(&std::fs::read_to_string(forms_dir().join("residence-registration.examples.json")).unwrap()).unwrap();
-    let answers = &examples.examples.iter().find(|e| e.expect.complete).expect("a complete example").answers;
+    let examples: Examples = serde_json::from_str(
+        &std::fs::read_to_string(forms_dir().join("residence-registration.examples.json")).unwrap(),
+    )
+    .unwrap();
+    let answers =
+        &examples.examples.iter().find(|e| e.expect.complete).expect("a complete example").answers;
     let mut remembered = onewindow_engine::Remembered::default();
     remembered.remember(&registration.rememberable(&registration.evaluate(answers), answers, "en"));
     assert_eq!(remembered.0.len(), 4);
@@ -292,7 +358,8 @@ fn fill_once_offers_one_departments_answers_to_another_only_where_they_fit() {
     assert!(permit.prefill_offers(&remembered, &Answers::default(), "en").is_empty());
     let mut for_self = Answers::default();
     for_self.set("applicant_role", "self".into());
-    let offered: Vec<String> = permit.prefill_offers(&remembered, &for_self, "en").into_iter().map(|o| o.field).collect();
+    let offered: Vec<String> =
+        permit.prefill_offers(&remembered, &for_self, "en").into_iter().map(|o| o.field).collect();
     assert_eq!(offered, ["full_name", "id_number", "residence_address", "mobile"]);
     let mut for_someone_else = Answers::default();
     for_someone_else.set("applicant_role", "agent".into());
@@ -300,7 +367,10 @@ fn fill_once_offers_one_departments_answers_to_another_only_where_they_fit() {
 
     // An answered question is never overwritten.
     for_self.set("mobile", "13900000000".into());
-    assert!(!permit.prefill_offers(&remembered, &for_self, "en").iter().any(|o| o.field == "mobile"));
+    assert!(!permit
+        .prefill_offers(&remembered, &for_self, "en")
+        .iter()
+        .any(|o| o.field == "mobile"));
 
     // A birth registration asks about the baby and a UK address: nothing of this fits.
     assert!(birth.prefill_offers(&remembered, &Answers::default(), "en").is_empty());
@@ -308,7 +378,10 @@ fn fill_once_offers_one_departments_answers_to_another_only_where_they_fit() {
     // A remembered answer the other form would refuse is not offered.
     let mut bad = remembered.clone();
     bad.0.get_mut("contact.mobile").unwrap().answer = "12345".into();
-    assert!(!registration.prefill_offers(&bad, &Answers::default(), "en").iter().any(|o| o.field == "mobile"));
+    assert!(!registration
+        .prefill_offers(&bad, &Answers::default(), "en")
+        .iter()
+        .any(|o| o.field == "mobile"));
     bad.forget("contact.mobile");
     assert!(!bad.0.contains_key("contact.mobile"));
 }
@@ -321,7 +394,11 @@ fn follow_up_questions_nest_under_the_option_that_reveals_them() {
         let model = load(&path, today);
         for (_, field) in model.form().fields() {
             if let Some((controller, option)) = model.revealed_by(&field.id) {
-                found.push(format!("{}: {} under {controller}={option}", model.form().id, field.id));
+                found.push(format!(
+                    "{}: {} under {controller}={option}",
+                    model.form().id,
+                    field.id
+                ));
             }
         }
     }
@@ -342,6 +419,10 @@ fn follow_up_questions_nest_under_the_option_that_reveals_them() {
     let (model, problems) = load_form(&form.to_string(), today);
     assert!(problems.is_empty(), "{problems:?}");
     let model = model.unwrap();
-    let nested: Vec<_> = ["x", "y", "z", "late", "m", "n", "w"].iter().map(|id| model.revealed_by(id)).collect();
-    assert_eq!(nested, [Some(("r", "a")), Some(("r", "b")), None, None, Some(("c", "m")), None, None]);
+    let nested: Vec<_> =
+        ["x", "y", "z", "late", "m", "n", "w"].iter().map(|id| model.revealed_by(id)).collect();
+    assert_eq!(
+        nested,
+        [Some(("r", "a")), Some(("r", "b")), None, None, Some(("c", "m")), None, None]
+    );
 }

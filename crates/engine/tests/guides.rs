@@ -2,7 +2,9 @@
 //! resolves, and a guide's checklist is tailored by its assistant's answers.
 
 use onewindow_engine::formats::Date;
-use onewindow_engine::{load_catalog, load_form, load_guide, Answers, End, FormModel, OutcomeAction};
+use onewindow_engine::{
+    load_catalog, load_form, load_guide, Answers, End, FormModel, OutcomeAction,
+};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -11,7 +13,10 @@ fn forms() -> PathBuf {
 }
 
 fn form(id: &str) -> FormModel {
-    let (model, problems) = load_form(&std::fs::read_to_string(forms().join(format!("{id}.json"))).unwrap(), Date::new(2026, 11, 27).unwrap());
+    let (model, problems) = load_form(
+        &std::fs::read_to_string(forms().join(format!("{id}.json"))).unwrap(),
+        Date::new(2026, 11, 27).unwrap(),
+    );
     assert!(problems.is_empty(), "{id}: {problems:?}");
     model.unwrap()
 }
@@ -21,7 +26,12 @@ fn all_forms() -> Vec<FormModel> {
     let mut ids: Vec<String> = std::fs::read_dir(forms())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json") && !name.ends_with(".examples.json") && name != "dictionary.json" && name != "catalog.json")
+        .filter(|name| {
+            name.ends_with(".json")
+                && !name.ends_with(".examples.json")
+                && name != "dictionary.json"
+                && name != "catalog.json"
+        })
         .map(|name| name.trim_end_matches(".json").to_string())
         .collect();
     ids.sort();
@@ -30,7 +40,8 @@ fn all_forms() -> Vec<FormModel> {
 
 #[test]
 fn the_catalog_and_its_guides_load_and_every_reference_resolves() {
-    let (catalog, problems) = load_catalog(&std::fs::read_to_string(forms().join("catalog.json")).unwrap());
+    let (catalog, problems) =
+        load_catalog(&std::fs::read_to_string(forms().join("catalog.json")).unwrap());
     assert!(problems.is_empty(), "{problems:?}");
     let catalog = catalog.unwrap();
     let ids: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
@@ -42,8 +53,11 @@ fn the_catalog_and_its_guides_load_and_every_reference_resolves() {
         }
         let Some(path) = &service.guide else { continue };
         guide_files.push(path.clone());
-        let json = std::fs::read_to_string(forms().join(path)).unwrap_or_else(|e| panic!("{}: {path}: {e}", service.id));
-        let assistant_id = serde_json::from_str::<serde_json::Value>(&json).unwrap()["assistant"].as_str().map(str::to_string);
+        let json = std::fs::read_to_string(forms().join(path))
+            .unwrap_or_else(|e| panic!("{}: {path}: {e}", service.id));
+        let assistant_id = serde_json::from_str::<serde_json::Value>(&json).unwrap()["assistant"]
+            .as_str()
+            .map(str::to_string);
         let assistant = assistant_id.as_deref().map(form);
         let (guide, problems) = load_guide(&json, assistant.as_ref());
         assert!(problems.is_empty(), "{path}: {problems:?}");
@@ -63,26 +77,47 @@ fn the_catalog_and_its_guides_load_and_every_reference_resolves() {
 
     // Every assistant (a form whose outcomes have actions) is some guide's, reaches every kind of
     // outcome, and every outcome leads somewhere that exists.
-    for assistant in all_forms().iter().filter(|f| f.form().outcomes.iter().any(|o| o.action.is_some())) {
+    for assistant in
+        all_forms().iter().filter(|f| f.form().outcomes.iter().any(|o| o.action.is_some()))
+    {
         let id = &assistant.form().id;
         assert!(assistants.contains(id), "{id} is an assistant, but no guide names it");
         let mut kinds = Vec::new();
         for outcome in &assistant.form().outcomes {
             let at = format!("{id}: outcome {}", outcome.id);
             match &outcome.action {
-                Some(OutcomeAction::Service { service }) => assert!(ids.contains(&service.as_str()), "{at}: no service {service}"),
+                Some(OutcomeAction::Service { service }) => {
+                    assert!(ids.contains(&service.as_str()), "{at}: no service {service}")
+                }
                 Some(OutcomeAction::StartForm { form: target, prefill }) => {
                     let target = form(target);
                     for (question, from) in prefill {
-                        let (_, to) = target.field(question).unwrap_or_else(|| panic!("{at} prefills {question}, not a question of {}", target.form().id));
-                        let (_, from) = assistant.field(from).unwrap_or_else(|| panic!("{at} prefills {question} from {from}, not a question of {id}"));
-                        assert_eq!(std::mem::discriminant(&to.kind), std::mem::discriminant(&from.kind), "{at}: {question} and {} are different kinds of question", from.id);
+                        let (_, to) = target.field(question).unwrap_or_else(|| {
+                            panic!(
+                                "{at} prefills {question}, not a question of {}",
+                                target.form().id
+                            )
+                        });
+                        let (_, from) = assistant.field(from).unwrap_or_else(|| {
+                            panic!("{at} prefills {question} from {from}, not a question of {id}")
+                        });
+                        assert_eq!(
+                            std::mem::discriminant(&to.kind),
+                            std::mem::discriminant(&from.kind),
+                            "{at}: {question} and {} are different kinds of question",
+                            from.id
+                        );
                     }
                 }
                 Some(_) => {}
                 None => panic!("{at} has no action"),
             }
-            kinds.push(serde_json::to_value(&outcome.action).unwrap()["kind"].as_str().unwrap().to_string());
+            kinds.push(
+                serde_json::to_value(&outcome.action).unwrap()["kind"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+            );
         }
         for kind in ["not_eligible", "start_form", "service", "offline_only"] {
             assert!(kinds.iter().any(|k| k == kind), "{id} has no {kind} outcome");
@@ -96,16 +131,28 @@ fn the_checklist_shows_only_what_applies_to_this_person() {
     let assistant = form("residence-permit-check");
     let json = std::fs::read_to_string(forms().join("guides/residence-permit.json")).unwrap();
     let guide = load_guide(&json, Some(&assistant)).0.unwrap();
-    let ids = |list: Vec<&onewindow_engine::Material>| list.into_iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+    let ids = |list: Vec<&onewindow_engine::Material>| {
+        list.into_iter().map(|m| m.id.clone()).collect::<Vec<_>>()
+    };
 
     let everything = guide.checklist(None);
     assert_eq!(everything.materials.len(), 9);
-    assert_eq!(ids(everything.shared), ["id-card", "birth-certificate"], "shared between departments: not to bring");
+    assert_eq!(
+        ids(everything.shared),
+        ["id-card", "birth-certificate"],
+        "shared between departments: not to bring"
+    );
 
-    let answers: Answers = serde_json::from_value(json!({"hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study"]})).unwrap();
+    let answers: Answers = serde_json::from_value(
+        json!({"hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study"]}),
+    )
+    .unwrap();
     assert_eq!(assistant.evaluate(&answers).end, End::Outcome(3));
     let student = guide.checklist(Some((&assistant, &answers)));
-    assert_eq!(ids(student.materials.clone()), ["photo", "address-proof", "study-proof", "application-form"]);
+    assert_eq!(
+        ids(student.materials.clone()),
+        ["photo", "address-proof", "study-proof", "application-form"]
+    );
     let conditions: Vec<&str> = student.conditions.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(conditions, ["left-hukou", "study"]);
 
@@ -114,17 +161,32 @@ fn the_checklist_shows_only_what_applies_to_this_person() {
     assert!(text.starts_with("Residence permit\n"), "{text}");
     let boxes: Vec<&str> = text.lines().filter(|l| l.starts_with("  [ ] ")).collect();
     let study = guide.guide().materials.iter().find(|m| m.id == "study-proof").unwrap();
-    let line = format!("  [ ] {}: {}", study.name.get("en", "zh-CN"), onewindow_engine::copies_text(study.copies, "en"));
+    let line = format!(
+        "  [ ] {}: {}",
+        study.name.get("en", "zh-CN"),
+        onewindow_engine::copies_text(study.copies, "en")
+    );
     assert!(boxes.contains(&line.as_str()), "{line:?} in {text}");
-    assert_eq!(boxes.len(), 2 + 4 + student.shared.len() + student.steps.len() + guide.guide().places.len(), "{text}");
+    assert_eq!(
+        boxes.len(),
+        2 + 4 + student.shared.len() + student.steps.len() + guide.guide().places.len(),
+        "{text}"
+    );
     let zh = student.to_text("居住证", guide.guide(), "zh-CN", "zh-CN", false);
     assert!(zh.contains(&format!("  [ ] {}：", study.name.get("zh-CN", "zh-CN"))), "{zh}");
-    assert!(!zh.contains(guide.guide().places[0].name.get("zh-CN", "zh-CN")), "no places unless asked: {zh}");
+    assert!(
+        !zh.contains(guide.guide().places[0].name.get("zh-CN", "zh-CN")),
+        "no places unless asked: {zh}"
+    );
 
     // An answer hidden in the assistant's journey does not count: with hukou here, the bases
     // are never asked, so nothing basis-specific is listed.
-    let hidden: Answers = serde_json::from_value(json!({"hukou_in_city": "yes", "basis": ["employment"]})).unwrap();
-    assert_eq!(ids(guide.checklist(Some((&assistant, &hidden))).materials), ["photo", "address-proof", "application-form"]);
+    let hidden: Answers =
+        serde_json::from_value(json!({"hukou_in_city": "yes", "basis": ["employment"]})).unwrap();
+    assert_eq!(
+        ids(guide.checklist(Some((&assistant, &hidden))).materials),
+        ["photo", "address-proof", "application-form"]
+    );
 }
 
 #[test]
@@ -145,11 +207,18 @@ fn recommendations_put_the_persons_answers_first_then_related_then_life_events()
         .to_string(),
     );
     let catalog = catalog.unwrap();
-    let ids = |r: Vec<(&onewindow_engine::Service, onewindow_engine::Because)>| r.into_iter().map(|(s, b)| (s.id.clone(), b)).collect::<Vec<_>>();
+    let ids = |r: Vec<(&onewindow_engine::Service, onewindow_engine::Because)>| {
+        r.into_iter().map(|(s, b)| (s.id.clone(), b)).collect::<Vec<_>>()
+    };
     use onewindow_engine::Because::*;
     assert_eq!(
         ids(catalog.recommendations("a", &["e", "a", "nonexistent"], &[], 10)),
-        vec![("e".into(), Answers), ("d".into(), Related), ("c2".into(), LifeEvent), ("b".into(), LifeEvent)],
+        vec![
+            ("e".into(), Answers),
+            ("d".into(), Related),
+            ("c2".into(), LifeEvent),
+            ("b".into(), LifeEvent)
+        ],
         "c2 shares two life events with a, b one; a itself and unknown ids are never listed"
     );
     assert_eq!(ids(catalog.recommendations("a", &[], &["d"], 1)), vec![("c2".into(), LifeEvent)]);
@@ -163,18 +232,41 @@ fn assistant_answers_survive_the_round_trip_through_a_url_and_hand_over_only_vis
     let assistant = form("residence-permit-check");
     let answers: Answers = serde_json::from_value(json!({ "hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study", "employment"] })).unwrap();
     let pairs = answers_to_pairs(&answers);
-    assert!(pairs.contains(&("basis".into(), "study".into())) && pairs.contains(&("basis".into(), "employment".into())));
+    assert!(
+        pairs.contains(&("basis".into(), "study".into()))
+            && pairs.contains(&("basis".into(), "employment".into()))
+    );
     let mut with_noise = pairs.clone();
     with_noise.push(("not_a_question".into(), "x".into()));
-    assert_eq!(answers_from_pairs(&assistant, &with_noise), answers, "unknown keys are dropped, checkboxes are lists");
-    let one: Answers = serde_json::from_value(json!({ "hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study"] })).unwrap();
-    assert_eq!(answers_from_pairs(&assistant, &answers_to_pairs(&one)), one, "a single checkbox is still a list");
-    let eligible = assistant.form().outcomes.iter().find(|o| matches!(o.action, Some(OutcomeAction::StartForm { .. }))).unwrap();
+    assert_eq!(
+        answers_from_pairs(&assistant, &with_noise),
+        answers,
+        "unknown keys are dropped, checkboxes are lists"
+    );
+    let one: Answers = serde_json::from_value(
+        json!({ "hukou_in_city": "no", "lived_six_months": "yes", "basis": ["study"] }),
+    )
+    .unwrap();
+    assert_eq!(
+        answers_from_pairs(&assistant, &answers_to_pairs(&one)),
+        one,
+        "a single checkbox is still a list"
+    );
+    let eligible = assistant
+        .form()
+        .outcomes
+        .iter()
+        .find(|o| matches!(o.action, Some(OutcomeAction::StartForm { .. })))
+        .unwrap();
     let handed = handed_over(&assistant, eligible.action.as_ref().unwrap(), &answers);
     assert_eq!(handed.get("basis"), Some(&json!(["study", "employment"])));
     // An answer the assistant's own journey hides is not handed over.
-    let hidden: Answers = serde_json::from_value(json!({ "hukou_in_city": "yes", "basis": ["study"] })).unwrap();
-    assert_eq!(handed_over(&assistant, eligible.action.as_ref().unwrap(), &hidden).get("basis"), None);
+    let hidden: Answers =
+        serde_json::from_value(json!({ "hukou_in_city": "yes", "basis": ["study"] })).unwrap();
+    assert_eq!(
+        handed_over(&assistant, eligible.action.as_ref().unwrap(), &hidden).get("basis"),
+        None
+    );
 }
 
 #[test]
@@ -185,8 +277,11 @@ fn the_checklist_sees_answers_as_the_assistants_conditions_do() {
     let json = std::fs::read_to_string(forms().join("guides/register-birth.json")).unwrap();
     let guide = load_guide(&json, Some(&assistant)).0.unwrap();
     let late = |day: &str, month: &str| {
-        let answers: Answers = serde_json::from_value(json!({"country_of_birth": "england_wales", "parents_relationship": "married",
-            "baby_date_of_birth": {"day": day, "month": month, "year": "2026"}})).unwrap();
+        let answers: Answers = serde_json::from_value(
+            json!({"country_of_birth": "england_wales", "parents_relationship": "married",
+            "baby_date_of_birth": {"day": day, "month": month, "year": "2026"}}),
+        )
+        .unwrap();
         guide.checklist(Some((&assistant, &answers))).conditions.iter().any(|c| c.id == "late")
     };
     assert!(!late("16", "October"), "42 days before 27 November 2026");
@@ -195,7 +290,9 @@ fn the_checklist_sees_answers_as_the_assistants_conditions_do() {
 
 #[test]
 fn a_catalog_guide_or_dictionary_that_does_not_fit_its_format_names_the_json_pointer() {
-    let (catalog, problems) = onewindow_engine::load_catalog(r#"{"schema_version":1,"locales":["en"],"categories":[],"life_events":[],"services":[{"id":"a","title":7}]}"#);
+    let (catalog, problems) = onewindow_engine::load_catalog(
+        r#"{"schema_version":1,"locales":["en"],"categories":[],"life_events":[],"services":[{"id":"a","title":7}]}"#,
+    );
     assert!(catalog.is_none());
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].pointer, "/services/0/title", "{problems:?}");
@@ -211,7 +308,9 @@ fn a_catalog_guide_or_dictionary_that_does_not_fit_its_format_names_the_json_poi
     assert_eq!(read.service, "passport");
     assert!(onewindow_engine::compile_guide(read, None).0.is_some());
 
-    let (dictionary, problems) = onewindow_engine::load_dictionary(r#"{"schema_version":1,"concepts":{"person.name":{"type":5}}}"#);
+    let (dictionary, problems) = onewindow_engine::load_dictionary(
+        r#"{"schema_version":1,"concepts":{"person.name":{"type":5}}}"#,
+    );
     assert!(dictionary.is_none());
     assert_eq!(problems[0].pointer, "/concepts/person.name/type", "{problems:?}");
 }

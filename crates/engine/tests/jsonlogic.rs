@@ -77,7 +77,10 @@ fn conditions_compare_as_json_logic_does() {
             None => Answers::default(),
         };
         let evaluation = model.evaluate(&answers);
-        ["three", "none", "between", "logged"].into_iter().filter(|id| evaluation.is_visible(&model, id)).collect::<Vec<_>>()
+        ["three", "none", "between", "logged"]
+            .into_iter()
+            .filter(|id| evaluation.is_visible(&model, id))
+            .collect::<Vec<_>>()
     };
     assert_eq!(visible(Some("3")), ["three", "between", "logged"]);
     assert_eq!(visible(Some("0")), ["none"]);

@@ -6,7 +6,11 @@ use serde_json::{json, Value};
 
 /// Loads `form` and returns its problems as `pointer: severity: message` lines.
 fn check(form: Value) -> Vec<String> {
-    load_form(&form.to_string(), Date::new(2026, 11, 27).unwrap()).1.iter().map(Diagnostic::to_string).collect()
+    load_form(&form.to_string(), Date::new(2026, 11, 27).unwrap())
+        .1
+        .iter()
+        .map(Diagnostic::to_string)
+        .collect()
 }
 
 /// A valid one-locale form with the given pages.
@@ -25,20 +29,29 @@ fn a_valid_form_has_no_problems() {
 
 #[test]
 fn a_wrong_type_names_its_json_pointer() {
-    let problems = check(form(json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "text", "max_length": "ten"}]}])));
+    let problems = check(form(
+        json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "text", "max_length": "ten"}]}]),
+    ));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].starts_with("/pages/0/fields/0: error: "), "{problems:?}");
 }
 
 #[test]
 fn an_unknown_field_type_is_named() {
-    let problems = check(form(json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "telepathy"}]}])));
-    assert!(problems[0].starts_with("/pages/0/fields/0: error: unknown variant `telepathy`"), "{problems:?}");
+    let problems = check(form(
+        json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "telepathy"}]}]),
+    ));
+    assert!(
+        problems[0].starts_with("/pages/0/fields/0: error: unknown variant `telepathy`"),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn a_misspelt_setting_is_reported() {
-    let problems = check(form(json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "text", "max_lenght": 3}]}])));
+    let problems = check(form(
+        json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "text", "max_lenght": 3}]}]),
+    ));
     assert!(problems[0].contains("max_lenght"), "{problems:?}");
 }
 
@@ -63,7 +76,12 @@ fn the_pointer_is_found_across_lines_escapes_and_punctuation_inside_strings() {
     let wrong_text = json.replace(r#"{"en": "A [form], {really}"}"#, "7");
     let (_, problems) = load_form(&wrong_text, Date::new(2026, 11, 27).unwrap());
     assert_eq!(problems[0].pointer, "/title", "{problems:?}");
-    assert!(problems[0].message.contains("expected a text: a string, or an object of strings by locale"), "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .contains("expected a text: a string, or an object of strings by locale"),
+        "{problems:?}"
+    );
 
     let json = r#"{"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en"],
       "pages": [{"id": "p", "fields": [{"id": "a", "type": "text", "label": "A", "messages": {"a/b~c": 5}}]}]}"#;
@@ -73,7 +91,8 @@ fn the_pointer_is_found_across_lines_escapes_and_punctuation_inside_strings() {
 
 #[test]
 fn broken_json_is_reported_not_panicked() {
-    let (model, problems) = load_form(r#"{"schema_version":1,"id":"#, Date::new(2026, 1, 1).unwrap());
+    let (model, problems) =
+        load_form(r#"{"schema_version":1,"id":"#, Date::new(2026, 1, 1).unwrap());
     assert!(model.is_none());
     assert_eq!(problems.len(), 1);
     assert!(problems[0].message.contains("not valid JSON"), "{problems:?}");
@@ -128,7 +147,10 @@ fn bad_json_logic_is_reported() {
     let mut field = text("a");
     field["visible_if"] = json!({"no_such_operator": [1]});
     let problems = check(form(json!([{"id": "p", "fields": [field]}])));
-    assert_eq!(problems, vec!["/pages/0/fields/0/visible_if: error: unknown operator \"no_such_operator\""]);
+    assert_eq!(
+        problems,
+        vec!["/pages/0/fields/0/visible_if: error: unknown operator \"no_such_operator\""]
+    );
 }
 
 #[test]
@@ -136,7 +158,13 @@ fn computed_values_in_a_cycle_are_an_error() {
     let a = json!({"id": "a", "type": "computed", "label": "A", "expression": {"+": [{"var": "b"}, 1]}});
     let b = json!({"id": "b", "type": "computed", "label": "B", "expression": {"+": [{"var": "a"}, 1]}});
     let problems = check(form(json!([{"id": "p", "fields": [a, b]}])));
-    assert!(problems.contains(&"/pages/0/fields/0/expression: error: computed values form a cycle: a → b → a".to_string()), "{problems:?}");
+    assert!(
+        problems.contains(
+            &"/pages/0/fields/0/expression: error: computed values form a cycle: a → b → a"
+                .to_string()
+        ),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -160,7 +188,10 @@ fn routes_only_jump_forward_and_every_page_is_reachable() {
 fn rules_must_name_a_question_and_a_translation_per_locale() {
     let mut definition = form(json!([{"id": "p", "fields": [text("a")]}]));
     definition["rules"] = json!([{"id": "r", "assert": {"!=": [{"var": "a"}, "x"]}, "field": "zzz", "message": "No"}]);
-    assert_eq!(check(definition), vec!["/rules/0/field: error: there is no question \"zzz\" to show this rule at"]);
+    assert_eq!(
+        check(definition),
+        vec!["/rules/0/field: error: there is no question \"zzz\" to show this rule at"]
+    );
 }
 
 #[test]
@@ -180,8 +211,15 @@ fn choices_need_distinct_values_and_a_real_none_option() {
 fn garbage_never_panics() {
     // Shapes that have broken other engines: wrong types everywhere, deep nesting, odd text.
     let inputs = [
-        "", "null", "[]", "{}", "\"x\"", "{\"pages\": 5}", "{\"schema_version\": -1}",
-        &"[".repeat(10_000), &format!("{}{}", "{\"a\":".repeat(200), "1".to_string() + &"}".repeat(200)),
+        "",
+        "null",
+        "[]",
+        "{}",
+        "\"x\"",
+        "{\"pages\": 5}",
+        "{\"schema_version\": -1}",
+        &"[".repeat(10_000),
+        &format!("{}{}", "{\"a\":".repeat(200), "1".to_string() + &"}".repeat(200)),
     ];
     for input in inputs {
         let (_, problems) = load_form(input, Date::new(2026, 1, 1).unwrap());

@@ -9,12 +9,24 @@ const KEY: &str = "3f2b8c1e-9d4a-4f6b-8e2d-1a7c5b9e0f34";
 const CREATED: &str = "2026-11-27T10:00:00Z";
 
 fn model() -> FormModel {
-    load_form(include_str!("../../../forms/residence-permit.json"), Date::new(2026, 11, 27).unwrap()).0.unwrap()
+    load_form(
+        include_str!("../../../forms/residence-permit.json"),
+        Date::new(2026, 11, 27).unwrap(),
+    )
+    .0
+    .unwrap()
 }
 
 fn complete_answers() -> Answers {
-    let examples: Value = serde_json::from_str(include_str!("../../../forms/residence-permit.examples.json")).unwrap();
-    let example = examples["examples"].as_array().unwrap().iter().find(|e| e["expect"]["complete"] == true).unwrap();
+    let examples: Value =
+        serde_json::from_str(include_str!("../../../forms/residence-permit.examples.json"))
+            .unwrap();
+    let example = examples["examples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["expect"]["complete"] == true)
+        .unwrap();
     serde_json::from_value(example["answers"].clone()).unwrap()
 }
 
@@ -25,7 +37,10 @@ fn a_complete_application_packs_and_passes_the_receivers_check() {
     assert_eq!(package.form_id, "residence-permit");
     assert_eq!(package.checksum.len(), 64);
     assert!(!package.attachments.is_empty(), "file answers are listed as attachments");
-    assert!(package.computed.get("date_of_birth").is_some(), "computed values travel with the answers");
+    assert!(
+        package.computed.get("date_of_birth").is_some(),
+        "computed values travel with the answers"
+    );
     assert_eq!(model.check_package(&package), Ok(()));
 }
 
@@ -59,7 +74,10 @@ fn the_receiver_refuses_altered_wrong_or_malformed_packages() {
 
     let mut bad_key = package.clone();
     bad_key.idempotency_key = "not-a-uuid".into();
-    assert_eq!(model.check_package(&bad_key), Err(PackageProblem::Malformed { field: "idempotency_key".into() }));
+    assert_eq!(
+        model.check_package(&bad_key),
+        Err(PackageProblem::Malformed { field: "idempotency_key".into() })
+    );
 
     // A package whose answers fail validation (made with a consistent checksum) lists the
     // errors with their pages, as the browser would show them.
@@ -69,7 +87,10 @@ fn the_receiver_refuses_altered_wrong_or_malformed_packages() {
     match model.check_package(&invalid) {
         Err(PackageProblem::Invalid { errors }) => {
             assert_eq!(errors.len(), 1);
-            assert_eq!((errors[0].page.as_str(), errors[0].error.field.as_str()), ("mobile", "mobile"));
+            assert_eq!(
+                (errors[0].page.as_str(), errors[0].error.field.as_str()),
+                ("mobile", "mobile")
+            );
         }
         other => panic!("{other:?}"),
     }

@@ -10,7 +10,11 @@ fn check(file: &str, schema: schemars::Schema) {
         std::fs::write(&path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == generated, "{} is stale: run UPDATE_SCHEMA=1 cargo test -p onewindow-engine --test schema", path.display());
+    assert!(
+        committed == generated,
+        "{} is stale: run UPDATE_SCHEMA=1 cargo test -p onewindow-engine --test schema",
+        path.display()
+    );
 }
 
 #[test]
@@ -39,13 +43,26 @@ fn the_shipped_forms_match_the_schema_shape() {
     // The schema is only useful to authors if it accepts what the engine accepts: every shipped
     // form must use only properties the schema lists for forms and pages.
     let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/form.schema.json")).unwrap(),
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/form.schema.json"),
+        )
+        .unwrap(),
     )
     .unwrap();
     let properties = schema["properties"].as_object().expect("form properties");
-    for name in ["residence-permit", "register-birth", "residence-registration", "residence-permit-check", "residence-registration-check", "register-birth-check"] {
+    for name in [
+        "residence-permit",
+        "register-birth",
+        "residence-registration",
+        "residence-permit-check",
+        "residence-registration-check",
+        "register-birth-check",
+    ] {
         let form: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../forms/{name}.json"))).unwrap(),
+            &std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../forms/{name}.json")),
+            )
+            .unwrap(),
         )
         .unwrap();
         for key in form.as_object().unwrap().keys() {

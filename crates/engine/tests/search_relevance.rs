@@ -33,26 +33,52 @@ struct Case {
     did_you_mean: Option<String>,
 }
 
-const KINDS: &[&str] =
-    &["exact", "prefix", "typo", "synonym", "zh word", "zh partial", "pinyin full", "pinyin initials", "mixed", "nonsense"];
+const KINDS: &[&str] = &[
+    "exact",
+    "prefix",
+    "typo",
+    "synonym",
+    "zh word",
+    "zh partial",
+    "pinyin full",
+    "pinyin initials",
+    "mixed",
+    "nonsense",
+];
 
 fn set() -> Set {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_relevance.json")).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search_relevance.json"),
+    )
+    .unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
 /// Runs the cases, `expected` mapping a case's names to service ids; returns the failures.
-fn run(name: &str, index: &SearchIndex, cases: &[Case], expected: impl Fn(&str) -> String) -> Vec<String> {
+fn run(
+    name: &str,
+    index: &SearchIndex,
+    cases: &[Case],
+    expected: impl Fn(&str) -> String,
+) -> Vec<String> {
     let mut failures = Vec::new();
     for case in cases {
         let results: SearchResults = index.search(&case.query, "en", 3);
         let top: Vec<&str> = results.hits.iter().map(|h| h.service.as_str()).collect();
         if std::env::var_os("SEARCH_RELEVANCE_VERBOSE").is_some() {
             let titles: Vec<&str> = results.hits.iter().map(|h| h.title.text.as_str()).collect();
-            println!("{name} [{}] {:?} → {titles:?} {:?} {:?}", case.kind, case.query, results.did_you_mean, results.nearest.first().map(|n| &n.id));
+            println!(
+                "{name} [{}] {:?} → {titles:?} {:?} {:?}",
+                case.kind,
+                case.query,
+                results.did_you_mean,
+                results.nearest.first().map(|n| &n.id)
+            );
         }
         let ok = if case.top3.is_empty() {
-            top.is_empty() && !results.nearest.is_empty() && (case.did_you_mean.is_none() || results.did_you_mean == case.did_you_mean)
+            top.is_empty()
+                && !results.nearest.is_empty()
+                && (case.did_you_mean.is_none() || results.did_you_mean == case.did_you_mean)
         } else {
             case.top3.iter().all(|e| top.contains(&expected(e).as_str()))
         };
@@ -64,13 +90,18 @@ fn run(name: &str, index: &SearchIndex, cases: &[Case], expected: impl Fn(&str) 
         }
     }
     let rate = 100.0 * (cases.len() - failures.len()) as f64 / cases.len().max(1) as f64;
-    println!("search relevance, {name}: {}/{} queries with the expected top 3 ({rate:.1}%)", cases.len() - failures.len(), cases.len());
+    println!(
+        "search relevance, {name}: {}/{} queries with the expected top 3 ({rate:.1}%)",
+        cases.len() - failures.len(),
+        cases.len()
+    );
     failures
 }
 
 fn shipped_index() -> SearchIndex {
     let forms = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../forms");
-    let (catalog, problems) = load_catalog(&std::fs::read_to_string(forms.join("catalog.json")).unwrap());
+    let (catalog, problems) =
+        load_catalog(&std::fs::read_to_string(forms.join("catalog.json")).unwrap());
     assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
     let catalog = catalog.unwrap();
     let guides: Vec<Guide> = catalog
@@ -109,7 +140,10 @@ fn generated_catalog_hit_rate_is_100_percent() {
     let index = SearchIndex::build(&catalog, &[]);
     let by_title = |title: &str| -> String {
         let service = catalog.services.iter().find(|s| s.title.get("en", "en") == title);
-        service.unwrap_or_else(|| panic!("no service titled {title:?} in the generated catalog")).id.clone()
+        service
+            .unwrap_or_else(|| panic!("no service titled {title:?} in the generated catalog"))
+            .id
+            .clone()
     };
     let failures = run("generated catalog", &index, &set.generated.cases, by_title);
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -3,8 +3,8 @@
 
 use onewindow_engine::formats::Date;
 use onewindow_engine::{
-    classify_reply, load_form, parse_retry_after, retry_delay_ms, Answers, Delivery, FormModel, OutboxEntry, Package, RequestBody,
-    SubmissionSettings,
+    classify_reply, load_form, parse_retry_after, retry_delay_ms, Answers, Delivery, FormModel,
+    OutboxEntry, Package, RequestBody, SubmissionSettings,
 };
 use serde_json::{json, Value};
 
@@ -12,7 +12,8 @@ const KEY: &str = "3f2b8c1e-9d4a-4f6b-8e2d-1a7c5b9e0f34";
 const NOW: u64 = 1_795_000_000_000;
 
 fn registration(submission: Option<Value>) -> FormModel {
-    let mut definition: Value = serde_json::from_str(include_str!("../../../forms/residence-registration.json")).unwrap();
+    let mut definition: Value =
+        serde_json::from_str(include_str!("../../../forms/residence-registration.json")).unwrap();
     if let Some(submission) = submission {
         definition["submission"] = submission;
     }
@@ -22,8 +23,15 @@ fn registration(submission: Option<Value>) -> FormModel {
 }
 
 fn package(model: &FormModel) -> Package {
-    let examples: Value = serde_json::from_str(include_str!("../../../forms/residence-registration.examples.json")).unwrap();
-    let example = examples["examples"].as_array().unwrap().iter().find(|e| e["expect"]["complete"] == true).unwrap();
+    let examples: Value =
+        serde_json::from_str(include_str!("../../../forms/residence-registration.examples.json"))
+            .unwrap();
+    let example = examples["examples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["expect"]["complete"] == true)
+        .unwrap();
     let answers: Answers = serde_json::from_value(example["answers"].clone()).unwrap();
     model.package(&answers, "zh-CN", "2026-11-27T10:00:00Z", KEY).unwrap()
 }
@@ -62,30 +70,68 @@ fn a_flat_mapping_renames_answers_types_dates_and_adds_package_facts() {
     assert_eq!(body["address"]["city_name"], "厦门市", "a whole composite answer mapped by its id");
     assert_eq!(body["requestId"], KEY);
     assert_eq!(body["formVersion"], "2026.1");
-    assert!(body.get("housing").is_none() && body.get("mobile").is_none(), "only mapped keys: {body}");
+    assert!(
+        body.get("housing").is_none() && body.get("mobile").is_none(),
+        "only mapped keys: {body}"
+    );
 }
 
 #[test]
 fn urlencoded_and_multipart_bodies() {
-    let model = registration(Some(json!({"encoding": "urlencoded", "field_map": {"full_name": "name", "housing": "housing"}})));
+    let model = registration(Some(
+        json!({"encoding": "urlencoded", "field_map": {"full_name": "name", "housing": "housing"}}),
+    ));
     let request = model.request(&package(&model), &model.form().submission_settings());
-    assert_eq!(request.body, RequestBody::Urlencoded { text: "name=%E8%89%BE%E5%8A%9B%C2%B7%E4%B9%B0%E4%B9%B0%E6%8F%90&housing=own".into() });
-    assert!(request.headers.contains(&("Content-Type".into(), "application/x-www-form-urlencoded".into())));
+    assert_eq!(
+        request.body,
+        RequestBody::Urlencoded {
+            text: "name=%E8%89%BE%E5%8A%9B%C2%B7%E4%B9%B0%E4%B9%B0%E6%8F%90&housing=own".into()
+        }
+    );
+    assert!(request
+        .headers
+        .contains(&("Content-Type".into(), "application/x-www-form-urlencoded".into())));
 
     // Attachments: the shipped residence permit has files.
-    let permit = load_form(include_str!("../../../forms/residence-permit.json"), Date::new(2026, 11, 27).unwrap()).0.unwrap();
-    let examples: Value = serde_json::from_str(include_str!("../../../forms/residence-permit.examples.json")).unwrap();
-    let example = examples["examples"].as_array().unwrap().iter().find(|e| e["expect"]["complete"] == true).unwrap();
+    let permit = load_form(
+        include_str!("../../../forms/residence-permit.json"),
+        Date::new(2026, 11, 27).unwrap(),
+    )
+    .0
+    .unwrap();
+    let examples: Value =
+        serde_json::from_str(include_str!("../../../forms/residence-permit.examples.json"))
+            .unwrap();
+    let example = examples["examples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["expect"]["complete"] == true)
+        .unwrap();
     let mut answers: Answers = serde_json::from_value(example["answers"].clone()).unwrap();
-    answers.set("photo", json!([{"name": "me.jpg", "type": "image/jpeg", "size": 3, "sha256": "ab".repeat(32)}]));
+    answers.set(
+        "photo",
+        json!([{"name": "me.jpg", "type": "image/jpeg", "size": 3, "sha256": "ab".repeat(32)}]),
+    );
     let package = permit.package(&answers, "en", "2026-11-27T10:00:00Z", KEY).unwrap();
-    let plain: SubmissionSettings = serde_json::from_value(json!({"encoding": "multipart"})).unwrap();
-    let RequestBody::Multipart { fields, files } = permit.request(&package, &plain).body else { panic!("multipart") };
+    let plain: SubmissionSettings =
+        serde_json::from_value(json!({"encoding": "multipart"})).unwrap();
+    let RequestBody::Multipart { fields, files } = permit.request(&package, &plain).body else {
+        panic!("multipart")
+    };
     assert_eq!(fields[0].0, "package");
     assert_eq!(files.len(), 1, "only files whose content the device keeps");
-    assert_eq!((files[0].name.as_str(), files[0].filename.as_str()), ("ab".repeat(32).as_str(), "me.jpg"));
-    let mapped: SubmissionSettings = serde_json::from_value(json!({"encoding": "multipart", "field_map": {"photo": "portrait", "full_name": "name"}})).unwrap();
-    let RequestBody::Multipart { fields, files } = permit.request(&package, &mapped).body else { panic!("multipart") };
+    assert_eq!(
+        (files[0].name.as_str(), files[0].filename.as_str()),
+        ("ab".repeat(32).as_str(), "me.jpg")
+    );
+    let mapped: SubmissionSettings = serde_json::from_value(
+        json!({"encoding": "multipart", "field_map": {"photo": "portrait", "full_name": "name"}}),
+    )
+    .unwrap();
+    let RequestBody::Multipart { fields, files } = permit.request(&package, &mapped).body else {
+        panic!("multipart")
+    };
     assert_eq!(fields, vec![("name".to_string(), "Li Lei".to_string())]);
     assert_eq!(files[0].name, "portrait");
 }
@@ -94,7 +140,10 @@ fn urlencoded_and_multipart_bodies() {
 fn host_overrides_lay_over_the_definition() {
     let settings = SubmissionSettings::default();
     let over = settings.with_overrides(&json!({"url": "https://host.example/api", "headers": {"X-Site": "a"}, "timeout_ms": 5000})).unwrap();
-    assert_eq!((over.url.as_str(), over.timeout_ms, over.headers["X-Site"].as_str()), ("https://host.example/api", 5000, "a"));
+    assert_eq!(
+        (over.url.as_str(), over.timeout_ms, over.headers["X-Site"].as_str()),
+        ("https://host.example/api", 5000, "a")
+    );
     let err = settings.with_overrides(&json!({"endpoint": "x"})).unwrap_err();
     assert!(err.contains("endpoint"), "{err}");
     assert!(settings.with_overrides(&json!("x")).is_err());
@@ -103,17 +152,38 @@ fn host_overrides_lay_over_the_definition() {
 #[test]
 fn replies_mean_delivered_retry_refused_or_rejected() {
     let s = SubmissionSettings::default();
-    assert_eq!(classify_reply(&s, 201, None, r#"{"reference":"OW-1"}"#, NOW), Delivery::Delivered { reference: Some("OW-1".into()) });
-    assert_eq!(classify_reply(&s, 200, None, "not json", NOW), Delivery::Delivered { reference: None });
-    let json_server: SubmissionSettings = serde_json::from_value(json!({"reference_pointer": "/id"})).unwrap();
-    assert_eq!(classify_reply(&json_server, 201, None, r#"{"id": 42}"#, NOW), Delivery::Delivered { reference: Some("42".into()) });
-    assert_eq!(classify_reply(&s, 503, Some("120"), "", NOW), Delivery::Retry { after_ms: Some(120_000) });
+    assert_eq!(
+        classify_reply(&s, 201, None, r#"{"reference":"OW-1"}"#, NOW),
+        Delivery::Delivered { reference: Some("OW-1".into()) }
+    );
+    assert_eq!(
+        classify_reply(&s, 200, None, "not json", NOW),
+        Delivery::Delivered { reference: None }
+    );
+    let json_server: SubmissionSettings =
+        serde_json::from_value(json!({"reference_pointer": "/id"})).unwrap();
+    assert_eq!(
+        classify_reply(&json_server, 201, None, r#"{"id": 42}"#, NOW),
+        Delivery::Delivered { reference: Some("42".into()) }
+    );
+    assert_eq!(
+        classify_reply(&s, 503, Some("120"), "", NOW),
+        Delivery::Retry { after_ms: Some(120_000) }
+    );
     assert_eq!(classify_reply(&s, 429, None, "", NOW), Delivery::Retry { after_ms: None });
     assert_eq!(classify_reply(&s, 500, None, "<html>", NOW), Delivery::Retry { after_ms: None });
-    let refused = classify_reply(&s, 422, None, r#"{"problem":"invalid","errors":[{"page":"mobile","field":"mobile","rule":"format","message":"Enter a mobile number"}]}"#, NOW);
+    let refused = classify_reply(
+        &s,
+        422,
+        None,
+        r#"{"problem":"invalid","errors":[{"page":"mobile","field":"mobile","rule":"format","message":"Enter a mobile number"}]}"#,
+        NOW,
+    );
     let Delivery::Refused { errors } = refused else { panic!("{refused:?}") };
     assert_eq!((errors[0].page.as_str(), errors[0].error.field.as_str()), ("mobile", "mobile"));
-    assert!(matches!(classify_reply(&s, 409, None, r#"{"message":"another version"}"#, NOW), Delivery::Rejected { message } if message.contains("another version")));
+    assert!(
+        matches!(classify_reply(&s, 409, None, r#"{"message":"another version"}"#, NOW), Delivery::Rejected { message } if message.contains("another version"))
+    );
     assert!(matches!(classify_reply(&s, 404, None, "", NOW), Delivery::Rejected { .. }));
 }
 
@@ -121,7 +191,11 @@ fn replies_mean_delivered_retry_refused_or_rejected() {
 fn retry_after_in_seconds_or_as_a_date() {
     // 2026-11-18T00:00:00Z is 1_794_960_000_000 ms.
     assert_eq!(parse_retry_after("Wed, 18 Nov 2026 00:00:10 GMT", 1_794_960_000_000), Some(10_000));
-    assert_eq!(parse_retry_after("Wed, 18 Nov 2026 00:00:10 GMT", 1_794_960_100_000), Some(0), "a date in the past: at once");
+    assert_eq!(
+        parse_retry_after("Wed, 18 Nov 2026 00:00:10 GMT", 1_794_960_100_000),
+        Some(0),
+        "a date in the past: at once"
+    );
     assert_eq!(parse_retry_after(" 7 ", NOW), Some(7000));
     assert_eq!(parse_retry_after("soon", NOW), None);
     assert_eq!(parse_retry_after("Wed, 31 Feb 2026 00:00:10 GMT", NOW), None);
@@ -135,36 +209,53 @@ fn retries_back_off_exponentially_with_jitter_and_a_cap() {
     assert!(waits.windows(2).all(|w| w[1] >= w[0]));
     assert_eq!(*waits.last().unwrap(), 300_000, "capped");
     assert_eq!(retry_delay_ms(&s, 1, 0.0, None), 1000, "jitter halves at most");
-    assert_eq!(retry_delay_ms(&s, 1, 0.5, Some(60_000)), 60_000, "never sooner than the backend asked");
+    assert_eq!(
+        retry_delay_ms(&s, 1, 0.5, Some(60_000)),
+        60_000,
+        "never sooner than the backend asked"
+    );
     assert_eq!(retry_delay_ms(&s, u32::MAX, 1.0, None), 300_000);
 }
 
 #[test]
 fn an_outbox_entry_waits_after_each_failure_and_keeps_its_key() {
     let model = registration(None);
-    let mut entry = OutboxEntry::new(&model, package(&model), "T".into(), SubmissionSettings::default(), NOW);
+    let mut entry =
+        OutboxEntry::new(&model, package(&model), "T".into(), SubmissionSettings::default(), NOW);
     assert!(entry.is_due(NOW));
     entry.failed("offline".into(), None, NOW, 1.0);
     assert!(!entry.is_due(NOW + 1999) && entry.is_due(NOW + 2000));
     assert_eq!(entry.failures, 1);
     assert_eq!(entry.package.idempotency_key, KEY);
     assert_eq!(entry.receipt(), "3F2B8C1E");
-    let round_trip: OutboxEntry = serde_json::from_str(&serde_json::to_string(&entry).unwrap()).unwrap();
+    let round_trip: OutboxEntry =
+        serde_json::from_str(&serde_json::to_string(&entry).unwrap()).unwrap();
     assert_eq!(round_trip, entry);
 }
 
 #[test]
 fn settings_that_cannot_work_are_linted_with_pointers() {
-    let mut definition: Value = serde_json::from_str(include_str!("../../../forms/residence-registration.json")).unwrap();
+    let mut definition: Value =
+        serde_json::from_str(include_str!("../../../forms/residence-registration.json")).unwrap();
     definition["submission"] = json!({"url": " ", "reference_pointer": "reference", "success_statuses": [302],
         "field_map": {"nickname": "nick", "full_name": ""}, "headers": {"Content-Type": "text/plain"}, "timeout_ms": 10});
     let (_, problems) = load_form(&definition.to_string(), Date::new(2026, 11, 27).unwrap());
     let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
-    for expected in ["/submission/url", "/submission/reference_pointer", "/submission/success_statuses", "/submission/field_map/nickname",
-        "/submission/field_map/full_name", "/submission/headers/Content-Type", "/submission/timeout_ms"] {
+    for expected in [
+        "/submission/url",
+        "/submission/reference_pointer",
+        "/submission/success_statuses",
+        "/submission/field_map/nickname",
+        "/submission/field_map/full_name",
+        "/submission/headers/Content-Type",
+        "/submission/timeout_ms",
+    ] {
         assert!(pointers.contains(&expected), "{expected} in {pointers:?}");
     }
     definition["submission"] = json!({"encoding": "xml"});
     let (model, problems) = load_form(&definition.to_string(), Date::new(2026, 11, 27).unwrap());
-    assert!(model.is_none() && problems[0].pointer.starts_with("/submission/encoding"), "{problems:?}");
+    assert!(
+        model.is_none() && problems[0].pointer.starts_with("/submission/encoding"),
+        "{problems:?}"
+    );
 }

@@ -11,7 +11,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn shipped_forms_load_and_validate_in_the_browser() {
     let today = Date::new(2026, 11, 27).unwrap();
-    for json in [include_str!("../../../forms/residence-permit.json"), include_str!("../../../forms/register-birth.json")] {
+    for json in [
+        include_str!("../../../forms/residence-permit.json"),
+        include_str!("../../../forms/register-birth.json"),
+    ] {
         let (model, problems) = load_form(json, today);
         assert!(problems.is_empty(), "{problems:?}");
         let model = model.unwrap();

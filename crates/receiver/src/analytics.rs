@@ -29,14 +29,32 @@ pub(crate) async fn rate(State(receiver): State<Arc<Receiver>>, request: Request
     }
     let stored = receiver.store.store_rating(&rating);
     // Only the status and the service: never the comment.
-    eprintln!("onewindow: rating service={} level={} {:?}", rating.service, rating.level, stored.as_ref().map_err(|_| "failed"));
+    eprintln!(
+        "onewindow: rating service={} level={} {:?}",
+        rating.service,
+        rating.level,
+        stored.as_ref().map_err(|_| "failed")
+    );
     match stored {
-        Ok(RatingStored::New) => (StatusCode::CREATED, Json(json!({"id": rating.id, "duplicate": false}))).into_response(),
-        Ok(RatingStored::Repeat) => (StatusCode::OK, Json(json!({"id": rating.id, "duplicate": true}))).into_response(),
-        Ok(RatingStored::CaseRated) => problem(StatusCode::CONFLICT, "already_rated", "this case has already been rated; each case is rated once"),
+        Ok(RatingStored::New) => {
+            (StatusCode::CREATED, Json(json!({"id": rating.id, "duplicate": false})))
+                .into_response()
+        }
+        Ok(RatingStored::Repeat) => {
+            (StatusCode::OK, Json(json!({"id": rating.id, "duplicate": true}))).into_response()
+        }
+        Ok(RatingStored::CaseRated) => problem(
+            StatusCode::CONFLICT,
+            "already_rated",
+            "this case has already been rated; each case is rated once",
+        ),
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
-            problem(StatusCode::SERVICE_UNAVAILABLE, "storage", "the rating could not be stored; send it again later")
+            problem(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage",
+                "the rating could not be stored; send it again later",
+            )
         }
     }
 }
@@ -61,23 +79,52 @@ pub(crate) async fn events(State(receiver): State<Arc<Receiver>>, request: Reque
 
 /// Reads a JSON body of at most `limit` bytes. `text/plain` is accepted too: that is what
 /// `navigator.sendBeacon` sends without a CORS preflight.
-async fn read<T: DeserializeOwned>(request: Request, limit: usize, what: &str) -> Result<T, Refusal> {
+async fn read<T: DeserializeOwned>(
+    request: Request,
+    limit: usize,
+    what: &str,
+) -> Result<T, Refusal> {
     let media_type = media_type(request.headers());
     if media_type != "application/json" && media_type != "text/plain" {
-        return Err(Refusal::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", format!("send {what} as application/json")));
+        return Err(Refusal::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!("send {what} as application/json"),
+        ));
     }
     if declares_more_than(request.headers(), limit) {
-        return Err(Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("{what} is larger than {limit} bytes")));
+        return Err(Refusal::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!("{what} is larger than {limit} bytes"),
+        ));
     }
     let bytes = match axum::body::to_bytes(request.into_body(), limit).await {
         Ok(bytes) => bytes,
-        Err(e) if too_large(&e) => return Err(Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("{what} is larger than {limit} bytes"))),
-        Err(_) => return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the body could not be read")),
+        Err(e) if too_large(&e) => {
+            return Err(Refusal::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                format!("{what} is larger than {limit} bytes"),
+            ))
+        }
+        Err(_) => {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "malformed",
+                "the body could not be read",
+            ))
+        }
     };
-    serde_json::from_slice(&bytes).map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("not {what}: {e}")))
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("not {what}: {e}")))
 }
 
 /// 422 with every problem: `{"problem": "invalid", "problems": [{"pointer", "rule", "message"}]}`.
 fn invalid(problems: &[Problem]) -> Response {
-    Refusal::with(StatusCode::UNPROCESSABLE_ENTITY, json!({"problem": "invalid", "message": "see problems", "problems": problems})).into_response()
+    Refusal::with(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        json!({"problem": "invalid", "message": "see problems", "problems": problems}),
+    )
+    .into_response()
 }

@@ -38,13 +38,17 @@ impl Sessions {
         // RandomState is seeded from the OS's randomness; the token keys it further, the clock
         // and a counter keep ids apart.
         let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
         hasher.write_u128(nanos);
         let mut sessions = self.0.lock().unwrap_or_else(|e| e.into_inner());
         hasher.write_usize(sessions.len());
         let mut seed = std::collections::hash_map::RandomState::new().build_hasher();
         seed.write_u64(hasher.finish());
-        let id = sha256_hex(format!("{token}:{nanos}:{}:{}", hasher.finish(), seed.finish()).as_bytes());
+        let id =
+            sha256_hex(format!("{token}:{nanos}:{}:{}", hasher.finish(), seed.finish()).as_bytes());
         let now = Instant::now();
         sessions.retain(|_, end| *end > now);
         sessions.insert(id.clone(), now + SESSION);
@@ -74,19 +78,26 @@ pub(crate) fn routes() -> Router<Arc<Receiver>> {
 }
 
 fn session_of(headers: &HeaderMap) -> Option<String> {
-    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
-        let (name, value) = pair.trim().split_once('=')?;
-        (name == COOKIE).then(|| value.to_string())
-    })
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == COOKIE).then(|| value.to_string())
+        })
 }
 
 fn signed_in(receiver: &Receiver, headers: &HeaderMap) -> bool {
-    receiver.staff_token.is_some() && session_of(headers).is_some_and(|id| receiver.sessions.valid(&id))
+    receiver.staff_token.is_some()
+        && session_of(headers).is_some_and(|id| receiver.sessions.valid(&id))
 }
 
 /// Every page here: never cached, no scripts, not framed.
 fn page(status: StatusCode, html: String) -> Response {
-    let mut response = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+    let mut response =
+        (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(
@@ -98,12 +109,21 @@ fn page(status: StatusCode, html: String) -> Response {
 }
 
 fn disabled() -> Response {
-    page(StatusCode::NOT_FOUND, layout("Not found", "<h1>Not found</h1><p>The staff pages are disabled: no staff token is configured.</p>"))
+    page(
+        StatusCode::NOT_FOUND,
+        layout(
+            "Not found",
+            "<h1>Not found</h1><p>The staff pages are disabled: no staff token is configured.</p>",
+        ),
+    )
 }
 
 fn see_other(to: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
-    response.headers_mut().insert(header::LOCATION, HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/staff")));
+    response.headers_mut().insert(
+        header::LOCATION,
+        HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/staff")),
+    );
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
@@ -119,7 +139,13 @@ async fn dashboard(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) ->
         Ok(reports) => page(StatusCode::OK, dashboard_page(&reports)),
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
-            page(StatusCode::SERVICE_UNAVAILABLE, layout("Try again later", "<h1>Try again later</h1><p>The database cannot be read.</p>"))
+            page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                layout(
+                    "Try again later",
+                    "<h1>Try again later</h1><p>The database cannot be read.</p>",
+                ),
+            )
         }
     }
 }
@@ -131,7 +157,10 @@ struct SignIn {
     token: String,
 }
 
-async fn login(State(receiver): State<Arc<Receiver>>, form: Result<Form<SignIn>, FormRejection>) -> Response {
+async fn login(
+    State(receiver): State<Arc<Receiver>>,
+    form: Result<Form<SignIn>, FormRejection>,
+) -> Response {
     let Some(token) = &receiver.staff_token else { return disabled() };
     // A body that is not the form reads as an empty token: the page asks for one.
     let given = form.map(|Form(f)| f.token).unwrap_or_default();
@@ -143,7 +172,10 @@ async fn login(State(receiver): State<Arc<Receiver>>, form: Result<Form<SignIn>,
     }
     let id = receiver.sessions.start(token);
     let mut response = see_other("/staff");
-    let cookie = format!("{COOKIE}={id}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age={}", SESSION.as_secs());
+    let cookie = format!(
+        "{COOKIE}={id}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age={}",
+        SESSION.as_secs()
+    );
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
@@ -155,11 +187,18 @@ async fn logout(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) -> Re
         receiver.sessions.end(&id);
     }
     let mut response = see_other("/staff");
-    response.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_static("ow_staff=; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=0"));
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_static("ow_staff=; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=0"),
+    );
     response
 }
 
-async fn follow_up(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+async fn follow_up(
+    State(receiver): State<Arc<Receiver>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
     if receiver.staff_token.is_none() {
         return disabled();
     }
@@ -168,10 +207,19 @@ async fn follow_up(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, Pa
     }
     match receiver.store.follow_up(&id) {
         Ok(true) => see_other("/staff#negative"),
-        Ok(false) => page(StatusCode::NOT_FOUND, layout("Not found", "<h1>No such rating</h1><p><a href=\"/staff\">Back to the dashboard</a></p>")),
+        Ok(false) => page(
+            StatusCode::NOT_FOUND,
+            layout(
+                "Not found",
+                "<h1>No such rating</h1><p><a href=\"/staff\">Back to the dashboard</a></p>",
+            ),
+        ),
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
-            page(StatusCode::SERVICE_UNAVAILABLE, layout("Try again later", "<h1>Try again later</h1>"))
+            page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                layout("Try again later", "<h1>Try again later</h1>"),
+            )
         }
     }
 }
@@ -186,7 +234,11 @@ async fn json_export(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) 
     export(&receiver, "json", None)
 }
 
-async fn csv_export(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, Path(file): Path<String>) -> Response {
+async fn csv_export(
+    State(receiver): State<Arc<Receiver>>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Response {
     if receiver.staff_token.is_none() {
         return disabled();
     }
@@ -203,27 +255,43 @@ pub(crate) fn export(receiver: &Receiver, format: &str, report: Option<&str>) ->
         Ok(reports) => reports,
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
-            return crate::problem(StatusCode::SERVICE_UNAVAILABLE, "storage", "the database cannot be read; try again later");
+            return crate::problem(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage",
+                "the database cannot be read; try again later",
+            );
         }
     };
     let mut response = match (format, report) {
         ("json", _) => {
             let mut response = axum::Json(&reports).into_response();
-            response.headers_mut().insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"onewindow-reports.json\""));
+            response.headers_mut().insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"onewindow-reports.json\""),
+            );
             response
         }
         ("csv", Some(name)) => match reports::csv(&reports, name) {
             Some(text) => {
                 let disposition = format!("attachment; filename=\"onewindow-{name}.csv\"");
-                let mut response = ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], text).into_response();
+                let mut response =
+                    ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], text).into_response();
                 if let Ok(value) = HeaderValue::from_str(&disposition) {
                     response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
                 }
                 response
             }
-            None => crate::problem(StatusCode::NOT_FOUND, "not_found", format!("the CSV reports are {}", CSV_REPORTS.join(", "))),
+            None => crate::problem(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                format!("the CSV reports are {}", CSV_REPORTS.join(", ")),
+            ),
         },
-        _ => crate::problem(StatusCode::BAD_REQUEST, "bad_request", format!("format must be json, or csv with report={}", CSV_REPORTS.join("|"))),
+        _ => crate::problem(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            format!("format must be json, or csv with report={}", CSV_REPORTS.join("|")),
+        ),
     };
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
@@ -236,7 +304,8 @@ impl Receiver {
 }
 
 async fn stylesheet() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], CSS).into_response()
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], CSS)
+        .into_response()
 }
 
 /// HTML-escapes text (for element content and quoted attributes).
@@ -315,7 +384,13 @@ fn bar_chart(id: &str, title: &str, rows: &[(String, Vec<(i64, &str)>)]) -> Stri
     for (i, (label, values)) in rows.iter().enumerate() {
         let y0 = i as i32 * ROW * series + 4;
         let short: String = label.chars().take(48).collect();
-        let _ = write!(svg, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"label\">{}</text>", LABEL - 8, y0 + 18, esc(&short));
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"label\">{}</text>",
+            LABEL - 8,
+            y0 + 18,
+            esc(&short)
+        );
         for (s, (value, class)) in values.iter().enumerate() {
             let y = y0 + s as i32 * ROW;
             let width = (*value as f64 / max as f64 * BAR as f64).round() as i32;
@@ -409,19 +484,67 @@ fn dashboard_page(r: &Reports) -> String {
             s.average,
             s.negative
         );
-        let rows: Vec<(String, Vec<(i64, &str)>)> =
-            LEVELS.iter().map(|(l, name)| (name.to_string(), vec![(s.levels.get(l).copied().unwrap_or(0), if *l <= 2 { "bar bad" } else { "bar" })])).collect();
-        b.push_str(&bar_chart(&format!("levels-{n}"), &format!("Ratings of {} by level", s.service), &rows));
-        let days: Vec<(String, f64)> = s.by_day.iter().map(|d| (d.day.clone(), d.average)).collect();
-        b.push_str(&day_chart(&format!("days-{n}"), &format!("Average rating of {} per day", s.service), &days));
-        let mut table_rows: Vec<Vec<String>> = s.by_day.iter().map(|d| vec![d.day.clone(), d.ratings.to_string(), format!("{:.2}", d.average)]).collect();
-        table_rows.push(vec!["All days".into(), s.ratings.to_string(), format!("{:.2}", s.average)]);
-        b.push_str(&table(&format!("{}: ratings per day", s.service), &["Day", "Ratings", "Average"], &table_rows));
-        let level_rows: Vec<Vec<String>> = LEVELS.iter().map(|(l, name)| vec![name.to_string(), s.levels.get(l).copied().unwrap_or(0).to_string()]).collect();
-        b.push_str(&table(&format!("{}: ratings by level", s.service), &["Level", "Ratings"], &level_rows));
+        let rows: Vec<(String, Vec<(i64, &str)>)> = LEVELS
+            .iter()
+            .map(|(l, name)| {
+                (
+                    name.to_string(),
+                    vec![(
+                        s.levels.get(l).copied().unwrap_or(0),
+                        if *l <= 2 { "bar bad" } else { "bar" },
+                    )],
+                )
+            })
+            .collect();
+        b.push_str(&bar_chart(
+            &format!("levels-{n}"),
+            &format!("Ratings of {} by level", s.service),
+            &rows,
+        ));
+        let days: Vec<(String, f64)> =
+            s.by_day.iter().map(|d| (d.day.clone(), d.average)).collect();
+        b.push_str(&day_chart(
+            &format!("days-{n}"),
+            &format!("Average rating of {} per day", s.service),
+            &days,
+        ));
+        let mut table_rows: Vec<Vec<String>> = s
+            .by_day
+            .iter()
+            .map(|d| vec![d.day.clone(), d.ratings.to_string(), format!("{:.2}", d.average)])
+            .collect();
+        table_rows.push(vec![
+            "All days".into(),
+            s.ratings.to_string(),
+            format!("{:.2}", s.average),
+        ]);
+        b.push_str(&table(
+            &format!("{}: ratings per day", s.service),
+            &["Day", "Ratings", "Average"],
+            &table_rows,
+        ));
+        let level_rows: Vec<Vec<String>> = LEVELS
+            .iter()
+            .map(|(l, name)| {
+                vec![name.to_string(), s.levels.get(l).copied().unwrap_or(0).to_string()]
+            })
+            .collect();
+        b.push_str(&table(
+            &format!("{}: ratings by level", s.service),
+            &["Level", "Ratings"],
+            &level_rows,
+        ));
         if !s.indicators.is_empty() {
-            let rows: Vec<Vec<String>> = s.indicators.iter().map(|(k, v)| vec![k.replace('_', " "), format!("{v:.2}")]).collect();
-            b.push_str(&table(&format!("{}: online indicators (average of 5)", s.service), &["Indicator", "Average"], &rows));
+            let rows: Vec<Vec<String>> = s
+                .indicators
+                .iter()
+                .map(|(k, v)| vec![k.replace('_', " "), format!("{v:.2}")])
+                .collect();
+            b.push_str(&table(
+                &format!("{}: online indicators (average of 5)", s.service),
+                &["Indicator", "Average"],
+                &rows,
+            ));
         }
     }
     b.push_str("</section>");
@@ -438,7 +561,11 @@ fn dashboard_page(r: &Reports) -> String {
             <th scope=\"col\">Level</th><th scope=\"col\">What went wrong</th><th scope=\"col\">Received</th><th scope=\"col\">Followed up</th></tr></thead><tbody>");
         for n in &r.negative {
             let case = n.case_reference.clone().unwrap_or_else(|| "(from a guide, no case)".into());
-            let what = [n.reasons.join(", "), n.comment.clone().unwrap_or_default()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" — ");
+            let what = [n.reasons.join(", "), n.comment.clone().unwrap_or_default()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" — ");
             let followed = match &n.followed_up_at {
                 Some(at) => format!("Yes, {}", esc(at)),
                 None => format!(
@@ -469,15 +596,27 @@ fn dashboard_page(r: &Reports) -> String {
         z.total, z.without_query
     );
     if !z.top.is_empty() {
-        let rows: Vec<(String, Vec<(i64, &str)>)> = z.top.iter().map(|q| (q.query.clone(), vec![(q.count, "bar")])).collect();
-        b.push_str(&bar_chart("searches-chart", "Most frequent searches that found nothing", &rows));
-        let rows: Vec<Vec<String>> = z.top.iter().map(|q| vec![q.query.clone(), q.count.to_string()]).collect();
-        b.push_str(&table("Most frequent searches that found nothing", &["Query", "Searches"], &rows));
+        let rows: Vec<(String, Vec<(i64, &str)>)> =
+            z.top.iter().map(|q| (q.query.clone(), vec![(q.count, "bar")])).collect();
+        b.push_str(&bar_chart(
+            "searches-chart",
+            "Most frequent searches that found nothing",
+            &rows,
+        ));
+        let rows: Vec<Vec<String>> =
+            z.top.iter().map(|q| vec![q.query.clone(), q.count.to_string()]).collect();
+        b.push_str(&table(
+            "Most frequent searches that found nothing",
+            &["Query", "Searches"],
+            &rows,
+        ));
     }
     b.push_str("</section>");
 
     // Funnels.
-    b.push_str("<section aria-labelledby=\"funnels\"><h2 id=\"funnels\">Where people leave the forms</h2>");
+    b.push_str(
+        "<section aria-labelledby=\"funnels\"><h2 id=\"funnels\">Where people leave the forms</h2>",
+    );
     if r.funnels.is_empty() {
         b.push_str("<p>No journeys yet.</p>");
     }
@@ -491,18 +630,31 @@ fn dashboard_page(r: &Reports) -> String {
             f.queued,
             f.refused
         );
-        let rows: Vec<(String, Vec<(i64, &str)>)> = f.pages.iter().map(|p| (p.page.clone(), vec![(p.reached, "bar"), (p.abandoned, "bar bad")])).collect();
+        let rows: Vec<(String, Vec<(i64, &str)>)> = f
+            .pages
+            .iter()
+            .map(|p| (p.page.clone(), vec![(p.reached, "bar"), (p.abandoned, "bar bad")]))
+            .collect();
         b.push_str("<p class=\"key\"><span class=\"swatch\"></span> reached the page <span class=\"swatch bad\"></span> left the form on it</p>");
-        b.push_str(&bar_chart(&format!("funnel-{n}"), &format!("{}: people who reached each page and who left on it", f.form), &rows));
+        b.push_str(&bar_chart(
+            &format!("funnel-{n}"),
+            &format!("{}: people who reached each page and who left on it", f.form),
+            &rows,
+        ));
         let mut head = vec!["Page", "Reached", "Left on it"];
-        let labels: Vec<String> = DurationBucket::ALL.iter().map(|b| format!("Time {}", b.label())).collect();
+        let labels: Vec<String> =
+            DurationBucket::ALL.iter().map(|b| format!("Time {}", b.label())).collect();
         head.extend(labels.iter().map(String::as_str));
         let rows: Vec<Vec<String>> = f
             .pages
             .iter()
             .map(|p| {
                 let mut row = vec![p.page.clone(), p.reached.to_string(), p.abandoned.to_string()];
-                row.extend(DurationBucket::ALL.iter().map(|b| p.time.get(b.label()).copied().unwrap_or(0).to_string()));
+                row.extend(
+                    DurationBucket::ALL
+                        .iter()
+                        .map(|b| p.time.get(b.label()).copied().unwrap_or(0).to_string()),
+                );
                 row
             })
             .collect();
@@ -519,19 +671,50 @@ fn dashboard_page(r: &Reports) -> String {
     if r.validation_errors.is_empty() {
         b.push_str("<p>No errors yet.</p>");
     } else {
-        let rows: Vec<(String, Vec<(i64, &str)>)> =
-            r.validation_errors.iter().map(|e| (format!("{}: {} ({})", e.form, e.field, e.rule), vec![(e.count, "bar bad")])).collect();
-        b.push_str(&bar_chart("errors-chart", "Most frequent validation errors: form, question and check", &rows));
-        let rows: Vec<Vec<String>> =
-            r.validation_errors.iter().map(|e| vec![e.field.clone(), e.form.clone(), e.page.clone(), e.rule.clone(), e.count.to_string()]).collect();
-        b.push_str(&table("Most frequent validation errors", &["Question", "Form", "Page", "Check", "Times"], &rows));
+        let rows: Vec<(String, Vec<(i64, &str)>)> = r
+            .validation_errors
+            .iter()
+            .map(|e| (format!("{}: {} ({})", e.form, e.field, e.rule), vec![(e.count, "bar bad")]))
+            .collect();
+        b.push_str(&bar_chart(
+            "errors-chart",
+            "Most frequent validation errors: form, question and check",
+            &rows,
+        ));
+        let rows: Vec<Vec<String>> = r
+            .validation_errors
+            .iter()
+            .map(|e| {
+                vec![
+                    e.field.clone(),
+                    e.form.clone(),
+                    e.page.clone(),
+                    e.rule.clone(),
+                    e.count.to_string(),
+                ]
+            })
+            .collect();
+        b.push_str(&table(
+            "Most frequent validation errors",
+            &["Question", "Form", "Page", "Check", "Times"],
+            &rows,
+        ));
     }
     b.push_str("</section>");
 
-    b.push_str("<section aria-labelledby=\"downloads\"><h2 id=\"downloads\">Download the reports</h2><ul>\
-        <li><a href=\"/staff/reports.json\" download>All reports (JSON)</a></li>");
-    for (name, words) in CSV_REPORTS.iter().zip(["Satisfaction per service and day", "Negative ratings", "Searches that found nothing", "Form funnels", "Validation errors"]) {
-        let _ = write!(b, "<li><a href=\"/staff/reports/{name}.csv\" download>{words} (CSV)</a></li>");
+    b.push_str(
+        "<section aria-labelledby=\"downloads\"><h2 id=\"downloads\">Download the reports</h2><ul>\
+        <li><a href=\"/staff/reports.json\" download>All reports (JSON)</a></li>",
+    );
+    for (name, words) in CSV_REPORTS.iter().zip([
+        "Satisfaction per service and day",
+        "Negative ratings",
+        "Searches that found nothing",
+        "Form funnels",
+        "Validation errors",
+    ]) {
+        let _ =
+            write!(b, "<li><a href=\"/staff/reports/{name}.csv\" download>{words} (CSV)</a></li>");
     }
     b.push_str("</ul></section>");
     layout("Service evaluation and journeys", &b)
@@ -566,7 +749,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(esc("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            esc("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]

@@ -53,7 +53,11 @@ pub struct Config {
 
 impl Config {
     /// The defaults: no cross-origin access, staff endpoints disabled, 25 MiB bodies.
-    pub fn new(dist: impl Into<PathBuf>, forms: impl Into<PathBuf>, database: impl Into<PathBuf>) -> Self {
+    pub fn new(
+        dist: impl Into<PathBuf>,
+        forms: impl Into<PathBuf>,
+        database: impl Into<PathBuf>,
+    ) -> Self {
         Config {
             dist: dist.into(),
             forms: forms.into(),
@@ -77,7 +81,9 @@ pub(crate) struct Receiver {
 /// unusable (an origin that is not `scheme://host[:port]`, a staff token that is too short).
 pub fn app(config: &Config) -> Result<Router, String> {
     if let Some(token) = &config.staff_token {
-        if token.chars().count() < MIN_STAFF_TOKEN_CHARS || token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if token.chars().count() < MIN_STAFF_TOKEN_CHARS
+            || token.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
             return Err(format!("the staff token must be at least {MIN_STAFF_TOKEN_CHARS} characters, without spaces"));
         }
     }
@@ -93,8 +99,9 @@ pub fn app(config: &Config) -> Result<Router, String> {
 
     // The multipart extractor reads at most this much of the body (DefaultBodyLimit is what it
     // honours); JSON bodies are read by `submit` itself with the package limit.
-    let mut submissions =
-        post(submit::submit).fallback(method_not_allowed).layer(DefaultBodyLimit::max(config.max_body_bytes));
+    let mut submissions = post(submit::submit)
+        .fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(config.max_body_bytes));
     // Ratings and events come from the same pages as submissions: the same origins may send them.
     let mut ratings = post(analytics::rate).fallback(method_not_allowed);
     let mut events = post(analytics::events).fallback(method_not_allowed);
@@ -121,14 +128,27 @@ pub fn app(config: &Config) -> Result<Router, String> {
         .with_state(state)
         .nest_service("/forms", ServeDir::new(&config.forms))
         .fallback_service(ServeDir::new(&config.dist).fallback(shell))
-        .layer(CatchPanicLayer::custom(|_| problem(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the receiver failed; the request was not stored")))
+        .layer(CatchPanicLayer::custom(|_| {
+            problem(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "the receiver failed; the request was not stored",
+            )
+        }))
         .layer(axum::middleware::map_response(nosniff)))
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then finishes the requests in
 /// flight and returns.
-pub async fn serve(listener: tokio::net::TcpListener, router: Router, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), String> {
-    axum::serve(listener, router).with_graceful_shutdown(shutdown).await.map_err(|e| format!("server stopped: {e}"))
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), String> {
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
 }
 
 /// Listens for Ctrl-C (SIGINT) and SIGTERM from now on (call it inside the runtime, before
@@ -162,11 +182,16 @@ fn origin(text: &str) -> Result<HeaderValue, String> {
     let trimmed = text.trim().trim_end_matches('/').to_ascii_lowercase();
     let valid = ["http://", "https://"].iter().any(|scheme| {
         trimmed.strip_prefix(scheme).is_some_and(|host| {
-            !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
         })
     });
     if !valid {
-        return Err(format!("{text:?} is not an origin (write it as https://host or https://host:port)"));
+        return Err(format!(
+            "{text:?} is not an origin (write it as https://host or https://host:port)"
+        ));
     }
     HeaderValue::from_str(&trimmed).map_err(|_| format!("{text:?} is not an origin"))
 }
@@ -211,7 +236,9 @@ async fn method_not_allowed() -> Response {
 }
 
 async fn nosniff(mut response: Response) -> Response {
-    response.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+        .headers_mut()
+        .insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
 }
 
@@ -226,7 +253,11 @@ pub(crate) fn media_type(headers: &HeaderMap) -> String {
 
 /// Whether a request declares a body longer than `limit` bytes (refused before reading it).
 pub(crate) fn declares_more_than(headers: &HeaderMap, limit: usize) -> bool {
-    headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok()).is_some_and(|length| length > limit as u64)
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|length| length > limit as u64)
 }
 
 /// Whether `error` (or what caused it) is a body over its length limit.
@@ -248,5 +279,7 @@ pub(crate) fn is_sha256_hex(text: &str) -> bool {
 
 /// Whether `id` can name a form file (no paths).
 pub(crate) fn is_form_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 100 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !id.is_empty()
+        && id.len() <= 100
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

@@ -28,7 +28,9 @@ fn run() -> Result<(), String> {
     let mut addr = "127.0.0.1:8080".to_string();
     let mut config = Config::new("dist", "forms", "target/receiver.sqlite");
     if let Ok(origins) = std::env::var("ONEWINDOW_ALLOW_ORIGINS") {
-        config.allow_origins.extend(origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(str::to_string));
+        config.allow_origins.extend(
+            origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(str::to_string),
+        );
     }
     config.staff_token = std::env::var("ONEWINDOW_STAFF_TOKEN").ok().filter(|t| !t.is_empty());
     let mut args = std::env::args().skip(1);
@@ -41,8 +43,9 @@ fn run() -> Result<(), String> {
             "--database" => config.database = value()?.into(),
             "--max-body-bytes" => {
                 let text = value()?;
-                config.max_body_bytes =
-                    text.parse().ok().filter(|&n| n > 0).ok_or_else(|| format!("--max-body-bytes needs a positive number of bytes, not {text:?}"))?;
+                config.max_body_bytes = text.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                    format!("--max-body-bytes needs a positive number of bytes, not {text:?}")
+                })?;
             }
             "--allow-origin" => config.allow_origins.push(value()?),
             "--staff-token" => config.staff_token = Some(value()?),
@@ -54,7 +57,10 @@ fn run() -> Result<(), String> {
         }
     }
     if !config.dist.join("index.html").is_file() {
-        return Err(format!("{} has no index.html: build the app first (trunk build --release)", config.dist.display()));
+        return Err(format!(
+            "{} has no index.html: build the app first (trunk build --release)",
+            config.dist.display()
+        ));
     }
     let app = app(&config)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -62,7 +68,9 @@ fn run() -> Result<(), String> {
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let listener = tokio::net::TcpListener::bind(&addr)
+            .await
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         // Listen for signals before announcing the address, so a stop right after it is graceful.
         let signal = shutdown_signal().map_err(|e| format!("cannot listen for signals: {e}"))?;

@@ -151,7 +151,14 @@ pub(crate) fn build(ratings: &[RatingRow], counts: &[Count], forms: &Path) -> Re
                 negative: rows.iter().filter(|r| is_negative(r.level as u8)).count() as i64,
                 levels,
                 indicators: indicators.into_iter().map(|(k, (sum, n))| (k, mean(sum, n))).collect(),
-                by_day: days.into_iter().map(|(day, (sum, n))| Day { day: day.to_string(), ratings: n, average: mean(sum, n) }).collect(),
+                by_day: days
+                    .into_iter()
+                    .map(|(day, (sum, n))| Day {
+                        day: day.to_string(),
+                        ratings: n,
+                        average: mean(sum, n),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -185,7 +192,10 @@ pub(crate) fn build(ratings: &[RatingRow], counts: &[Count], forms: &Path) -> Re
             *queries.entry(count.detail.as_str()).or_default() += count.count;
         }
     }
-    let mut top: Vec<QueryCount> = queries.into_iter().map(|(query, count)| QueryCount { query: query.to_string(), count }).collect();
+    let mut top: Vec<QueryCount> = queries
+        .into_iter()
+        .map(|(query, count)| QueryCount { query: query.to_string(), count })
+        .collect();
     top.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.query.cmp(&b.query)));
     top.truncate(TOP);
 
@@ -209,12 +219,18 @@ pub(crate) fn build(ratings: &[RatingRow], counts: &[Count], forms: &Path) -> Re
             ("submission", "queued") => funnel.queued += count.count,
             ("submission", _) => funnel.refused += count.count,
             (kind @ ("page_reached" | "page_abandoned" | "page_time"), detail) => {
-                let page = pages.entry((count.form.as_str(), count.page.as_str())).or_insert_with(|| FunnelPage {
-                    page: count.page.clone(),
-                    reached: 0,
-                    abandoned: 0,
-                    time: DurationBucket::ALL.iter().map(|b| (b.label().to_string(), 0)).collect(),
-                });
+                let page =
+                    pages.entry((count.form.as_str(), count.page.as_str())).or_insert_with(|| {
+                        FunnelPage {
+                            page: count.page.clone(),
+                            reached: 0,
+                            abandoned: 0,
+                            time: DurationBucket::ALL
+                                .iter()
+                                .map(|b| (b.label().to_string(), 0))
+                                .collect(),
+                        }
+                    });
                 match kind {
                     "page_reached" => page.reached += count.count,
                     "page_abandoned" => page.abandoned += count.count,
@@ -241,7 +257,12 @@ pub(crate) fn build(ratings: &[RatingRow], counts: &[Count], forms: &Path) -> Re
 
     let mut validation_errors: Vec<ErrorCount> = Vec::new();
     for count in of("validation_error") {
-        match validation_errors.iter_mut().find(|e| e.form == count.form && e.page == count.page && e.field == count.field && e.rule == count.rule) {
+        match validation_errors.iter_mut().find(|e| {
+            e.form == count.form
+                && e.page == count.page
+                && e.field == count.field
+                && e.rule == count.rule
+        }) {
             Some(existing) => existing.count += count.count,
             None => validation_errors.push(ErrorCount {
                 form: count.form.clone(),
@@ -252,10 +273,20 @@ pub(crate) fn build(ratings: &[RatingRow], counts: &[Count], forms: &Path) -> Re
             }),
         }
     }
-    validation_errors.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| (&a.form, &a.field, &a.rule).cmp(&(&b.form, &b.field, &b.rule))));
+    validation_errors.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (&a.form, &a.field, &a.rule).cmp(&(&b.form, &b.field, &b.rule)))
+    });
     validation_errors.truncate(TOP);
 
-    Reports { satisfaction, negative, zero_result_searches: ZeroResults { total, without_query, top }, funnels, validation_errors }
+    Reports {
+        satisfaction,
+        negative,
+        zero_result_searches: ZeroResults { total, without_query, top },
+        funnels,
+        validation_errors,
+    }
 }
 
 /// A form's pages in the order a citizen meets them: its pages, check answers, its outcomes,
@@ -279,12 +310,30 @@ pub(crate) fn csv(reports: &Reports, name: &str) -> Option<String> {
             rows.push(["service", "day", "ratings", "average"].map(String::from).to_vec());
             for s in &reports.satisfaction {
                 for d in &s.by_day {
-                    rows.push(vec![s.service.clone(), d.day.clone(), d.ratings.to_string(), d.average.to_string()]);
+                    rows.push(vec![
+                        s.service.clone(),
+                        d.day.clone(),
+                        d.ratings.to_string(),
+                        d.average.to_string(),
+                    ]);
                 }
             }
         }
         "negative" => {
-            rows.push(["id", "case_reference", "service", "level", "reasons", "comment", "received_at", "followed_up_at"].map(String::from).to_vec());
+            rows.push(
+                [
+                    "id",
+                    "case_reference",
+                    "service",
+                    "level",
+                    "reasons",
+                    "comment",
+                    "received_at",
+                    "followed_up_at",
+                ]
+                .map(String::from)
+                .to_vec(),
+            );
             for n in &reports.negative {
                 rows.push(vec![
                     n.id.clone(),
@@ -301,7 +350,10 @@ pub(crate) fn csv(reports: &Reports, name: &str) -> Option<String> {
         "searches" => {
             rows.push(["query", "count"].map(String::from).to_vec());
             if reports.zero_result_searches.without_query > 0 {
-                rows.push(vec![String::new(), reports.zero_result_searches.without_query.to_string()]);
+                rows.push(vec![
+                    String::new(),
+                    reports.zero_result_searches.without_query.to_string(),
+                ]);
             }
             for q in &reports.zero_result_searches.top {
                 rows.push(vec![q.query.clone(), q.count.to_string()]);
@@ -313,8 +365,17 @@ pub(crate) fn csv(reports: &Reports, name: &str) -> Option<String> {
             rows.push(header);
             for f in &reports.funnels {
                 for p in &f.pages {
-                    let mut row = vec![f.form.clone(), p.page.clone(), p.reached.to_string(), p.abandoned.to_string()];
-                    row.extend(DurationBucket::ALL.iter().map(|b| p.time.get(b.label()).copied().unwrap_or(0).to_string()));
+                    let mut row = vec![
+                        f.form.clone(),
+                        p.page.clone(),
+                        p.reached.to_string(),
+                        p.abandoned.to_string(),
+                    ];
+                    row.extend(
+                        DurationBucket::ALL
+                            .iter()
+                            .map(|b| p.time.get(b.label()).copied().unwrap_or(0).to_string()),
+                    );
                     rows.push(row);
                 }
             }
@@ -322,7 +383,13 @@ pub(crate) fn csv(reports: &Reports, name: &str) -> Option<String> {
         "errors" => {
             rows.push(["form", "page", "field", "rule", "count"].map(String::from).to_vec());
             for e in &reports.validation_errors {
-                rows.push(vec![e.form.clone(), e.page.clone(), e.field.clone(), e.rule.clone(), e.count.to_string()]);
+                rows.push(vec![
+                    e.form.clone(),
+                    e.page.clone(),
+                    e.field.clone(),
+                    e.rule.clone(),
+                    e.count.to_string(),
+                ]);
             }
         }
         _ => return None,

@@ -29,11 +29,22 @@ pub(crate) fn routes(state: Arc<Receiver>) -> Router<Arc<Receiver>> {
 /// Lets through requests with the configured bearer token; every answer is `no-store`.
 async fn guard(State(receiver): State<Arc<Receiver>>, request: Request, next: Next) -> Response {
     let mut response = match &receiver.staff_token {
-        None => problem(StatusCode::NOT_FOUND, "not_found", "the staff endpoints are disabled: no staff token is configured"),
+        None => problem(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "the staff endpoints are disabled: no staff token is configured",
+        ),
         Some(token) if authorized(request.headers(), token) => next.run(request).await,
         Some(_) => {
-            let mut response = problem(StatusCode::UNAUTHORIZED, "unauthorized", "send Authorization: Bearer <staff token>");
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"onewindow staff\""));
+            let mut response = problem(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "send Authorization: Bearer <staff token>",
+            );
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"onewindow staff\""),
+            );
             response
         }
     };
@@ -68,14 +79,19 @@ async fn list(State(receiver): State<Arc<Receiver>>, params: Params) -> Response
     };
     let (limit, offset) = match (number("limit", 50, 1000), number("offset", 0, i64::MAX)) {
         (Ok(limit), Ok(offset)) => (limit, offset),
-        (Err(name), _) | (_, Err(name)) => return bad_request(&format!("{name} must be a whole number (limit at most 1000)")),
+        (Err(name), _) | (_, Err(name)) => {
+            return bad_request(&format!("{name} must be a whole number (limit at most 1000)"))
+        }
     };
     let form = params.get("form").map(String::as_str);
     if form.is_some_and(|id| !is_form_id(id)) {
         return bad_request("form must be a form id");
     }
     match receiver.store.list(form, limit, offset) {
-        Ok((submissions, total)) => Json(json!({"submissions": submissions, "total": total, "limit": limit, "offset": offset})).into_response(),
+        Ok((submissions, total)) => Json(
+            json!({"submissions": submissions, "total": total, "limit": limit, "offset": offset}),
+        )
+        .into_response(),
         Err(message) => storage(&message),
     }
 }
@@ -89,18 +105,26 @@ async fn reports(State(receiver): State<Arc<Receiver>>, params: Params) -> Respo
     crate::dashboard::export(&receiver, format, params.get("report").map(String::as_str))
 }
 
-async fn one(State(receiver): State<Arc<Receiver>>, reference: Result<Path<String>, PathRejection>) -> Response {
+async fn one(
+    State(receiver): State<Arc<Receiver>>,
+    reference: Result<Path<String>, PathRejection>,
+) -> Response {
     let Ok(Path(reference)) = reference else {
         return not_found("no such submission");
     };
     match receiver.store.package(&reference) {
-        Ok(Some(package)) => ([(header::CONTENT_TYPE, "application/json")], package).into_response(),
+        Ok(Some(package)) => {
+            ([(header::CONTENT_TYPE, "application/json")], package).into_response()
+        }
         Ok(None) => not_found("no such submission"),
         Err(message) => storage(&message),
     }
 }
 
-async fn attachment(State(receiver): State<Arc<Receiver>>, path: Result<Path<(String, String)>, PathRejection>) -> Response {
+async fn attachment(
+    State(receiver): State<Arc<Receiver>>,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Response {
     let Ok(Path((reference, sha256))) = path else {
         return not_found("no such file");
     };
@@ -139,7 +163,8 @@ async fn export(State(receiver): State<Arc<Receiver>>, params: Params) -> Respon
         Ok(rows) => rows,
         Err(message) => return storage(&message),
     };
-    let packages: Vec<Value> = rows.iter().map(|row| serde_json::from_str(&row.package).unwrap_or(Value::Null)).collect();
+    let packages: Vec<Value> =
+        rows.iter().map(|row| serde_json::from_str(&row.package).unwrap_or(Value::Null)).collect();
     if !csv {
         let submissions: Vec<Value> = rows
             .iter()
@@ -155,7 +180,9 @@ async fn export(State(receiver): State<Arc<Receiver>>, params: Params) -> Respon
             })
             .collect();
         let mut response = Json(json!({"form": form, "submissions": submissions})).into_response();
-        response.headers_mut().insert(header::CONTENT_DISPOSITION, download(&format!("{form}-submissions.json")));
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, download(&format!("{form}-submissions.json")));
         return response;
     }
     // One column per answer key, in the order of the form's questions where it still has them.
@@ -185,17 +212,20 @@ async fn export(State(receiver): State<Arc<Receiver>>, params: Params) -> Respon
     columns.dedup();
     let mut out = String::from("\u{feff}");
     let fixed = ["reference", "received_at", "form_version", "locale"];
-    let header: Vec<String> = fixed.iter().copied().chain(columns.iter().copied()).map(csv_cell).collect();
+    let header: Vec<String> =
+        fixed.iter().copied().chain(columns.iter().copied()).map(csv_cell).collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for ((row, package), cells) in rows.iter().zip(&packages).zip(&flat) {
-        let cells: HashMap<&str, &str> = cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let cells: HashMap<&str, &str> =
+            cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let locale = package.get("locale").and_then(Value::as_str).unwrap_or("");
-        let line: Vec<String> = [row.reference.as_str(), &row.received_at, &row.form_version, locale]
-            .into_iter()
-            .chain(columns.iter().map(|c| cells.get(c).copied().unwrap_or("")))
-            .map(csv_cell)
-            .collect();
+        let line: Vec<String> =
+            [row.reference.as_str(), &row.received_at, &row.form_version, locale]
+                .into_iter()
+                .chain(columns.iter().map(|c| cells.get(c).copied().unwrap_or("")))
+                .map(csv_cell)
+                .collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
@@ -217,7 +247,9 @@ fn flatten(key: String, value: &Value, out: &mut Vec<(String, String)>) {
                 flatten(format!("{key}.{sub}"), value, out);
             }
         }
-        Value::Array(items) => out.push((key, items.iter().map(item_text).collect::<Vec<_>>().join("; "))),
+        Value::Array(items) => {
+            out.push((key, items.iter().map(item_text).collect::<Vec<_>>().join("; ")))
+        }
         other => out.push((key, item_text(other))),
     }
 }
@@ -226,7 +258,9 @@ fn item_text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(text) => text.clone(),
-        Value::Object(map) if map.get("name").is_some_and(Value::is_string) => map["name"].as_str().unwrap_or("").to_string(),
+        Value::Object(map) if map.get("name").is_some_and(Value::is_string) => {
+            map["name"].as_str().unwrap_or("").to_string()
+        }
         Value::Object(map) if map.is_empty() => String::new(),
         other => other.to_string(),
     }
@@ -236,7 +270,9 @@ fn item_text(value: &Value) -> String {
 pub(crate) fn csv_cell(text: &str) -> String {
     let formula = match text.chars().next() {
         Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => !text[1..].chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')')),
+        Some('+' | '-') => !text[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')')),
         _ => false,
     };
     let text = if formula { format!("'{text}") } else { text.to_string() };
@@ -251,7 +287,13 @@ pub(crate) fn csv_cell(text: &str) -> String {
 pub(crate) fn content_disposition(name: &str) -> String {
     let plain: String = name
         .chars()
-        .map(|c| if (c.is_ascii_graphic() || c == ' ') && !matches!(c, '"' | '\\' | '/' | '%') { c } else { '_' })
+        .map(|c| {
+            if (c.is_ascii_graphic() || c == ' ') && !matches!(c, '"' | '\\' | '/' | '%') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let plain = plain.trim();
     if plain.is_empty() {
@@ -272,12 +314,16 @@ pub(crate) fn content_disposition(name: &str) -> String {
 }
 
 fn download(name: &str) -> HeaderValue {
-    HeaderValue::from_str(&content_disposition(name)).unwrap_or(HeaderValue::from_static("attachment"))
+    HeaderValue::from_str(&content_disposition(name))
+        .unwrap_or(HeaderValue::from_static("attachment"))
 }
 
 /// The stored media type when it is a plain `type/subtype`, else `application/octet-stream`.
 fn safe_media_type(media_type: &str) -> String {
-    let token = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$&^_.+-".contains(&b));
+    let token = |part: &str| {
+        !part.is_empty()
+            && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$&^_.+-".contains(&b))
+    };
     match media_type.trim().split_once('/') {
         Some((kind, sub)) if token(kind) && token(sub) => media_type.trim().to_ascii_lowercase(),
         _ => "application/octet-stream".to_string(),
@@ -294,7 +340,11 @@ fn not_found(message: &str) -> Response {
 
 fn storage(message: &str) -> Response {
     eprintln!("onewindow: storage failed: {message}");
-    problem(StatusCode::SERVICE_UNAVAILABLE, "storage", "the database cannot be read; try again later")
+    problem(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "storage",
+        "the database cannot be read; try again later",
+    )
 }
 
 #[cfg(test)]
@@ -319,7 +369,10 @@ mod tests {
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
         assert_eq!(csv_cell("-2+3+cmd|x"), "'-2+3+cmd|x");
-        assert_eq!(csv_cell("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
         // Phone numbers and negative numbers stay as they are.
         assert_eq!(csv_cell("+86 139 0000 1234"), "+86 139 0000 1234");
         assert_eq!(csv_cell("-12.5"), "-12.5");
@@ -332,11 +385,16 @@ mod tests {
         let value = json!({"street": "1 Road", "when": {"day": "1", "year": 2024}, "empty": {}, "none": null});
         flatten("address".into(), &value, &mut cells);
         flatten("basis".into(), &json!(["residence", "study"]), &mut cells);
-        flatten("files".into(), &json!([{"name": "a.pdf", "size": 1}, {"name": "b.png"}]), &mut cells);
+        flatten(
+            "files".into(),
+            &json!([{"name": "a.pdf", "size": 1}, {"name": "b.png"}]),
+            &mut cells,
+        );
         flatten("agreed".into(), &json!(true), &mut cells);
         flatten("count".into(), &json!(3), &mut cells);
         flatten("rows".into(), &json!([{"x": 1}]), &mut cells);
-        let cells: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let cells: Vec<(&str, &str)> =
+            cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         assert_eq!(
             cells,
             [
@@ -356,13 +414,22 @@ mod tests {
 
     #[test]
     fn file_names_are_escaped_for_content_disposition() {
-        assert_eq!(content_disposition("photo.jpg"), "attachment; filename=\"photo.jpg\"; filename*=UTF-8''photo.jpg");
-        assert_eq!(content_disposition("照片.jpg"), "attachment; filename=\"__.jpg\"; filename*=UTF-8''%E7%85%A7%E7%89%87.jpg");
+        assert_eq!(
+            content_disposition("photo.jpg"),
+            "attachment; filename=\"photo.jpg\"; filename*=UTF-8''photo.jpg"
+        );
+        assert_eq!(
+            content_disposition("照片.jpg"),
+            "attachment; filename=\"__.jpg\"; filename*=UTF-8''%E7%85%A7%E7%89%87.jpg"
+        );
         assert_eq!(
             content_disposition("a\"b\\c/d\r\n.pdf"),
             "attachment; filename=\"a_b_c_d__.pdf\"; filename*=UTF-8''a%22b_c_d%0D%0A.pdf"
         );
-        assert_eq!(content_disposition("100%.txt"), "attachment; filename=\"100_.txt\"; filename*=UTF-8''100%25.txt");
+        assert_eq!(
+            content_disposition("100%.txt"),
+            "attachment; filename=\"100_.txt\"; filename*=UTF-8''100%25.txt"
+        );
         assert_eq!(content_disposition(""), "attachment");
         for name in ["照片.jpg", "a\"b\\c/d\r\n.pdf", "\u{0}\u{7f}é"] {
             assert!(HeaderValue::from_str(&content_disposition(name)).is_ok(), "{name:?}");
@@ -373,8 +440,15 @@ mod tests {
     fn only_plain_media_types_are_sent_back() {
         assert_eq!(safe_media_type("image/png"), "image/png");
         assert_eq!(safe_media_type("Application/PDF"), "application/pdf");
-        assert_eq!(safe_media_type("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        for bad in ["", "text", "text/html; charset=utf-8", "a/b/c", "image/png\r\nX-Evil: 1", "/png"] {
+        assert_eq!(
+            safe_media_type(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            ),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        );
+        for bad in
+            ["", "text", "text/html; charset=utf-8", "a/b/c", "image/png\r\nX-Evil: 1", "/png"]
+        {
             assert_eq!(safe_media_type(bad), "application/octet-stream", "{bad:?}");
         }
     }

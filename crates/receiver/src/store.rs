@@ -115,18 +115,27 @@ impl Store {
 
     /// Stores the package and its files under its idempotency key once, in one transaction; a
     /// repeat gets the first reference and stores nothing.
-    pub fn store(&self, package: &Package, files: &[StoredFile<'_>]) -> Result<(String, bool), String> {
+    pub fn store(
+        &self,
+        package: &Package,
+        files: &[StoredFile<'_>],
+    ) -> Result<(String, bool), String> {
         let mut db = self.lock()?;
         let tx = db.transaction().map_err(|e| e.to_string())?;
         let existing: Option<String> = tx
-            .query_row("SELECT reference FROM submissions WHERE idempotency_key = ?1", [&package.idempotency_key], |row| row.get(0))
+            .query_row(
+                "SELECT reference FROM submissions WHERE idempotency_key = ?1",
+                [&package.idempotency_key],
+                |row| row.get(0),
+            )
             .optional()
             .map_err(|e| e.to_string())?;
         if let Some(reference) = existing {
             return Ok((reference, false));
         }
-        let next: i64 =
-            tx.query_row("SELECT COALESCE(MAX(rowid), 0) + 1 FROM submissions", [], |row| row.get(0)).map_err(|e| e.to_string())?;
+        let next: i64 = tx
+            .query_row("SELECT COALESCE(MAX(rowid), 0) + 1 FROM submissions", [], |row| row.get(0))
+            .map_err(|e| e.to_string())?;
         let (day, received_at) = now();
         let reference = format!("OW-{:04}{:02}{:02}-{next:06}", day.year, day.month, day.day);
         let body = serde_json::to_string(package).map_err(|e| e.to_string())?;
@@ -147,10 +156,19 @@ impl Store {
     }
 
     /// Submissions newest first, of one form or all; and how many there are in all.
-    pub fn list(&self, form: Option<&str>, limit: i64, offset: i64) -> Result<(Vec<Summary>, i64), String> {
+    pub fn list(
+        &self,
+        form: Option<&str>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<Summary>, i64), String> {
         let db = self.lock()?;
         let total: i64 = db
-            .query_row("SELECT COUNT(*) FROM submissions WHERE ?1 IS NULL OR form_id = ?1", [form], |row| row.get(0))
+            .query_row(
+                "SELECT COUNT(*) FROM submissions WHERE ?1 IS NULL OR form_id = ?1",
+                [form],
+                |row| row.get(0),
+            )
             .map_err(|e| e.to_string())?;
         let mut statement = db
             .prepare(
@@ -181,9 +199,11 @@ impl Store {
     /// The stored package JSON of a reference.
     pub fn package(&self, reference: &str) -> Result<Option<String>, String> {
         let db = self.lock()?;
-        db.query_row("SELECT package FROM submissions WHERE reference = ?1", [reference], |row| row.get(0))
-            .optional()
-            .map_err(|e| e.to_string())
+        db.query_row("SELECT package FROM submissions WHERE reference = ?1", [reference], |row| {
+            row.get(0)
+        })
+        .optional()
+        .map_err(|e| e.to_string())
     }
 
     /// A stored file of a reference, by its SHA-256; `Ok(None)` when either is unknown.
@@ -270,17 +290,29 @@ pub(crate) struct RatingRow {
 
 impl Store {
     /// Stores a checked rating, once per id and once per case.
-    pub fn store_rating(&self, rating: &onewindow_engine::analytics::Rating) -> Result<RatingStored, String> {
+    pub fn store_rating(
+        &self,
+        rating: &onewindow_engine::analytics::Rating,
+    ) -> Result<RatingStored, String> {
         let mut db = self.lock()?;
         let tx = db.transaction().map_err(|e| e.to_string())?;
-        let same: bool =
-            tx.query_row("SELECT COUNT(*) FROM ratings WHERE id = ?1", [&rating.id], |row| row.get::<_, i64>(0)).map_err(|e| e.to_string())? > 0;
+        let same: bool = tx
+            .query_row("SELECT COUNT(*) FROM ratings WHERE id = ?1", [&rating.id], |row| {
+                row.get::<_, i64>(0)
+            })
+            .map_err(|e| e.to_string())?
+            > 0;
         if same {
             return Ok(RatingStored::Repeat);
         }
         if let Some(case) = &rating.case_reference {
-            let rated: i64 =
-                tx.query_row("SELECT COUNT(*) FROM ratings WHERE case_reference = ?1", [case], |row| row.get(0)).map_err(|e| e.to_string())?;
+            let rated: i64 = tx
+                .query_row(
+                    "SELECT COUNT(*) FROM ratings WHERE case_reference = ?1",
+                    [case],
+                    |row| row.get(0),
+                )
+                .map_err(|e| e.to_string())?;
             if rated > 0 {
                 return Ok(RatingStored::CaseRated);
             }
@@ -326,7 +358,9 @@ impl Store {
         statement
             .query_map([], |row| {
                 let mut indicators = std::collections::BTreeMap::new();
-                for (n, name) in ["efficiency", "guide_accuracy", "convenience", "usability"].iter().enumerate() {
+                for (n, name) in
+                    ["efficiency", "guide_accuracy", "convenience", "usability"].iter().enumerate()
+                {
                     if let Some(value) = row.get::<_, Option<i64>>(6 + n)? {
                         indicators.insert(name.to_string(), value);
                     }
@@ -340,7 +374,11 @@ impl Store {
                     channel: row.get(4)?,
                     level: row.get(5)?,
                     indicators,
-                    reasons: reasons.split(',').filter(|r| !r.is_empty()).map(str::to_string).collect(),
+                    reasons: reasons
+                        .split(',')
+                        .filter(|r| !r.is_empty())
+                        .map(str::to_string)
+                        .collect(),
                     comment: row.get(11)?,
                     locale: row.get(12)?,
                     created: row.get(13)?,
@@ -356,14 +394,20 @@ impl Store {
     pub fn follow_up(&self, id: &str) -> Result<bool, String> {
         let db = self.lock()?;
         let changed = db
-            .execute("UPDATE ratings SET followed_up_at = COALESCE(followed_up_at, ?2) WHERE id = ?1", params![id, now().1])
+            .execute(
+                "UPDATE ratings SET followed_up_at = COALESCE(followed_up_at, ?2) WHERE id = ?1",
+                params![id, now().1],
+            )
             .map_err(|e| e.to_string())?;
         Ok(changed > 0)
     }
 
     /// Adds a checked batch of events to the day's counts: only counts are kept, never a row
     /// per event, so nothing links one journey's events together.
-    pub fn count_events(&self, batch: &onewindow_engine::analytics::EventBatch) -> Result<(), String> {
+    pub fn count_events(
+        &self,
+        batch: &onewindow_engine::analytics::EventBatch,
+    ) -> Result<(), String> {
         use onewindow_engine::analytics::Event;
         let mut db = self.lock()?;
         let tx = db.transaction().map_err(|e| e.to_string())?;
@@ -375,7 +419,9 @@ impl Store {
                 Event::ValidationError { field, rule, .. } => (field.as_str(), rule.as_str(), ""),
                 Event::Submission { outcome, .. } => ("", "", outcome.as_str()),
                 Event::PageTime { bucket, .. } => ("", "", bucket.label()),
-                Event::JourneyStarted { .. } | Event::PageReached { .. } | Event::PageAbandoned { .. } => ("", "", ""),
+                Event::JourneyStarted { .. }
+                | Event::PageReached { .. }
+                | Event::PageAbandoned { .. } => ("", "", ""),
             };
             tx.execute(
                 "INSERT INTO event_counts (day, channel, type, form, version, page, field, rule, detail, count)
@@ -417,7 +463,10 @@ impl Store {
 
 /// Today (UTC) and now as RFC 3339 (`2026-11-27T10:00:00Z`), from the system clock.
 fn now() -> (Date, String) {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let day = Date::from_days_since_epoch((secs / 86_400) as i64);
     let time = secs % 86_400;
     let stamp = format!("{day}T{:02}:{:02}:{:02}Z", time / 3600, time / 60 % 60, time % 60);

@@ -4,12 +4,18 @@
 //! package's descriptions and stores what was accepted.
 
 use crate::store::{today, StoredFile};
-use crate::{declares_more_than, is_form_id, is_sha256_hex, media_type, too_large, Receiver, Refusal, MAX_PACKAGE_BYTES};
+use crate::{
+    declares_more_than, is_form_id, is_sha256_hex, media_type, too_large, Receiver, Refusal,
+    MAX_PACKAGE_BYTES,
+};
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use onewindow_engine::{load_form, sha256_hex, Attachment, Diagnostic, FormModel, Package, PackageProblem, ReferenceList};
+use onewindow_engine::{
+    load_form, sha256_hex, Attachment, Diagnostic, FormModel, Package, PackageProblem,
+    ReferenceList,
+};
 use serde_json::json;
 use std::sync::Arc;
 
@@ -61,7 +67,10 @@ async fn receive(receiver: &Receiver, request: Request) -> (Response, Option<Str
         )),
     };
     match read {
-        Ok((package, files)) => (accept(receiver, &headers, &package, files).unwrap_or_else(IntoResponse::into_response), Some(package.form_id)),
+        Ok((package, files)) => (
+            accept(receiver, &headers, &package, files).unwrap_or_else(IntoResponse::into_response),
+            Some(package.form_id),
+        ),
         Err(refused) => (refused.into_response(), None),
     }
 }
@@ -71,16 +80,22 @@ async fn read_json(receiver: &Receiver, request: Request) -> Result<Package, Ref
     let bytes = match axum::body::to_bytes(request.into_body(), limit).await {
         Ok(bytes) => bytes,
         Err(e) if too_large(&e) => return Err(package_too_large(limit)),
-        Err(_) => return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the body could not be read")),
+        Err(_) => {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "malformed",
+                "the body could not be read",
+            ))
+        }
     };
     parse_package(&bytes)
 }
 
 async fn read_multipart(request: Request) -> Result<(Package, Vec<FilePart>), Refusal> {
     // The route's DefaultBodyLimit bounds the whole body here (413 past it).
-    let mut multipart = Multipart::from_request(request, &())
-        .await
-        .map_err(|rejection| Refusal::new(StatusCode::BAD_REQUEST, "malformed", rejection.body_text()))?;
+    let mut multipart = Multipart::from_request(request, &()).await.map_err(|rejection| {
+        Refusal::new(StatusCode::BAD_REQUEST, "malformed", rejection.body_text())
+    })?;
     let mut package: Option<Vec<u8>> = None;
     let mut files: Vec<FilePart> = Vec::new();
     loop {
@@ -92,7 +107,11 @@ async fn read_multipart(request: Request) -> Result<(Package, Vec<FilePart>), Re
         let name = field.name().unwrap_or("").to_string();
         if name == "package" {
             if package.is_some() {
-                return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "more than one part is named \"package\""));
+                return Err(Refusal::new(
+                    StatusCode::BAD_REQUEST,
+                    "malformed",
+                    "more than one part is named \"package\"",
+                ));
             }
             let mut bytes = Vec::new();
             loop {
@@ -109,7 +128,11 @@ async fn read_multipart(request: Request) -> Result<(Package, Vec<FilePart>), Re
         } else if is_sha256_hex(&name) {
             let sha256 = name.to_ascii_lowercase();
             if files.iter().any(|f| f.sha256 == sha256) {
-                return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("more than one part is named {sha256}")));
+                return Err(Refusal::new(
+                    StatusCode::BAD_REQUEST,
+                    "malformed",
+                    format!("more than one part is named {sha256}"),
+                ));
             }
             let content = field.bytes().await.map_err(|e| multipart_error(&e))?.to_vec();
             files.push(FilePart { sha256, content });
@@ -118,7 +141,11 @@ async fn read_multipart(request: Request) -> Result<(Package, Vec<FilePart>), Re
         }
     }
     let Some(package) = package else {
-        return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the multipart body has no part named \"package\""));
+        return Err(Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "malformed",
+            "the multipart body has no part named \"package\"",
+        ));
     };
     Ok((parse_package(&package)?, files))
 }
@@ -127,14 +154,23 @@ fn parse_package(bytes: &[u8]) -> Result<Package, Refusal> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the package is empty"));
     }
-    serde_json::from_slice(bytes).map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("not a submission package: {e}")))
+    serde_json::from_slice(bytes).map_err(|e| {
+        Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("not a submission package: {e}"))
+    })
 }
 
 /// Everything after reading: the header, the files' names, the engine's check, the files'
 /// contents, storage.
-fn accept(receiver: &Receiver, headers: &HeaderMap, package: &Package, files: Vec<FilePart>) -> Result<Response, Refusal> {
+fn accept(
+    receiver: &Receiver,
+    headers: &HeaderMap,
+    package: &Package,
+    files: Vec<FilePart>,
+) -> Result<Response, Refusal> {
     if let Some(value) = headers.get("idempotency-key") {
-        let matches = value.to_str().is_ok_and(|key| key.trim().eq_ignore_ascii_case(&package.idempotency_key));
+        let matches = value
+            .to_str()
+            .is_ok_and(|key| key.trim().eq_ignore_ascii_case(&package.idempotency_key));
         if !matches {
             return Err(Refusal::new(
                 StatusCode::BAD_REQUEST,
@@ -148,11 +184,16 @@ fn accept(receiver: &Receiver, headers: &HeaderMap, package: &Package, files: Ve
     }
     let model = match receiver.model(&package.form_id) {
         Ok(model) => model,
-        Err(FormError::Unknown(message)) => return Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, "unknown_form", message)),
+        Err(FormError::Unknown(message)) => {
+            return Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, "unknown_form", message))
+        }
         Err(FormError::Unavailable { file, message }) => {
             eprintln!("onewindow: cannot load {file}: {message}");
             let message = format!("{file} cannot be loaded on the server; try again later");
-            return Err(Refusal::with(StatusCode::SERVICE_UNAVAILABLE, json!({"problem": "form_unavailable", "file": file, "message": message})));
+            return Err(Refusal::with(
+                StatusCode::SERVICE_UNAVAILABLE,
+                json!({"problem": "form_unavailable", "file": file, "message": message}),
+            ));
         }
     };
     if let Err(refused) = model.check_package(package) {
@@ -185,18 +226,29 @@ fn accept(receiver: &Receiver, headers: &HeaderMap, package: &Package, files: Ve
         let Some(first) = listed(package, &file.sha256).next() else {
             return Err(unknown_part(&file.sha256));
         };
-        stored.push(StoredFile { sha256: file.sha256, name: &first.name, media_type: &first.media_type, content: file.content });
+        stored.push(StoredFile {
+            sha256: file.sha256,
+            name: &first.name,
+            media_type: &first.media_type,
+            content: file.content,
+        });
     }
     match receiver.store.store(package, &stored) {
         Ok((reference, first_time)) => {
             let status = if first_time { StatusCode::CREATED } else { StatusCode::OK };
-            let mut response = (status, Json(json!({"reference": reference, "duplicate": !first_time}))).into_response();
+            let mut response =
+                (status, Json(json!({"reference": reference, "duplicate": !first_time})))
+                    .into_response();
             response.extensions_mut().insert(Reference(reference));
             Ok(response)
         }
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
-            Err(Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "storage", "the submission could not be stored; send it again later"))
+            Err(Refusal::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage",
+                "the submission could not be stored; send it again later",
+            ))
         }
     }
 }
@@ -220,15 +272,24 @@ impl Receiver {
         let model = match model {
             Some(model) if !problems.iter().any(Diagnostic::is_error) => model,
             _ => {
-                let first = problems.iter().find(|p| p.is_error()).map(|p| format!("{p:?}")).unwrap_or_default();
-                return Err(FormError::Unavailable { file, message: format!("the definition has errors: {first}") });
+                let first = problems
+                    .iter()
+                    .find(|p| p.is_error())
+                    .map(|p| format!("{p:?}"))
+                    .unwrap_or_default();
+                return Err(FormError::Unavailable {
+                    file,
+                    message: format!("the definition has errors: {first}"),
+                });
             }
         };
         for name in model.lists_needed() {
             let file = format!("data/{name}.json");
             let list = std::fs::read_to_string(self.forms.join(&file))
                 .map_err(|e| e.to_string())
-                .and_then(|text| serde_json::from_str::<ReferenceList>(&text).map_err(|e| e.to_string()));
+                .and_then(|text| {
+                    serde_json::from_str::<ReferenceList>(&text).map_err(|e| e.to_string())
+                });
             match list {
                 Ok(list) => model.provide_list(&name, list.options),
                 Err(message) => return Err(FormError::Unavailable { file, message }),
@@ -241,7 +302,10 @@ impl Receiver {
 /// The package's attachments with this SHA-256 (the same file may answer two questions).
 fn listed<'a>(package: &'a Package, sha256: &str) -> impl Iterator<Item = &'a Attachment> + 'a {
     let sha256 = sha256.to_string();
-    package.attachments.iter().filter(move |a| a.sha256.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&sha256)))
+    package
+        .attachments
+        .iter()
+        .filter(move |a| a.sha256.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&sha256)))
 }
 
 fn truncate(text: &str) -> String {
@@ -250,9 +314,17 @@ fn truncate(text: &str) -> String {
 
 fn multipart_error(error: &axum::extract::multipart::MultipartError) -> Refusal {
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", "the request body is larger than the receiver accepts")
+        Refusal::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "the request body is larger than the receiver accepts",
+        )
     } else {
-        Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("invalid multipart body: {}", error.body_text()))
+        Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "malformed",
+            format!("invalid multipart body: {}", error.body_text()),
+        )
     }
 }
 
@@ -268,9 +340,17 @@ fn unknown_part(name: &str) -> Refusal {
 }
 
 fn body_too_large(limit: usize) -> Refusal {
-    Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("the request body is larger than {limit} bytes"))
+    Refusal::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        format!("the request body is larger than {limit} bytes"),
+    )
 }
 
 fn package_too_large(limit: usize) -> Refusal {
-    Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", format!("the package is larger than {limit} bytes"))
+    Refusal::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        format!("the package is larger than {limit} bytes"),
+    )
 }

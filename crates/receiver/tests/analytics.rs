@@ -16,7 +16,10 @@ fn staff_router() -> axum::Router {
 }
 
 fn post(path: &str, body: &Value) -> Request<Body> {
-    Request::post(path).header("content-type", "application/json").body(Body::from(body.to_string())).unwrap()
+    Request::post(path)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
 }
 
 fn rating(id: &str, case: Option<&str>, level: u8) -> Value {
@@ -38,7 +41,14 @@ fn event(kind: &str, page: &str) -> Value {
 }
 
 async fn reports(router: &axum::Router) -> Value {
-    let reply = send(router, Request::get("/api/staff/reports").header("authorization", format!("Bearer {TOKEN}")).body(Body::empty()).unwrap()).await;
+    let reply = send(
+        router,
+        Request::get("/api/staff/reports")
+            .header("authorization", format!("Bearer {TOKEN}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::OK);
     reply.json()
 }
@@ -46,15 +56,21 @@ async fn reports(router: &axum::Router) -> Value {
 #[tokio::test]
 async fn a_case_is_rated_once_and_a_retry_is_recognised() {
     let router = staff_router();
-    let first = send(&router, post("/api/ratings", &rating("a1", Some("OW-20261127-000001"), 5))).await;
+    let first =
+        send(&router, post("/api/ratings", &rating("a1", Some("OW-20261127-000001"), 5))).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.json());
-    let retry = send(&router, post("/api/ratings", &rating("a1", Some("OW-20261127-000001"), 5))).await;
+    let retry =
+        send(&router, post("/api/ratings", &rating("a1", Some("OW-20261127-000001"), 5))).await;
     assert_eq!((retry.status, retry.json()["duplicate"].clone()), (StatusCode::OK, json!(true)));
-    let second = send(&router, post("/api/ratings", &rating("b2", Some("OW-20261127-000001"), 1))).await;
+    let second =
+        send(&router, post("/api/ratings", &rating("b2", Some("OW-20261127-000001"), 1))).await;
     assert_eq!((second.status, second.problem().as_str()), (StatusCode::CONFLICT, "already_rated"));
     // Ratings from a guide have no case: any number of them.
     for id in ["g1", "g2"] {
-        assert_eq!(send(&router, post("/api/ratings", &rating(id, None, 4))).await.status, StatusCode::CREATED);
+        assert_eq!(
+            send(&router, post("/api/ratings", &rating(id, None, 4))).await.status,
+            StatusCode::CREATED
+        );
     }
     let satisfaction = &reports(&router).await["satisfaction"][0];
     assert_eq!(satisfaction["ratings"], 3);
@@ -71,16 +87,30 @@ async fn bad_ratings_get_every_problem_with_its_pointer() {
     bad["level"] = json!(2);
     bad["indicators"] = json!({"convenience": 9});
     let reply = send(&router, post("/api/ratings", &bad)).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "invalid"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid")
+    );
     let body = reply.json();
-    let pointers: Vec<&str> = body["problems"].as_array().unwrap().iter().map(|p| p["pointer"].as_str().unwrap()).collect();
+    let pointers: Vec<&str> = body["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["pointer"].as_str().unwrap())
+        .collect();
     assert_eq!(pointers, ["/id", "/case_reference", "/indicators/convenience", "/reasons"]);
     let mut unknown = rating("x", None, 5);
     unknown["name"] = json!("Li Lei");
     assert_eq!(send(&router, post("/api/ratings", &unknown)).await.problem(), "malformed");
-    let plain = Request::post("/api/ratings").header("content-type", "application/xml").body(Body::from("<x/>")).unwrap();
+    let plain = Request::post("/api/ratings")
+        .header("content-type", "application/xml")
+        .body(Body::from("<x/>"))
+        .unwrap();
     assert_eq!(send(&router, plain).await.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let huge = Request::post("/api/ratings").header("content-type", "application/json").body(Body::from(vec![b' '; 20_000])).unwrap();
+    let huge = Request::post("/api/ratings")
+        .header("content-type", "application/json")
+        .body(Body::from(vec![b' '; 20_000]))
+        .unwrap();
     assert_eq!(send(&router, huge).await.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
@@ -97,7 +127,10 @@ async fn events_are_counted_into_the_reports() {
         {"type": "search_no_results"},
     ]});
     // sendBeacon posts text/plain: accepted as well.
-    let beacon = Request::post("/api/events").header("content-type", "text/plain;charset=UTF-8").body(Body::from(batch.to_string())).unwrap();
+    let beacon = Request::post("/api/events")
+        .header("content-type", "text/plain;charset=UTF-8")
+        .body(Body::from(batch.to_string()))
+        .unwrap();
     assert_eq!(send(&router, beacon).await.status, StatusCode::NO_CONTENT);
     let second = json!({"format": 1, "channel": "embedded", "events": [
         {"type": "journey_started", "form": "residence-permit", "version": "1"},
@@ -108,16 +141,39 @@ async fn events_are_counted_into_the_reports() {
     ]});
     assert_eq!(send(&router, post("/api/events", &second)).await.status, StatusCode::NO_CONTENT);
     let r = reports(&router).await;
-    assert_eq!(r["zero_result_searches"], json!({"total": 3, "without_query": 1, "top": [{"query": "dog licence", "count": 2}]}));
-    assert_eq!(r["validation_errors"], json!([{"form": "residence-permit", "page": "applicant", "field": "id_number", "rule": "format", "count": 2}]));
+    assert_eq!(
+        r["zero_result_searches"],
+        json!({"total": 3, "without_query": 1, "top": [{"query": "dog licence", "count": 2}]})
+    );
+    assert_eq!(
+        r["validation_errors"],
+        json!([{"form": "residence-permit", "page": "applicant", "field": "id_number", "rule": "format", "count": 2}])
+    );
     let funnel = &r["funnels"][0];
-    assert_eq!((funnel["form"].as_str(), funnel["started"].as_i64(), funnel["submitted"].as_i64()), (Some("residence-permit"), Some(2), Some(1)));
-    let page = funnel["pages"].as_array().unwrap().iter().find(|p| p["page"] == "applicant").unwrap();
-    assert_eq!((page["reached"].as_i64(), page["abandoned"].as_i64(), page["time"]["10-30s"].as_i64()), (Some(2), Some(1), Some(1)));
+    assert_eq!(
+        (funnel["form"].as_str(), funnel["started"].as_i64(), funnel["submitted"].as_i64()),
+        (Some("residence-permit"), Some(2), Some(1))
+    );
+    let page =
+        funnel["pages"].as_array().unwrap().iter().find(|p| p["page"] == "applicant").unwrap();
+    assert_eq!(
+        (page["reached"].as_i64(), page["abandoned"].as_i64(), page["time"]["10-30s"].as_i64()),
+        (Some(2), Some(1), Some(1))
+    );
     // CSV of one report.
-    let csv = send(&router, Request::get("/api/staff/reports?format=csv&report=searches").header("authorization", format!("Bearer {TOKEN}")).body(Body::empty()).unwrap()).await;
+    let csv = send(
+        &router,
+        Request::get("/api/staff/reports?format=csv&report=searches")
+            .header("authorization", format!("Bearer {TOKEN}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(csv.header("content-type"), "text/csv; charset=utf-8");
-    assert_eq!(String::from_utf8(csv.body).unwrap(), "\u{feff}query,count\r\n,1\r\ndog licence,2\r\n");
+    assert_eq!(
+        String::from_utf8(csv.body).unwrap(),
+        "\u{feff}query,count\r\n,1\r\ndog licence,2\r\n"
+    );
 }
 
 #[tokio::test]
@@ -128,10 +184,20 @@ async fn bad_event_batches_are_refused_and_nothing_is_counted() {
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(reply.json()["problems"][0]["pointer"], "/events/1/page");
     let answers = json!({"format": 1, "channel": "online", "events": [{"type": "page_reached", "form": "f", "version": "1", "page": "p", "value": "李雷"}]});
-    assert_eq!(send(&router, post("/api/events", &answers)).await.problem(), "malformed", "no room for answers");
+    assert_eq!(
+        send(&router, post("/api/events", &answers)).await.problem(),
+        "malformed",
+        "no room for answers"
+    );
     let many = json!({"format": 1, "channel": "online", "events": vec![json!({"type": "search_no_results"}); 101]});
-    assert_eq!(send(&router, post("/api/events", &many)).await.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let huge = Request::post("/api/events").header("content-type", "application/json").body(Body::from(vec![b' '; 70_000])).unwrap();
+    assert_eq!(
+        send(&router, post("/api/events", &many)).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let huge = Request::post("/api/events")
+        .header("content-type", "application/json")
+        .body(Body::from(vec![b' '; 70_000]))
+        .unwrap();
     assert_eq!(send(&router, huge).await.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(reports(&router).await["funnels"], json!([]));
 }
@@ -161,7 +227,14 @@ fn cookie_of(reply: &Reply) -> String {
 
 async fn sign_in(router: &axum::Router, token: &str) -> Reply {
     let body = format!("token={}", token.replace('+', "%2B"));
-    send(router, Request::post("/staff/login").header("content-type", "application/x-www-form-urlencoded").body(Body::from(body)).unwrap()).await
+    send(
+        router,
+        Request::post("/staff/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -173,7 +246,9 @@ async fn the_dashboard_needs_a_sign_in_with_the_staff_token() {
     assert!(page.contains("Sign in") && !page.contains("OW-20261127-000009"), "{page}");
     assert!(anonymous.header("content-security-policy").contains("default-src 'none'"));
     assert_eq!(anonymous.header("cache-control"), "no-store");
-    for (path, needs) in [("/staff/reports.json", "Sign in"), ("/staff/reports/negative.csv", "Sign in")] {
+    for (path, needs) in
+        [("/staff/reports.json", "Sign in"), ("/staff/reports/negative.csv", "Sign in")]
+    {
         let reply = send(&router, Request::get(path).body(Body::empty()).unwrap()).await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{path}");
         assert!(String::from_utf8(reply.body).unwrap().contains(needs));
@@ -182,48 +257,105 @@ async fn the_dashboard_needs_a_sign_in_with_the_staff_token() {
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     assert!(wrong.header("set-cookie").is_empty());
     for body in ["other=1", "token=", "\u{1}not a form"] {
-        let reply = send(&router, Request::post("/staff/login").header("content-type", "application/x-www-form-urlencoded").body(Body::from(body)).unwrap()).await;
+        let reply = send(
+            &router,
+            Request::post("/staff/login")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{body}");
         assert!(String::from_utf8(reply.body).unwrap().contains("Enter the staff token"), "{body}");
     }
     // Decoded as a form: among other fields, every byte percent-encoded.
     let encoded: String = TOKEN.bytes().map(|b| format!("%{b:02X}")).collect();
     let body = format!("remember=1&token={encoded}");
-    let reply = send(&router, Request::post("/staff/login").header("content-type", "application/x-www-form-urlencoded").body(Body::from(body)).unwrap()).await;
+    let reply = send(
+        &router,
+        Request::post("/staff/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
-    let forged = send(&router, Request::get("/staff").header("cookie", "ow_staff=0123").body(Body::empty()).unwrap()).await;
+    let forged = send(
+        &router,
+        Request::get("/staff").header("cookie", "ow_staff=0123").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert!(!String::from_utf8(forged.body).unwrap().contains("OW-20261127-000009"));
 
     let right = sign_in(&router, TOKEN).await;
     assert_eq!((right.status, right.header("location")), (StatusCode::SEE_OTHER, "/staff"));
     let set = right.header("set-cookie");
-    assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict") && !set.contains(TOKEN), "{set}");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict") && !set.contains(TOKEN),
+        "{set}"
+    );
     let cookie = cookie_of(&right);
-    let get = |path: &str| Request::get(path).header("cookie", &cookie).body(Body::empty()).unwrap();
+    let get =
+        |path: &str| Request::get(path).header("cookie", &cookie).body(Body::empty()).unwrap();
     let page = String::from_utf8(send(&router, get("/staff")).await.body).unwrap();
-    assert!(page.contains("OW-20261127-000009") && page.contains("<svg") && page.contains("Mark followed up"), "{page}");
+    assert!(
+        page.contains("OW-20261127-000009")
+            && page.contains("<svg")
+            && page.contains("Mark followed up"),
+        "{page}"
+    );
     let json = send(&router, get("/staff/reports.json")).await.json();
     assert_eq!(json["negative"][0]["case_reference"], "OW-20261127-000009");
     assert_eq!(json["negative"][0]["followed_up"], false);
-    let csv = String::from_utf8(send(&router, get("/staff/reports/negative.csv")).await.body).unwrap();
-    assert!(csv.contains("OW-20261127-000009,residence-permit,1,too_many_materials,排队太久"), "{csv}");
+    let csv =
+        String::from_utf8(send(&router, get("/staff/reports/negative.csv")).await.body).unwrap();
+    assert!(
+        csv.contains("OW-20261127-000009,residence-permit,1,too_many_materials,排队太久"),
+        "{csv}"
+    );
 
     // Follow up, then sign out: the cookie no longer opens anything.
-    let followed = send(&router, Request::post("/staff/ratings/n1/follow-up").header("cookie", &cookie).body(Body::empty()).unwrap()).await;
+    let followed = send(
+        &router,
+        Request::post("/staff/ratings/n1/follow-up")
+            .header("cookie", &cookie)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(followed.status, StatusCode::SEE_OTHER);
-    assert_eq!(send(&router, get("/staff/reports.json")).await.json()["negative"][0]["followed_up"], true);
-    let out = send(&router, Request::post("/staff/logout").header("cookie", &cookie).body(Body::empty()).unwrap()).await;
+    assert_eq!(
+        send(&router, get("/staff/reports.json")).await.json()["negative"][0]["followed_up"],
+        true
+    );
+    let out = send(
+        &router,
+        Request::post("/staff/logout").header("cookie", &cookie).body(Body::empty()).unwrap(),
+    )
+    .await;
     assert!(out.header("set-cookie").contains("Max-Age=0"));
     assert_eq!(send(&router, get("/staff/reports.json")).await.status, StatusCode::UNAUTHORIZED);
-    let unsigned = send(&router, Request::post("/staff/ratings/n1/follow-up").body(Body::empty()).unwrap()).await;
+    let unsigned =
+        send(&router, Request::post("/staff/ratings/n1/follow-up").body(Body::empty()).unwrap())
+            .await;
     assert_eq!(unsigned.status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn without_a_staff_token_the_dashboard_is_not_there() {
     let router = router();
-    assert_eq!(send(&router, Request::get("/staff").body(Body::empty()).unwrap()).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send(&router, Request::get("/staff").body(Body::empty()).unwrap()).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(sign_in(&router, TOKEN).await.status, StatusCode::NOT_FOUND);
-    let api = send(&router, Request::get("/api/staff/reports").header("authorization", format!("Bearer {TOKEN}")).body(Body::empty()).unwrap()).await;
+    let api = send(
+        &router,
+        Request::get("/api/staff/reports")
+            .header("authorization", format!("Bearer {TOKEN}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);
 }

@@ -24,7 +24,11 @@ async fn a_valid_package_gets_one_reference_and_a_repeat_gets_the_same() {
     assert_eq!(again.json()["reference"], reference.as_str());
     assert_eq!(again.json()["duplicate"], true);
 
-    let other = post_json(&router, serde_json::to_string(&package("1c8f2a63-4d5e-4b6c-8d7e-8f9a0b1c2d3e")).unwrap()).await;
+    let other = post_json(
+        &router,
+        serde_json::to_string(&package("1c8f2a63-4d5e-4b6c-8d7e-8f9a0b1c2d3e")).unwrap(),
+    )
+    .await;
     assert_eq!(other.status, StatusCode::CREATED);
     assert_ne!(other.json()["reference"], reference.as_str());
 }
@@ -44,12 +48,18 @@ async fn the_engine_decides_what_is_refused() {
     let mut altered = package("3e0b4c85-6f7a-4d8e-af9a-0b1c2d3e4f5a");
     altered.answers.set("full_name", "Someone".into());
     let reply = post_json(&router, serde_json::to_string(&altered).unwrap()).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "checksum"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "checksum")
+    );
 
     let mut bad_key = package("3e0b4c85-6f7a-4d8e-af9a-0b1c2d3e4f5a");
     bad_key.idempotency_key = "not-a-uuid".into();
     let reply = post_json(&router, serde_json::to_string(&bad_key).unwrap()).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "malformed"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "malformed")
+    );
 }
 
 #[tokio::test]
@@ -67,11 +77,17 @@ async fn an_unknown_form_is_422_naming_it() {
     let mut unknown = package("5a2d6e07-8b9c-4f0a-9b1c-2d3e4f5a6b7c");
     unknown.form_id = "../../etc/passwd".into();
     let reply = post_json(&router, serde_json::to_string(&unknown).unwrap()).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "unknown_form"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "unknown_form")
+    );
 
     unknown.form_id = "dog-licence".into();
     let reply = post_json(&router, serde_json::to_string(&unknown).unwrap()).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "unknown_form"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "unknown_form")
+    );
     assert!(reply.json()["message"].as_str().unwrap().contains("dog-licence"), "{}", reply.json());
 }
 
@@ -81,10 +97,17 @@ async fn the_idempotency_key_header_must_match_the_package() {
     let key = "6b3e7f18-9cad-4a1b-8c2d-3e4f5a6b7c8d";
     let body = serde_json::to_string(&package(key)).unwrap();
     let request = |header: &str| {
-        Request::post("/api/submissions").header("content-type", "application/json").header("idempotency-key", header).body(Body::from(body.clone())).unwrap()
+        Request::post("/api/submissions")
+            .header("content-type", "application/json")
+            .header("idempotency-key", header)
+            .body(Body::from(body.clone()))
+            .unwrap()
     };
     let reply = send(&router, request("7c4f8029-adbe-4b2c-9d3e-4f5a6b7c8d9e")).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "idempotency_key_mismatch"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::BAD_REQUEST, "idempotency_key_mismatch")
+    );
     // Nothing was stored: the matching attempt is the first.
     let reply = send(&router, request(key)).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json());
@@ -95,9 +118,15 @@ async fn the_idempotency_key_header_must_match_the_package() {
 #[tokio::test]
 async fn bad_bodies_get_400_with_a_reason() {
     let router = router();
-    let valid: serde_json::Value = serde_json::to_value(package("8d5a9b3a-becf-4c3d-ae4f-5a6b7c8d9eaf")).unwrap();
+    let valid: serde_json::Value =
+        serde_json::to_value(package("8d5a9b3a-becf-4c3d-ae4f-5a6b7c8d9eaf")).unwrap();
     let mut wrong_types = Vec::new();
-    for (field, value) in [("format", serde_json::json!("one")), ("answers", serde_json::json!([])), ("attachments", serde_json::json!({})), ("checksum", serde_json::json!(7))] {
+    for (field, value) in [
+        ("format", serde_json::json!("one")),
+        ("answers", serde_json::json!([])),
+        ("attachments", serde_json::json!({})),
+        ("checksum", serde_json::json!(7)),
+    ] {
         let mut body = valid.clone();
         body[field] = value;
         wrong_types.push(body.to_string());
@@ -124,7 +153,11 @@ async fn bad_bodies_get_400_with_a_reason() {
     .collect();
     for body in cases {
         let reply = post_json(&router, body.clone()).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "malformed"), "{body:?}");
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::BAD_REQUEST, "malformed"),
+            "{body:?}"
+        );
         assert!(!reply.json()["message"].as_str().unwrap_or("").is_empty());
     }
     let invalid_utf8 = post_json(&router, vec![0xff, 0xfe, b'{']).await;
@@ -135,16 +168,28 @@ async fn bad_bodies_get_400_with_a_reason() {
 async fn other_content_types_are_415() {
     let router = router();
     let body = serde_json::to_string(&package("9e6bac4b-cfd0-4d4e-bf5a-6b7c8d9eafb0")).unwrap();
-    for content_type in [None, Some("text/plain"), Some("application/x-www-form-urlencoded"), Some("application/jsonp")] {
+    for content_type in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        Some("application/jsonp"),
+    ] {
         let mut request = Request::post("/api/submissions");
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
         }
         let reply = send(&router, request.body(Body::from(body.clone())).unwrap()).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"), "{content_type:?}");
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+            "{content_type:?}"
+        );
     }
     // A charset parameter is fine.
-    let request = Request::post("/api/submissions").header("content-type", "application/json; charset=utf-8").body(Body::from(body)).unwrap();
+    let request = Request::post("/api/submissions")
+        .header("content-type", "application/json; charset=utf-8")
+        .body(Body::from(body))
+        .unwrap();
     assert_eq!(send(&router, request).await.status, StatusCode::CREATED);
 }
 
@@ -153,23 +198,33 @@ async fn a_huge_body_is_413_whether_or_not_its_length_is_declared() {
     let router = router();
     let huge = format!("{{\"format\": 1, \"padding\": \"{}\"}}", "x".repeat(3 * 1024 * 1024));
     let reply = post_json(&router, huge.clone()).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
     let declared = Request::post("/api/submissions")
         .header("content-type", "application/json")
         .header("content-length", huge.len())
         .body(Body::from(huge))
         .unwrap();
     let reply = send(&router, declared).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
 
     // A streamed body (no length known up front) is cut off at the limit too.
-    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = (0..40).map(|_| Ok(vec![b' '; 100 * 1024])).collect();
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+        (0..40).map(|_| Ok(vec![b' '; 100 * 1024])).collect();
     let streamed = Request::post("/api/submissions")
         .header("content-type", "application/json")
         .body(Body::from_stream(futures_stream(chunks)))
         .unwrap();
     let reply = send(&router, streamed).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
 
     // The declared length is checked against --max-body-bytes before anything is read.
     let mut config = config();
@@ -182,14 +237,22 @@ async fn a_huge_body_is_413_whether_or_not_its_length_is_declared() {
         .body(Body::from(body))
         .unwrap();
     let reply = send(&small, declared).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
 }
 
-fn futures_stream(chunks: Vec<Result<Vec<u8>, std::io::Error>>) -> impl futures_core::Stream<Item = Result<Vec<u8>, std::io::Error>> {
+fn futures_stream(
+    chunks: Vec<Result<Vec<u8>, std::io::Error>>,
+) -> impl futures_core::Stream<Item = Result<Vec<u8>, std::io::Error>> {
     struct Chunks(std::vec::IntoIter<Result<Vec<u8>, std::io::Error>>);
     impl futures_core::Stream for Chunks {
         type Item = Result<Vec<u8>, std::io::Error>;
-        fn poll_next(mut self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<Option<Self::Item>> {
+        fn poll_next(
+            mut self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Self::Item>> {
             std::task::Poll::Ready(self.0.next())
         }
     }
@@ -203,18 +266,29 @@ async fn a_definition_the_server_cannot_load_is_503_naming_the_file() {
     let router = app(&Config::new(repo().join("dist"), &forms, ":memory:")).unwrap();
     let body = serde_json::to_string(&package("b0c8ce6d-e1f2-4f6a-9b7c-8d9eafb0c1d2")).unwrap();
     let reply = post_json(&router, body.clone()).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::SERVICE_UNAVAILABLE, "form_unavailable"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, "form_unavailable")
+    );
     assert_eq!(reply.json()["file"], "residence-permit.json");
 
     // The definition is fine but a reference list it needs is missing.
-    std::fs::copy(repo().join("forms/residence-permit.json"), forms.join("residence-permit.json")).unwrap();
+    std::fs::copy(repo().join("forms/residence-permit.json"), forms.join("residence-permit.json"))
+        .unwrap();
     let reply = post_json(&router, body.clone()).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::SERVICE_UNAVAILABLE, "form_unavailable"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, "form_unavailable")
+    );
     assert_eq!(reply.json()["file"], "data/cn-ethnic-groups.json");
 
     // Once the list is there, the same package goes through.
     std::fs::create_dir_all(forms.join("data")).unwrap();
-    std::fs::copy(repo().join("forms/data/cn-ethnic-groups.json"), forms.join("data/cn-ethnic-groups.json")).unwrap();
+    std::fs::copy(
+        repo().join("forms/data/cn-ethnic-groups.json"),
+        forms.join("data/cn-ethnic-groups.json"),
+    )
+    .unwrap();
     assert_eq!(post_json(&router, body).await.status, StatusCode::CREATED);
     std::fs::remove_dir_all(forms).unwrap();
 }
@@ -228,20 +302,27 @@ async fn api_answers_are_json_and_everything_is_nosniff() {
     assert_eq!(reply.header("x-content-type-options"), "nosniff");
 
     let reply = send(&router, Request::get("/api/submissions").body(Body::empty()).unwrap()).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+    );
     assert_eq!(reply.header("x-content-type-options"), "nosniff");
 
     let reply = send(&router, Request::get("/api/nothing/here").body(Body::empty()).unwrap()).await;
     assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::NOT_FOUND, "not_found"));
 
-    let reply = send(&router, Request::get("/forms/residence-permit.json").body(Body::empty()).unwrap()).await;
+    let reply =
+        send(&router, Request::get("/forms/residence-permit.json").body(Body::empty()).unwrap())
+            .await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.header("x-content-type-options"), "nosniff");
 
     let dist = temp_dir("dist-nosniff");
     std::fs::write(dist.join("index.html"), "<!doctype html><title>onewindow</title>").unwrap();
     let served = app(&Config::new(&dist, repo().join("forms"), ":memory:")).unwrap();
-    let reply = send(&served, Request::get("/apply/residence-permit/start").body(Body::empty()).unwrap()).await;
+    let reply =
+        send(&served, Request::get("/apply/residence-permit/start").body(Body::empty()).unwrap())
+            .await;
     assert_eq!(reply.status, StatusCode::OK);
     assert!(reply.header("content-type").starts_with("text/html"));
     assert_eq!(reply.header("x-content-type-options"), "nosniff");

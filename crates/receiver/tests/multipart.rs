@@ -13,7 +13,10 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n pretend photo";
 const PDF: &[u8] = b"%PDF-1.7 pretend tenancy agreement";
 
 fn files() -> Vec<(&'static str, &'static str, &'static str, &'static [u8])> {
-    vec![("photo", "photo.png", "image/png", PNG), ("address_proof", "租房合同.pdf", "application/pdf", PDF)]
+    vec![
+        ("photo", "photo.png", "image/png", PNG),
+        ("address_proof", "租房合同.pdf", "application/pdf", PDF),
+    ]
 }
 
 #[tokio::test]
@@ -38,7 +41,10 @@ async fn files_may_come_first_be_upper_case_or_travel_separately() {
     let router = router();
     let package = package_with_files("d2eae08f-0314-4b8c-9d9e-afb0c1d2e3f4", &files());
     let json = serde_json::to_vec(&package).unwrap();
-    let body = multipart(&[(&sha256_hex(PNG).to_uppercase(), Some("photo.png"), PNG), ("package", None, &json)]);
+    let body = multipart(&[
+        (&sha256_hex(PNG).to_uppercase(), Some("photo.png"), PNG),
+        ("package", None, &json),
+    ]);
     let reply = send(&router, multipart_request(body)).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json());
 
@@ -55,15 +61,20 @@ async fn a_file_whose_content_does_not_match_is_422_naming_it() {
     // Same size, other content: only the SHA-256 tells.
     let mut other = PDF.to_vec();
     *other.last_mut().unwrap() ^= 1;
-    let body = multipart(&[("package", None, &json), (&sha256_hex(PDF), Some("租房合同.pdf"), &other)]);
+    let body =
+        multipart(&[("package", None, &json), (&sha256_hex(PDF), Some("租房合同.pdf"), &other)]);
     let reply = send(&router, multipart_request(body)).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "attachment_mismatch"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "attachment_mismatch")
+    );
     assert_eq!(reply.json()["attachment"]["name"], "租房合同.pdf");
     assert_eq!(reply.json()["attachment"]["field"], "address_proof");
     assert!(reply.json()["message"].as_str().unwrap().contains("sha256"));
 
     // Nothing was stored: the right files under the same key are the first submission.
-    let body = multipart(&[("package", None, &json), (&sha256_hex(PDF), Some("租房合同.pdf"), PDF)]);
+    let body =
+        multipart(&[("package", None, &json), (&sha256_hex(PDF), Some("租房合同.pdf"), PDF)]);
     assert_eq!(send(&router, multipart_request(body)).await.status, StatusCode::CREATED);
 }
 
@@ -73,9 +84,15 @@ async fn a_file_whose_size_does_not_match_is_422() {
     let mut answers = example_answers(0);
     answers.set("photo", serde_json::json!([{"name": "photo.png", "type": "image/png", "size": PNG.len() + 1, "sha256": sha256_hex(PNG)}]));
     let package = package_of(&answers, "en", "a51d13b2-3647-4ebf-80c1-d2e3f4a5b6c7");
-    let body = multipart(&[("package", None, &serde_json::to_vec(&package).unwrap()), (&sha256_hex(PNG), Some("photo.png"), PNG)]);
+    let body = multipart(&[
+        ("package", None, &serde_json::to_vec(&package).unwrap()),
+        (&sha256_hex(PNG), Some("photo.png"), PNG),
+    ]);
     let reply = send(&router, multipart_request(body)).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "attachment_mismatch"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "attachment_mismatch")
+    );
     assert_eq!(reply.json()["attachment"]["name"], "photo.png");
     assert!(reply.json()["message"].as_str().unwrap().contains("size"));
 }
@@ -86,16 +103,30 @@ async fn a_part_the_package_does_not_list_is_400() {
     let package = package_with_files("b62e24c3-4758-4fc0-91d2-e3f4a5b6c7d8", &files());
     let json = serde_json::to_vec(&package).unwrap();
     let stranger = b"not listed";
-    for (name, content) in [(sha256_hex(stranger), &stranger[..]), ("notes".to_string(), &b"hello"[..]), (String::new(), &b"x"[..])] {
+    for (name, content) in [
+        (sha256_hex(stranger), &stranger[..]),
+        ("notes".to_string(), &b"hello"[..]),
+        (String::new(), &b"x"[..]),
+    ] {
         let body = multipart(&[("package", None, &json), (&name, Some("x.txt"), content)]);
         let reply = send(&router, multipart_request(body)).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "unknown_attachment"), "{name:?}");
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::BAD_REQUEST, "unknown_attachment"),
+            "{name:?}"
+        );
     }
     // A listed package without sha256 does not make any part acceptable.
     let plain = common::package("c73f35d4-5869-40d1-a2e3-f4a5b6c7d8e9");
-    let body = multipart(&[("package", None, &serde_json::to_vec(&plain).unwrap()), (&sha256_hex(PNG), Some("photo.png"), PNG)]);
+    let body = multipart(&[
+        ("package", None, &serde_json::to_vec(&plain).unwrap()),
+        (&sha256_hex(PNG), Some("photo.png"), PNG),
+    ]);
     let reply = send(&router, multipart_request(body)).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "unknown_attachment"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::BAD_REQUEST, "unknown_attachment")
+    );
 }
 
 #[tokio::test]
@@ -105,7 +136,11 @@ async fn invalid_multipart_bodies_are_400() {
     let json = serde_json::to_vec(&package).unwrap();
     let no_package = multipart(&[(&sha256_hex(PNG), Some("photo.png"), PNG)]);
     let two_packages = multipart(&[("package", None, &json), ("package", None, &json)]);
-    let two_files = multipart(&[("package", None, &json), (&sha256_hex(PNG), Some("a.png"), PNG), (&sha256_hex(PNG), Some("b.png"), PNG)]);
+    let two_files = multipart(&[
+        ("package", None, &json),
+        (&sha256_hex(PNG), Some("a.png"), PNG),
+        (&sha256_hex(PNG), Some("b.png"), PNG),
+    ]);
     let bad_json = multipart(&[("package", None, b"{\"format\": ")]);
     let empty_package = multipart(&[("package", None, b"")]);
     let mut truncated = multipart(&[("package", None, &json)]);
@@ -122,10 +157,18 @@ async fn invalid_multipart_bodies_are_400() {
     ];
     for (what, body) in cases {
         let reply = send(&router, multipart_request(body)).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "malformed"), "{what}: {}", reply.json());
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::BAD_REQUEST, "malformed"),
+            "{what}: {}",
+            reply.json()
+        );
     }
     // No boundary at all.
-    let request = axum::http::Request::post("/api/submissions").header("content-type", "multipart/form-data").body(axum::body::Body::from(json.clone())).unwrap();
+    let request = axum::http::Request::post("/api/submissions")
+        .header("content-type", "multipart/form-data")
+        .body(axum::body::Body::from(json.clone()))
+        .unwrap();
     let reply = send(&router, request).await;
     assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "malformed"));
 }
@@ -136,9 +179,14 @@ async fn the_header_key_is_checked_for_multipart_too() {
     let package = package_with_files("e95157f6-7a8b-42f3-84a5-b6c7d8e9fa0b", &files());
     let body = multipart(&[("package", None, &serde_json::to_vec(&package).unwrap())]);
     let mut request = multipart_request(body);
-    request.headers_mut().insert("idempotency-key", "0a6268a7-8b9c-4304-95b6-c7d8e9fa0b1c".parse().unwrap());
+    request
+        .headers_mut()
+        .insert("idempotency-key", "0a6268a7-8b9c-4304-95b6-c7d8e9fa0b1c".parse().unwrap());
     let reply = send(&router, request).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "idempotency_key_mismatch"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::BAD_REQUEST, "idempotency_key_mismatch")
+    );
 }
 
 #[tokio::test]
@@ -150,20 +198,33 @@ async fn bodies_and_package_parts_over_their_limits_are_413() {
     let mut answers = example_answers(0);
     answers.set("photo", serde_json::json!([{"name": "big.png", "type": "image/png", "size": big.len(), "sha256": sha256_hex(&big)}]));
     let package = package_of(&answers, "en", "1b7379b8-9cad-4415-a6c7-d8e9fa0b1c2d");
-    let body = multipart(&[("package", None, &serde_json::to_vec(&package).unwrap()), (&sha256_hex(&big), Some("big.png"), &big)]);
+    let body = multipart(&[
+        ("package", None, &serde_json::to_vec(&package).unwrap()),
+        (&sha256_hex(&big), Some("big.png"), &big),
+    ]);
     // Streamed without a declared length: cut off while reading.
     let reply = send(&small, multipart_request(body.clone())).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
     // With a declared length: refused before reading.
     let mut request = multipart_request(body.clone());
     request.headers_mut().insert("content-length", body.len().into());
     let reply = send(&small, request).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"));
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
     // The same body is fine under the default 25 MiB.
     assert_eq!(send(&router(), multipart_request(body)).await.status, StatusCode::CREATED);
 
     // The package part alone may not pass 2 MiB, whatever the body limit.
     let huge_package = vec![b' '; 2 * 1024 * 1024 + 1];
-    let reply = send(&router(), multipart_request(multipart(&[("package", None, &huge_package)]))).await;
-    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_large"));
+    let reply =
+        send(&router(), multipart_request(multipart(&[("package", None, &huge_package)]))).await;
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+    );
 }

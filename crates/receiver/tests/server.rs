@@ -46,7 +46,12 @@ fn the_binary_serves_stores_and_stops_on_sigterm() {
         .unwrap();
     let mut first_line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
-    let addr = first_line.trim().strip_prefix("onewindow: serving http://").and_then(|rest| rest.strip_suffix('/')).unwrap_or_else(|| panic!("{first_line:?}")).to_string();
+    let addr = first_line
+        .trim()
+        .strip_prefix("onewindow: serving http://")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("{first_line:?}"))
+        .to_string();
 
     let health = http(&addr, "GET /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
@@ -71,7 +76,8 @@ fn the_binary_serves_stores_and_stops_on_sigterm() {
     assert!(!log.contains("Li Lei") && !log.contains("0013 8000"), "{log}");
 
     let db = rusqlite::Connection::open(&database).unwrap();
-    let stored: i64 = db.query_row("SELECT COUNT(*) FROM submissions", [], |row| row.get(0)).unwrap();
+    let stored: i64 =
+        db.query_row("SELECT COUNT(*) FROM submissions", [], |row| row.get(0)).unwrap();
     assert_eq!(stored, 1);
     drop(db);
     std::fs::remove_dir_all(dir).unwrap();
@@ -80,7 +86,11 @@ fn the_binary_serves_stores_and_stops_on_sigterm() {
 /// Sends SIG`signal` and waits (20 s at most) for a clean exit.
 #[cfg(unix)]
 fn stop_with(child: &mut std::process::Child, signal: &str) {
-    assert!(Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap().success());
+    assert!(Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
     let started = Instant::now();
     let exit = loop {
         if let Some(exit) = child.try_wait().unwrap() {
@@ -122,14 +132,32 @@ fn the_binary_stops_on_ctrl_c_too() {
 
 #[test]
 fn the_binary_explains_its_flags() {
-    let help = Command::new(env!("CARGO_BIN_EXE_onewindow-receiver")).arg("--help").output().unwrap();
+    let help =
+        Command::new(env!("CARGO_BIN_EXE_onewindow-receiver")).arg("--help").output().unwrap();
     assert!(help.status.success());
     let text = String::from_utf8(help.stdout).unwrap();
-    for flag in ["--addr", "--dist", "--forms", "--database", "--max-body-bytes", "--allow-origin", "--staff-token", "ONEWINDOW_ALLOW_ORIGINS", "ONEWINDOW_STAFF_TOKEN"] {
+    for flag in [
+        "--addr",
+        "--dist",
+        "--forms",
+        "--database",
+        "--max-body-bytes",
+        "--allow-origin",
+        "--staff-token",
+        "ONEWINDOW_ALLOW_ORIGINS",
+        "ONEWINDOW_STAFF_TOKEN",
+    ] {
         assert!(text.contains(flag), "{flag} missing from --help");
     }
     let dir = site("flags");
-    for args in [vec!["--bogus"], vec!["--max-body-bytes", "lots"], vec!["--max-body-bytes", "0"], vec!["--addr"], vec!["--staff-token", "short"], vec!["--allow-origin", "example.org"]] {
+    for args in [
+        vec!["--bogus"],
+        vec!["--max-body-bytes", "lots"],
+        vec!["--max-body-bytes", "0"],
+        vec!["--addr"],
+        vec!["--staff-token", "short"],
+        vec!["--allow-origin", "example.org"],
+    ] {
         let output = Command::new(env!("CARGO_BIN_EXE_onewindow-receiver"))
             .args(["--addr", "127.0.0.1:0", "--dist"])
             .arg(dir.join("dist"))
@@ -141,7 +169,10 @@ fn the_binary_explains_its_flags() {
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(1), "{args:?}");
-        assert!(String::from_utf8_lossy(&output.stderr).starts_with("onewindow-receiver: "), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).starts_with("onewindow-receiver: "),
+            "{args:?}"
+        );
     }
     // The environment enables what the flags do.
     let output = Command::new(env!("CARGO_BIN_EXE_onewindow-receiver"))
@@ -157,7 +188,12 @@ fn the_binary_explains_its_flags() {
 #[tokio::test]
 async fn serve_finishes_when_told_to() {
     let dir = site("serve");
-    let router = onewindow_receiver::app(&onewindow_receiver::Config::new(dir.join("dist"), repo().join("forms"), ":memory:")).unwrap();
+    let router = onewindow_receiver::app(&onewindow_receiver::Config::new(
+        dir.join("dist"),
+        repo().join("forms"),
+        ":memory:",
+    ))
+    .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -166,13 +202,24 @@ async fn serve_finishes_when_told_to() {
     }));
     let page = tokio::task::spawn_blocking({
         let addr = addr.clone();
-        move || http(&addr, "GET /apply/residence-permit HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+        move || {
+            http(
+                &addr,
+                "GET /apply/residence-permit HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n",
+            )
+        }
     })
     .await
     .unwrap();
-    assert!(page.starts_with("HTTP/1.1 200") && page.contains("<title>onewindow</title>"), "{page}");
+    assert!(
+        page.starts_with("HTTP/1.1 200") && page.contains("<title>onewindow</title>"),
+        "{page}"
+    );
     stop.send(()).unwrap();
-    let result = tokio::time::timeout(Duration::from_secs(10), server).await.expect("serve did not return").unwrap();
+    let result = tokio::time::timeout(Duration::from_secs(10), server)
+        .await
+        .expect("serve did not return")
+        .unwrap();
     assert_eq!(result, Ok(()));
     std::fs::remove_dir_all(dir).unwrap();
 }

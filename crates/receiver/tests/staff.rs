@@ -16,10 +16,17 @@ fn staff_router() -> axum::Router {
 }
 
 fn get(path: &str) -> Request<Body> {
-    Request::get(path).header("authorization", format!("Bearer {TOKEN}")).body(Body::empty()).unwrap()
+    Request::get(path)
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap()
 }
 
-async fn submit(router: &axum::Router, package: &onewindow_engine::Package, files: &[(&str, &[u8])]) -> String {
+async fn submit(
+    router: &axum::Router,
+    package: &onewindow_engine::Package,
+    files: &[(&str, &[u8])],
+) -> String {
     let json = serde_json::to_vec(package).unwrap();
     let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("package", None, &json)];
     let names: Vec<String> = files.iter().map(|(_, content)| sha256_hex(content)).collect();
@@ -34,9 +41,17 @@ async fn submit(router: &axum::Router, package: &onewindow_engine::Package, file
 #[tokio::test]
 async fn without_a_token_the_staff_endpoints_are_404() {
     let router = router();
-    for path in ["/api/staff/submissions", "/api/staff/export?form=residence-permit", "/api/staff/submissions/OW-20261127-000001"] {
+    for path in [
+        "/api/staff/submissions",
+        "/api/staff/export?form=residence-permit",
+        "/api/staff/submissions/OW-20261127-000001",
+    ] {
         let reply = send(&router, get(path)).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::NOT_FOUND, "not_found"), "{path}");
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::NOT_FOUND, "not_found"),
+            "{path}"
+        );
         assert_eq!(reply.header("cache-control"), "no-store");
     }
 }
@@ -67,7 +82,11 @@ async fn the_right_bearer_token_is_needed() {
             request = request.header("authorization", value);
         }
         let reply = send(&router, request.body(Body::empty()).unwrap()).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::UNAUTHORIZED, "unauthorized"), "{authorization:?}");
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::UNAUTHORIZED, "unauthorized"),
+            "{authorization:?}"
+        );
         assert!(reply.header("www-authenticate").starts_with("Bearer"));
         assert_eq!(reply.header("cache-control"), "no-store");
     }
@@ -75,7 +94,10 @@ async fn the_right_bearer_token_is_needed() {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.header("cache-control"), "no-store");
     // The scheme is case-insensitive.
-    let request = Request::get("/api/staff/submissions").header("authorization", format!("bearer {TOKEN}")).body(Body::empty()).unwrap();
+    let request = Request::get("/api/staff/submissions")
+        .header("authorization", format!("bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(send(&router, request).await.status, StatusCode::OK);
 }
 
@@ -84,20 +106,31 @@ async fn the_listing_is_newest_first_by_form_and_paged() {
     let router = staff_router();
     let png: &[u8] = b"\x89PNG pretend";
     let first = submit(&router, &package("2c8480c9-adbe-4526-b7d8-e9fa0b1c2d3e"), &[]).await;
-    let with_file = package_with_files("3d9591da-becf-4637-88e9-fa0b1c2d3e4f", &[("photo", "photo.png", "image/png", png)]);
+    let with_file = package_with_files(
+        "3d9591da-becf-4637-88e9-fa0b1c2d3e4f",
+        &[("photo", "photo.png", "image/png", png)],
+    );
     let second = submit(&router, &with_file, &[("photo.png", png)]).await;
 
     let reply = send(&router, get("/api/staff/submissions")).await;
     assert_eq!(reply.header("content-type"), "application/json");
     let list = reply.json();
     assert_eq!(list["total"], 2);
-    let references: Vec<&str> = list["submissions"].as_array().unwrap().iter().map(|s| s["reference"].as_str().unwrap()).collect();
+    let references: Vec<&str> = list["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["reference"].as_str().unwrap())
+        .collect();
     assert_eq!(references, [second.as_str(), first.as_str()]);
     let newest = &list["submissions"][0];
     assert_eq!(newest["form_id"], "residence-permit");
     assert_eq!(newest["form_version"], "2026.2");
     assert_eq!(newest["idempotency_key"], "3d9591da-becf-4637-88e9-fa0b1c2d3e4f");
-    assert_eq!((newest["attachments"].as_i64(), newest["files_stored"].as_i64()), (Some(5), Some(1)));
+    assert_eq!(
+        (newest["attachments"].as_i64(), newest["files_stored"].as_i64()),
+        (Some(5), Some(1))
+    );
     assert!(newest["received_at"].as_str().unwrap().ends_with('Z'));
     // No answers in the listing.
     assert!(!reply.body.windows(4).any(|w| w == b"mobi"), "{list}");
@@ -106,13 +139,20 @@ async fn the_listing_is_newest_first_by_form_and_paged() {
     assert_eq!(page["submissions"].as_array().unwrap().len(), 1);
     assert_eq!(page["submissions"][0]["reference"], first.as_str());
     let other = send(&router, get("/api/staff/submissions?form=register-birth")).await.json();
-    assert_eq!((other["total"].as_i64(), other["submissions"].as_array().unwrap().len()), (Some(0), 0));
+    assert_eq!(
+        (other["total"].as_i64(), other["submissions"].as_array().unwrap().len()),
+        (Some(0), 0)
+    );
     let same = send(&router, get("/api/staff/submissions?form=residence-permit")).await.json();
     assert_eq!(same["total"], 2);
 
     for bad in ["limit=-1", "limit=abc", "limit=100000", "offset=x", "form=../x"] {
         let reply = send(&router, get(&format!("/api/staff/submissions?{bad}"))).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{bad}");
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::BAD_REQUEST, "bad_request"),
+            "{bad}"
+        );
     }
 }
 
@@ -123,7 +163,10 @@ async fn one_package_and_its_files_can_be_fetched() {
     let pdf: &[u8] = b"%PDF pretend proof";
     let package = package_with_files(
         "4ea6a2eb-cfd0-4748-99fa-0b1c2d3e4f5a",
-        &[("photo", "photo.png", "image/png", png), ("address_proof", "租房 \"合同\".pdf", "application/pdf", pdf)],
+        &[
+            ("photo", "photo.png", "image/png", png),
+            ("address_proof", "租房 \"合同\".pdf", "application/pdf", pdf),
+        ],
     );
     let reference = submit(&router, &package, &[("photo.png", png), ("合同.pdf", pdf)]).await;
 
@@ -132,7 +175,11 @@ async fn one_package_and_its_files_can_be_fetched() {
     assert_eq!(reply.json(), serde_json::to_value(&package).unwrap());
     assert_eq!(reply.header("cache-control"), "no-store");
 
-    let reply = send(&router, get(&format!("/api/staff/submissions/{reference}/attachments/{}", sha256_hex(pdf)))).await;
+    let reply = send(
+        &router,
+        get(&format!("/api/staff/submissions/{reference}/attachments/{}", sha256_hex(pdf))),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.body, pdf);
     assert_eq!(reply.header("content-type"), "application/pdf");
@@ -143,8 +190,18 @@ async fn one_package_and_its_files_can_be_fetched() {
     assert_eq!(reply.header("content-security-policy"), "sandbox");
     assert_eq!(reply.header("x-content-type-options"), "nosniff");
     assert_eq!(reply.header("cache-control"), "no-store");
-    let upper = send(&router, get(&format!("/api/staff/submissions/{reference}/attachments/{}", sha256_hex(png).to_uppercase()))).await;
-    assert_eq!((upper.status, upper.body.as_slice(), upper.header("content-type")), (StatusCode::OK, png, "image/png"));
+    let upper = send(
+        &router,
+        get(&format!(
+            "/api/staff/submissions/{reference}/attachments/{}",
+            sha256_hex(png).to_uppercase()
+        )),
+    )
+    .await;
+    assert_eq!(
+        (upper.status, upper.body.as_slice(), upper.header("content-type")),
+        (StatusCode::OK, png, "image/png")
+    );
 
     for path in [
         "/api/staff/submissions/OW-19990101-000009".to_string(),
@@ -153,7 +210,11 @@ async fn one_package_and_its_files_can_be_fetched() {
         format!("/api/staff/submissions/OW-19990101-000009/attachments/{}", sha256_hex(png)),
     ] {
         let reply = send(&router, get(&path)).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::NOT_FOUND, "not_found"), "{path}");
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::NOT_FOUND, "not_found"),
+            "{path}"
+        );
     }
 }
 
@@ -165,7 +226,12 @@ async fn the_csv_export_has_a_column_per_answer_and_opens_in_excel() {
     let mut address = answers.get("residence_address").unwrap().clone();
     address["street"] = "湖滨南路100号, \"东\"3栋".into();
     answers.set("residence_address", address);
-    let chinese = submit(&router, &package_of(&answers, "zh-CN", "60c8c40d-e1f2-496a-9b1c-2d3e4f5a6b7c"), &[]).await;
+    let chinese = submit(
+        &router,
+        &package_of(&answers, "zh-CN", "60c8c40d-e1f2-496a-9b1c-2d3e4f5a6b7c"),
+        &[],
+    )
+    .await;
 
     let reply = send(&router, get("/api/staff/export?form=residence-permit&format=csv")).await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -179,7 +245,12 @@ async fn the_csv_export_has_a_column_per_answer_and_opens_in_excel() {
     assert_eq!(lines[3], "");
     let header: Vec<&str> = lines[0].split(',').collect();
     assert_eq!(&header[..4], ["reference", "received_at", "form_version", "locale"]);
-    let column = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("no column {name} in {header:?}"));
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+    };
     // Nested objects are dotted keys, in the order of the form's questions.
     assert!(column("residence_address.city_name") > column("full_name"));
     assert!(column("residence_address.street") > column("residence_address.city_name"));
@@ -201,7 +272,11 @@ async fn the_csv_export_has_a_column_per_answer_and_opens_in_excel() {
     assert_eq!(rows[2][column("residence_address.city_name")], "厦门市");
 
     let reply = send(&router, get("/api/staff/export?form=residence-permit")).await;
-    assert_eq!((reply.status, reply.header("content-type")), (StatusCode::OK, "text/csv; charset=utf-8"), "CSV by default");
+    assert_eq!(
+        (reply.status, reply.header("content-type")),
+        (StatusCode::OK, "text/csv; charset=utf-8"),
+        "CSV by default"
+    );
 }
 
 #[tokio::test]
@@ -219,9 +294,17 @@ async fn the_json_export_has_every_package_of_the_form() {
     let none = send(&router, get("/api/staff/export?form=register-birth&format=json")).await.json();
     assert_eq!(none["submissions"], serde_json::json!([]));
 
-    for bad in ["/api/staff/export", "/api/staff/export?form=residence-permit&format=xlsx", "/api/staff/export?form=a/b"] {
+    for bad in [
+        "/api/staff/export",
+        "/api/staff/export?form=residence-permit&format=xlsx",
+        "/api/staff/export?form=a/b",
+    ] {
         let reply = send(&router, get(bad)).await;
-        assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{bad}");
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::BAD_REQUEST, "bad_request"),
+            "{bad}"
+        );
     }
 }
 

@@ -57,7 +57,8 @@ pub fn queries_json(services: usize, n: usize) -> String {
 /// Builds the index of a catalog (JSON) with pinyin, as `onewindow index` does; its bytes.
 #[wasm_bindgen]
 pub fn build_index(catalog: &str) -> Result<Vec<u8>, JsError> {
-    let catalog: Catalog = serde_json::from_str(catalog).map_err(|e| JsError::new(&e.to_string()))?;
+    let catalog: Catalog =
+        serde_json::from_str(catalog).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(SearchIndex::build(&catalog, &[]).to_bytes())
 }
 

@@ -11,7 +11,8 @@ impl TempDir {
     pub fn new(name: &str) -> Self {
         static COUNT: AtomicUsize = AtomicUsize::new(0);
         let n = COUNT.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!("onewindow-cli-test-{}-{n}-{name}", std::process::id()));
+        let path = std::env::temp_dir()
+            .join(format!("onewindow-cli-test-{}-{n}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).unwrap();
         TempDir(path)

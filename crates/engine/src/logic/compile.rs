@@ -16,7 +16,10 @@ pub(super) enum Node {
     Array(Vec<Node>),
     /// `var` with a literal name (the usual case, so it gets its own node): the path split
     /// once, `None` for the whole data.
-    Var { path: Option<Box<[String]>>, default: Option<Box<Node>> },
+    Var {
+        path: Option<Box<[String]>>,
+        default: Option<Box<Node>>,
+    },
     Op(Op, Vec<Node>),
 }
 
@@ -127,7 +130,10 @@ fn parse_at(expr: &Value, depth: usize) -> Result<Node, String> {
     }
     match expr {
         Value::Array(items) => {
-            let nodes = items.iter().map(|item| parse_at(item, depth + 1)).collect::<Result<Vec<_>, _>>()?;
+            let nodes = items
+                .iter()
+                .map(|item| parse_at(item, depth + 1))
+                .collect::<Result<Vec<_>, _>>()?;
             // Kept whole when nothing inside needs evaluating, so it is borrowed, not rebuilt.
             if nodes.iter().all(|node| matches!(node, Node::Literal(_))) {
                 Ok(Node::Literal(expr.clone()))
@@ -141,7 +147,8 @@ fn parse_at(expr: &Value, depth: usize) -> Result<Node, String> {
                 (None, _) => return Ok(Node::Literal(expr.clone())),
                 (Some(entry), None) => entry,
                 (Some(_), Some(_)) => {
-                    let keys = map.keys().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
+                    let keys =
+                        map.keys().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
                     return Err(format!(
                         "not a valid JSON Logic expression: an operation is an object with one key, the operator, but this one has {keys}"
                     ));
@@ -150,7 +157,10 @@ fn parse_at(expr: &Value, depth: usize) -> Result<Node, String> {
             let op = Op::named(name).ok_or_else(|| format!("unknown operator \"{name}\""))?;
             // A single argument may be written without its array: {"var": "x"}.
             let args = match args {
-                Value::Array(list) => list.iter().map(|arg| parse_at(arg, depth + 2)).collect::<Result<Vec<_>, _>>()?,
+                Value::Array(list) => list
+                    .iter()
+                    .map(|arg| parse_at(arg, depth + 2))
+                    .collect::<Result<Vec<_>, _>>()?,
                 single => vec![parse_at(single, depth + 1)?],
             };
             Ok(literal_var(op, args))

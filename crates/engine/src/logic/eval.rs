@@ -3,7 +3,8 @@
 
 use super::compile::{Node, Op};
 use super::value::{
-    js_of, less, loose_eq, parse_float, push_joined, strict_eq, to_integer, to_number, to_string, utf16_len, Js, Val,
+    js_of, less, loose_eq, parse_float, push_joined, strict_eq, to_integer, to_number, to_string,
+    utf16_len, Js, Val,
 };
 use crate::formats::{self, Date};
 use serde_json::{Map, Value};
@@ -68,18 +69,35 @@ impl Env {
                 self.rest(args, 1, scope)?;
                 Ok(Val::bool(truthy == (op == Op::NotNot)))
             }
-            Op::Eq | Op::NotEq | Op::StrictEq | Op::StrictNotEq | Op::Greater | Op::GreaterEq | Op::Less | Op::LessEq => {
-                self.compare(op, args, scope)
-            }
+            Op::Eq
+            | Op::NotEq
+            | Op::StrictEq
+            | Op::StrictNotEq
+            | Op::Greater
+            | Op::GreaterEq
+            | Op::Less
+            | Op::LessEq => self.compare(op, args, scope),
             Op::Max | Op::Min | Op::Add | Op::Multiply => self.fold(op, args, scope),
             Op::Subtract | Op::Divide | Op::Modulo => self.arithmetic(op, args, scope),
-            Op::Cat | Op::Substr | Op::In | Op::Merge | Op::Log => self.text_and_lists(op, args, scope),
+            Op::Cat | Op::Substr | Op::In | Op::Merge | Op::Log => {
+                self.text_and_lists(op, args, scope)
+            }
             Op::Var | Op::Missing | Op::MissingSome => self.data(op, args, scope),
             Op::Map | Op::Filter => self.map_filter(op == Op::Map, args, scope),
             Op::Reduce => self.reduce(args, scope),
             Op::All | Op::None | Op::Some => self.quantifier(op, args, scope),
-            Op::Today | Op::Age | Op::DateBefore | Op::DateAfter | Op::DaysBetween | Op::ValidFormat | Op::IdBirthDate | Op::IdSex => {
-                let values = args.iter().map(|node| self.eval(node, scope)).collect::<Result<Vec<_>, _>>()?;
+            Op::Today
+            | Op::Age
+            | Op::DateBefore
+            | Op::DateAfter
+            | Op::DaysBetween
+            | Op::ValidFormat
+            | Op::IdBirthDate
+            | Op::IdSex => {
+                let values = args
+                    .iter()
+                    .map(|node| self.eval(node, scope))
+                    .collect::<Result<Vec<_>, _>>()?;
                 Ok(self.ours(op, &values))
             }
         }
@@ -95,11 +113,21 @@ impl Env {
 
     /// Arguments an operator ignores are still evaluated, as in JavaScript, where one that
     /// throws makes the whole expression fail.
-    fn rest<'a>(&self, args: &'a [Node], from: usize, scope: &Scope<'_, 'a>) -> Result<(), Failure> {
+    fn rest<'a>(
+        &self,
+        args: &'a [Node],
+        from: usize,
+        scope: &Scope<'_, 'a>,
+    ) -> Result<(), Failure> {
         args.iter().skip(from).try_for_each(|node| self.eval(node, scope).map(drop))
     }
 
-    fn var<'a>(&self, path: Option<&'a [String]>, default: Option<&'a Node>, scope: &Scope<'_, 'a>) -> Eval<'a> {
+    fn var<'a>(
+        &self,
+        path: Option<&'a [String]>,
+        default: Option<&'a Node>,
+        scope: &Scope<'_, 'a>,
+    ) -> Eval<'a> {
         let default = match default {
             Some(default) => self.eval(default, scope)?,
             None => Val::Undefined,
@@ -111,7 +139,10 @@ impl Env {
     }
 
     fn array<'a>(&self, items: &'a [Node], scope: &Scope<'_, 'a>) -> Eval<'a> {
-        let values = items.iter().map(|item| self.eval(item, scope).map(Val::into_value)).collect::<Result<_, _>>()?;
+        let values = items
+            .iter()
+            .map(|item| self.eval(item, scope).map(Val::into_value))
+            .collect::<Result<_, _>>()?;
         Ok(Val::Own(Value::Array(values)))
     }
 
@@ -238,7 +269,11 @@ impl Env {
                 Ok(Val::Own(Value::Array(merged)))
             }
             Op::Substr => {
-                let (source, start, length) = (self.arg(args, 0, scope)?, self.arg(args, 1, scope)?, self.arg(args, 2, scope)?);
+                let (source, start, length) = (
+                    self.arg(args, 0, scope)?,
+                    self.arg(args, 1, scope)?,
+                    self.arg(args, 2, scope)?,
+                );
                 self.rest(args, 3, scope)?;
                 Ok(Val::string(substr(source.js(), start.js(), length.js())))
             }
@@ -268,7 +303,10 @@ impl Env {
                 Ok(lookup_key(scope, name.js()).unwrap_or_else(|| not_found(default)))
             }
             Op::Missing => {
-                let keys = args.iter().map(|node| self.eval(node, scope)).collect::<Result<Vec<_>, _>>()?;
+                let keys = args
+                    .iter()
+                    .map(|node| self.eval(node, scope))
+                    .collect::<Result<Vec<_>, _>>()?;
                 Ok(Val::Own(Value::Array(missing(scope, &keys))))
             }
             _ => {
@@ -287,7 +325,11 @@ impl Env {
                     _ => f64::NAN,
                 };
                 let present = Val::Num(given - absent.len() as f64);
-                Ok(Val::Own(Value::Array(if less(&present, &need) == Some(false) { Vec::new() } else { absent })))
+                Ok(Val::Own(Value::Array(if less(&present, &need) == Some(false) {
+                    Vec::new()
+                } else {
+                    absent
+                })))
             }
         }
     }
@@ -330,7 +372,9 @@ impl Env {
         let mut accumulator = initial;
         for item in items {
             let next = match args.get(1) {
-                Some(logic) => self.eval(logic, &Scope::Reduce { current: item, accumulator: &accumulator })?.into_owned(),
+                Some(logic) => self
+                    .eval(logic, &Scope::Reduce { current: item, accumulator: &accumulator })?
+                    .into_owned(),
                 None => Val::Undefined,
             };
             accumulator = next;
@@ -382,7 +426,9 @@ impl Env {
             // {"age": [date_of_birth]} → whole years today (or on the optional second date);
             // null when the date is missing or not a real date.
             Op::Age => match date(0) {
-                Some(birth) => Val::Own(Value::from(formats::age_on(birth, date(1).unwrap_or(self.today)))),
+                Some(birth) => {
+                    Val::Own(Value::from(formats::age_on(birth, date(1).unwrap_or(self.today))))
+                }
                 None => null(),
             },
             // {"date_before": [a, b]} / {"date_after": [a, b]}: false unless both are real dates.
@@ -395,7 +441,9 @@ impl Env {
             // earlier); null unless both are real dates. E.g. "registered within 42 days of
             // the birth".
             Op::DaysBetween => match (date(0), date(1)) {
-                (Some(a), Some(b)) => Val::Own(Value::from(b.days_since_epoch() - a.days_since_epoch())),
+                (Some(a), Some(b)) => {
+                    Val::Own(Value::from(b.days_since_epoch() - a.days_since_epoch()))
+                }
                 _ => null(),
             },
             // {"valid_format": ["cn_resident_id", value]} → whether value is in that format.
@@ -441,7 +489,10 @@ fn whole<'a>(scope: &Scope<'_, 'a>) -> Val<'a> {
     match scope {
         Scope::Data(data) => Val::Ref(data),
         Scope::Answers { lookup, deps } => {
-            let answers = deps.iter().filter_map(|dep| Some((dep.clone(), lookup(dep)?.clone()))).collect::<Map<_, _>>();
+            let answers = deps
+                .iter()
+                .filter_map(|dep| Some((dep.clone(), lookup(dep)?.clone())))
+                .collect::<Map<_, _>>();
             Val::Own(Value::Object(answers))
         }
         Scope::Reduce { current, accumulator } => {
@@ -492,7 +543,10 @@ fn descend<'v, S: AsRef<str>>(mut value: &'v Value, path: &[S]) -> Option<&'v Va
 /// Only canonical indices ("0", "12"; not "01" or "+1"), as in JavaScript.
 fn array_index(key: &str) -> Option<usize> {
     let digits = key.as_bytes();
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) || (digits.len() > 1 && digits[0] == b'0') {
+    if digits.is_empty()
+        || !digits.iter().all(u8::is_ascii_digit)
+        || (digits.len() > 1 && digits[0] == b'0')
+    {
         return None;
     }
     key.parse().ok()

@@ -77,14 +77,22 @@ impl Logic {
     /// Evaluates `compiled` with the answers `lookup` gives for its dependencies (absent =
     /// unanswered or hidden). A failing evaluation counts as `null`: a condition that cannot
     /// be worked out is false rather than a crash in front of a citizen.
-    pub(crate) fn eval<'v>(&self, compiled: &Compiled, lookup: impl Fn(&str) -> Option<&'v Value>) -> Value {
+    pub(crate) fn eval<'v>(
+        &self,
+        compiled: &Compiled,
+        lookup: impl Fn(&str) -> Option<&'v Value>,
+    ) -> Value {
         let env = Env::new(self.today());
         let scope = Scope::Answers { lookup: &|name| lookup(name), deps: &compiled.deps };
         env.eval(&compiled.node, &scope).map_or(Value::Null, |result| result.into_value())
     }
 
     /// Evaluates `compiled` and applies JSON Logic truthiness.
-    pub(crate) fn holds<'v>(&self, compiled: &Compiled, lookup: impl Fn(&str) -> Option<&'v Value>) -> bool {
+    pub(crate) fn holds<'v>(
+        &self,
+        compiled: &Compiled,
+        lookup: impl Fn(&str) -> Option<&'v Value>,
+    ) -> bool {
         let env = Env::new(self.today());
         let scope = Scope::Answers { lookup: &|name| lookup(name), deps: &compiled.deps };
         // Truthiness straight from the result: no JSON is built for a condition.
@@ -143,6 +151,15 @@ pub(crate) fn check_named_format(name: &str, value: &str, today: Date) -> bool {
 
 /// The format names `valid_format` knows, for lint.
 pub(crate) const FORMAT_NAMES: &[&str] = &[
-    "cn_resident_id", "unified_social_credit_code", "cn_postcode", "cn_mobile", "uk_nino",
-    "uk_postcode", "uk_phone", "international_phone", "iban", "email", "url",
+    "cn_resident_id",
+    "unified_social_credit_code",
+    "cn_postcode",
+    "cn_mobile",
+    "uk_nino",
+    "uk_postcode",
+    "uk_phone",
+    "international_phone",
+    "iban",
+    "email",
+    "url",
 ];

@@ -27,8 +27,11 @@ fn compile_error(rule: Value) -> String {
 /// The official suite (tests/jsonlogic/tests.json, see the README there).
 #[test]
 fn the_official_json_logic_suite_passes() {
-    let suite: Vec<Value> =
-        serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/jsonlogic/tests.json"))).expect("valid JSON");
+    let suite: Vec<Value> = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/jsonlogic/tests.json"
+    )))
+    .expect("valid JSON");
     let logic = Logic::new(today());
     let (mut cases, mut through_answers, mut failures) = (0, 0, Vec::new());
     for entry in &suite {
@@ -46,11 +49,17 @@ fn the_official_json_logic_suite_passes() {
             through_answers += 1;
             let result = logic.eval(&compiled, |name| answers.get(name));
             if result != *expected {
-                failures.push(format!("{rule} on answers {data}: expected {expected}, got {result}"));
+                failures
+                    .push(format!("{rule} on answers {data}: expected {expected}, got {result}"));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {cases} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     // The suite is all there (a truncated file would pass too).
     assert_eq!(cases, 275);
     assert!(through_answers > 100, "only {through_answers} cases ran through the answers");
@@ -60,7 +69,10 @@ fn the_official_json_logic_suite_passes() {
 #[test]
 fn newer_cases_of_the_shared_suite() {
     assert_eq!(run(json!([1, {"var": "x"}, 3]), json!({"x": 2})), json!([1, 2, 3]));
-    assert_eq!(run(json!({"if": [{"var": "x"}, [{"var": "y"}], 99]}), json!({"x": true, "y": 42})), json!([42]));
+    assert_eq!(
+        run(json!({"if": [{"var": "x"}, [{"var": "y"}], 99]}), json!({"x": true, "y": 42})),
+        json!([42])
+    );
     let sum = json!({"reduce": [{"var": "integers"}, {"+": [{"var": "current"}, {"var": "accumulator"}]}, {"var": "start_with"}]});
     assert_eq!(run(sum, json!({"integers": [1, 2, 3, 4], "start_with": 59})), json!(69));
 }
@@ -71,9 +83,15 @@ fn whole_numbers_come_out_as_integers() {
     assert_eq!(run(json!({"*": [{"var": "x"}, 2]}), json!({"x": 3.0})).to_string(), "6");
     assert_eq!(run(json!({"/": [1, 4]}), json!(null)).to_string(), "0.25");
     assert_eq!(run(json!({"-": [0]}), json!(null)).to_string(), "0");
-    assert_eq!(run(json!({"+": [9_007_199_254_740_992_i64, 0]}), json!(null)).to_string(), "9007199254740992");
+    assert_eq!(
+        run(json!({"+": [9_007_199_254_740_992_i64, 0]}), json!(null)).to_string(),
+        "9007199254740992"
+    );
     // Beyond i64, still a number.
-    assert_eq!(run(json!({"*": [9_223_372_036_854_775_807_i64, 2]}), json!(null)).to_string(), "1.8446744073709552e+19");
+    assert_eq!(
+        run(json!({"*": [9_223_372_036_854_775_807_i64, 2]}), json!(null)).to_string(),
+        "1.8446744073709552e+19"
+    );
     // An answer read as is keeps its form.
     assert_eq!(run(json!({"var": "x"}), json!({"x": 3.0})).to_string(), "3.0");
 }
@@ -180,7 +198,10 @@ fn strings_are_made_as_javascript_makes_them() {
     let cases = [
         (json!({"cat": [null, 1.5, true, [1, [2, null]], "x"]}), json!("1.5true1,2,x")),
         (json!({"cat": [1.0, 100, -0.0]}), json!("11000")),
-        (json!({"cat": [1e21, 1e-7, 123456789012345680000.0, 0.000001]}), json!("1e+211e-71234567890123456800000.000001")),
+        (
+            json!({"cat": [1e21, 1e-7, 123456789012345680000.0, 0.000001]}),
+            json!("1e+211e-71234567890123456800000.000001"),
+        ),
         (json!({"cat": [{"var": "o"}]}), json!("[object Object]")),
         (json!({"cat": []}), json!("")),
         (json!({"substr": ["jsonlogic", 2, -20]}), json!("")),
@@ -234,9 +255,15 @@ fn operators_take_arguments_as_json_logic_js_does() {
         (json!({"all": [[1]]}), json!(false)),
         (json!({"none": [5, true]}), json!(true)),
         (json!({"some": [[0, 2], {"var": ""}]}), json!(true)),
-        (json!({"reduce": [{"var": "list"}, {"+": [{"var": "current"}, {"var": "accumulator"}]}]}), Value::Null),
+        (
+            json!({"reduce": [{"var": "list"}, {"+": [{"var": "current"}, {"var": "accumulator"}]}]}),
+            Value::Null,
+        ),
         (json!({"reduce": [5, {"var": "current"}, 7]}), json!(7)),
-        (json!({"reduce": [[1, 2], {"var": ""}, 0]}), json!({"current": 2, "accumulator": {"current": 1, "accumulator": 0}})),
+        (
+            json!({"reduce": [[1, 2], {"var": ""}, 0]}),
+            json!({"current": 2, "accumulator": {"current": 1, "accumulator": 0}}),
+        ),
         (json!({"filter": [{"merge": [[1, 2], [3]]}, {">": [{"var": ""}, 1]}]}), json!([2, 3])),
     ];
     let data = json!({"a": "apple", "e": {"f": null}, "list": [10, 20]});
@@ -333,12 +360,18 @@ fn holds_is_truthiness_of_the_result() {
 #[test]
 fn dependencies_are_the_fields_read_from_the_answers() {
     let deps = |rule: Value| Logic::new(today()).compile(&rule).unwrap().deps;
-    assert_eq!(deps(json!({"and": [{"var": "a.b"}, {"var": ["c", {"var": "d"}]}, {"var": "a"}]})), ["a", "c", "d"]);
+    assert_eq!(
+        deps(json!({"and": [{"var": "a.b"}, {"var": ["c", {"var": "d"}]}, {"var": "a"}]})),
+        ["a", "c", "d"]
+    );
     assert_eq!(deps(json!({"missing": ["e", "f.g"]})), ["e", "f"]);
     assert_eq!(deps(json!({"missing_some": [{"var": "n"}, ["h"]]})), ["h", "n"]);
     // Inside map, filter, … var reads the items, except reduce's initial value.
     assert_eq!(deps(json!({"map": [{"var": "list"}, {"var": "item"}]})), ["list"]);
-    assert_eq!(deps(json!({"reduce": [{"var": "list"}, {"var": "current"}, {"var": "start"}]})), ["list", "start"]);
+    assert_eq!(
+        deps(json!({"reduce": [{"var": "list"}, {"var": "current"}, {"var": "start"}]})),
+        ["list", "start"]
+    );
     assert_eq!(deps(json!({"var": ""})), Vec::<String>::new());
 }
 
@@ -350,11 +383,26 @@ fn whole_answers_are_the_dependencies() {
 
 #[test]
 fn definition_mistakes_are_plain_sentences() {
-    assert_eq!(compile_error(json!({"no_such_operator": [1]})), "unknown operator \"no_such_operator\"");
-    assert_eq!(compile_error(json!({"and": [true, {"==": [1, {"val": "x"}]}]})), "unknown operator \"val\"");
-    assert_eq!(compile_error(json!({"var": {"cat": ["a", "b"]}})), "\"var\" must name a field with a literal string");
-    assert_eq!(compile_error(json!({"missing": [{"var": "x"}]})), "\"missing\" must list field names as literal strings");
-    assert_eq!(compile_error(json!({"missing_some": [1]})), "\"missing_some\" takes [count, [field names]]");
+    assert_eq!(
+        compile_error(json!({"no_such_operator": [1]})),
+        "unknown operator \"no_such_operator\""
+    );
+    assert_eq!(
+        compile_error(json!({"and": [true, {"==": [1, {"val": "x"}]}]})),
+        "unknown operator \"val\""
+    );
+    assert_eq!(
+        compile_error(json!({"var": {"cat": ["a", "b"]}})),
+        "\"var\" must name a field with a literal string"
+    );
+    assert_eq!(
+        compile_error(json!({"missing": [{"var": "x"}]})),
+        "\"missing\" must list field names as literal strings"
+    );
+    assert_eq!(
+        compile_error(json!({"missing_some": [1]})),
+        "\"missing_some\" takes [count, [field names]]"
+    );
     assert_eq!(
         compile_error(json!({"==": [{"a": 1, "b": 2}, 1]})),
         "not a valid JSON Logic expression: an operation is an object with one key, the operator, but this one has \"a\", \"b\""
@@ -376,10 +424,49 @@ fn definition_mistakes_are_plain_sentences() {
 #[test]
 fn no_input_panics() {
     let operators = [
-        "var", "missing", "missing_some", "if", "?:", "==", "===", "!=", "!==", "!", "!!", "or", "and", ">", ">=", "<",
-        "<=", "max", "min", "+", "-", "*", "/", "%", "map", "filter", "reduce", "all", "none", "some", "merge", "in",
-        "cat", "substr", "log", "today", "age", "date_before", "date_after", "days_between", "valid_format",
-        "id_birth_date", "id_sex",
+        "var",
+        "missing",
+        "missing_some",
+        "if",
+        "?:",
+        "==",
+        "===",
+        "!=",
+        "!==",
+        "!",
+        "!!",
+        "or",
+        "and",
+        ">",
+        ">=",
+        "<",
+        "<=",
+        "max",
+        "min",
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "map",
+        "filter",
+        "reduce",
+        "all",
+        "none",
+        "some",
+        "merge",
+        "in",
+        "cat",
+        "substr",
+        "log",
+        "today",
+        "age",
+        "date_before",
+        "date_after",
+        "days_between",
+        "valid_format",
+        "id_birth_date",
+        "id_sex",
     ];
     let values = [
         json!(null),
@@ -408,7 +495,9 @@ fn no_input_panics() {
     for op in operators {
         for a in &values {
             for b in &values {
-                for args in [json!(a), json!([a]), json!([a, b]), json!([a, b, a]), json!([b, a, b, a])] {
+                for args in
+                    [json!(a), json!([a]), json!([a, b]), json!([a, b, a]), json!([b, a, b, a])]
+                {
                     let rule = json!({ op: args });
                     cases += 1;
                     let _ = apply(&rule, &data, today());

@@ -241,8 +241,14 @@ pub(super) fn parse_float(value: Js<'_>) -> f64 {
 fn is_js_space(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
-            | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+        '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
     )
 }
 
@@ -267,7 +273,12 @@ fn string_to_number(s: &str) -> f64 {
         if digits.is_empty() {
             return f64::NAN;
         }
-        return digits.chars().try_fold(0.0, |n: f64, c| c.to_digit(radix).map(|d| n * f64::from(radix) + f64::from(d))).unwrap_or(f64::NAN);
+        return digits
+            .chars()
+            .try_fold(0.0, |n: f64, c| {
+                c.to_digit(radix).map(|d| n * f64::from(radix) + f64::from(d))
+            })
+            .unwrap_or(f64::NAN);
     }
     if decimal_prefix(t) == t.len() {
         t.parse().unwrap_or(f64::NAN)
@@ -344,7 +355,9 @@ pub(super) fn loose_eq(a: &Val<'_>, b: &Val<'_>) -> bool {
         (x, y) => match (primitive(x), primitive(y)) {
             (Prim::Str(s), Prim::Str(t)) => s == t,
             (Prim::Num(m), Prim::Num(n)) => m == n,
-            (Prim::Num(n), Prim::Str(s)) | (Prim::Str(s), Prim::Num(n)) => n == string_to_number(&s),
+            (Prim::Num(n), Prim::Str(s)) | (Prim::Str(s), Prim::Num(n)) => {
+                n == string_to_number(&s)
+            }
         },
     }
 }
@@ -370,7 +383,9 @@ fn same_object(a: &Val<'_>, b: &Val<'_>) -> bool {
 pub(super) fn less(a: &Val<'_>, b: &Val<'_>) -> Option<bool> {
     match (primitive(a.js()), primitive(b.js())) {
         // Strings compare by UTF-16 code unit, as in JavaScript.
-        (Prim::Str(s), Prim::Str(t)) => Some(s.encode_utf16().cmp(t.encode_utf16()) == Ordering::Less),
+        (Prim::Str(s), Prim::Str(t)) => {
+            Some(s.encode_utf16().cmp(t.encode_utf16()) == Ordering::Less)
+        }
         (x, y) => {
             let (m, n) = (prim_number(x), prim_number(y));
             (!m.is_nan() && !n.is_nan()).then_some(m < n)

@@ -8,12 +8,17 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 /// safe link and image addresses.
 fn reference(markdown: &str) -> String {
     let safe = |url: CowStr<'_>| -> CowStr<'_> { CowStr::from(super::safe_url(&url)) };
-    let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link { link_type, dest_url: safe(dest_url), title, id }),
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image { link_type, dest_url: safe(dest_url), title, id }),
-        other => other,
-    });
+    let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES)
+        .map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link { link_type, dest_url: safe(dest_url), title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Image { link_type, dest_url: safe(dest_url), title, id })
+            }
+            other => other,
+        });
     let mut out = String::new();
     html::push_html(&mut out, events);
     out
@@ -115,7 +120,8 @@ fn every_text_in_the_shipped_definitions_renders_as_commonmark_does() {
         if path.is_dir() {
             files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
         } else if path.extension().is_some_and(|e| e == "json") {
-            let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let value: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             collect(&value, &mut texts);
         }
     }
@@ -180,9 +186,29 @@ fn garbage_never_panics_and_tags_stay_balanced() {
             doc.push(alphabet[(state % alphabet.len() as u64) as usize]);
         }
         let html = render_markdown(&doc);
-        for tag in ["strong", "em", "del", "code", "a", "p", "li", "ul", "ol", "blockquote", "table", "tr", "h1", "h2"] {
-            let opened = html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
-            assert_eq!(opened, html.matches(&format!("</{tag}>")).count(), "<{tag}> in {doc:?} → {html:?}");
+        for tag in [
+            "strong",
+            "em",
+            "del",
+            "code",
+            "a",
+            "p",
+            "li",
+            "ul",
+            "ol",
+            "blockquote",
+            "table",
+            "tr",
+            "h1",
+            "h2",
+        ] {
+            let opened = html.matches(&format!("<{tag}>")).count()
+                + html.matches(&format!("<{tag} ")).count();
+            assert_eq!(
+                opened,
+                html.matches(&format!("</{tag}>")).count(),
+                "<{tag}> in {doc:?} → {html:?}"
+            );
         }
     }
 }

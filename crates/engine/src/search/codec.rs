@@ -44,7 +44,9 @@ pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
         write_varint(&mut out, u64::from(d.synonyms));
         write_varint(&mut out, u64::from(d.keywords));
         let first = d.first as usize;
-        for span in &index.spans[first..first + per_doc + usize::from(d.synonyms) + usize::from(d.keywords)] {
+        for span in
+            &index.spans[first..first + per_doc + usize::from(d.synonyms) + usize::from(d.keywords)]
+        {
             write_varint(&mut out, u64::from(span.end - span.start));
         }
         // 0 is "no category", so ids shift by one.
@@ -82,7 +84,9 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn varint(&mut self, what: &str) -> Result<u64, String> {
-        read_varint(self.bytes, &mut self.at).ok_or_else(|| format!("the index is cut short or corrupt at byte {} ({what})", self.at))
+        read_varint(self.bytes, &mut self.at).ok_or_else(|| {
+            format!("the index is cut short or corrupt at byte {} ({what})", self.at)
+        })
     }
 
     /// A count of items each at least `min_size` bytes long: more than the bytes left is
@@ -91,13 +95,20 @@ impl<'a> Reader<'a> {
         let n = self.varint(what)?;
         let left = (self.bytes.len() - self.at) as u64;
         if n.saturating_mul(min_size as u64) > left {
-            return Err(format!("the index is corrupt at byte {}: {n} {what} cannot fit in the {left} bytes left", self.at));
+            return Err(format!(
+                "the index is corrupt at byte {}: {n} {what} cannot fit in the {left} bytes left",
+                self.at
+            ));
         }
         Ok(n as usize)
     }
 
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| format!("the index is cut short at byte {} ({what})", self.at))?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| format!("the index is cut short at byte {} ({what})", self.at))?;
         let slice = &self.bytes[self.at..end];
         self.at = end;
         Ok(slice)
@@ -106,7 +117,8 @@ impl<'a> Reader<'a> {
     fn string(&mut self, what: &str) -> Result<String, String> {
         let n = self.count(what, 1)?;
         let bytes = self.take(n, what)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| format!("the index is corrupt: {what} is not UTF-8"))
+        String::from_utf8(bytes.to_vec())
+            .map_err(|_| format!("the index is corrupt: {what} is not UTF-8"))
     }
 
     fn strings(&mut self, n: usize, what: &str) -> Result<Vec<String>, String> {
@@ -140,7 +152,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     let life_events = groups.pop().unwrap_or_default();
     let categories = groups.pop().unwrap_or_default();
     let text_len = r.count("text bytes", 1)?;
-    let text = std::str::from_utf8(r.take(text_len, "text")?).map_err(|_| "the index is corrupt: its text is not UTF-8".to_string())?.to_string();
+    let text = std::str::from_utf8(r.take(text_len, "text")?)
+        .map_err(|_| "the index is corrupt: its text is not UTF-8".to_string())?
+        .to_string();
     let per_doc = 1 + 2 * n_locales;
     let n_docs = r.count("services", 2 + per_doc + 2)?;
     let mut docs = Vec::with_capacity(n_docs);
@@ -150,7 +164,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
         let synonyms = r.varint("synonyms")?;
         let keywords = r.varint("keywords")?;
         if synonyms > u64::from(u16::MAX) || keywords > u64::from(u16::MAX) {
-            return Err(format!("the index is corrupt: service {d} has {synonyms} synonyms and {keywords} keywords"));
+            return Err(format!(
+                "the index is corrupt: service {d} has {synonyms} synonyms and {keywords} keywords"
+            ));
         }
         let first = spans.len() as u32;
         let strings = per_doc + synonyms as usize + keywords as usize;
@@ -158,7 +174,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
             let len = r.varint("a string length")?;
             let end = (at as u64).saturating_add(len);
             if end > text.len() as u64 || !text.is_char_boundary(end as usize) {
-                return Err(format!("the index is corrupt: a string of service {d} is out of its text"));
+                return Err(format!(
+                    "the index is corrupt: a string of service {d} is out of its text"
+                ));
             }
             spans.push(Span { start: at as u32, end: end as u32 });
             at = end as usize;
@@ -166,18 +184,33 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
         let category = match r.varint("a category")? {
             0 => None,
             c if c as usize <= categories.len() => Some((c - 1) as u32),
-            c => return Err(format!("the index is corrupt: service {d} has category {c} of {}", categories.len())),
+            c => {
+                return Err(format!(
+                    "the index is corrupt: service {d} has category {c} of {}",
+                    categories.len()
+                ))
+            }
         };
         let n_events = r.count("life events", 1)?;
         let mut life_events_of = Vec::with_capacity(n_events);
         for _ in 0..n_events {
             let e = r.varint("a life event")?;
             if e as usize >= life_events.len() {
-                return Err(format!("the index is corrupt: service {d} has life event {e} of {}", life_events.len()));
+                return Err(format!(
+                    "the index is corrupt: service {d} has life event {e} of {}",
+                    life_events.len()
+                ));
             }
             life_events_of.push(e as u32);
         }
-        docs.push(Doc { first, synonyms: synonyms as u16, keywords: keywords as u16, category, life_events: life_events_of, names: Span::default() });
+        docs.push(Doc {
+            first,
+            synonyms: synonyms as u16,
+            keywords: keywords as u16,
+            category,
+            life_events: life_events_of,
+            names: Span::default(),
+        });
     }
     if at != text.len() {
         return Err("the index is corrupt: its text is longer than its strings".to_string());
@@ -189,7 +222,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
         let shared = r.varint("a term")? as usize;
         let rest = r.count("term bytes", 1)?;
         if shared > prev.len() {
-            return Err(format!("the index is corrupt: term {i} shares more than the previous term has"));
+            return Err(format!(
+                "the index is corrupt: term {i} shares more than the previous term has"
+            ));
         }
         let mut term = prev[..shared].to_vec();
         term.extend_from_slice(r.take(rest, "a term")?);
@@ -210,5 +245,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     if r.at != bytes.len() {
         return Err(format!("the index has {} bytes after its end", bytes.len() - r.at));
     }
-    Ok(SearchIndex::from_stored(Stored { locales, categories, life_events, text, spans, docs, terms, pinyin }))
+    Ok(SearchIndex::from_stored(Stored {
+        locales,
+        categories,
+        life_events,
+        text,
+        spans,
+        docs,
+        terms,
+        pinyin,
+    }))
 }

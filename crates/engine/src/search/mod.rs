@@ -290,10 +290,17 @@ impl SearchIndex {
     /// `service`), material names and FAQ questions. With the `pinyin` feature, Han text in
     /// titles, synonyms and keywords is also indexed by its pinyin (full and initials).
     pub fn build(catalog: &Catalog, guides: &[Guide]) -> SearchIndex {
-        let locales = if catalog.locales.is_empty() { vec!["en".to_string()] } else { catalog.locales.clone() };
+        let locales = if catalog.locales.is_empty() {
+            vec!["en".to_string()]
+        } else {
+            catalog.locales.clone()
+        };
         let fallback = locales[0].clone();
-        let localized = |t: &crate::definition::Text| -> Vec<String> { locales.iter().map(|l| t.get(l, &fallback).to_string()).collect() };
-        let group = |n: &crate::guide::Named| Group { id: n.id.clone(), titles: localized(&n.title) };
+        let localized = |t: &crate::definition::Text| -> Vec<String> {
+            locales.iter().map(|l| t.get(l, &fallback).to_string()).collect()
+        };
+        let group =
+            |n: &crate::guide::Named| Group { id: n.id.clone(), titles: localized(&n.title) };
         let categories: Vec<Group> = catalog.categories.iter().map(group).collect();
         let life_events: Vec<Group> = catalog.life_events.iter().map(group).collect();
         let mut postings: BTreeMap<Vec<u8>, Vec<Posting>> = BTreeMap::new();
@@ -304,9 +311,14 @@ impl SearchIndex {
         let mut spans = Vec::new();
         for (d, service) in catalog.services.iter().enumerate() {
             let mut fields: [Vec<String>; FIELDS] = Default::default();
-            let category = catalog.categories.iter().position(|c| c.id == service.category).map(|i| i as u32);
-            let events: Vec<u32> =
-                service.life_events.iter().filter_map(|e| catalog.life_events.iter().position(|l| &l.id == e)).map(|i| i as u32).collect();
+            let category =
+                catalog.categories.iter().position(|c| c.id == service.category).map(|i| i as u32);
+            let events: Vec<u32> = service
+                .life_events
+                .iter()
+                .filter_map(|e| catalog.life_events.iter().position(|l| &l.id == e))
+                .map(|i| i as u32)
+                .collect();
             let titles = localized(&service.title);
             let summaries = localized(&service.summary);
             let synonyms: Vec<String> = service.synonyms.values().flatten().cloned().collect();
@@ -316,20 +328,28 @@ impl SearchIndex {
             fields[Field::Keyword as usize] = keywords.clone();
             fields[Field::Summary as usize] = summaries.clone();
             fields[Field::Department as usize] = localized(&service.department);
-            let group_titles = category.iter().map(|&c| &categories[c as usize]).chain(events.iter().map(|&e| &life_events[e as usize]));
-            fields[Field::Group as usize] = group_titles.flat_map(|g| g.titles.iter().cloned()).collect();
+            let group_titles = category
+                .iter()
+                .map(|&c| &categories[c as usize])
+                .chain(events.iter().map(|&e| &life_events[e as usize]));
+            fields[Field::Group as usize] =
+                group_titles.flat_map(|g| g.titles.iter().cloned()).collect();
             for guide in guides.iter().filter(|g| g.service == service.id) {
-                fields[Field::Material as usize].extend(guide.materials.iter().flat_map(|m| localized(&m.name)));
-                fields[Field::Faq as usize].extend(guide.faq.iter().flat_map(|f| localized(&f.question)));
+                fields[Field::Material as usize]
+                    .extend(guide.materials.iter().flat_map(|m| localized(&m.name)));
+                fields[Field::Faq as usize]
+                    .extend(guide.faq.iter().flat_map(|f| localized(&f.question)));
             }
             #[cfg(feature = "pinyin")]
             {
-                let names: Vec<String> = titles.iter().chain(&synonyms).chain(&keywords).cloned().collect();
+                let names: Vec<String> =
+                    titles.iter().chain(&synonyms).chain(&keywords).cloned().collect();
                 for name in names {
                     pinyin::terms(&name, |full, initials| {
                         fields[Field::PinyinFull as usize].push(format!("{PINYIN}{full}"));
                         if initials.len() >= 2 {
-                            fields[Field::PinyinInitials as usize].push(format!("{PINYIN}{initials}"));
+                            fields[Field::PinyinInitials as usize]
+                                .push(format!("{PINYIN}{initials}"));
                         }
                     });
                 }
@@ -339,7 +359,14 @@ impl SearchIndex {
             for (f, texts) in fields.iter_mut().enumerate() {
                 // A plain text is the same in every locale: count it once.
                 let mut seen = Vec::new();
-                texts.retain(|t| if seen.contains(t) { false } else { seen.push(t.clone()); true });
+                texts.retain(|t| {
+                    if seen.contains(t) {
+                        false
+                    } else {
+                        seen.push(t.clone());
+                        true
+                    }
+                });
                 let mut n = 0u32;
                 for t in texts.iter() {
                     if f >= Field::PinyinFull as usize {
@@ -357,16 +384,35 @@ impl SearchIndex {
                 lens[f] = n.min(255) as u8;
             }
             for ((term, field), tf) in counts {
-                postings.entry(term).or_default().push(Posting { doc: d as u32, field, tf: tf.min(15) as u8 });
+                postings.entry(term).or_default().push(Posting {
+                    doc: d as u32,
+                    field,
+                    tf: tf.min(15) as u8,
+                });
             }
             let first = spans.len() as u32;
-            for s in std::iter::once(&service.id).chain(&titles).chain(&summaries).chain(&synonyms).chain(&keywords) {
+            for s in std::iter::once(&service.id)
+                .chain(&titles)
+                .chain(&summaries)
+                .chain(&synonyms)
+                .chain(&keywords)
+            {
                 let start = text.len() as u32;
                 text.push_str(s);
                 spans.push(Span { start, end: text.len() as u32 });
             }
-            let (synonyms, keywords) = (synonyms.len().min(usize::from(u16::MAX)) as u16, keywords.len().min(usize::from(u16::MAX)) as u16);
-            docs.push(Doc { first, synonyms, keywords, category, life_events: events, names: Span::default() });
+            let (synonyms, keywords) = (
+                synonyms.len().min(usize::from(u16::MAX)) as u16,
+                keywords.len().min(usize::from(u16::MAX)) as u16,
+            );
+            docs.push(Doc {
+                first,
+                synonyms,
+                keywords,
+                category,
+                life_events: events,
+                names: Span::default(),
+            });
             lengths.push(lens);
         }
         // Words in most summaries ("apply online", 办事大厅) tell no service apart there, yet
@@ -386,8 +432,19 @@ impl SearchIndex {
             postings.retain(|_, list| !list.is_empty());
         }
         let weights = field_weights(&lengths);
-        let terms = Terms::from_sorted(postings.into_iter().map(|(term, list)| (term, impacts(&list, &weights))));
-        SearchIndex::from_stored(Stored { locales, categories, life_events, text, spans, docs, terms, pinyin: cfg!(feature = "pinyin") })
+        let terms = Terms::from_sorted(
+            postings.into_iter().map(|(term, list)| (term, impacts(&list, &weights))),
+        );
+        SearchIndex::from_stored(Stored {
+            locales,
+            categories,
+            life_events,
+            text,
+            spans,
+            docs,
+            terms,
+            pinyin: cfg!(feature = "pinyin"),
+        })
     }
 
     /// The index from what its file stores, with what is derived from that worked out: the one
@@ -443,17 +500,26 @@ impl SearchIndex {
     fn derive(&mut self) {
         self.words_start = self.terms.prefix_range(&[PINYIN as u8]).end;
         let mut sizes: Vec<(usize, GroupKind, u32)> = Vec::new();
-        for (kind, count) in [(GroupKind::Category, self.categories.len()), (GroupKind::LifeEvent, self.life_events.len())] {
+        for (kind, count) in [
+            (GroupKind::Category, self.categories.len()),
+            (GroupKind::LifeEvent, self.life_events.len()),
+        ] {
             let mut counts = vec![0usize; count];
             for d in &self.docs {
-                let of = if kind == GroupKind::Category { d.category.iter().copied().collect() } else { d.life_events.clone() };
+                let of = if kind == GroupKind::Category {
+                    d.category.iter().copied().collect()
+                } else {
+                    d.life_events.clone()
+                };
                 for g in of {
                     if let Some(c) = counts.get_mut(g as usize) {
                         *c += 1;
                     }
                 }
             }
-            sizes.extend(counts.into_iter().enumerate().map(|(i, c)| (usize::MAX - c, kind, i as u32)));
+            sizes.extend(
+                counts.into_iter().enumerate().map(|(i, c)| (usize::MAX - c, kind, i as u32)),
+            );
         }
         sizes.sort_by_key(|&(size, kind, i)| (size, kind == GroupKind::LifeEvent, i));
         self.biggest = sizes.into_iter().map(|(_, kind, i)| (kind, i)).collect();
@@ -463,14 +529,21 @@ impl SearchIndex {
             let start = names.len() as u32;
             let l = self.locales.len();
             let titles = (0..l).map(|li| self.title(doc, li));
-            let kinds = titles.map(|t| (3, t)).chain(self.synonyms(doc).map(|t| (3, t))).chain(self.keywords(doc).map(|t| (2, t)));
+            let kinds = titles
+                .map(|t| (3, t))
+                .chain(self.synonyms(doc).map(|t| (3, t)))
+                .chain(self.keywords(doc).map(|t| (2, t)));
             for (strength, name) in kinds {
                 let at = name_text.len();
                 text::normalized_into(name, &mut name_text);
                 let span = Span { start: at as u32, end: name_text.len() as u32 };
                 let folded = &name_text[at..];
                 let mine = &names[start as usize..];
-                if folded.is_empty() || mine.iter().any(|(_, s): &(u8, Span)| &name_text[s.start as usize..s.end as usize] == folded) {
+                if folded.is_empty()
+                    || mine.iter().any(|(_, s): &(u8, Span)| {
+                        &name_text[s.start as usize..s.end as usize] == folded
+                    })
+                {
                     name_text.truncate(at);
                 } else {
                     names.push((strength, span));
@@ -533,11 +606,18 @@ impl SearchIndex {
         let li = self.locale_index(locale);
         let (mut units, runs) = analyse(query);
         if units.is_empty() {
-            return SearchResults { nearest: self.nearest(&[], query, li), ..SearchResults::default() };
+            return SearchResults {
+                nearest: self.nearest(&[], query, li),
+                ..SearchResults::default()
+            };
         }
         let Scored { mut ranked, total, matches, matched_terms } = self.score(&mut units, &runs);
         let fixes = |units: &[Unit], matches: &[UnitMatch]| -> Vec<(String, String)> {
-            units.iter().zip(matches).filter_map(|(u, m)| Some((u.raw.clone(), m.corrected.clone()?))).collect()
+            units
+                .iter()
+                .zip(matches)
+                .filter_map(|(u, m)| Some((u.raw.clone(), m.corrected.clone()?)))
+                .collect()
         };
         let corrections = fixes(&units, &matches);
         if total == 0 {
@@ -622,7 +702,13 @@ impl SearchIndex {
             scratch.acc.fill(Acc::default());
             scratch.query = 1;
         }
-        let mut tally = Tally { acc: &mut scratch.acc, found: &mut scratch.found, n_found: 0, query: scratch.query, unit: 0 };
+        let mut tally = Tally {
+            acc: &mut scratch.acc,
+            found: &mut scratch.found,
+            n_found: 0,
+            query: scratch.query,
+            unit: 0,
+        };
         let mut matches: Vec<UnitMatch> = Vec::new();
         let mut matched_terms: Vec<usize> = Vec::new();
         let mut i = 0;
@@ -650,7 +736,12 @@ impl SearchIndex {
                     for c in runs.get(run).map(String::as_str).unwrap_or("").chars() {
                         let s = c.to_string();
                         if !chars.iter().any(|u| u.raw == s) {
-                            chars.push(Unit { raw: s.clone(), stem: s, han: true, run: usize::MAX });
+                            chars.push(Unit {
+                                raw: s.clone(),
+                                stem: s,
+                                han: true,
+                                run: usize::MAX,
+                            });
                         }
                     }
                     units.splice(first..=i, chars);
@@ -692,7 +783,10 @@ impl SearchIndex {
     /// when it matched only within an edit distance.
     fn expand(&self, unit: &Unit, last: bool) -> (Vec<(usize, f32)>, Option<String>) {
         let mut out: Vec<(usize, f32)> = Vec::new();
-        let add = |term: usize, weight: f32, out: &mut Vec<(usize, f32)>| match out.iter_mut().find(|(t, _)| *t == term) {
+        let add = |term: usize, weight: f32, out: &mut Vec<(usize, f32)>| match out
+            .iter_mut()
+            .find(|(t, _)| *t == term)
+        {
             Some(e) => e.1 = e.1.max(weight),
             None => out.push((term, weight)),
         };
@@ -716,7 +810,8 @@ impl SearchIndex {
         // Completions: of the last word, which is being typed; of an earlier one only when it
         // is not a whole word of the catalog (people type "resid perm"). Completing every word
         // would cost a list per word on every keystroke (Algolia's default, prefixLast, agrees).
-        let words_matched = out.iter().any(|&(t, _)| !self.terms.term(t).starts_with(&[PINYIN as u8]));
+        let words_matched =
+            out.iter().any(|&(t, _)| !self.terms.term(t).starts_with(&[PINYIN as u8]));
         if (last && chars >= 1) || (!words_matched && chars >= 2) {
             self.complete(unit.raw.as_bytes(), chars, &mut out, add);
         }
@@ -737,12 +832,19 @@ impl SearchIndex {
                 best = Some(candidate);
             }
         });
-        let corrected = best.map(|(_, _, t)| String::from_utf8_lossy(self.terms.term(t)).into_owned());
+        let corrected =
+            best.map(|(_, _, t)| String::from_utf8_lossy(self.terms.term(t)).into_owned());
         (out, corrected)
     }
 
     /// Adds the terms that start with `prefix` (a word of `chars` characters) to `out`.
-    fn complete(&self, prefix: &[u8], chars: usize, out: &mut Vec<(usize, f32)>, add: impl Fn(usize, f32, &mut Vec<(usize, f32)>)) {
+    fn complete(
+        &self,
+        prefix: &[u8],
+        chars: usize,
+        out: &mut Vec<(usize, f32)>,
+        add: impl Fn(usize, f32, &mut Vec<(usize, f32)>),
+    ) {
         let mut completions: Vec<usize> = self.terms.prefix_range(prefix).collect();
         // A short prefix of a large catalog names hundreds of terms: the commonest stand for
         // them, and the whole word is typed a keystroke later.
@@ -752,7 +854,8 @@ impl SearchIndex {
             _ => 64,
         };
         if completions.len() > cap {
-            completions.select_nth_unstable_by_key(cap - 1, |&t| std::cmp::Reverse(self.terms.df(t)));
+            completions
+                .select_nth_unstable_by_key(cap - 1, |&t| std::cmp::Reverse(self.terms.df(t)));
             completions.truncate(cap);
         }
         for t in completions {
@@ -820,7 +923,9 @@ impl SearchIndex {
             return 1.0;
         }
         let mut bonus: f32 = 1.0;
-        for (strength, span) in self.names.get(doc.names.start as usize..doc.names.end as usize).unwrap_or(&[]) {
+        for (strength, span) in
+            self.names.get(doc.names.start as usize..doc.names.end as usize).unwrap_or(&[])
+        {
             // Shorter than the query: neither is it, nor starts with it, nor contains it.
             if ((span.end - span.start) as usize) < query.len() {
                 continue;
@@ -845,7 +950,10 @@ impl SearchIndex {
     /// before it, as a reader needs some context. Counts characters only over the window.
     fn snippet(&self, summary: &str, matched: &Matched) -> Highlighted {
         if summary.len() <= SNIPPET {
-            return Highlighted { text: summary.to_string(), marks: matched.marks(summary, usize::MAX) };
+            return Highlighted {
+                text: summary.to_string(),
+                marks: matched.marks(summary, usize::MAX),
+            };
         }
         // The window ends at most SNIPPET characters after the first match: no need to look
         // for matches further on (a character is at most 4 bytes, an ASCII one 1; one more
@@ -857,8 +965,15 @@ impl SearchIndex {
             let start = first.saturating_sub(SNIPPET / 4);
             (start, summary.len().min(start + SNIPPET))
         } else {
-            let start = summary[..first].char_indices().rev().nth(SNIPPET / 4 - 1).map_or(0, |(b, _)| b);
-            (start, summary[start..].char_indices().nth(SNIPPET).map_or(summary.len(), |(b, _)| start + b))
+            let start =
+                summary[..first].char_indices().rev().nth(SNIPPET / 4 - 1).map_or(0, |(b, _)| b);
+            (
+                start,
+                summary[start..]
+                    .char_indices()
+                    .nth(SNIPPET)
+                    .map_or(summary.len(), |(b, _)| start + b),
+            )
         };
         if start == 0 && end == summary.len() {
             return Highlighted { text: summary.to_string(), marks };
@@ -899,11 +1014,20 @@ impl SearchIndex {
                 }
             }
         }
-        let words: Vec<String> = text::pieces(query).into_iter().map(|p| p.text).filter(|w| !text::is_stop_word(w)).collect();
-        let lists = [(GroupKind::Category, &self.categories), (GroupKind::LifeEvent, &self.life_events)];
+        let words: Vec<String> = text::pieces(query)
+            .into_iter()
+            .map(|p| p.text)
+            .filter(|w| !text::is_stop_word(w))
+            .collect();
+        let lists =
+            [(GroupKind::Category, &self.categories), (GroupKind::LifeEvent, &self.life_events)];
         for (kind, list) in lists {
             for (i, g) in list.iter().enumerate() {
-                let shares = g.titles.iter().any(|t| text::pieces(t).iter().any(|p| words.iter().any(|w| p.text.starts_with(w.as_str()))));
+                let shares = g.titles.iter().any(|t| {
+                    text::pieces(t)
+                        .iter()
+                        .any(|p| words.iter().any(|w| p.text.starts_with(w.as_str())))
+                });
                 if shares {
                     push((kind, i as u32), &mut out);
                 }
@@ -918,7 +1042,11 @@ impl SearchIndex {
                     GroupKind::Category => self.categories.get(i as usize)?,
                     GroupKind::LifeEvent => self.life_events.get(i as usize)?,
                 };
-                Some(Nearest { kind, id: g.id.clone(), title: g.titles.get(li).or(g.titles.first()).cloned().unwrap_or_default() })
+                Some(Nearest {
+                    kind,
+                    id: g.id.clone(),
+                    title: g.titles.get(li).or(g.titles.first()).cloned().unwrap_or_default(),
+                })
             })
             .collect()
     }
@@ -1032,8 +1160,14 @@ fn impacts(postings: &[Posting], weights: &[[f32; FIELDS]]) -> Vec<(u32, u8)> {
     while let Some(first) = rest.first() {
         let n = rest.iter().take_while(|p| p.doc == first.doc).count();
         let w = weights.get(first.doc as usize).copied().unwrap_or([1.0; FIELDS]);
-        let tf: f32 = rest[..n].iter().map(|p| w[usize::from(p.field).min(FIELDS - 1)] * f32::from(p.tf)).sum();
-        out.push((first.doc, (tf / (K1 + tf) * IMPACT_SCALE).round().clamp(1.0, IMPACT_SCALE) as u8));
+        let tf: f32 = rest[..n]
+            .iter()
+            .map(|p| w[usize::from(p.field).min(FIELDS - 1)] * f32::from(p.tf))
+            .sum();
+        out.push((
+            first.doc,
+            (tf / (K1 + tf) * IMPACT_SCALE).round().clamp(1.0, IMPACT_SCALE) as u8,
+        ));
         rest = &rest[n..];
     }
     out
@@ -1044,7 +1178,9 @@ fn impacts(postings: &[Posting], weights: &[[f32; FIELDS]]) -> Vec<(u32, u8)> {
 #[inline(always)]
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     let Some((&first, rest)) = needle.split_first() else { return true };
-    hay.iter().enumerate().any(|(i, &b)| b == first && hay.get(i + 1..).is_some_and(|after| after.starts_with(rest)))
+    hay.iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && hay.get(i + 1..).is_some_and(|after| after.starts_with(rest)))
 }
 
 /// The query's units: words (without stop words, unless that leaves none) and, for each run
@@ -1060,7 +1196,12 @@ fn analyse(query: &str) -> (Vec<Unit>, Vec<String>) {
         match p.kind {
             Kind::Word => {
                 if all_stop || !text::is_stop_word(&p.text) {
-                    units.push(Unit { stem: text::stem(&p.text), raw: p.text.clone(), han: false, run: usize::MAX });
+                    units.push(Unit {
+                        stem: text::stem(&p.text),
+                        raw: p.text.clone(),
+                        han: false,
+                        run: usize::MAX,
+                    });
                 }
                 i += 1;
             }
@@ -1073,7 +1214,12 @@ fn analyse(query: &str) -> (Vec<Unit>, Vec<String>) {
                 let run = runs.len();
                 runs.push(chars.concat());
                 if chars.len() == 1 {
-                    units.push(Unit { raw: chars[0].to_string(), stem: chars[0].to_string(), han: true, run });
+                    units.push(Unit {
+                        raw: chars[0].to_string(),
+                        stem: chars[0].to_string(),
+                        han: true,
+                        run,
+                    });
                 } else {
                     for pair in chars.windows(2) {
                         let s = pair.concat();

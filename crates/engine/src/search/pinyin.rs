@@ -17,7 +17,8 @@ pub(crate) fn terms(text: &str, mut each: impl FnMut(String, String)) {
         for start in 0..run.len() {
             let end = (start + SPAN).min(run.len());
             let full: String = run[start..end].concat();
-            let initials: String = run[start..end].iter().filter_map(|s| s.chars().next()).collect();
+            let initials: String =
+                run[start..end].iter().filter_map(|s| s.chars().next()).collect();
             each(fold(&full), fold(&initials));
         }
         run.clear();
@@ -42,7 +43,13 @@ mod tests {
     fn runs_give_full_syllables_and_initials_from_every_start() {
         let mut out = Vec::new();
         super::terms("居住证（首次）", |f, i| out.push((f, i)));
-        let expected = [("juzhuzheng", "jzz"), ("zhuzheng", "zz"), ("zheng", "z"), ("shouci", "sc"), ("ci", "c")];
+        let expected = [
+            ("juzhuzheng", "jzz"),
+            ("zhuzheng", "zz"),
+            ("zheng", "z"),
+            ("shouci", "sc"),
+            ("ci", "c"),
+        ];
         assert_eq!(out, expected.map(|(f, i)| (f.to_string(), i.to_string())));
     }
 }

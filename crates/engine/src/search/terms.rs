@@ -75,7 +75,8 @@ impl Terms {
 
     #[inline(always)]
     pub fn encoded_postings(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.posting_ends.get(i - 1).copied().unwrap_or(0) as usize };
+        let start =
+            if i == 0 { 0 } else { self.posting_ends.get(i - 1).copied().unwrap_or(0) as usize };
         let end = self.posting_ends.get(i).copied().unwrap_or(0) as usize;
         self.postings.get(start..end).unwrap_or(&[])
     }
@@ -107,7 +108,11 @@ impl Terms {
     /// The terms that start with `prefix` (itself included).
     pub fn prefix_range(&self, prefix: &[u8]) -> Range<usize> {
         let start = self.lower_bound(prefix);
-        let end = if start < self.len() && self.term(start).starts_with(prefix) { self.past_prefix(prefix, start) } else { start };
+        let end = if start < self.len() && self.term(start).starts_with(prefix) {
+            self.past_prefix(prefix, start)
+        } else {
+            start
+        };
         start..end
     }
 
@@ -174,7 +179,9 @@ impl Terms {
                 let mut j = 1;
                 while j <= qn {
                     let cost = u8::from(query[j - 1] != c);
-                    let mut v = (last[j - 1].saturating_add(cost)).min(last[j].saturating_add(1)).min(cur[j - 1].saturating_add(1));
+                    let mut v = (last[j - 1].saturating_add(cost))
+                        .min(last[j].saturating_add(1))
+                        .min(cur[j - 1].saturating_add(1));
                     if depth >= 1 && j >= 2 && c == query[j - 2] && c_before == query[j - 1] {
                         v = v.min(before[j - 2].saturating_add(1));
                     }
@@ -234,7 +241,8 @@ impl<'a> Postings<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         let mut at = 0;
         let n = read_varint(bytes, &mut at).unwrap_or(0);
-        let impacts = usize::try_from(n).ok().and_then(|n| bytes.get(at..at.checked_add(n)?)).unwrap_or(&[]);
+        let impacts =
+            usize::try_from(n).ok().and_then(|n| bytes.get(at..at.checked_add(n)?)).unwrap_or(&[]);
         Postings { impacts, bytes, at: at + impacts.len(), doc: 0 }
     }
 }
@@ -295,23 +303,32 @@ mod tests {
 
     fn near(terms: &Terms, query: &str, max: u8) -> Vec<(String, u8)> {
         let mut out = Vec::new();
-        terms.fuzzy(query.as_bytes(), max, 0, |i, d| out.push((String::from_utf8_lossy(terms.term(i)).into_owned(), d)));
+        terms.fuzzy(query.as_bytes(), max, 0, |i, d| {
+            out.push((String::from_utf8_lossy(terms.term(i)).into_owned(), d))
+        });
         out
     }
 
     #[test]
     fn fuzzy_finds_edits_and_swaps_within_the_distance() {
-        let t = dictionary(&["permit", "perm", "permission", "residence", "resident", "birth", "居住"]);
+        let t =
+            dictionary(&["permit", "perm", "permission", "residence", "resident", "birth", "居住"]);
         assert_eq!(near(&t, "permt", 1), [("perm".to_string(), 1), ("permit".to_string(), 1)]);
         assert_eq!(near(&t, "pemrit", 1), [("permit".to_string(), 1)]);
         assert_eq!(near(&t, "residense", 1), [("residence".to_string(), 1)]);
-        assert_eq!(near(&t, "residense", 2), [("residence".to_string(), 1), ("resident".to_string(), 2)]);
+        assert_eq!(
+            near(&t, "residense", 2),
+            [("residence".to_string(), 1), ("resident".to_string(), 2)]
+        );
         assert!(near(&t, "xyzzy", 2).is_empty());
     }
 
     #[test]
     fn skipping_a_prefix_lands_on_the_next_term() {
-        let words: Vec<String> = (0..300).map(|i| format!("ab{i:03}")).chain(["ac".to_string(), "b".to_string()]).collect();
+        let words: Vec<String> = (0..300)
+            .map(|i| format!("ab{i:03}"))
+            .chain(["ac".to_string(), "b".to_string()])
+            .collect();
         let t = dictionary(&words.iter().map(String::as_str).collect::<Vec<_>>());
         for from in [0, 1, 7, 150, 299] {
             assert_eq!(t.term(t.past_prefix(b"ab", from)), b"ac");

@@ -53,7 +53,9 @@ fn finds_by_title_synonym_keyword_prefix_and_typo() {
 fn pinyin_full_and_initials_find_chinese_names() {
     let i = index();
     assert!(i.has_pinyin());
-    for query in ["juzhuzheng", "jzz", "JuZhuZheng", "zanzhuzheng", "zzz", "juzhuzhengshen", "shenling"] {
+    for query in
+        ["juzhuzheng", "jzz", "JuZhuZheng", "zanzhuzheng", "zzz", "juzhuzhengshen", "shenling"]
+    {
         assert_eq!(top(&i, query).first().map(String::as_str), Some("residence-permit"), "{query}");
     }
     assert_eq!(top(&i, "chusheng").first().map(String::as_str), Some("register-birth"));
@@ -79,7 +81,14 @@ fn nothing_found_is_not_a_dead_end() {
     let r = i.search("resdnce", "en", 10);
     assert!(r.hits.is_empty());
     assert_eq!(r.did_you_mean.as_deref(), Some("residence"));
-    assert_eq!(r.nearest[0], Nearest { kind: GroupKind::Category, id: "household".into(), title: "Household registration and residence".into() });
+    assert_eq!(
+        r.nearest[0],
+        Nearest {
+            kind: GroupKind::Category,
+            id: "household".into(),
+            title: "Household registration and residence".into()
+        }
+    );
     // Titles come in the requested locale.
     let r = i.search("qqqqzzzz", "zh-CN", 10);
     assert_eq!(r.nearest[0].title, "户籍与居住");
@@ -149,12 +158,28 @@ fn corrupt_bytes_are_errors_never_panics() {
 #[test]
 fn any_query_is_safe() {
     let i = index();
-    for q in ["", " ", "（）", "a", "the of", "🙂🙂", "ǜ", "居", "居住证居住证居住证居住证居住证居住证居住证居住证居住证", &"x".repeat(500), "\u{0}\u{FEFF}", "ＡＰＰＬＹ"] {
+    for q in [
+        "",
+        " ",
+        "（）",
+        "a",
+        "the of",
+        "🙂🙂",
+        "ǜ",
+        "居",
+        "居住证居住证居住证居住证居住证居住证居住证居住证居住证",
+        &"x".repeat(500),
+        "\u{0}\u{FEFF}",
+        "ＡＰＰＬＹ",
+    ] {
         let r = i.search(q, "fr", 5);
         assert!(r.hits.len() <= 5);
         for h in &r.hits {
             for m in h.title.marks.iter().chain(&h.snippet.marks) {
-                assert!(h.title.text.get(m.clone()).is_some() || h.snippet.text.get(m.clone()).is_some());
+                assert!(
+                    h.title.text.get(m.clone()).is_some()
+                        || h.snippet.text.get(m.clone()).is_some()
+                );
             }
         }
     }
@@ -167,7 +192,12 @@ fn impacts_add_fields_up_then_saturate() {
     // Three services of equal lengths: the term in the title, in the summary, in both.
     let posting = |doc, field: Field| Posting { doc, field: field as u8, tf: 1 };
     let weights = field_weights(&[[4; FIELDS], [4; FIELDS], [4; FIELDS]]);
-    let list = [posting(0, Field::Title), posting(1, Field::Summary), posting(2, Field::Title), posting(2, Field::Summary)];
+    let list = [
+        posting(0, Field::Title),
+        posting(1, Field::Summary),
+        posting(2, Field::Title),
+        posting(2, Field::Summary),
+    ];
     let impact: Vec<u8> = impacts(&list, &weights).into_iter().map(|(_, i)| i).collect();
     let [title, summary, both] = impact[..] else { panic!("{impact:?}") };
     assert!(summary < title && title < both, "{impact:?}");

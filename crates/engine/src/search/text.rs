@@ -37,7 +37,9 @@ pub(crate) fn is_han(c: char) -> bool {
 fn fold(c: char) -> Option<char> {
     let c = match c as u32 {
         // Full-width ASCII (ＡＢＣ１２３) typed on Chinese keyboards.
-        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
         _ => c,
     };
     if c.is_ascii() {
@@ -69,7 +71,9 @@ fn strip_diacritic(c: char) -> char {
         'ŕ' | 'ŗ' | 'ř' => 'r',
         'ś' | 'ŝ' | 'ş' | 'š' => 's',
         'ţ' | 'ť' | 'ŧ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'u',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => {
+            'u'
+        }
         'ŵ' => 'w',
         'ý' | 'ÿ' | 'ŷ' => 'y',
         'ź' | 'ż' | 'ž' => 'z',
@@ -85,7 +89,12 @@ pub(crate) fn pieces(text: &str) -> Vec<Piece> {
     let mut last_han_end = usize::MAX;
     let flush = |word: &mut String, start: usize, end: usize, out: &mut Vec<Piece>| {
         if !word.is_empty() {
-            out.push(Piece { kind: Kind::Word, text: std::mem::take(word), at: start..end, joined: false });
+            out.push(Piece {
+                kind: Kind::Word,
+                text: std::mem::take(word),
+                at: start..end,
+                joined: false,
+            });
         }
     };
     for (i, c) in text.char_indices() {
@@ -96,7 +105,12 @@ pub(crate) fn pieces(text: &str) -> Vec<Piece> {
                     prev.joined = true;
                 }
             }
-            out.push(Piece { kind: Kind::Han, text: c.to_string(), at: i..i + c.len_utf8(), joined: false });
+            out.push(Piece {
+                kind: Kind::Han,
+                text: c.to_string(),
+                at: i..i + c.len_utf8(),
+                joined: false,
+            });
             last_han_end = i + c.len_utf8();
         } else if let Some(f) = fold(c) {
             if word.is_empty() {
@@ -114,8 +128,9 @@ pub(crate) fn pieces(text: &str) -> Vec<Piece> {
 /// Words too common to tell services apart, and the words of questions ("how do I get…").
 /// Kept short: "apply" or "register" are how people name services.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "get", "how", "i", "if", "in", "is", "it", "me", "my",
-    "need", "of", "on", "or", "our", "please", "should", "the", "this", "to", "want", "what", "when", "where", "which", "who", "with", "you",
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "get",
+    "how", "i", "if", "in", "is", "it", "me", "my", "need", "of", "on", "or", "our", "please",
+    "should", "the", "this", "to", "want", "what", "when", "where", "which", "who", "with", "you",
     "your",
 ];
 
@@ -151,9 +166,17 @@ pub(crate) fn stem(word: &str) -> String {
                 let mut base = base.to_string();
                 let b = base.as_bytes();
                 let n = b.len();
-                if n >= 2 && b[n - 1] == b[n - 2] && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'l' | b's' | b'z') {
+                if n >= 2
+                    && b[n - 1] == b[n - 2]
+                    && !is_vowel(b[n - 1])
+                    && !matches!(b[n - 1], b'l' | b's' | b'z')
+                {
                     base.pop(); // "stopped" → "stop"
-                } else if base.ends_with("at") || base.ends_with("bl") || base.ends_with("iz") || short_cvc(base.as_bytes()) {
+                } else if base.ends_with("at")
+                    || base.ends_with("bl")
+                    || base.ends_with("iz")
+                    || short_cvc(base.as_bytes())
+                {
                     base.push('e'); // "moving" → "move", "creating" → "create"
                 }
                 return base;
@@ -180,8 +203,13 @@ fn short_cvc(b: &[u8]) -> bool {
         return false;
     }
     let (c1, v, c2) = (b[n - 3], b[n - 2], b[n - 1]);
-    let vowel_groups = b.windows(2).filter(|w| !is_vowel(w[0]) && is_vowel(w[1])).count() + usize::from(is_vowel(b[0]));
-    !is_vowel(c1) && is_vowel(v) && !is_vowel(c2) && !matches!(c2, b'w' | b'x' | b'y') && vowel_groups == 1
+    let vowel_groups = b.windows(2).filter(|w| !is_vowel(w[0]) && is_vowel(w[1])).count()
+        + usize::from(is_vowel(b[0]));
+    !is_vowel(c1)
+        && is_vowel(v)
+        && !is_vowel(c2)
+        && !matches!(c2, b'w' | b'x' | b'y')
+        && vowel_groups == 1
 }
 
 /// The index terms of `text`: stemmed words without stop words, Han characters and pairs.
@@ -243,7 +271,12 @@ fn fold_fast(c: char) -> Option<char> {
 /// matched terms start with. It runs on every hit's title and snippet while someone types, so
 /// it walks bytes, steps over words no matched term starts like and allocates for no other; and
 /// it stops `after_first` bytes past the start of the first match (a snippet shows no more).
-pub(crate) fn marks(text: &str, first: &[bool; 256], after_first: usize, matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
+pub(crate) fn marks(
+    text: &str,
+    first: &[bool; 256],
+    after_first: usize,
+    matched: impl Fn(&[u8]) -> bool,
+) -> Vec<Range<usize>> {
     if text.is_ascii() {
         return ascii_marks(text.as_bytes(), first, after_first, matched);
     }
@@ -306,7 +339,10 @@ pub(crate) fn marks(text: &str, first: &[bool; 256], after_first: usize, matched
                 None => break,
             }
         }
-        if could && (matched(word.as_bytes()) || (may_stem(word.as_bytes()) && matched(stem(&word).as_bytes()))) {
+        if could
+            && (matched(word.as_bytes())
+                || (may_stem(word.as_bytes()) && matched(stem(&word).as_bytes())))
+        {
             if marks.is_empty() {
                 stop = stop.min(start.saturating_add(after_first));
             }
@@ -317,7 +353,12 @@ pub(crate) fn marks(text: &str, first: &[bool; 256], after_first: usize, matched
 }
 
 /// [`marks`] for ASCII text (most English titles and summaries), byte by byte.
-fn ascii_marks(bytes: &[u8], first: &[bool; 256], after_first: usize, matched: impl Fn(&[u8]) -> bool) -> Vec<Range<usize>> {
+fn ascii_marks(
+    bytes: &[u8],
+    first: &[bool; 256],
+    after_first: usize,
+    matched: impl Fn(&[u8]) -> bool,
+) -> Vec<Range<usize>> {
     let mut marks = Vec::new();
     let mut word: Vec<u8> = Vec::new();
     let mut i = 0;
@@ -339,7 +380,10 @@ fn ascii_marks(bytes: &[u8], first: &[bool; 256], after_first: usize, matched: i
         }
         word.clear();
         word.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
-        if matched(&word) || (may_stem(&word) && std::str::from_utf8(&word).is_ok_and(|w| matched(stem(w).as_bytes()))) {
+        if matched(&word)
+            || (may_stem(&word)
+                && std::str::from_utf8(&word).is_ok_and(|w| matched(stem(w).as_bytes())))
+        {
             if marks.is_empty() {
                 stop = stop.min(start.saturating_add(after_first));
             }
@@ -412,7 +456,10 @@ mod tests {
     #[test]
     fn words_are_folded_stemmed_and_stop_words_dropped() {
         assert_eq!(all_terms("Apply for a Residence Permits"), ["apply", "residence", "permit"]);
-        assert_eq!(all_terms("Café ＡＢＣ registering MOVING applied"), ["cafe", "abc", "register", "move", "apply"]);
+        assert_eq!(
+            all_terms("Café ＡＢＣ registering MOVING applied"),
+            ["cafe", "abc", "register", "move", "apply"]
+        );
         assert_eq!(all_terms("jū zhù zhèng"), ["ju", "zhu", "zheng"]);
         assert_eq!(all_terms("居住证residence"), ["居", "居住", "住", "住证", "证", "residence"]);
     }
@@ -428,12 +475,28 @@ mod tests {
     fn names_keep_words_as_typed_too() {
         let mut out = Vec::new();
         terms("Fishing permits", true, true, |t, counted| out.push((t, counted)));
-        assert_eq!(out, [("fishing".into(), false), ("fish".into(), true), ("permits".into(), false), ("permit".into(), true)]);
+        assert_eq!(
+            out,
+            [
+                ("fishing".into(), false),
+                ("fish".into(), true),
+                ("permits".into(), false),
+                ("permit".into(), true)
+            ]
+        );
     }
 
     #[test]
     fn stemming_is_light() {
-        for (word, stemmed) in [("permits", "permit"), ("addresses", "address"), ("stopped", "stop"), ("status", "status"), ("bus", "bus"), ("licences", "licence"), ("need", "need")] {
+        for (word, stemmed) in [
+            ("permits", "permit"),
+            ("addresses", "address"),
+            ("stopped", "stop"),
+            ("status", "status"),
+            ("bus", "bus"),
+            ("licences", "licence"),
+            ("need", "need"),
+        ] {
             assert_eq!(stem(word), stemmed, "{word}");
         }
     }

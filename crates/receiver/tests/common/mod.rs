@@ -28,7 +28,8 @@ pub fn router() -> axum::Router {
 
 /// A fresh empty directory under the system's temporary directory.
 pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("onewindow-receiver-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("onewindow-receiver-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -36,8 +37,17 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// The answers of a complete residence-permit example (0: English, 1: Chinese).
 pub fn example_answers(which: usize) -> Answers {
-    let examples: Value = serde_json::from_str(&std::fs::read_to_string(repo().join("forms/residence-permit.examples.json")).unwrap()).unwrap();
-    let example = examples["examples"].as_array().unwrap().iter().filter(|e| e["expect"]["complete"] == true).nth(which).unwrap();
+    let examples: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("forms/residence-permit.examples.json")).unwrap(),
+    )
+    .unwrap();
+    let example = examples["examples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["expect"]["complete"] == true)
+        .nth(which)
+        .unwrap();
     serde_json::from_value(example["answers"].clone()).unwrap()
 }
 
@@ -88,11 +98,17 @@ pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
 }
 
 pub fn multipart_request(body: Vec<u8>) -> Request<Body> {
-    Request::post("/api/submissions").header("content-type", format!("multipart/form-data; boundary={BOUNDARY}")).body(Body::from(body)).unwrap()
+    Request::post("/api/submissions")
+        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(Body::from(body))
+        .unwrap()
 }
 
 pub fn json_request(body: impl Into<Body>) -> Request<Body> {
-    Request::post("/api/submissions").header("content-type", "application/json").body(body.into()).unwrap()
+    Request::post("/api/submissions")
+        .header("content-type", "application/json")
+        .body(body.into())
+        .unwrap()
 }
 
 pub struct Reply {
@@ -112,7 +128,13 @@ impl Reply {
 
     /// An `/api` answer: JSON with its content type, and the problem code.
     pub fn problem(&self) -> String {
-        assert_eq!(self.header("content-type"), "application/json", "{} {}", self.status, String::from_utf8_lossy(&self.body));
+        assert_eq!(
+            self.header("content-type"),
+            "application/json",
+            "{} {}",
+            self.status,
+            String::from_utf8_lossy(&self.body)
+        );
         self.json()["problem"].as_str().unwrap_or("").to_string()
     }
 }
