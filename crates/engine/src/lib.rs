@@ -25,30 +25,26 @@
 #![deny(missing_docs)]
 
 pub mod analytics;
-mod answers;
-mod definition;
 mod diagnostic;
-mod dictionary;
-mod fill_once;
+pub mod form;
 pub mod formats;
-mod guide;
-mod i18n;
-mod journey;
-mod load;
+pub mod guide;
+mod json;
 mod logic;
-mod markdown;
-mod model;
-mod package;
 pub mod search;
-mod submission;
-mod summary;
-mod validate;
+pub mod submission;
+pub mod text;
 
-pub use answers::{toggle_checkbox, Answer, Answers};
-pub use definition::*;
 pub use diagnostic::{Diagnostic, Severity};
-pub use dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
-pub use fill_once::{ConceptAnswer, Remembered, RememberedAnswer};
+pub use form::answers::{toggle_checkbox, Answer, Answers};
+pub use form::definition::*;
+pub use form::dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
+pub use form::fill_once::{ConceptAnswer, Remembered, RememberedAnswer};
+pub use form::journey::{Position, CONFIRMATION};
+pub use form::load::load_form;
+pub use form::model::{End, Evaluation, FormModel};
+pub use form::summary::{display_value, summary, SummaryRow};
+pub use form::validate::{validate_page, FieldError};
 pub use guide::Delivery as ResultDelivery;
 pub use guide::{
     answers_from_pairs, answers_to_pairs, compile_guide, handed_over, load_catalog, load_guide,
@@ -56,20 +52,13 @@ pub use guide::{
     DurationUnit, Guide, GuideModel, Material, Medium, Necessity, OriginalOrCopy, Service, Source,
     Step,
 };
-pub use i18n::{
+pub use submission::{
+    checksum, classify_reply, is_transient, local_receipt, parse_retry_after, retry_delay_ms,
+    sha256_hex, Attachment, Delivery, FilePart, OutboxEntry, OutgoingRequest, Package,
+    PackageProblem, PageError, RequestBody, PACKAGE_FORMAT,
+};
+pub use text::i18n::{
     copies_text, duration_text, is_chinese, online_depth_text, results_text, text_direction,
     ui_text, UiText,
 };
-pub use journey::{Position, CONFIRMATION};
-pub use load::load_form;
-pub use markdown::render_markdown;
-pub use model::{End, Evaluation, FormModel};
-pub use package::{
-    checksum, sha256_hex, Attachment, Package, PackageProblem, PageError, PACKAGE_FORMAT,
-};
-pub use submission::{
-    classify_reply, is_transient, local_receipt, parse_retry_after, retry_delay_ms, Delivery,
-    Encoding, FilePart, Method, OutboxEntry, OutgoingRequest, RequestBody, SubmissionSettings,
-};
-pub use summary::{display_value, summary, SummaryRow};
-pub use validate::{validate_page, FieldError};
+pub use text::markdown::render_markdown;

@@ -296,7 +296,7 @@ impl SearchIndex {
             catalog.locales.clone()
         };
         let fallback = locales[0].clone();
-        let localized = |t: &crate::definition::Text| -> Vec<String> {
+        let localized = |t: &crate::form::definition::Text| -> Vec<String> {
             locales.iter().map(|l| t.get(l, &fallback).to_string()).collect()
         };
         let group =

@@ -2,8 +2,8 @@
 //! `person.cn_id_number` that different departments' forms use for the same answer, so that
 //! "the same thing" means the same type and format everywhere.
 
-use crate::definition::{Form, Text};
 use crate::diagnostic::{escape_token, Diagnostic};
+use crate::form::definition::{Form, Text};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -42,7 +42,7 @@ const MEANINGFUL: &[&str] = &["format", "region", "style", "options_from", "curr
 
 /// Parses the dictionary; problems carry JSON pointers.
 pub fn load_dictionary(json: &str) -> (Option<Dictionary>, Vec<Diagnostic>) {
-    match crate::load::read_json::<Dictionary>(json) {
+    match crate::json::read_json::<Dictionary>(json) {
         Ok(dictionary) => {
             let mut problems = Vec::new();
             if dictionary.schema_version != 1 {

@@ -1,9 +1,9 @@
 //! Where "Continue", "Back" and "Change" lead, derived from the evaluation of the answers:
 //! the journey has no hidden state beyond the page the citizen is on.
 
-use crate::answers::Answers;
-use crate::model::{End, Evaluation, FormModel};
-use crate::validate::{validate_page, FieldError};
+use crate::form::answers::Answers;
+use crate::form::model::{End, Evaluation, FormModel};
+use crate::form::validate::{validate_page, FieldError};
 
 /// A place in the journey.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

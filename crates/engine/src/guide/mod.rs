@@ -3,12 +3,12 @@
 //! bring, what happens and how long it takes. A guide's assistant is an ordinary form
 //! definition whose journey ends at outcomes; its answers tailor the guide's checklist.
 
-use crate::answers::Answers;
-use crate::definition::{Expression, Text};
 use crate::diagnostic::{escape_token, Diagnostic};
+use crate::form::answers::Answers;
+use crate::form::definition::{Expression, Text};
+use crate::form::model::FormModel;
 use crate::formats::Date;
 use crate::logic::{truthy, Compiled, Logic};
-use crate::model::FormModel;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -445,7 +445,7 @@ pub struct Faq {
 
 /// Parses and lints a catalog; every problem carries its JSON pointer.
 pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-    let catalog: Catalog = match crate::load::read_json(json) {
+    let catalog: Catalog = match crate::json::read_json(json) {
         Ok(c) => c,
         Err(problem) => return (None, vec![problem]),
     };
@@ -581,7 +581,7 @@ impl Checklist<'_> {
         fallback: &str,
         with_places: bool,
     ) -> String {
-        use crate::i18n::{copies_text, ui_text, UiText};
+        use crate::text::i18n::{copies_text, ui_text, UiText};
         let t = |text: &'_ Text| text.get(locale, fallback).to_string();
         let mut out = format!("{title}\n{}\n\n", ui_text(UiText::Checklist, locale));
         let mut section = |heading: UiText, lines: Vec<String>| {
@@ -597,7 +597,7 @@ impl Checklist<'_> {
             }
         };
         section(UiText::ConditionsForYou, self.conditions.iter().map(|c| t(&c.text)).collect());
-        let separator = if crate::i18n::is_chinese(locale) { "：" } else { ": " };
+        let separator = if crate::text::i18n::is_chinese(locale) { "：" } else { ": " };
         section(
             UiText::YourChecklist,
             self.materials
@@ -636,7 +636,7 @@ pub fn load_guide(
 /// Reads a guide without compiling it: what a caller needs to learn which assistant to load
 /// before [`compile_guide`]. The problem names the JSON pointer at fault.
 pub fn read_guide(json: &str) -> Result<Guide, Diagnostic> {
-    crate::load::read_json(json)
+    crate::json::read_json(json)
 }
 
 /// Lints a guide read by [`read_guide`] and compiles its conditions against `assistant`.
@@ -979,7 +979,7 @@ pub fn answers_from_pairs(model: &FormModel, pairs: &[(String, String)]) -> Answ
                     parts.insert(part.to_string(), serde_json::Value::String(value.clone()));
                 }
             }
-            (None, crate::definition::FieldKind::Checkboxes { .. }) => {
+            (None, crate::form::definition::FieldKind::Checkboxes { .. }) => {
                 let slot = entry.or_insert_with(|| serde_json::Value::Array(Vec::new()));
                 if let Some(items) = slot.as_array_mut() {
                     items.push(serde_json::Value::String(value.clone()));
@@ -997,10 +997,10 @@ pub fn answers_from_pairs(model: &FormModel, pairs: &[(String, String)]) -> Answ
 /// `prefill` takes the assistant's visible answer it names.
 pub fn handed_over(
     assistant: &FormModel,
-    action: &crate::definition::OutcomeAction,
+    action: &crate::form::definition::OutcomeAction,
     answers: &Answers,
 ) -> Answers {
-    let crate::definition::OutcomeAction::StartForm { prefill, .. } = action else {
+    let crate::form::definition::OutcomeAction::StartForm { prefill, .. } = action else {
         return Answers::default();
     };
     let visible = assistant.evaluate(answers).visible_answers(assistant, answers);

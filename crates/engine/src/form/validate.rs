@@ -1,14 +1,14 @@
 //! Checking a page's answers. Every problem on the page is returned, in field order, worded
 //! by the GOV.UK rules in the citizen's locale (or by the definition's own message).
 
-use crate::answers::{Answer, Answers};
-use crate::definition::{
+use crate::diagnostic::Severity;
+use crate::form::answers::{Answer, Answers};
+use crate::form::definition::{
     AddressStyle, DateBound, Field, FieldKind, PhoneRegion, RuleSeverity, TextFormat,
 };
-use crate::diagnostic::Severity;
+use crate::form::model::{date_answer, Evaluation, FormModel};
 use crate::formats::{self, Date, DatePart, DateProblem, FormatProblem};
-use crate::i18n::{self, Msg};
-use crate::model::{date_answer, Evaluation, FormModel};
+use crate::text::i18n::{self, Msg};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -213,7 +213,7 @@ impl Checker<'_> {
                     Msg::NotAWholeNumber,
                 )
                 .or_else(|| {
-                    (crate::model::typed_value(self.field, Some(answer)).is_none())
+                    (crate::form::model::typed_value(self.field, Some(answer)).is_none())
                         .then(|| self.error("integer", Msg::NotAWholeNumber, None))
                 }),
             FieldKind::Date { .. } => self.date(answer),
@@ -352,7 +352,7 @@ impl Checker<'_> {
         not_a_number: Msg,
     ) -> Option<FieldError> {
         let Some(value) =
-            crate::model::typed_value(self.field, Some(answer)).and_then(|v| v.as_f64())
+            crate::form::model::typed_value(self.field, Some(answer)).and_then(|v| v.as_f64())
         else {
             return Some(self.error("number", not_a_number, None));
         };

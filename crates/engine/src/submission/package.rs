@@ -1,10 +1,10 @@
 //! The submission package: what leaves the device when a citizen sends a finished form, and
 //! the same checks the receiver runs on arrival (same engine, same definition version).
 
-use crate::answers::Answers;
-use crate::definition::FieldKind;
-use crate::model::{End, FormModel};
-use crate::validate::{validate_page, FieldError};
+use crate::form::answers::Answers;
+use crate::form::definition::FieldKind;
+use crate::form::model::{End, FormModel};
+use crate::form::validate::{validate_page, FieldError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};

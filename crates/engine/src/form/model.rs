@@ -2,9 +2,9 @@
 //! answers against it (which pages are on the path, which questions are visible, computed
 //! values).
 
-use crate::answers::{Answer, Answers};
-use crate::definition::{Choice, TextFormat};
-use crate::definition::{Field, FieldKind, Form};
+use crate::form::answers::{Answer, Answers};
+use crate::form::definition::{Choice, TextFormat};
+use crate::form::definition::{Field, FieldKind, Form};
 use crate::formats::{self, Date};
 use crate::logic::{Compiled, Logic};
 use serde_json::Value;
@@ -120,7 +120,7 @@ impl FormModel {
     }
 
     /// Replaces the form's submission settings (the host page's overrides laid over them).
-    pub fn set_submission(&mut self, settings: crate::submission::SubmissionSettings) {
+    pub fn set_submission(&mut self, settings: crate::form::definition::SubmissionSettings) {
         self.form.submission = Some(settings);
     }
 

@@ -6,10 +6,10 @@
 //! is (`person.date_of_birth` is the baby's in a birth registration), so the form's author
 //! decides which questions are about the person filling it in.
 
-use crate::answers::{Answer, Answers};
-use crate::model::{Evaluation, FormModel};
-use crate::summary::display_value;
-use crate::validate::check_field;
+use crate::form::answers::{Answer, Answers};
+use crate::form::model::{Evaluation, FormModel};
+use crate::form::summary::display_value;
+use crate::form::validate::check_field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

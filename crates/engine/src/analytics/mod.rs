@@ -624,7 +624,7 @@ pub fn rating_text(key: RatingText, locale: &str) -> &'static str {
         GuideHeading => ("Tell us what you think", "服务评价"),
         GuideBody => ("Rate this service: how satisfied you were and what could be better.", "对本事项进行“好差评”：是否满意，哪些方面可以改进。"),
     };
-    if crate::i18n::is_chinese(locale) {
+    if crate::text::i18n::is_chinese(locale) {
         zh
     } else {
         en
@@ -640,7 +640,7 @@ pub fn level_text(level: u8, locale: &str) -> &'static str {
         2 => ("Dissatisfied", "不满意"),
         _ => ("Very dissatisfied", "非常不满意"),
     };
-    if crate::i18n::is_chinese(locale) {
+    if crate::text::i18n::is_chinese(locale) {
         zh
     } else {
         en
@@ -656,7 +656,7 @@ pub fn indicator_text(name: &str, locale: &str) -> &'static str {
         "convenience" => ("How convenient the procedure was", "办事便捷程度"),
         _ => ("How easy the online service was to use", "网上办事易用性"),
     };
-    if crate::i18n::is_chinese(locale) {
+    if crate::text::i18n::is_chinese(locale) {
         zh
     } else {
         en
@@ -675,7 +675,7 @@ impl Reason {
             Reason::TechnicalProblem => ("Something did not work", "系统出现故障"),
             Reason::Other => ("Something else", "其他"),
         };
-        if crate::i18n::is_chinese(locale) {
+        if crate::text::i18n::is_chinese(locale) {
             zh
         } else {
             en

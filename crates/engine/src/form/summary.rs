@@ -1,10 +1,10 @@
 //! "Check your answers": each visible question with its answer as the citizen reads it.
 
-use crate::answers::{Answer, Answers};
-use crate::definition::{Field, FieldKind, Form};
+use crate::form::answers::{Answer, Answers};
+use crate::form::definition::{Field, FieldKind, Form};
+use crate::form::model::{date_answer, Evaluation, FormModel};
 use crate::formats;
-use crate::i18n::{self, ui_text, UiText};
-use crate::model::{date_answer, Evaluation, FormModel};
+use crate::text::i18n::{self, ui_text, UiText};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -107,7 +107,9 @@ pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale
             Ok(d) => i18n::format_date(d.year, d.month, d.day, locale),
             Err(_) => String::new(),
         },
-        FieldKind::Text { format: Some(format), .. } => crate::model::normalize_code(*format, text),
+        FieldKind::Text { format: Some(format), .. } => {
+            crate::form::model::normalize_code(*format, text)
+        }
         FieldKind::Declaration { .. } => {
             if answer == &Value::Bool(true) {
                 ui_text(UiText::Yes, locale).to_string()

@@ -1,0 +1,258 @@
+//! The published definition format. These types are the public contract with departments:
+//! renaming or removing anything here breaks published JSON, so changes go through
+//! `schema_version`. The JSON Schema in `schema/` is generated from them.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+mod field;
+mod submission;
+
+pub use field::*;
+pub use submission::*;
+
+/// The definition format version this engine reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A JSON Logic expression (<https://jsonlogic.com>), e.g. `{"==": [{"var": "role"}, "agent"]}`.
+/// `var` may only name questions asked earlier in the form.
+pub type Expression = Value;
+
+/// A string shown to citizens: either one string for every locale or one per locale tag.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Text {
+    /// The same text in every locale.
+    Plain(String),
+    /// Text per BCP 47 locale tag, e.g. `{"en": "Full name", "zh-CN": "姓名"}`.
+    Localized(BTreeMap<String, String>),
+}
+
+// By hand rather than `untagged`: serde would buffer every text and, when none of its forms
+// fits, say so only at the end of the enclosing object, so the JSON pointer of a wrong text
+// would name its object rather than the text (and the code would be larger).
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text: a string, or an object of strings by locale")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
+                Ok(Text::Plain(text.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Text, E> {
+                Ok(Text::Plain(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some((locale, text)) = map.next_entry::<String, String>()? {
+                    texts.insert(locale, text);
+                }
+                Ok(Text::Localized(texts))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl Text {
+    /// The text for `locale`, else for `fallback`, else any text there is.
+    pub fn get<'a>(&'a self, locale: &str, fallback: &str) -> &'a str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized(map) => map
+                .get(locale)
+                .or_else(|| map.get(fallback))
+                .or_else(|| map.values().next())
+                .map(String::as_str)
+                .unwrap_or(""),
+        }
+    }
+
+    /// Whether this text has its own entry for `locale` (plain text counts for every locale).
+    pub fn has(&self, locale: &str) -> bool {
+        match self {
+            Text::Plain(_) => true,
+            Text::Localized(map) => map.get(locale).is_some_and(|s| !s.trim().is_empty()),
+        }
+    }
+}
+
+/// A form: metadata, the pages a citizen goes through, and the rules across them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// Must equal [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Stable identifier, also the file name under `forms/`.
+    pub id: String,
+    /// The department's version of this form; submissions record it.
+    pub version: String,
+    /// Title shown on the start page and in the browser tab.
+    pub title: Text,
+    /// Publishing department.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<Text>,
+    /// What the form is for, shown on the start page (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Locales the form is published in; the first is the fallback for missing texts.
+    pub locales: Vec<String>,
+    /// Question pages in order.
+    pub pages: Vec<Page>,
+    /// Checks across several answers, e.g. "the agent's ID number must differ from yours".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    /// Pages that end the journey early, reached by a page's `next` routing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Outcome>,
+    /// Where and how a finished application is sent (`docs/submission.md`); the defaults
+    /// send the package to the reference receiver.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission: Option<SubmissionSettings>,
+}
+
+impl Form {
+    /// The submission settings, defaults filled in.
+    pub fn submission_settings(&self) -> SubmissionSettings {
+        self.submission.clone().unwrap_or_default()
+    }
+
+    /// The locale used when a text lacks the requested one.
+    pub fn fallback_locale(&self) -> &str {
+        self.locales.first().map(String::as_str).unwrap_or("en")
+    }
+
+    /// `text` in `locale`, falling back to the form's first locale.
+    pub fn text<'a>(&self, text: &'a Text, locale: &str) -> &'a str {
+        text.get(locale, self.fallback_locale())
+    }
+
+    /// Every field in document order (page by page, top to bottom), with its page index.
+    /// Fields inside repeatable groups are not included: they belong to their group.
+    pub fn fields(&self) -> impl Iterator<Item = (usize, &Field)> {
+        self.pages.iter().enumerate().flat_map(|(p, page)| page.fields.iter().map(move |f| (p, f)))
+    }
+}
+
+/// One page of questions (GOV.UK: start with one question per page).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// Identifier, unique in the form; used in the page's URL.
+    pub id: String,
+    /// Page heading; when absent, a single question's label is the heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// The page is skipped unless this is truthy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<Expression>,
+    /// The questions on this page.
+    pub fields: Vec<Field>,
+    /// Where "Continue" leads: the first route whose `if` holds (or that has no `if`);
+    /// without a match, the next page in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next: Vec<Route>,
+}
+
+/// A branch in the journey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// Taken when truthy; a route without `if` is always taken.
+    #[serde(default, rename = "if", skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Expression>,
+    /// A later page's id, `"outcome:<id>"` for an outcome page, or `"check_answers"`.
+    pub goto: String,
+}
+
+/// A page that ends the journey, e.g. "You do not need a residence permit".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Identifier, referred to as `"outcome:<id>"`.
+    pub id: String,
+    /// Heading.
+    pub title: Text,
+    /// What it means and what to do next (Markdown).
+    pub body: Text,
+    /// For an assistant (a guide's eligibility check): what the citizen can do from here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<OutcomeAction>,
+}
+
+/// Where an assistant's outcome leads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum OutcomeAction {
+    /// Not eligible: the body says why and what to do instead.
+    NotEligible,
+    /// Eligible: start form `form`, with these answers of the assistant filled in (the
+    /// form's question id → this form's question id). Shown and changeable, as every answer.
+    StartForm {
+        /// The form's id.
+        form: String,
+        /// The form's question id → the assistant's question id whose answer it takes.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        prefill: BTreeMap<String, String>,
+    },
+    /// Another service fits better.
+    Service {
+        /// Its id in the catalog.
+        service: String,
+    },
+    /// It can only be done at the counter: the guide's tailored checklist says what to bring.
+    OfflineOnly,
+}
+
+/// A check across answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Identifier, unique among rules.
+    pub id: String,
+    /// Must be truthy, else the message is shown. Evaluated only while `field` is visible.
+    #[serde(rename = "assert")]
+    pub assertion: Expression,
+    /// The question the message is shown at (its page is where the rule is checked).
+    pub field: String,
+    /// What is wrong and how to fix it.
+    pub message: Text,
+    /// Errors stop the citizen; warnings are shown but let them continue.
+    #[serde(default)]
+    pub severity: RuleSeverity,
+}
+
+/// Whether a failed rule blocks the journey.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum RuleSeverity {
+    /// Blocks "Continue".
+    #[default]
+    Error,
+    /// Shown, does not block.
+    Warning,
+}
+
+/// A reference list under `forms/data/<name>.json`, named by `options_from`:
+/// `{"options": [{"value": "01", "label": {"zh-CN": "汉族", "en": "Han"}}, …]}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReferenceList {
+    /// What the list is, for the people who maintain it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The options, in order.
+    pub options: Vec<Choice>,
+}

@@ -1,0 +1,5 @@
+//! Words: the interface and message texts in every supported locale, and the safe Markdown
+//! subset definitions may use.
+
+pub mod i18n;
+pub mod markdown;
