@@ -5,8 +5,9 @@ use crate::diagnostic::{escape_token, Diagnostic};
 use crate::form::definition::{Choice, Expression, Field, FieldKind, Form, Text, SCHEMA_VERSION};
 use crate::form::model::{FieldNode, FormModel, PageNode, RuleNode, Target};
 use crate::formats::Date;
+use crate::formats::Format;
 use crate::json::read_json;
-use crate::logic::{Compiled, Logic, FORMAT_NAMES};
+use crate::logic::{Compiled, Logic};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -506,12 +507,12 @@ impl<'a> Linter<'a> {
                 for (op, args) in map {
                     if op == "valid_format" {
                         let name = args.as_array().and_then(|a| a.first()).and_then(Value::as_str);
-                        if !name.is_some_and(|n| FORMAT_NAMES.contains(&n)) {
+                        if !name.is_some_and(|n| Format::from_name(n).is_some()) {
                             self.error(
                                 at,
                                 format!(
                                     "valid_format needs a format name first, one of: {}",
-                                    FORMAT_NAMES.join(", ")
+                                    Format::ALL.map(Format::name).join(", ")
                                 ),
                             );
                         }

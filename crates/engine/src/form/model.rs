@@ -3,7 +3,7 @@
 //! values).
 
 use crate::form::answers::{Answer, Answers};
-use crate::form::definition::{Choice, TextFormat};
+use crate::form::definition::Choice;
 use crate::form::definition::{Field, FieldKind, Form};
 use crate::formats::{self, Date};
 use crate::logic::{Compiled, Logic};
@@ -370,31 +370,10 @@ pub(crate) fn typed_value(field: &Field, answer: Option<&Answer>) -> Option<Valu
         FieldKind::Content { .. } | FieldKind::Computed { .. } => None,
         // Codes are compared as normalised ("110105 19491231 002x" is "11010519491231002X").
         FieldKind::Text { format: Some(format), .. } => {
-            text().map(|s| Value::String(normalize_code(*format, s)))
+            text().map(|s| Value::String(format.normalize(s)))
         }
         _ => text().map(|s| Value::String(s.to_string())),
     }
-}
-
-/// A code as its format writes it: upper case, without the spaces and hyphens people type
-/// (UK postcodes keep their one space). Unrecognisable input is returned trimmed.
-pub(crate) fn normalize_code(format: TextFormat, text: &str) -> String {
-    let result = match format {
-        TextFormat::CnResidentId => {
-            let compact: String = text
-                .chars()
-                .filter(|c| !matches!(c, ' ' | '-'))
-                .collect::<String>()
-                .to_ascii_uppercase();
-            return compact;
-        }
-        TextFormat::UnifiedSocialCreditCode => formats::unified_social_credit_code(text),
-        TextFormat::CnPostcode => formats::cn_postcode(text),
-        TextFormat::UkNino => formats::uk_nino(text),
-        TextFormat::UkPostcode => formats::uk_postcode(text),
-        TextFormat::Iban => formats::iban(text),
-    };
-    result.unwrap_or_else(|_| text.trim().to_string())
 }
 
 /// A date answer: `{"day": "1", "month": "March", "year": "2020"}` as typed, or `"2020-03-01"`.

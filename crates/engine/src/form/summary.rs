@@ -107,9 +107,7 @@ pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale
             Ok(d) => i18n::format_date(d.year, d.month, d.day, locale),
             Err(_) => String::new(),
         },
-        FieldKind::Text { format: Some(format), .. } => {
-            crate::form::model::normalize_code(*format, text)
-        }
+        FieldKind::Text { format: Some(format), .. } => format.normalize(text),
         FieldKind::Declaration { .. } => {
             if answer == &Value::Bool(true) {
                 ui_text(UiText::Yes, locale).to_string()

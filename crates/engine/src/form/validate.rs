@@ -7,7 +7,7 @@ use crate::form::definition::{
     AddressStyle, DateBound, Field, FieldKind, PhoneRegion, RuleSeverity, TextFormat,
 };
 use crate::form::model::{date_answer, Evaluation, FormModel};
-use crate::formats::{self, Date, DatePart, DateProblem, FormatProblem};
+use crate::formats::{self, Date, DatePart, DateProblem, Format, FormatProblem};
 use crate::text::i18n::{self, Msg};
 use serde::Serialize;
 use serde_json::Value;
@@ -217,10 +217,11 @@ impl Checker<'_> {
                         .then(|| self.error("integer", Msg::NotAWholeNumber, None))
                 }),
             FieldKind::Date { .. } => self.date(answer),
-            FieldKind::Email {} => {
-                formats::email(text).err().map(|_| self.error("format", Msg::Email, None))
-            }
-            FieldKind::Url {} => formats::http_url(text).err().map(|p| {
+            FieldKind::Email {} => Format::Email
+                .check(text, self.today)
+                .err()
+                .map(|_| self.error("format", Msg::Email, None)),
+            FieldKind::Url {} => Format::Url.check(text, self.today).err().map(|p| {
                 self.error(
                     "format",
                     if p == FormatProblem::Scheme { Msg::UrlScheme } else { Msg::Url },
@@ -228,14 +229,14 @@ impl Checker<'_> {
                 )
             }),
             FieldKind::Phone { region } => {
-                let (ok, msg) = match region {
-                    PhoneRegion::Cn => (formats::cn_mobile(text).is_ok(), Msg::CnMobile),
-                    PhoneRegion::Uk => (formats::uk_phone(text).is_ok(), Msg::UkPhone),
+                let (format, msg) = match region {
+                    PhoneRegion::Cn => (Format::CnMobile, Msg::CnMobile),
+                    PhoneRegion::Uk => (Format::UkPhone, Msg::UkPhone),
                     PhoneRegion::International => {
-                        (formats::international_phone(text).is_ok(), Msg::InternationalPhone)
+                        (Format::InternationalPhone, Msg::InternationalPhone)
                     }
                 };
-                (!ok).then(|| self.error("format", msg, None))
+                format.check(text, self.today).is_err().then(|| self.error("format", msg, None))
             }
             FieldKind::Select { options, options_from: Some(list) } if options.is_empty() => {
                 (!self.model.list_has(list, text))
@@ -326,14 +327,7 @@ impl Checker<'_> {
     }
 
     fn format(&self, text: &str, format: TextFormat) -> Option<FieldError> {
-        let problem = match format {
-            TextFormat::CnResidentId => formats::cn_resident_id(text, self.today).err(),
-            TextFormat::UnifiedSocialCreditCode => formats::unified_social_credit_code(text).err(),
-            TextFormat::CnPostcode => formats::cn_postcode(text).err(),
-            TextFormat::UkNino => formats::uk_nino(text).err(),
-            TextFormat::UkPostcode => formats::uk_postcode(text).err(),
-            TextFormat::Iban => formats::iban(text).err(),
-        }?;
+        let problem = format.check(text, self.today).err()?;
         let (detail, msg) = match problem {
             FormatProblem::CheckDigit => ("check_digit", Msg::CheckDigit),
             FormatProblem::ImpossibleDate => ("impossible_date", Msg::CodeImpossibleDate),

@@ -448,7 +448,8 @@ impl Env {
             },
             // {"valid_format": ["cn_resident_id", value]} → whether value is in that format.
             Op::ValidFormat => Val::bool(match (text(0), text(1)) {
-                (Some(format), Some(value)) => super::check_named_format(format, value, self.today),
+                (Some(format), Some(value)) => formats::Format::from_name(format)
+                    .is_some_and(|f| f.check(value, self.today).is_ok()),
                 _ => false,
             }),
             // {"id_birth_date": [id_number]} → the birth date in a Chinese resident ID, or null.

@@ -23,7 +23,7 @@ mod value;
 #[cfg(test)]
 mod tests;
 
-use crate::formats::{self, Date};
+use crate::formats::Date;
 use compile::Node;
 use eval::{Env, Scope};
 use serde_json::Value;
@@ -129,37 +129,3 @@ fn unpack(packed: u32) -> Date {
     Date::new((packed / 10_000) as i32, ((packed / 100) % 100) as u8, (packed % 100) as u8)
         .unwrap_or(Date { year: 1970, month: 1, day: 1 })
 }
-
-/// Whether `value` is in the format called `name` (the names of [`crate::TextFormat`] and
-/// of the phone, email and url types).
-pub(crate) fn check_named_format(name: &str, value: &str, today: Date) -> bool {
-    match name {
-        "cn_resident_id" => formats::cn_resident_id(value, today).is_ok(),
-        "unified_social_credit_code" => formats::unified_social_credit_code(value).is_ok(),
-        "cn_postcode" => formats::cn_postcode(value).is_ok(),
-        "cn_mobile" => formats::cn_mobile(value).is_ok(),
-        "uk_nino" => formats::uk_nino(value).is_ok(),
-        "uk_postcode" => formats::uk_postcode(value).is_ok(),
-        "uk_phone" => formats::uk_phone(value).is_ok(),
-        "international_phone" => formats::international_phone(value).is_ok(),
-        "iban" => formats::iban(value).is_ok(),
-        "email" => formats::email(value).is_ok(),
-        "url" => formats::http_url(value).is_ok(),
-        _ => false,
-    }
-}
-
-/// The format names `valid_format` knows, for lint.
-pub(crate) const FORMAT_NAMES: &[&str] = &[
-    "cn_resident_id",
-    "unified_social_credit_code",
-    "cn_postcode",
-    "cn_mobile",
-    "uk_nino",
-    "uk_postcode",
-    "uk_phone",
-    "international_phone",
-    "iban",
-    "email",
-    "url",
-];

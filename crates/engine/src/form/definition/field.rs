@@ -1,6 +1,7 @@
 //! Questions: the field kinds a page may hold, their options and formats.
 
 use super::{Expression, Text};
+pub use crate::formats::TextFormat;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -55,25 +56,6 @@ pub struct Choice {
     /// One sentence under the option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
-}
-
-/// Identity and code formats checked on text answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TextFormat {
-    /// Chinese resident identity number (GB 11643).
-    CnResidentId,
-    /// Unified social credit code (GB 32100).
-    UnifiedSocialCreditCode,
-    /// Chinese postcode (6 digits).
-    CnPostcode,
-    /// UK National Insurance number.
-    UkNino,
-    /// UK postcode.
-    UkPostcode,
-    /// International bank account number (ISO 13616).
-    Iban,
 }
 
 /// Which numbers a phone question accepts.

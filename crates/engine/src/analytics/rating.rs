@@ -1,0 +1,228 @@
+//! Ratings (好差评): a citizen's evaluation of one service, once per case, and its check.
+
+use super::{check_id, check_locale, problem, Problem, ANALYTICS_FORMAT, MAX_COMMENT_CHARS};
+use serde::{Deserialize, Serialize};
+
+/// A citizen's evaluation of a service (好差评).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// Must equal [`ANALYTICS_FORMAT`].
+    pub format: u32,
+    /// A UUID made once per rating and reused on every attempt to send it, so a repeat of the
+    /// same rating is recognised (and not taken for a second rating of the case).
+    pub id: String,
+    /// The case (办件) rated: the reference the receiver gave the application. Absent for a
+    /// rating of the service from its guide, without an application.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_reference: Option<String>,
+    /// The service's id in the catalog (or the form's id when the catalog has no entry).
+    pub service: String,
+    /// The version of what was rated: the form's version after an application, the guide's
+    /// from a guide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Where the service was used.
+    pub channel: Channel,
+    /// Overall satisfaction, 5 (非常满意 very satisfied) … 1 (非常不满意 very dissatisfied).
+    pub level: u8,
+    /// The online indicators, each 1…5 when answered.
+    #[serde(default)]
+    pub indicators: Indicators,
+    /// What went wrong (or right); at least one reason or a comment when `level` ≤ 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
+    /// Suggestions in the citizen's words, at most [`MAX_COMMENT_CHARS`] characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The locale the citizen used.
+    pub locale: String,
+    /// When the citizen rated (RFC 3339), from the device's clock.
+    pub created: String,
+}
+
+/// The online indicators of 好差评, each 1 (very poor) … 5 (very good) when answered.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Indicators {
+    /// 办事效率: how quickly it got done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub efficiency: Option<u8>,
+    /// 指南准确: whether the guide was accurate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide_accuracy: Option<u8>,
+    /// 办事便捷: how convenient the procedure was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub convenience: Option<u8>,
+    /// 界面易用: how easy the online service was to use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usability: Option<u8>,
+}
+
+impl Indicators {
+    /// Each indicator's name (as in JSON) and value.
+    pub fn each(&self) -> [(&'static str, Option<u8>); 4] {
+        [
+            ("efficiency", self.efficiency),
+            ("guide_accuracy", self.guide_accuracy),
+            ("convenience", self.convenience),
+            ("usability", self.usability),
+        ]
+    }
+}
+
+/// Where a service was used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// The app's own pages.
+    Online,
+    /// A form embedded in another site's page.
+    Embedded,
+    /// A service counter (窗口), rated on a device there.
+    Counter,
+    /// A self-service terminal (自助终端).
+    Terminal,
+}
+
+impl Channel {
+    /// The name as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Online => "online",
+            Channel::Embedded => "embedded",
+            Channel::Counter => "counter",
+            Channel::Terminal => "terminal",
+        }
+    }
+}
+
+/// Reason codes: the refinement questions of 好差评, and the usual complaints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The guidance was not clear (指南不清晰).
+    UnclearGuidance,
+    /// The procedure was not convenient (流程不便捷).
+    InconvenientProcedure,
+    /// Too many materials were asked for (材料不精简).
+    TooManyMaterials,
+    /// The interface was not friendly (界面不友好).
+    UnfriendlyInterface,
+    /// It took too long (办理时间长).
+    TooSlow,
+    /// Something did not work (系统故障).
+    TechnicalProblem,
+    /// Something else (其他).
+    Other,
+}
+
+impl Reason {
+    /// Every reason, in the order the form offers them.
+    pub const ALL: [Reason; 7] = [
+        Reason::UnclearGuidance,
+        Reason::InconvenientProcedure,
+        Reason::TooManyMaterials,
+        Reason::UnfriendlyInterface,
+        Reason::TooSlow,
+        Reason::TechnicalProblem,
+        Reason::Other,
+    ];
+
+    /// The code as in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::UnclearGuidance => "unclear_guidance",
+            Reason::InconvenientProcedure => "inconvenient_procedure",
+            Reason::TooManyMaterials => "too_many_materials",
+            Reason::UnfriendlyInterface => "unfriendly_interface",
+            Reason::TooSlow => "too_slow",
+            Reason::TechnicalProblem => "technical_problem",
+            Reason::Other => "other",
+        }
+    }
+}
+
+/// Whether a level is negative (不满意 or 非常不满意) and must be followed up.
+pub fn is_negative(level: u8) -> bool {
+    (1..=2).contains(&level)
+}
+
+/// Every problem with `rating`, each with its JSON pointer; empty when it is acceptable.
+pub fn check_rating(rating: &Rating) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if rating.format != ANALYTICS_FORMAT {
+        out.push(problem("/format", "format", format!("must be {ANALYTICS_FORMAT}")));
+    }
+    check_id(&mut out, "/id", &rating.id);
+    if let Some(case) = &rating.case_reference {
+        check_id(&mut out, "/case_reference", case);
+    }
+    check_id(&mut out, "/service", &rating.service);
+    if let Some(version) = &rating.version {
+        check_id(&mut out, "/version", version);
+    }
+    if !(1..=5).contains(&rating.level) {
+        out.push(problem(
+            "/level",
+            if rating.level == 0 { "required" } else { "range" },
+            "must be 1 (very dissatisfied) to 5 (very satisfied)",
+        ));
+    }
+    for (name, value) in rating.indicators.each() {
+        if value.is_some_and(|v| !(1..=5).contains(&v)) {
+            out.push(problem(format!("/indicators/{name}"), "range", "must be 1 to 5"));
+        }
+    }
+    for (i, reason) in rating.reasons.iter().enumerate() {
+        if rating.reasons[..i].contains(reason) {
+            out.push(problem(
+                format!("/reasons/{i}"),
+                "duplicate",
+                format!("{} is listed twice", reason.code()),
+            ));
+        }
+    }
+    let comment = rating.comment.as_deref().map(str::trim).unwrap_or("");
+    if comment.chars().count() > MAX_COMMENT_CHARS {
+        out.push(problem(
+            "/comment",
+            "too_long",
+            format!("must be at most {MAX_COMMENT_CHARS} characters"),
+        ));
+    }
+    if is_negative(rating.level) && rating.reasons.is_empty() && comment.is_empty() {
+        out.push(problem(
+            "/reasons",
+            "negative_needs_reason",
+            "a negative rating must give a reason or a comment",
+        ));
+    }
+    check_locale(&mut out, "/locale", &rating.locale);
+    if !looks_like_rfc3339(&rating.created) {
+        out.push(problem(
+            "/created",
+            "syntax",
+            "must be an RFC 3339 time such as 2026-11-27T10:00:00Z",
+        ));
+    }
+    out
+}
+
+/// `YYYY-MM-DDTHH:MM:SS…` with a zone; enough to order and date ratings (the receiver keeps
+/// its own time of arrival too).
+fn looks_like_rfc3339(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.len() >= 20
+        && text.len() <= 40
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && (b[10] == b'T' || b[10] == b't')
+        && b[13] == b':'
+        && (text.ends_with('Z') || text.ends_with('z') || text[19..].contains(['+', '-']))
+}

@@ -1,0 +1,284 @@
+//! Reading a catalog or a guide: its shape, then lint (every problem, with its JSON pointer),
+//! and for a guide the compiled `applies_if` conditions.
+
+use super::checklist::GuideModel;
+use super::format::*;
+use crate::diagnostic::{escape_token, Diagnostic};
+use crate::form::definition::{Expression, Text};
+use crate::form::model::FormModel;
+use crate::formats::Date;
+use crate::logic::{Compiled, Logic};
+use std::collections::{HashMap, HashSet};
+
+/// Parses and lints a catalog; every problem carries its JSON pointer.
+pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
+    let catalog: Catalog = match crate::json::read_json(json) {
+        Ok(c) => c,
+        Err(problem) => return (None, vec![problem]),
+    };
+    let mut problems = Vec::new();
+    if catalog.schema_version != 1 {
+        problems
+            .push(Diagnostic::error("/schema_version", "the catalog's schema_version must be 1"));
+    }
+    if catalog.locales.is_empty() {
+        problems.push(Diagnostic::error("/locales", "list at least one locale"));
+    }
+    let texts = |text: &Text, at: String, problems: &mut Vec<Diagnostic>| {
+        for locale in &catalog.locales {
+            if !text.has(locale) {
+                problems.push(Diagnostic::error(
+                    format!("{at}/{}", escape_token(locale)),
+                    format!("missing the {locale} translation"),
+                ));
+            }
+        }
+    };
+    let ids = |list: &[Named], what: &str, problems: &mut Vec<Diagnostic>| -> HashSet<String> {
+        let mut seen = HashSet::new();
+        for (i, item) in list.iter().enumerate() {
+            if !seen.insert(item.id.clone()) {
+                problems.push(Diagnostic::error(
+                    format!("/{what}/{i}/id"),
+                    format!("{what} id \"{}\" is used twice", item.id),
+                ));
+            }
+            texts(&item.title, format!("/{what}/{i}/title"), problems);
+        }
+        seen
+    };
+    let categories = ids(&catalog.categories, "categories", &mut problems);
+    let events = ids(&catalog.life_events, "life_events", &mut problems);
+    let services: HashSet<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, service) in catalog.services.iter().enumerate() {
+        let at = format!("/services/{i}");
+        if !seen.insert(service.id.as_str()) {
+            problems.push(Diagnostic::error(
+                format!("{at}/id"),
+                format!("service id \"{}\" is used twice", service.id),
+            ));
+        }
+        texts(&service.title, format!("{at}/title"), &mut problems);
+        texts(&service.summary, format!("{at}/summary"), &mut problems);
+        texts(&service.department, format!("{at}/department"), &mut problems);
+        if !categories.contains(&service.category) {
+            problems.push(Diagnostic::error(
+                format!("{at}/category"),
+                format!("category \"{}\" is not in /categories", service.category),
+            ));
+        }
+        for (j, event) in service.life_events.iter().enumerate() {
+            if !events.contains(event) {
+                problems.push(Diagnostic::error(
+                    format!("{at}/life_events/{j}"),
+                    format!("life event \"{event}\" is not in /life_events"),
+                ));
+            }
+        }
+        for (j, related) in service.related.iter().enumerate() {
+            if !services.contains(related.as_str()) || related == &service.id {
+                problems.push(Diagnostic::error(
+                    format!("{at}/related/{j}"),
+                    format!("\"{related}\" is not another service in this catalog"),
+                ));
+            }
+        }
+        if service.audience.is_empty() {
+            problems.push(Diagnostic::error(
+                format!("{at}/audience"),
+                "say who may apply: person, organisation or both",
+            ));
+        }
+        for locale in service.keywords.keys().chain(service.synonyms.keys()) {
+            if !catalog.locales.contains(locale) {
+                problems.push(Diagnostic::warning(
+                    format!("{at}/keywords"),
+                    format!("keywords for {locale}, which the catalog does not publish"),
+                ));
+            }
+        }
+        if service.guide.is_none() && service.form.is_none() {
+            problems.push(Diagnostic::warning(at.clone(), "the service has neither a guide nor a form: citizens find it but cannot go further"));
+        }
+    }
+    (Some(catalog), problems)
+}
+
+/// Parses and lints a guide. `assistant`, when given, is the loaded assistant form: every
+/// `applies_if` may only read its questions.
+pub fn load_guide(
+    json: &str,
+    assistant: Option<&FormModel>,
+) -> (Option<GuideModel>, Vec<Diagnostic>) {
+    match read_guide(json) {
+        Ok(guide) => compile_guide(guide, assistant),
+        Err(problem) => (None, vec![problem]),
+    }
+}
+
+/// Reads a guide without compiling it: what a caller needs to learn which assistant to load
+/// before [`compile_guide`]. The problem names the JSON pointer at fault.
+pub fn read_guide(json: &str) -> Result<Guide, Diagnostic> {
+    crate::json::read_json(json)
+}
+
+/// Lints a guide read by [`read_guide`] and compiles its conditions against `assistant`.
+pub fn compile_guide(
+    guide: Guide,
+    assistant: Option<&FormModel>,
+) -> (Option<GuideModel>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    if guide.schema_version != 1 {
+        problems.push(Diagnostic::error("/schema_version", "the guide's schema_version must be 1"));
+    }
+    // Conditions are evaluated only against an assistant's answers, on the assistant's "today"
+    // (see `checklist`); without an assistant this date is never read.
+    let logic =
+        Logic::new(assistant.map_or(Date { year: 1970, month: 1, day: 1 }, FormModel::today));
+    let questions: Option<HashSet<&str>> =
+        assistant.map(|a| a.form().fields().map(|(_, f)| f.id.as_str()).collect());
+    let compile = |expr: &Option<Expression>,
+                   at: String,
+                   problems: &mut Vec<Diagnostic>|
+     -> Option<Compiled> {
+        let expr = expr.as_ref()?;
+        match logic.compile(expr) {
+            Ok(compiled) => {
+                for dep in &compiled.deps {
+                    match &questions {
+                        Some(q) if !q.contains(dep.as_str()) => problems.push(Diagnostic::error(
+                            at.clone(),
+                            format!(
+                                "\"{dep}\" is not a question of the assistant \"{}\"",
+                                guide.assistant.as_deref().unwrap_or("")
+                            ),
+                        )),
+                        None => problems.push(Diagnostic::error(
+                            at.clone(),
+                            "applies_if reads the assistant's answers: name an \"assistant\" form",
+                        )),
+                        _ => {}
+                    }
+                }
+                Some(compiled)
+            }
+            Err(message) => {
+                problems.push(Diagnostic::error(at, message));
+                None
+            }
+        }
+    };
+    let conditions = guide
+        .conditions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| compile(&c.applies_if, format!("/conditions/{i}/applies_if"), &mut problems))
+        .collect();
+    let materials = guide
+        .materials
+        .iter()
+        .enumerate()
+        .map(|(i, m)| compile(&m.applies_if, format!("/materials/{i}/applies_if"), &mut problems))
+        .collect();
+    let steps = guide
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| compile(&s.applies_if, format!("/steps/{i}/applies_if"), &mut problems))
+        .collect();
+    let also_needed = guide
+        .also_needed
+        .iter()
+        .enumerate()
+        .map(|(i, a)| compile(&a.applies_if, format!("/also_needed/{i}/applies_if"), &mut problems))
+        .collect();
+    lint_guide(&guide, &mut problems);
+    let model = GuideModel { guide, logic, conditions, materials, steps, also_needed };
+    (Some(model), problems)
+}
+
+fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
+    let mut text = |t: &Text, at: String| {
+        for locale in &guide.locales {
+            if !t.has(locale) {
+                problems.push(Diagnostic::error(
+                    format!("{at}/{}", escape_token(locale)),
+                    format!("missing the {locale} translation"),
+                ));
+            }
+        }
+    };
+    text(&guide.item_type, "/item_type".into());
+    text(&guide.implementing_body, "/implementing_body".into());
+    for (i, c) in guide.conditions.iter().enumerate() {
+        text(&c.text, format!("/conditions/{i}/text"));
+    }
+    for (i, m) in guide.materials.iter().enumerate() {
+        text(&m.name, format!("/materials/{i}/name"));
+    }
+    for (i, s) in guide.steps.iter().enumerate() {
+        text(&s.title, format!("/steps/{i}/title"));
+        text(&s.body, format!("/steps/{i}/body"));
+    }
+    for (i, a) in guide.also_needed.iter().enumerate() {
+        if let Some(reason) = &a.reason {
+            text(reason, format!("/also_needed/{i}/reason"));
+        }
+    }
+    for (i, f) in guide.faq.iter().enumerate() {
+        text(&f.question, format!("/faq/{i}/question"));
+        text(&f.answer, format!("/faq/{i}/answer"));
+    }
+    let mut unique = |ids: Vec<&str>, list: &str| {
+        let mut seen = HashMap::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            if let Some(first) = seen.insert(id, i) {
+                problems.push(Diagnostic::error(
+                    format!("/{list}/{i}/id"),
+                    format!("id \"{id}\" is already used at /{list}/{first}"),
+                ));
+            }
+        }
+    };
+    unique(guide.conditions.iter().map(|c| c.id.as_str()).collect(), "conditions");
+    unique(guide.materials.iter().map(|m| m.id.as_str()).collect(), "materials");
+    unique(guide.steps.iter().map(|s| s.id.as_str()).collect(), "steps");
+    let days = |d: &Duration| match d.unit {
+        DurationUnit::OnTheSpot => 0.0,
+        DurationUnit::Hours => f64::from(d.value) / 24.0,
+        DurationUnit::WorkingDays => f64::from(d.value) * 7.0 / 5.0,
+        DurationUnit::CalendarDays => f64::from(d.value),
+    };
+    if days(&guide.time_limit.promised) > days(&guide.time_limit.statutory) {
+        problems.push(Diagnostic::error(
+            "/time_limit/promised",
+            "the promised time limit is longer than the statutory one",
+        ));
+    }
+    if let Some(bad) = guide.online.depth.iter().position(|d| !(1..=7).contains(d)) {
+        problems.push(Diagnostic::error(
+            format!("/online/depth/{bad}"),
+            "online depth codes are 1 to 7",
+        ));
+    }
+    if guide.online.visits > 0 && guide.online.visits_reason.is_none() {
+        problems.push(Diagnostic::error(
+            "/online/visits_reason",
+            "say why a visit is needed when visits is not 0",
+        ));
+    }
+    if guide.online.visits == 0 && !guide.online.depth.contains(&5) {
+        problems.push(Diagnostic::warning(
+            "/online/visits",
+            "no visit is needed, yet online handling (depth 5) is not listed",
+        ));
+    }
+    if guide.consultation.is_empty() {
+        problems
+            .push(Diagnostic::error("/consultation", "give at least one way to ask a question"));
+    }
+    if guide.complaints.is_empty() {
+        problems.push(Diagnostic::error("/complaints", "give at least one way to complain"));
+    }
+}
