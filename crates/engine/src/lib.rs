@@ -47,18 +47,15 @@ pub use form::summary::{display_value, summary, SummaryRow};
 pub use form::validate::{validate_page, FieldError};
 pub use guide::Delivery as ResultDelivery;
 pub use guide::{
-    answers_from_pairs, answers_to_pairs, compile_guide, handed_over, load_catalog, load_guide,
-    read_guide, AlsoNeeded, Audience, Because, Catalog, ChannelKind, Checklist, Conditional,
-    DurationUnit, Guide, GuideModel, Material, Medium, Necessity, OriginalOrCopy, Service, Source,
-    Step,
+    answers_from_pairs, answers_to_pairs, compile_guide, copies_text, duration_text, handed_over,
+    load_catalog, load_guide, online_depth_text, read_guide, AlsoNeeded, Audience, Because,
+    Catalog, ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material,
+    Medium, Necessity, OriginalOrCopy, Service, Source, Step,
 };
 pub use submission::{
     checksum, classify_reply, is_transient, local_receipt, parse_retry_after, retry_delay_ms,
     sha256_hex, Attachment, Delivery, FilePart, OutboxEntry, OutgoingRequest, Package,
     PackageProblem, PageError, RequestBody, PACKAGE_FORMAT,
 };
-pub use text::i18n::{
-    copies_text, duration_text, is_chinese, online_depth_text, results_text, text_direction,
-    ui_text, UiText,
-};
+pub use text::i18n::{is_chinese, results_text, text_direction, ui_text, UiText};
 pub use text::markdown::render_markdown;

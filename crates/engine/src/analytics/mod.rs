@@ -18,6 +18,7 @@ mod events;
 mod rating;
 mod wording;
 
+pub use crate::text::i18n::{rating_text, RatingText};
 pub use events::*;
 pub use rating::*;
 pub use wording::*;

@@ -387,11 +387,11 @@ impl Checker<'_> {
         let date = match date_answer(answer) {
             Ok(date) => date,
             Err(DateProblem::Missing(part)) => {
-                let (en, zh, id) = part_names(part);
+                let id = part_id(part);
                 return Some(self.error_detail(
                     "date_missing",
                     Some(id),
-                    Msg::DateMissingPart(en, zh),
+                    Msg::DateMissingPart(part),
                     Some(id.to_string()),
                 ));
             }
@@ -406,7 +406,7 @@ impl Checker<'_> {
                 return Some(self.error(
                     "date_real",
                     Msg::DateReal,
-                    Some(part_names(part).2.to_string()),
+                    Some(part_id(part).to_string()),
                 ));
             }
             Err(DateProblem::Impossible) => {
@@ -496,10 +496,9 @@ impl Checker<'_> {
     fn show_bound(&self, bound: Option<&DateBound>, date: Date) -> String {
         match bound.and_then(|b| self.model.field(b)) {
             // Another question's label goes mid-sentence: "must be before the baby's date of birth".
-            Some((_, field)) if i18n::is_chinese(self.locale) => {
-                self.model.form.text(&field.label, self.locale).to_string()
+            Some((_, field)) => {
+                i18n::mid_sentence(self.model.form.text(&field.label, self.locale), self.locale)
             }
-            Some((_, field)) => i18n::lower_first(self.model.form.text(&field.label, self.locale)),
             None => i18n::format_date(date.year, date.month, date.day, self.locale),
         }
     }
@@ -629,11 +628,11 @@ fn is_answered(kind: &FieldKind, answer: Option<&Answer>) -> bool {
     }
 }
 
-fn part_names(part: DatePart) -> (&'static str, &'static str, &'static str) {
+fn part_id(part: DatePart) -> &'static str {
     match part {
-        DatePart::Day => ("day", "日", "day"),
-        DatePart::Month => ("month", "月", "month"),
-        DatePart::Year => ("year", "年", "year"),
+        DatePart::Day => "day",
+        DatePart::Month => "month",
+        DatePart::Year => "year",
     }
 }
 

@@ -49,7 +49,8 @@ impl Checklist<'_> {
         fallback: &str,
         with_places: bool,
     ) -> String {
-        use crate::text::i18n::{copies_text, ui_text, UiText};
+        use super::wording::copies_text;
+        use crate::text::i18n::{label_separator, ui_text, UiText};
         let t = |text: &'_ Text| text.get(locale, fallback).to_string();
         let mut out = format!("{title}\n{}\n\n", ui_text(UiText::Checklist, locale));
         let mut section = |heading: UiText, lines: Vec<String>| {
@@ -65,7 +66,7 @@ impl Checklist<'_> {
             }
         };
         section(UiText::ConditionsForYou, self.conditions.iter().map(|c| t(&c.text)).collect());
-        let separator = if crate::text::i18n::is_chinese(locale) { "：" } else { ": " };
+        let separator = label_separator(locale);
         section(
             UiText::YourChecklist,
             self.materials

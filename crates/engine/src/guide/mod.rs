@@ -8,9 +8,11 @@ mod format;
 mod handover;
 mod lint;
 mod recommendations;
+mod wording;
 
 pub use checklist::{Checklist, GuideModel};
 pub use format::*;
 pub use handover::{answers_from_pairs, answers_to_pairs, handed_over};
 pub use lint::{compile_guide, load_catalog, load_guide, read_guide};
 pub use recommendations::Because;
+pub use wording::{copies_text, duration_text, online_depth_text};

@@ -1,0 +1,834 @@
+//! Built-in wording, for the interface and for validation messages, in the locales the engine
+//! ships. Every locale is one file filling in a [`Wording`] and one line in [`LOCALES`]; each
+//! of its tables matches every key without a wildcard, so the compiler names every text a new
+//! key or a new locale is missing. Definitions override any validation message per field.
+
+mod en;
+mod ug;
+mod zh;
+
+use crate::formats::DatePart;
+
+/// The locales the engine words, by language subtag, each with its wording; the first is used
+/// for any other language.
+const LOCALES: &[(&str, &Wording)] =
+    &[("en", &en::WORDING), ("zh", &zh::WORDING), ("ug", &ug::WORDING)];
+
+/// Everything the engine words in one locale.
+pub(crate) struct Wording {
+    /// Interface texts.
+    ui: fn(UiText) -> &'static str,
+    /// The rating form's texts.
+    rating: fn(RatingText) -> &'static str,
+    /// A validation message about the question labelled with the second argument.
+    message: fn(&Msg, &str) -> String,
+    /// A number of things: "2 copies", "2份".
+    count: fn(Count, u64) -> String,
+    /// A date as citizens read it: "1 January 2020", "2020年1月1日".
+    date: fn(i32, u8, u8) -> String,
+    /// Between the items of a list, and before its last item (with [`list_or`]).
+    list_separator: &'static str,
+    /// Before the last item of a list of alternatives.
+    list_or: &'static str,
+    /// Between a label and its value: ": ", "：".
+    label_separator: &'static str,
+    /// Before an error inside item `n` of a repeatable group: "Baby 2: ", "第2项：".
+    item_prefix: fn(Option<&str>, usize) -> String,
+    /// A question's label as it reads mid-sentence ("the baby's date of birth").
+    mid_sentence: fn(&str) -> String,
+}
+
+/// The wording of `locale` (`zh-CN`, `zh-Hans`, `zh_TW` → Chinese; `ug-CN` → Uyghur; any
+/// language without a wording → English).
+fn wording(locale: &str) -> &'static Wording {
+    let language = locale.split(['-', '_']).next().unwrap_or(locale);
+    LOCALES.iter().find(|(tag, _)| *tag == language).map_or(&en::WORDING, |(_, w)| *w)
+}
+
+/// Fixed pieces of interface text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiText {
+    /// Heading of the error summary.
+    ThereIsAProblem,
+    /// Heading of the summary when only warnings are shown.
+    CheckBeforeContinuing,
+    /// Prefix of the page title when the page shows errors.
+    ErrorTitlePrefix,
+    /// Prefix of an inline error message, visually hidden.
+    ErrorPrefix,
+    /// Prefix of an inline warning, visually hidden.
+    WarningPrefix,
+    /// The button that moves to the next page.
+    Continue,
+    /// The link back to the previous page.
+    Back,
+    /// Marker added to the label of optional questions.
+    Optional,
+    /// Heading of the check-answers page.
+    CheckAnswers,
+    /// Link on check answers to change an answer.
+    Change,
+    /// Shown on check answers for a skipped optional question.
+    NotProvided,
+    /// Heading shown when a definition cannot be used.
+    DefinitionProblem,
+    /// Shown while a definition is loading.
+    Loading,
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Day input label.
+    Day,
+    /// Month input label.
+    Month,
+    /// Year input label.
+    Year,
+    /// The start page's button.
+    StartNow,
+    /// Shown when a saved draft is found.
+    DraftFound,
+    /// Continues the saved draft.
+    ContinueDraft,
+    /// Discards the saved draft.
+    StartAgain,
+    /// Removes everything stored on the device.
+    ClearData,
+    /// Says where answers are kept.
+    PrivacyNote,
+    /// Name of the language switcher.
+    Language,
+    /// Heading above the send button.
+    SendHeading,
+    /// What sending means.
+    SendDeclaration,
+    /// The send button.
+    SendApplication,
+    /// Heading when sending failed.
+    NotSent,
+    /// What to do when sending failed.
+    NotSentHelp,
+    /// The confirmation panel's heading.
+    ApplicationSent,
+    /// Label of the reference on the confirmation.
+    YourReference,
+    /// Heading of what happens next.
+    WhatHappensNext,
+    /// What happens next.
+    WhatHappensNextBody,
+    /// The empty first entry of a drop-down.
+    Choose,
+    /// Between the options and an exclusive "None of these".
+    Or,
+    /// Removes a file or a group item.
+    Remove,
+    /// Adds the first item of a group (followed by the item's name).
+    AddFirst,
+    /// Adds a further item of a group.
+    AddAnother,
+    /// A group item's name when the definition gives none.
+    Item,
+    /// UK address parts.
+    AddressLine1,
+    /// UK address line 2.
+    AddressLine2,
+    /// UK town.
+    Town,
+    /// UK postcode.
+    Postcode,
+    /// CN province level.
+    Province,
+    /// CN city level.
+    City,
+    /// CN district level.
+    District,
+    /// CN street address.
+    StreetAddress,
+    /// The print button.
+    PrintRecord,
+    /// Asks whether to remember the citizen's details for other forms.
+    RememberHeading,
+    /// What remembering means.
+    RememberBody,
+    /// Gives consent to remember.
+    RememberButton,
+    /// Confirms the details were remembered.
+    RememberDone,
+    /// Offers remembered details on a start page.
+    PrefillHeading,
+    /// What using remembered details means.
+    PrefillBody,
+    /// Fills remembered details in.
+    PrefillUse,
+    /// Declines remembered details.
+    PrefillDecline,
+    /// Confirms remembered details were filled in.
+    PrefillDone,
+    /// Link and heading of the list of remembered details.
+    SavedDetails,
+    /// Shown when nothing is remembered.
+    SavedDetailsNone,
+    /// What the list of remembered details is.
+    SavedDetailsBody,
+    /// Forgets one remembered detail.
+    Forget,
+    /// Forgets every remembered detail.
+    ForgetAll,
+    /// Leaves the saved-details page.
+    ReturnToForm,
+    /// Heading when an application is queued on the device.
+    Queued,
+    /// What queued means.
+    QueuedBody,
+    /// Label of the local receipt.
+    LocalReceipt,
+    /// Link and heading of the list of queued applications.
+    WaitingHeading,
+    /// Shown when nothing is queued.
+    WaitingNone,
+    /// Status of a queued application.
+    WaitingStatus,
+    /// Status of an application the service refused.
+    RejectedStatus,
+    /// What to do with a refused application.
+    RejectedHelp,
+    /// Flushes the outbox now.
+    SendNow,
+    /// Downloads the package.
+    DownloadPackage,
+    /// Heading of the answers on the confirmation.
+    YourAnswers,
+    /// Heading of the service search (`<onewindow-service>`).
+    FindAService,
+    /// Intro on the catalog home.
+    CatalogIntro,
+    /// Heading of the categories.
+    ServicesByTopic,
+    /// Heading of the life events.
+    LifeEvents,
+    /// Link back to the catalog home.
+    AllServices,
+    /// A service id not in the catalog.
+    ServiceNotFound,
+    /// Guide: conditions.
+    WhoCanApply,
+    /// Guide: materials.
+    WhatYouNeed,
+    /// Guide: steps.
+    HowToApply,
+    /// Guide: time limits.
+    HowLong,
+    /// Guide: fees.
+    Cost,
+    /// Guide: no fees.
+    Free,
+    /// Guide: result.
+    WhatYouGet,
+    /// Guide: places.
+    WhereToGo,
+    /// Guide: online depth and visits.
+    OnlineService,
+    /// Guide: consultation.
+    GetHelp,
+    /// Guide: complaints.
+    Complain,
+    /// Guide: legal basis.
+    LegalBasis,
+    /// Guide: FAQ.
+    CommonQuestions,
+    /// Start the assistant.
+    CheckIfYouCanApply,
+    /// Start the form.
+    ApplyOnline,
+    /// Statutory time limit.
+    StatutoryLimit,
+    /// Promised time limit.
+    PromisedLimit,
+    /// Time not counted.
+    NotCounted,
+    /// Done on the spot.
+    OnTheSpot,
+    /// Material: original.
+    Original,
+    /// Material: copy.
+    CopyOf,
+    /// Material: both.
+    OriginalAndCopy,
+    /// Material: paper.
+    Paper,
+    /// Material: electronic.
+    Electronic,
+    /// Material: either.
+    PaperOrElectronic,
+    /// Material: required.
+    Needed,
+    /// Material: optional.
+    IfYouHaveIt,
+    /// Material: may be supplied later.
+    MaySupplyLater,
+    /// Material source: applicant.
+    YouProvide,
+    /// Material source: a department.
+    IssuedByDepartment,
+    /// Material source: shared.
+    SharedByDepartments,
+    /// Material source: other.
+    OtherSource,
+    /// Link to a blank form.
+    BlankForm,
+    /// Link to a filled-in sample.
+    FilledSample,
+    /// A guide item that applies to some people only.
+    ForSomePeople,
+    /// Step channel: online.
+    OnlineChannel,
+    /// Step channel: counter.
+    CounterChannel,
+    /// Step channel: either.
+    EitherChannel,
+    /// Delivery: counter.
+    CollectAtCounter,
+    /// Delivery: post.
+    ByPost,
+    /// Delivery: electronic.
+    ElectronicLicence,
+    /// Place: address.
+    Address,
+    /// Place: hours.
+    OpeningHours,
+    /// Number of visits.
+    Visits,
+    /// A fee can be paid online.
+    OnlinePayment,
+    /// Heading of the tailored materials.
+    YourChecklist,
+    /// Heading of shared materials.
+    NoNeedToBring,
+    /// Heading of the tailored steps.
+    StepsForYou,
+    /// Heading of the tailored conditions.
+    ConditionsForYou,
+    /// Print the checklist.
+    PrintChecklist,
+    /// Download the checklist.
+    DownloadChecklist,
+    /// Hand over to the form.
+    StartApplication,
+    /// Go to another service.
+    GoToService,
+    /// Recommendations.
+    YouMayAlsoNeed,
+    /// Back to the guide.
+    BackToGuide,
+    /// Restart the assistant.
+    CheckAgain,
+    /// Start page after the assistant.
+    HandedOver,
+    /// Label of the department.
+    Department,
+    /// Contents of the guide.
+    OnThisPage,
+    /// Title of the downloaded list.
+    Checklist,
+    /// Site name in the header.
+    Services,
+    /// Label of the search box.
+    SearchLabel,
+    /// The search button.
+    SearchButton,
+    /// Hint under the search box.
+    SearchHint,
+    /// Before a corrected query.
+    DidYouMean,
+    /// With no results: topics to browse.
+    BrowseInstead,
+    /// Heading of the results.
+    SearchResults,
+    /// Online depth 1: questions answered online.
+    DepthConsult,
+    /// Online depth 2: applications received online.
+    DepthApply,
+    /// Online depth 3: documents checked online in advance.
+    DepthPrecheck,
+    /// Online depth 4: accepted online.
+    DepthAccept,
+    /// Online depth 5: handled entirely online.
+    DepthHandle,
+    /// Online depth 6: the result announced online.
+    DepthResult,
+    /// Online depth 7: an electronic certificate sent.
+    DepthCertificate,
+    /// A search found nothing: `{query}` stands for the words searched.
+    ResultsNone,
+    /// A search found one service.
+    ResultsOne,
+    /// A search found `{n}` services.
+    ResultsMany,
+}
+
+/// Things counted in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Count {
+    /// A time limit in working days.
+    WorkingDays,
+    /// A time limit in calendar days.
+    CalendarDays,
+    /// A time limit in hours.
+    Hours,
+    /// Copies of a material.
+    Copies,
+}
+
+/// The rating form's words, and the names of levels, indicators and reasons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum RatingText {
+    Heading,
+    Intro,
+    CaseReference,
+    LevelLegend,
+    IndicatorsLegend,
+    IndicatorsHint,
+    ReasonsLegendNegative,
+    ReasonsLegend,
+    CommentLabel,
+    CommentHint,
+    Send,
+    Sending,
+    ThanksHeading,
+    ThanksBody,
+    SavedBody,
+    AlreadyRatedHeading,
+    AlreadyRatedBody,
+    LevelMissing,
+    ReasonMissing,
+    CommentTooLong,
+    NotAccepted,
+    RefusedHeading,
+    RefusedBody,
+    GuideHeading,
+    GuideBody,
+    LevelVerySatisfied,
+    LevelSatisfied,
+    LevelFairlySatisfied,
+    LevelDissatisfied,
+    LevelVeryDissatisfied,
+    IndicatorEfficiency,
+    IndicatorGuideAccuracy,
+    IndicatorConvenience,
+    IndicatorUsability,
+    ReasonUnclearGuidance,
+    ReasonInconvenientProcedure,
+    ReasonTooManyMaterials,
+    ReasonUnfriendlyInterface,
+    ReasonTooSlow,
+    ReasonTechnicalProblem,
+    ReasonOther,
+}
+
+/// A built-in validation message; `{label}` stands for the question's label.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Msg {
+    EnterValue,
+    SelectValue,
+    SelectYesOrNo,
+    UploadFile,
+    ConfirmDeclaration,
+    MinLength(u32),
+    MaxLength(u32),
+    Pattern,
+    Format,
+    CheckDigit,
+    CodeImpossibleDate,
+    CodeFutureDate,
+    Email,
+    CnMobile,
+    UkPhone,
+    InternationalPhone,
+    Url,
+    UrlScheme,
+    NotANumber,
+    NotAWholeNumber,
+    NotMoney,
+    Between(String, String),
+    AtLeast(String),
+    AtMost(String),
+    DateMissingPart(DatePart),
+    DateYearDigits,
+    DateReal,
+    DateInPast,
+    DateInFuture,
+    DateNotBefore(String),
+    DateNotAfter(String),
+    DateTodayOrPast,
+    DateTodayOrFuture,
+    DateBefore(String),
+    DateAfter(String),
+    MinAge(u32),
+    MaxAge(u32),
+    MonthsAgo(u32),
+    SelectOrNone(String),
+    MinSelected(u32),
+    MaxSelected(u32),
+    FileType(String),
+    FileTooBig(String),
+    FileEmpty,
+    TooManyFiles(u32),
+    CnRegion,
+    CnStreet,
+    UkLine1,
+    UkTown,
+    UkPostcode,
+    MinItems(u32),
+    MaxItems(u32),
+}
+
+/// `key` in `locale`.
+pub fn ui_text(key: UiText, locale: &str) -> &'static str {
+    (wording(locale).ui)(key)
+}
+
+/// The rating form's `key` in `locale`.
+pub fn rating_text(key: RatingText, locale: &str) -> &'static str {
+    (wording(locale).rating)(key)
+}
+
+/// Words `msg` about the question labelled `label`.
+pub(crate) fn message(msg: &Msg, label: &str, locale: &str) -> String {
+    (wording(locale).message)(msg, label)
+}
+
+/// `n` things counted in `locale`.
+pub(crate) fn count_text(what: Count, n: u64, locale: &str) -> String {
+    (wording(locale).count)(what, n)
+}
+
+/// Between a label and its value in `locale`.
+pub(crate) fn label_separator(locale: &str) -> &'static str {
+    wording(locale).label_separator
+}
+
+/// A question's label as it reads mid-sentence in `locale`.
+pub(crate) fn mid_sentence(label: &str, locale: &str) -> String {
+    (wording(locale).mid_sentence)(label)
+}
+
+/// "JPG, PNG or PDF" / "JPG、PNG或PDF" from media types.
+pub(crate) fn list_or(items: &[String], locale: &str) -> String {
+    let wording = wording(locale);
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            format!("{}{}{last}", init.join(wording.list_separator), wording.list_or)
+        }
+    }
+}
+
+/// A date as citizens read it: "1 January 2020" / "2020年1月1日".
+pub(crate) fn format_date(year: i32, month: u8, day: u8, locale: &str) -> String {
+    (wording(locale).date)(year, month, day)
+}
+
+/// "Baby 2: " / "第2项：" before an error inside item `n` of a repeatable group.
+pub(crate) fn item_prefix(item_label: Option<&str>, n: usize, locale: &str) -> String {
+    (wording(locale).item_prefix)(item_label, n)
+}
+
+/// The writing direction of `locale`: `"rtl"` for scripts written right to left (Arabic,
+/// Hebrew, Persian, Urdu, Uyghur, …), else `"ltr"`. Goes on the page's `dir` attribute.
+pub fn text_direction(locale: &str) -> &'static str {
+    const RTL: &[&str] =
+        &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"];
+    let language = locale.split(['-', '_']).next().unwrap_or(locale);
+    if RTL.contains(&language) || RTL.contains(&locale) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// Whether `locale` is read as Chinese (`zh`, `zh-CN`, `zh-Hans`, `zh_TW`, …).
+pub fn is_chinese(locale: &str) -> bool {
+    locale == "zh" || locale.starts_with("zh-") || locale.starts_with("zh_")
+}
+
+/// Whether a label is worded as a question ("Are you applying for yourself?"), which cannot go
+/// mid-sentence.
+fn is_question(label: &str) -> bool {
+    label.trim_end().ends_with(['?', '？', '؟'])
+}
+
+/// A size in bytes as "2MB", "500KB".
+pub(crate) fn format_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+        format!("{}MB", bytes / (1024 * 1024))
+    } else if bytes >= 1024 * 1024 {
+        format!("{:.1}MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{}KB", bytes.div_ceil(1024))
+    }
+}
+
+/// GOV.UK messages put the label mid-sentence ("Enter full name"), so its first letter is
+/// lowered unless the label starts with an acronym ("Enter NHS number").
+pub(crate) fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
+    }
+}
+
+/// How many services a search found, for the results heading and screen readers.
+pub fn results_text(count: usize, query: &str, locale: &str) -> String {
+    let key = match count {
+        0 => UiText::ResultsNone,
+        1 => UiText::ResultsOne,
+        _ => UiText::ResultsMany,
+    };
+    ui_text(key, locale).replace("{n}", &count.to_string()).replace("{query}", query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every interface text, for the tests that read every table.
+    const ALL_UI: &[UiText] = &[
+        UiText::ThereIsAProblem,
+        UiText::CheckBeforeContinuing,
+        UiText::ErrorTitlePrefix,
+        UiText::ErrorPrefix,
+        UiText::WarningPrefix,
+        UiText::Continue,
+        UiText::Back,
+        UiText::Optional,
+        UiText::CheckAnswers,
+        UiText::Change,
+        UiText::NotProvided,
+        UiText::DefinitionProblem,
+        UiText::Loading,
+        UiText::Yes,
+        UiText::No,
+        UiText::Day,
+        UiText::Month,
+        UiText::Year,
+        UiText::StartNow,
+        UiText::DraftFound,
+        UiText::ContinueDraft,
+        UiText::StartAgain,
+        UiText::ClearData,
+        UiText::PrivacyNote,
+        UiText::Language,
+        UiText::SendHeading,
+        UiText::SendDeclaration,
+        UiText::SendApplication,
+        UiText::NotSent,
+        UiText::NotSentHelp,
+        UiText::ApplicationSent,
+        UiText::YourReference,
+        UiText::WhatHappensNext,
+        UiText::WhatHappensNextBody,
+        UiText::PrintRecord,
+        UiText::Choose,
+        UiText::Or,
+        UiText::Remove,
+        UiText::AddFirst,
+        UiText::AddAnother,
+        UiText::Item,
+        UiText::AddressLine1,
+        UiText::AddressLine2,
+        UiText::Town,
+        UiText::Postcode,
+        UiText::Province,
+        UiText::City,
+        UiText::District,
+        UiText::StreetAddress,
+        UiText::RememberHeading,
+        UiText::RememberBody,
+        UiText::RememberButton,
+        UiText::RememberDone,
+        UiText::PrefillHeading,
+        UiText::PrefillBody,
+        UiText::PrefillUse,
+        UiText::PrefillDecline,
+        UiText::PrefillDone,
+        UiText::SavedDetails,
+        UiText::SavedDetailsNone,
+        UiText::SavedDetailsBody,
+        UiText::Forget,
+        UiText::ForgetAll,
+        UiText::ReturnToForm,
+        UiText::Queued,
+        UiText::QueuedBody,
+        UiText::LocalReceipt,
+        UiText::WaitingHeading,
+        UiText::WaitingNone,
+        UiText::WaitingStatus,
+        UiText::RejectedStatus,
+        UiText::RejectedHelp,
+        UiText::SendNow,
+        UiText::DownloadPackage,
+        UiText::YourAnswers,
+        UiText::FindAService,
+        UiText::CatalogIntro,
+        UiText::ServicesByTopic,
+        UiText::LifeEvents,
+        UiText::AllServices,
+        UiText::ServiceNotFound,
+        UiText::WhoCanApply,
+        UiText::WhatYouNeed,
+        UiText::HowToApply,
+        UiText::HowLong,
+        UiText::Cost,
+        UiText::Free,
+        UiText::WhatYouGet,
+        UiText::WhereToGo,
+        UiText::OnlineService,
+        UiText::GetHelp,
+        UiText::Complain,
+        UiText::LegalBasis,
+        UiText::CommonQuestions,
+        UiText::CheckIfYouCanApply,
+        UiText::ApplyOnline,
+        UiText::StatutoryLimit,
+        UiText::PromisedLimit,
+        UiText::NotCounted,
+        UiText::OnTheSpot,
+        UiText::Original,
+        UiText::CopyOf,
+        UiText::OriginalAndCopy,
+        UiText::Paper,
+        UiText::Electronic,
+        UiText::PaperOrElectronic,
+        UiText::Needed,
+        UiText::IfYouHaveIt,
+        UiText::MaySupplyLater,
+        UiText::YouProvide,
+        UiText::IssuedByDepartment,
+        UiText::SharedByDepartments,
+        UiText::OtherSource,
+        UiText::BlankForm,
+        UiText::FilledSample,
+        UiText::ForSomePeople,
+        UiText::OnlineChannel,
+        UiText::CounterChannel,
+        UiText::EitherChannel,
+        UiText::CollectAtCounter,
+        UiText::ByPost,
+        UiText::ElectronicLicence,
+        UiText::Address,
+        UiText::OpeningHours,
+        UiText::Visits,
+        UiText::OnlinePayment,
+        UiText::YourChecklist,
+        UiText::NoNeedToBring,
+        UiText::StepsForYou,
+        UiText::ConditionsForYou,
+        UiText::PrintChecklist,
+        UiText::DownloadChecklist,
+        UiText::StartApplication,
+        UiText::GoToService,
+        UiText::YouMayAlsoNeed,
+        UiText::BackToGuide,
+        UiText::CheckAgain,
+        UiText::HandedOver,
+        UiText::Department,
+        UiText::OnThisPage,
+        UiText::Checklist,
+        UiText::Services,
+        UiText::SearchLabel,
+        UiText::SearchButton,
+        UiText::SearchHint,
+        UiText::DidYouMean,
+        UiText::BrowseInstead,
+        UiText::SearchResults,
+        UiText::DepthConsult,
+        UiText::DepthApply,
+        UiText::DepthPrecheck,
+        UiText::DepthAccept,
+        UiText::DepthHandle,
+        UiText::DepthResult,
+        UiText::DepthCertificate,
+        UiText::ResultsNone,
+        UiText::ResultsOne,
+        UiText::ResultsMany,
+    ];
+    /// Every rating text.
+    const ALL_RATING: &[RatingText] = &[
+        RatingText::Heading,
+        RatingText::Intro,
+        RatingText::CaseReference,
+        RatingText::LevelLegend,
+        RatingText::IndicatorsLegend,
+        RatingText::IndicatorsHint,
+        RatingText::ReasonsLegendNegative,
+        RatingText::ReasonsLegend,
+        RatingText::CommentLabel,
+        RatingText::CommentHint,
+        RatingText::Send,
+        RatingText::Sending,
+        RatingText::ThanksHeading,
+        RatingText::ThanksBody,
+        RatingText::SavedBody,
+        RatingText::AlreadyRatedHeading,
+        RatingText::AlreadyRatedBody,
+        RatingText::LevelMissing,
+        RatingText::ReasonMissing,
+        RatingText::CommentTooLong,
+        RatingText::NotAccepted,
+        RatingText::RefusedHeading,
+        RatingText::RefusedBody,
+        RatingText::GuideHeading,
+        RatingText::GuideBody,
+        RatingText::LevelVerySatisfied,
+        RatingText::LevelSatisfied,
+        RatingText::LevelFairlySatisfied,
+        RatingText::LevelDissatisfied,
+        RatingText::LevelVeryDissatisfied,
+        RatingText::IndicatorEfficiency,
+        RatingText::IndicatorGuideAccuracy,
+        RatingText::IndicatorConvenience,
+        RatingText::IndicatorUsability,
+        RatingText::ReasonUnclearGuidance,
+        RatingText::ReasonInconvenientProcedure,
+        RatingText::ReasonTooManyMaterials,
+        RatingText::ReasonUnfriendlyInterface,
+        RatingText::ReasonTooSlow,
+        RatingText::ReasonTechnicalProblem,
+        RatingText::ReasonOther,
+    ];
+
+    #[test]
+    fn every_locale_words_every_text() {
+        for (tag, wording) in LOCALES {
+            for &key in ALL_UI {
+                assert!(!(wording.ui)(key).trim().is_empty(), "{tag}: {key:?} is empty");
+            }
+            for &key in ALL_RATING {
+                assert!(!(wording.rating)(key).trim().is_empty(), "{tag}: {key:?} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn locales_are_found_by_language() {
+        assert_eq!(ui_text(UiText::Continue, "zh-CN"), "继续");
+        assert_eq!(ui_text(UiText::Continue, "zh_TW"), "继续");
+        assert_eq!(ui_text(UiText::Continue, "en-GB"), "Continue");
+        assert_eq!(ui_text(UiText::Continue, "fr"), "Continue");
+        assert_eq!(ui_text(UiText::Continue, "ug-CN"), ui_text(UiText::Continue, "ug"));
+        assert_ne!(ui_text(UiText::Continue, "ug"), "Continue");
+    }
+
+    #[test]
+    fn results_are_counted_in_words() {
+        assert_eq!(results_text(0, "passport", "en"), "No services found for “passport”");
+        assert_eq!(results_text(1, "passport", "en"), "1 service found for “passport”");
+        assert_eq!(results_text(3, "{n}", "en"), "3 services found for “{n}”");
+        assert_eq!(results_text(3, "护照", "zh-CN"), "找到3项与“护照”相关的服务");
+    }
+}
