@@ -28,6 +28,7 @@ use compile::Node;
 use eval::{Env, Scope};
 use serde_json::Value;
 use std::sync::atomic::{AtomicU32, Ordering};
+pub(crate) use value::truthy;
 
 /// A compiled expression and the answers it reads.
 pub(crate) struct Compiled {
@@ -107,18 +108,6 @@ fn apply(expr: &Value, data: &Value, today: Date) -> Result<Value, String> {
     let node = compile::parse(expr)?;
     let env = Env::new(today);
     Ok(env.eval(&node, &Scope::Data(data)).map_or(Value::Null, |result| result.into_value()))
-}
-
-/// JSON Logic truthiness: `0`, `""`, `[]`, `null`, `false` are false; everything else true.
-pub(crate) fn truthy(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0 && !n.is_nan()),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        Value::Object(_) => true,
-    }
 }
 
 fn pack(date: Date) -> u32 {

@@ -92,8 +92,8 @@ impl<'a> Val<'a> {
     pub(super) fn truthy(&self) -> bool {
         match self {
             Val::Undefined => false,
-            Val::Ref(v) => super::truthy(v),
-            Val::Own(v) => super::truthy(v),
+            Val::Ref(v) => truthy(v),
+            Val::Own(v) => truthy(v),
             Val::Num(n) => *n != 0.0 && !n.is_nan(),
         }
     }
@@ -411,5 +411,17 @@ pub(super) fn to_integer(n: f64) -> f64 {
         0.0
     } else {
         n.trunc()
+    }
+}
+
+/// JSON Logic truthiness: `0`, `""`, `[]`, `null`, `false` are false; everything else true.
+pub(crate) fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0 && !n.is_nan()),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(_) => true,
     }
 }

@@ -1,6 +1,6 @@
 //! Questions: the field kinds a page may hold, their options and formats.
 
-use super::{Expression, Text};
+use super::text::{Expression, Text};
 pub use crate::formats::TextFormat;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
