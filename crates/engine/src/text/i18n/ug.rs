@@ -1,7 +1,14 @@
-//! Uyghur (Arabic script), written right to left. Awaiting review by a native speaker before a
-//! department ships a Uyghur form.
+//! Uyghur (Arabic script), written right to left. Every text is translated, following the
+//! official 政务服务 terms of the Chinese table where there is one (ھۆكۈمەت ئىشلىرى مۇلازىمىتى,
+//! ئىش بېجىرىش يېتەكچىسى, قوبۇل قىلىش شەرتلىرى, …). Complete, but still awaiting review by a
+//! native-speaking public-service editor before a department ships a Uyghur form.
+//!
+//! The script has no capital letters, so labels go mid-sentence as written. A label takes
+//! suffixes that never change their form (accusative -نى, genitive -نىڭ) as they are; the
+//! ablative and the locative-relative suffixes, voiced or not after the last consonant, are
+//! chosen by `suffixed`. A label worded as a question, and any other quotation, goes in «…».
 
-use super::{is_question, lower_first, Count, Msg, RatingText, UiText, Wording};
+use super::{is_question, Count, Msg, RatingText, UiText, Wording};
 use crate::formats::DatePart;
 
 pub(super) const WORDING: Wording = Wording {
@@ -10,11 +17,11 @@ pub(super) const WORDING: Wording = Wording {
     message,
     count,
     date,
-    list_separator: ", ",
-    list_or: " or ",
+    list_separator: "، ",
+    list_or: " ياكى ",
     label_separator: ": ",
     item_prefix,
-    mid_sentence: lower_first,
+    mid_sentence: str::to_string,
 };
 
 fn ui(key: UiText) -> &'static str {
@@ -53,12 +60,13 @@ fn ui(key: UiText) -> &'static str {
         ApplicationSent => "ئىلتىماس يوللاندى",
         YourReference => "قوبۇل قىلىش نومۇرىڭىز",
         WhatHappensNext => "كېيىنكى قەدەم",
-        WhatHappensNextBody => "مۇناسىۋەتلىك تارماق ئىلتىماسىڭىزنى تەكشۈرۈپ سىز بىلەن ئالاقىلىشىدۇ. قوبۇل قىلىش نومۇرىڭىزنى ساقلاپ قويۇڭ.",
+        WhatHappensNextBody => "مۇناسىۋەتلىك تارماق ئىلتىماسىڭىزنى تەكشۈرۈپ سىز بىلەن ئالاقىلىشىدۇ. قوبۇل قىلىش نومۇرىڭىزنى ساقلاپ قويۇڭ: ئىلتىماسىڭىز توغرىسىدا ئالاقىلاشقاندا ئۇ كېرەك بولىدۇ.",
         PrintRecord => "بۇ بەتنى بېسىپ چىقىرىش ياكى ساقلاش",
         Choose => "تاللاڭ",
         Or => "ياكى",
         Remove => "ئۆچۈرۈش",
-        AddFirst => "Add ",
+        // Goes before the item's name ("قوشۇش: بوۋاق"): the button cannot put the verb last.
+        AddFirst => "قوشۇش: ",
         AddAnother => "يەنە بىرنى قوشۇش",
         Item => "تۈر",
         AddressLine1 => "ئادرېس 1-قۇر",
@@ -90,253 +98,264 @@ fn ui(key: UiText) -> &'static str {
         WaitingHeading => "يوللىنىشنى كۈتۈۋاتقان ئىلتىماسلار",
         WaitingNone => "بۇ ئۈسكۈنىدە يوللىنىشنى كۈتۈۋاتقان ئىلتىماس يوق.",
         WaitingStatus => "يوللىنىشنى كۈتۈۋاتىدۇ",
-        RejectedStatus => "Not accepted by the service",
-        RejectedHelp => "Download it and hand it in at the counter, or contact the department.",
+        RejectedStatus => "مەسئۇل تارماق قوبۇل قىلمىدى",
+        RejectedHelp => "ئىلتىماسىڭىزنى چۈشۈرۈپ ئىش بېجىرىش كۆزنىكىگە تاپشۇرۇڭ ياكى مەسئۇل تارماق بىلەن ئالاقىلىشىڭ.",
         SendNow => "ھازىر قايتا يوللاش",
         DownloadPackage => "ئىلتىماسىڭىزنى چۈشۈرۈش (JSON)",
         YourAnswers => "جاۋابلىرىڭىز",
-        FindAService => "Find a service",
-        CatalogIntro => "Find out what you need to do, check whether you can apply, and apply online.",
-        ServicesByTopic => "Services by topic",
-        LifeEvents => "Things that happen in life",
-        AllServices => "All services",
-        ServiceNotFound => "There is no service with this name. It may have moved.",
-        WhoCanApply => "Who can apply",
-        WhatYouNeed => "What you need",
-        HowToApply => "How to apply",
-        HowLong => "How long it takes",
-        Cost => "How much it costs",
-        Free => "Free",
-        WhatYouGet => "What you get",
-        WhereToGo => "Where to go",
-        OnlineService => "Doing it online",
-        GetHelp => "Get help",
-        Complain => "Make a complaint",
-        LegalBasis => "Legal basis",
-        CommonQuestions => "Common questions",
-        CheckIfYouCanApply => "Check if you can apply",
-        ApplyOnline => "Apply online",
-        StatutoryLimit => "Legal time limit",
-        PromisedLimit => "We promise to finish within",
-        NotCounted => "Not counted",
-        OnTheSpot => "On the spot",
-        Original => "Original",
-        CopyOf => "Copy",
-        OriginalAndCopy => "Original and copy",
-        Paper => "paper",
-        Electronic => "electronic",
-        PaperOrElectronic => "paper or electronic",
-        Needed => "Required",
-        IfYouHaveIt => "If you have it",
-        MaySupplyLater => "Can be handed in later",
-        YouProvide => "You provide it",
-        IssuedByDepartment => "Issued by a government department",
-        SharedByDepartments => "Departments share this: you do not need to bring it",
-        OtherSource => "From another organisation",
-        BlankForm => "Blank form",
-        FilledSample => "Filled-in example",
-        ForSomePeople => "Only in some cases: the check tells you if it applies to you",
-        OnlineChannel => "Online",
-        CounterChannel => "At the counter",
-        EitherChannel => "Online or at the counter",
-        CollectAtCounter => "Collect it at the counter",
-        ByPost => "By post",
-        ElectronicLicence => "As an electronic licence",
-        Address => "Address",
-        OpeningHours => "Opening hours",
-        Visits => "Visits to the counter",
-        OnlinePayment => "Can be paid online",
-        YourChecklist => "What to bring",
-        NoNeedToBring => "You do not need to bring",
-        StepsForYou => "What happens next",
-        ConditionsForYou => "Conditions that apply to you",
-        PrintChecklist => "Print this list",
-        DownloadChecklist => "Download this list",
-        StartApplication => "Start your application",
-        GoToService => "Go to the guide",
-        YouMayAlsoNeed => "You may also need",
-        BackToGuide => "Back to the guide",
-        CheckAgain => "Start the check again",
-        HandedOver => "Your answers from the check are filled in. You can change them on the pages that ask.",
-        Department => "Department",
-        OnThisPage => "Contents",
-        Checklist => "Checklist",
-        Services => "Government services",
-        SearchLabel => "Search for a service",
-        SearchButton => "Search",
-        SearchHint => "For example: residence permit, 居住证, juzhuzheng or jzz",
-        DidYouMean => "Did you mean",
-        BrowseInstead => "Or browse these topics:",
-        SearchResults => "Search results",
-        DepthConsult => "Ask questions online",
-        DepthApply => "Apply online",
-        DepthPrecheck => "Documents checked online before you come",
-        DepthAccept => "Accepted online",
-        DepthHandle => "Handled entirely online",
-        DepthResult => "Result announced online",
-        DepthCertificate => "Electronic certificate sent to you",
-        ResultsNone => "No services found for “{query}”",
-        ResultsOne => "1 service found for “{query}”",
-        ResultsMany => "{n} services found for “{query}”",
+        FindAService => "مۇلازىمەت تېپىش",
+        CatalogIntro => "نېمە قىلىشىڭىز كېرەكلىكىنى بىلىۋېلىڭ، ئىلتىماس قىلالايدىغانلىقىڭىزنى تەكشۈرۈڭ ۋە تور ئارقىلىق ئىلتىماس قىلىڭ.",
+        ServicesByTopic => "تېما بويىچە كۆرۈش",
+        LifeEvents => "تۇرمۇشتىكى ئىشلار بويىچە كۆرۈش",
+        AllServices => "بارلىق مۇلازىمەتلەر",
+        ServiceNotFound => "بۇ نامدا مۇلازىمەت يوق، ئۇ يۆتكەلگەن بولۇشى مۇمكىن.",
+        WhoCanApply => "قوبۇل قىلىش شەرتلىرى",
+        WhatYouNeed => "ئىلتىماس ماتېرىياللىرى",
+        HowToApply => "بېجىرىش جەريانى",
+        HowLong => "بېجىرىش مۆھلىتى",
+        Cost => "ھەق ئېلىش ئۆلچىمى",
+        Free => "ھەق ئېلىنمايدۇ",
+        WhatYouGet => "بېجىرىش نەتىجىسى",
+        WhereToGo => "بېجىرىش ئورنى",
+        OnlineService => "تور ئارقىلىق بېجىرىش",
+        GetHelp => "مەسلىھەت سوراش ئۇسۇلى",
+        Complain => "نازارەت قىلىش ۋە ئەرز-شىكايەت",
+        LegalBasis => "قانۇنىي ئاساس",
+        CommonQuestions => "كۆپ ئۇچرايدىغان سوئاللار",
+        CheckIfYouCanApply => "ئىلتىماس قىلالايدىغانلىقىڭىزنى تەكشۈرۈش",
+        ApplyOnline => "تور ئارقىلىق ئىلتىماس قىلىش",
+        StatutoryLimit => "قانۇندا بەلگىلەنگەن بېجىرىش مۆھلىتى",
+        PromisedLimit => "ۋەدە قىلىنغان بېجىرىش مۆھلىتى",
+        NotCounted => "بېجىرىش مۆھلىتىگە ھېسابلانمايدىغان ۋاقىت",
+        OnTheSpot => "دەرھال بېجىرىلىدۇ",
+        Original => "ئەسلى نۇسخا",
+        CopyOf => "كۆپەيتىلگەن نۇسخا",
+        OriginalAndCopy => "ئەسلى ۋە كۆپەيتىلگەن نۇسخا",
+        Paper => "قەغەز",
+        Electronic => "ئېلېكترونلۇق",
+        PaperOrElectronic => "قەغەز ياكى ئېلېكترونلۇق",
+        Needed => "چوقۇم تاپشۇرۇلىدۇ",
+        IfYouHaveIt => "بار بولسا تاپشۇرۇلىدۇ",
+        MaySupplyLater => "كېيىن تولۇقلاپ تاپشۇرسا بولىدۇ",
+        YouProvide => "ئىلتىماسچى ئۆزى تەييارلايدۇ",
+        IssuedByDepartment => "ھۆكۈمەت تارمىقى تارقاتقان",
+        SharedByDepartments => "تارماقلار ئورتاق بەھرىلىنىدۇ، تاپشۇرۇشىڭىز ھاجەتسىز",
+        OtherSource => "باشقا ئورگان تارقاتقان",
+        BlankForm => "بوش جەدۋەل",
+        FilledSample => "تولدۇرۇش ئۈلگىسى",
+        ForSomePeople => "پەقەت بەزى ئەھۋاللاردا: تەكشۈرۈش ئارقىلىق سىزگە ماس كېلىدىغان-كەلمەيدىغانلىقىنى بىلەلەيسىز",
+        OnlineChannel => "تور ئارقىلىق بېجىرىش",
+        CounterChannel => "كۆزنەكتە بېجىرىش",
+        EitherChannel => "تور ئارقىلىق ياكى كۆزنەكتە بېجىرىش",
+        CollectAtCounter => "كۆزنەكتىن ئېلىش",
+        ByPost => "پوچتا ئارقىلىق يەتكۈزۈش",
+        ElectronicLicence => "ئېلېكترونلۇق گۇۋاھنامە-كىنىشكا",
+        Address => "ئادرېس",
+        OpeningHours => "ئىشخانا ۋاقتى",
+        Visits => "نەق مەيدانغا بارىدىغان قېتىم سانى",
+        OnlinePayment => "تور ئارقىلىق ھەق تاپشۇرۇشقا بولىدۇ",
+        YourChecklist => "تەييارلايدىغان ماتېرىياللار",
+        NoNeedToBring => "تاپشۇرۇش ھاجەتسىز (تارماقلار ئورتاق بەھرىلىنىدۇ)",
+        StepsForYou => "بېجىرىش قەدەملىرى",
+        ConditionsForYou => "سىزگە ماس كېلىدىغان قوبۇل قىلىش شەرتلىرى",
+        PrintChecklist => "تىزىملىكنى بېسىپ چىقىرىش",
+        DownloadChecklist => "تىزىملىكنى چۈشۈرۈش",
+        StartApplication => "ئىلتىماس قىلىشنى باشلاش",
+        GoToService => "ئىش بېجىرىش يېتەكچىسىنى كۆرۈش",
+        YouMayAlsoNeed => "بۇلارنىمۇ بېجىرىشىڭىز مۇمكىن",
+        BackToGuide => "ئىش بېجىرىش يېتەكچىسىگە قايتىش",
+        CheckAgain => "قايتا تەكشۈرۈش",
+        HandedOver => "تەكشۈرۈشتىكى جاۋابلىرىڭىز تولدۇرۇلدى. ئۇلارنى مۇناسىپ بەتلەردە ئۆزگەرتەلەيسىز.",
+        Department => "ئىجرا قىلغۇچى ئورگان",
+        OnThisPage => "مۇندەرىجە",
+        Checklist => "ئىش بېجىرىش تىزىملىكى",
+        Services => "ھۆكۈمەت ئىشلىرى مۇلازىمىتى",
+        SearchLabel => "مۇلازىمەت ئىزدەش",
+        SearchButton => "ئىزدەش",
+        SearchHint => "مەسىلەن: تۇرالغۇ كىنىشكىسى، 居住证، juzhuzheng ياكى jzz",
+        // Followed by the suggested words and a question mark.
+        DidYouMean => "ئىزدىمەكچى بولغىنىڭىز",
+        BrowseInstead => "ياكى تۆۋەندىكى تېمىلارنى كۆرۈڭ:",
+        SearchResults => "ئىزدەش نەتىجىسى",
+        DepthConsult => "تور ئارقىلىق مەسلىھەت سوراش",
+        DepthApply => "تور ئارقىلىق ماتېرىيال تاپشۇرۇۋېلىش",
+        DepthPrecheck => "تور ئارقىلىق ئالدىن تەكشۈرۈش",
+        DepthAccept => "تور ئارقىلىق قوبۇل قىلىش",
+        DepthHandle => "پۈتۈنلەي تور ئارقىلىق بېجىرىش",
+        DepthResult => "بېجىرىش نەتىجىسىنى تور ئارقىلىق ئۇقتۇرۇش",
+        DepthCertificate => "ئېلېكترونلۇق گۇۋاھنامە-كىنىشكا يەتكۈزۈش",
+        ResultsNone => "«{query}» بويىچە مۇلازىمەت تېپىلمىدى",
+        ResultsOne => "«{query}» بويىچە 1 مۇلازىمەت تېپىلدى",
+        ResultsMany => "«{query}» بويىچە {n} مۇلازىمەت تېپىلدى",
     }
 }
 
 fn rating(key: RatingText) -> &'static str {
     use RatingText::*;
     match key {
-        Heading => "Rate this service",
-        Intro => "Your rating helps the department improve this service. It is not linked to your answers.",
-        CaseReference => "Case reference",
-        LevelLegend => "Overall, how satisfied are you with this service?",
-        IndicatorsLegend => "How would you rate each of these? (optional)",
-        IndicatorsHint => "5 is very good, 1 is very poor.",
-        ReasonsLegendNegative => "What went wrong? Select all that apply",
-        ReasonsLegend => "What could be better? (optional)",
-        CommentLabel => "Suggestions (optional)",
-        CommentHint => "Do not include personal details such as your name or ID number. You can enter up to 500 characters.",
-        Send => "Send rating",
-        Sending => "Sending your rating…",
-        ThanksHeading => "Thank you for your rating",
-        ThanksBody => "Your rating has been sent to the department.",
-        SavedBody => "Your rating is saved on this device and will be sent when you are online.",
-        AlreadyRatedHeading => "This case has already been rated",
-        AlreadyRatedBody => "Each case can be rated once. Thank you for your feedback.",
-        LevelMissing => "Select how satisfied you are with this service",
-        ReasonMissing => "Select what went wrong, or tell us in your own words",
-        CommentTooLong => "Your suggestions must be 500 characters or fewer",
-        NotAccepted => "Your rating could not be accepted. Check it and send it again.",
-        RefusedHeading => "Your rating was not accepted",
-        RefusedBody => "The service could not accept this rating. Your application is not affected.",
-        GuideHeading => "Tell us what you think",
-        GuideBody => "Rate this service: how satisfied you were and what could be better.",
-        LevelVerySatisfied => "Very satisfied",
-        LevelSatisfied => "Satisfied",
-        LevelFairlySatisfied => "Fairly satisfied",
-        LevelDissatisfied => "Dissatisfied",
-        LevelVeryDissatisfied => "Very dissatisfied",
-        IndicatorEfficiency => "How quickly it got done",
-        IndicatorGuideAccuracy => "How accurate the guide was",
-        IndicatorConvenience => "How convenient the procedure was",
-        IndicatorUsability => "How easy the online service was to use",
-        ReasonUnclearGuidance => "The guidance was not clear",
-        ReasonInconvenientProcedure => "The procedure was not convenient",
-        ReasonTooManyMaterials => "Too many documents were asked for",
-        ReasonUnfriendlyInterface => "The website was hard to use",
-        ReasonTooSlow => "It took too long",
-        ReasonTechnicalProblem => "Something did not work",
-        ReasonOther => "Something else",
+        Heading => "بۇ قېتىملىق مۇلازىمەتكە باھا بېرىش",
+        Intro => "باھايىڭىز تارماقنىڭ بۇ مۇلازىمەتنى ياخشىلىشىغا ياردەم بېرىدۇ. باھا سىز تولدۇرغان جاۋابلار بىلەن باغلانمايدۇ.",
+        CaseReference => "ئىش بېجىرىش نومۇرى",
+        LevelLegend => "بۇ قېتىملىق مۇلازىمەتتىن ئومۇمەن قانچىلىك رازى بولدىڭىز؟",
+        IndicatorsLegend => "تۈرلەر بويىچە باھا (تاللاپ تولدۇرۇلىدۇ)",
+        IndicatorsHint => "5 نومۇر ناھايىتى ياخشى، 1 نومۇر ناھايىتى ناچار.",
+        ReasonsLegendNegative => "قايسى جەھەتتە مەسىلە بار؟ ماس كېلىدىغانلىرىنىڭ ھەممىسىنى تاللاڭ",
+        ReasonsLegend => "قايسى جەھەتلەرنى ياخشىلاشقا بولىدۇ؟ (تاللاپ تولدۇرۇلىدۇ)",
+        CommentLabel => "پىكىر-تەكلىپ (تاللاپ تولدۇرۇلىدۇ)",
+        CommentHint => "ئىسمىڭىز، كىملىك نومۇرىڭىز قاتارلىق شەخسىي ئۇچۇرلارنى يازماڭ. ئەڭ كۆپ بولغاندا 500 ھەرپ يازالايسىز.",
+        Send => "باھانى يوللاش",
+        Sending => "باھايىڭىز يوللىنىۋاتىدۇ…",
+        ThanksHeading => "باھا بەرگىنىڭىزگە رەھمەت",
+        ThanksBody => "باھايىڭىز مۇناسىۋەتلىك تارماققا يوللاندى.",
+        SavedBody => "باھايىڭىز بۇ ئۈسكۈنىدە ساقلاندى، تورغا ئۇلانغاندا ئاپتوماتىك يوللىنىدۇ.",
+        AlreadyRatedHeading => "بۇ ئىشقا باھا بېرىلىپ بولغان",
+        AlreadyRatedBody => "ھەر بىر ئىشقا پەقەت بىر قېتىملا باھا بەرگىلى بولىدۇ. پىكىر قايتۇرغىنىڭىزغا رەھمەت.",
+        LevelMissing => "بۇ قېتىملىق مۇلازىمەتتىن قانچىلىك رازى بولغانلىقىڭىزنى تاللاڭ",
+        ReasonMissing => "نارازى بولۇش سەۋەبىنى تاللاڭ ياكى پىكىر-تەكلىپىڭىزنى يېزىڭ",
+        CommentTooLong => "پىكىر-تەكلىپ 500 ھەرپتىن ئېشىپ كەتمەسلىكى كېرەك",
+        NotAccepted => "باھايىڭىز قوبۇل قىلىنمىدى. تەكشۈرۈپ قايتا يوللاڭ.",
+        RefusedHeading => "باھايىڭىز قوبۇل قىلىنمىدى",
+        RefusedBody => "مۇلازىمەت تەرەپ بۇ باھانى قوبۇل قىلالمىدى. بۇ ئىلتىماسىڭىزغا تەسىر يەتكۈزمەيدۇ.",
+        GuideHeading => "مۇلازىمەتكە باھا بېرىش",
+        GuideBody => "بۇ مۇلازىمەتكە «ياخشى-ناچار باھا» بېرىڭ: قانچىلىك رازى بولدىڭىز، قايسى جەھەتلەرنى ياخشىلاشقا بولىدۇ.",
+        LevelVerySatisfied => "ناھايىتى رازى",
+        LevelSatisfied => "رازى",
+        LevelFairlySatisfied => "ئاساسەن رازى",
+        LevelDissatisfied => "نارازى",
+        LevelVeryDissatisfied => "ناھايىتى نارازى",
+        IndicatorEfficiency => "ئىش بېجىرىش ئۈنۈمى",
+        IndicatorGuideAccuracy => "ئىش بېجىرىش يېتەكچىسىنىڭ توغرىلىقى",
+        IndicatorConvenience => "ئىش بېجىرىشنىڭ قولايلىقلىقى",
+        IndicatorUsability => "تور ئارقىلىق ئىش بېجىرىشنىڭ ئاسانلىقى",
+        ReasonUnclearGuidance => "ئىش بېجىرىش يېتەكچىسى ئېنىق ئەمەس",
+        ReasonInconvenientProcedure => "ئىش بېجىرىش جەريانى قولايسىز",
+        ReasonTooManyMaterials => "تەلەپ قىلىنغان ماتېرىيال بەك كۆپ",
+        ReasonUnfriendlyInterface => "تور بېكەتنى ئىشلىتىش قىيىن",
+        ReasonTooSlow => "بېجىرىش ۋاقتى بەك ئۇزۇن",
+        ReasonTechnicalProblem => "سىستېمىدا كاشىلا كۆرۈلدى",
+        ReasonOther => "باشقا",
     }
 }
 
+/// A part of a date with the possessive, as in "{label}نىڭ ئېيىنى".
 fn date_part(part: DatePart) -> &'static str {
     match part {
-        DatePart::Day => "day",
-        DatePart::Month => "month",
-        DatePart::Year => "year",
+        DatePart::Day => "كۈنى",
+        DatePart::Month => "ئېيى",
+        DatePart::Year => "يىلى",
     }
+}
+
+/// `word` with a suffix that has a voiced and a voiceless form (-دىن/-تىن, -دىكى/-تىكى): the
+/// voiceless one after a voiceless consonant, the voiced one after anything else (a vowel, a
+/// voiced consonant, a digit or a Latin letter).
+fn suffixed(word: &str, voiced: &str, voiceless: &str) -> String {
+    const VOICELESS: &[char] = &['پ', 'ت', 'چ', 'خ', 'س', 'ش', 'ف', 'ق', 'ك', 'ھ'];
+    let word = word.trim_end();
+    let last = word.chars().last();
+    let suffix = if last.is_some_and(|c| VOICELESS.contains(&c)) { voiceless } else { voiced };
+    format!("{word}{suffix}")
+}
+
+/// "{word}دىن" / "{word}تىن": from, than.
+fn ablative(word: &str) -> String {
+    suffixed(word, "دىن", "تىن")
+}
+
+/// "{word}دىكى" / "{word}تىكى": the one in.
+fn in_it(word: &str) -> String {
+    suffixed(word, "دىكى", "تىكى")
 }
 
 fn message(msg: &Msg, label: &str) -> String {
     use Msg::*;
-    let l = lower_first(label);
-    // A label worded as a question ("Are you applying for yourself?") cannot go mid-sentence.
+    // A label worded as a question is quoted rather than given a suffix.
     let question = is_question(label);
     match msg {
-        EnterValue if question => format!("Enter your answer to ‘{label}’"),
-        SelectValue if question => format!("Select your answer to ‘{label}’"),
-        EnterValue => format!("Enter {l}"),
-        SelectValue => format!("Select {l}"),
-        SelectYesOrNo => "Select yes or no".to_string(),
-        UploadFile => format!("Upload {l}"),
-        ConfirmDeclaration => "Confirm the declaration to continue".to_string(),
-        MinLength(n) => format!("{label} must be {n} characters or more"),
-        MaxLength(n) => format!("{label} must be {n} characters or less"),
-        Pattern | Format => format!("Enter {l} in the correct format"),
-        CheckDigit => format!("{label} is not correct: check it and enter it again"),
-        CodeImpossibleDate => format!("{label} contains a date of birth that does not exist"),
-        CodeFutureDate => format!("{label} contains a date of birth in the future"),
-        Email => "Enter an email address in the correct format, like name@example.com".to_string(),
-        CnMobile => "Enter a mobile number in the correct format, like 13800138000".to_string(),
-        UkPhone => "Enter a telephone number, like 01632 960 001 or 07700 900 982".to_string(),
+        EnterValue if question => format!("«{label}» دېگەن سوئالغا جاۋاب بېرىڭ"),
+        SelectValue if question => format!("«{label}» دېگەن سوئالنىڭ جاۋابىنى تاللاڭ"),
+        EnterValue => format!("{label}نى تولدۇرۇڭ"),
+        SelectValue => format!("{label}نى تاللاڭ"),
+        SelectYesOrNo => "«ھەئە» ياكى «ياق» دېگەننى تاللاڭ".to_string(),
+        UploadFile => format!("{label}نى يۈكلەڭ"),
+        ConfirmDeclaration => "داۋاملاشتۇرۇش ئۈچۈن باياناتنى جەزملەشتۈرۈڭ".to_string(),
+        MinLength(n) => format!("{label} كەم دېگەندە {n} ھەرپ بولۇشى كېرەك"),
+        MaxLength(n) => format!("{label} ئەڭ كۆپ بولغاندا {n} ھەرپ بولۇشى كېرەك"),
+        Pattern | Format => format!("{label}نى توغرا شەكىلدە تولدۇرۇڭ"),
+        CheckDigit => format!("{label} خاتا، تەكشۈرۈپ قايتا تولدۇرۇڭ"),
+        CodeImpossibleDate => format!("{} تۇغۇلغان ۋاقىت مەۋجۇت ئەمەس", in_it(label)),
+        CodeFutureDate => {
+            format!("{} تۇغۇلغان ۋاقىت بۈگۈندىن كېيىن بولماسلىقى كېرەك", in_it(label))
+        }
+        Email => "ئېلخەت ئادرېسىنى توغرا شەكىلدە تولدۇرۇڭ، مەسىلەن name@example.com".to_string(),
+        CnMobile => "يانفون نومۇرىنى توغرا شەكىلدە تولدۇرۇڭ، مەسىلەن 13800138000".to_string(),
+        UkPhone => "ئەنگلىيە تېلېفون نومۇرىنى تولدۇرۇڭ، مەسىلەن 01632 960 001 ياكى 07700 900 982"
+            .to_string(),
         InternationalPhone => {
-            "Enter a telephone number in international format, like +44 808 157 0192".to_string()
+            "تېلېفون نومۇرىنى خەلقئارا شەكىلدە تولدۇرۇڭ، مەسىلەن +86 10 1234 5678".to_string()
         }
-        Url => {
-            "Enter a web address in the correct format, like https://www.example.com".to_string()
-        }
-        UrlScheme => "The web address must start with http:// or https://".to_string(),
-        NotANumber => format!("{label} must be a number"),
-        NotAWholeNumber => format!("{label} must be a whole number, like 30"),
-        NotMoney => format!("{label} must be an amount of money, like 12.50"),
-        Between(a, b) => format!("{label} must be between {a} and {b}"),
-        AtLeast(a) => format!("{label} must be {a} or more"),
-        AtMost(b) => format!("{label} must be {b} or less"),
-        DateMissingPart(part) => format!("{label} must include a {}", date_part(*part)),
-        DateYearDigits => "Year must include 4 numbers".to_string(),
-        DateReal => format!("{label} must be a real date"),
-        DateInPast => format!("{label} must be in the past"),
-        DateInFuture => format!("{label} must be in the future"),
-        DateTodayOrPast => format!("{label} must be today or in the past"),
-        DateTodayOrFuture => format!("{label} must be today or in the future"),
-        DateNotBefore(d) => format!("{label} must be the same as or after {d}"),
-        DateNotAfter(d) => format!("{label} must be the same as or before {d}"),
-        DateBefore(d) => format!("{label} must be before {d}"),
-        DateAfter(d) => format!("{label} must be after {d}"),
-        MinAge(n) => format!("You must be {n} or older"),
-        MaxAge(n) => format!("The age must be {n} or less"),
-        MonthsAgo(n) => format!("{label} must be at least {n} months ago"),
+        Url => "تور ئادرېسىنى توغرا شەكىلدە تولدۇرۇڭ، مەسىلەن https://www.example.com".to_string(),
+        UrlScheme => "تور ئادرېسى http:// ياكى https:// بىلەن باشلىنىشى كېرەك".to_string(),
+        NotANumber => format!("{label} سان بولۇشى كېرەك"),
+        NotAWholeNumber => format!("{label} پۈتۈن سان بولۇشى كېرەك، مەسىلەن 30"),
+        NotMoney => format!("{label} پۇل سوممىسى بولۇشى كېرەك، مەسىلەن 12.50"),
+        Between(a, b) => format!("{label} {a} بىلەن {b} ئارىلىقىدا بولۇشى كېرەك"),
+        AtLeast(a) => format!("{label} {a} ياكى ئۇنىڭدىن چوڭ بولۇشى كېرەك"),
+        AtMost(b) => format!("{label} {b} ياكى ئۇنىڭدىن كىچىك بولۇشى كېرەك"),
+        DateMissingPart(part) => format!("{label}نىڭ {}نى تولدۇرۇڭ", date_part(*part)),
+        DateYearDigits => "يىل 4 خانىلىق سان بولۇشى كېرەك".to_string(),
+        DateReal => format!("{label} مەۋجۇت چېسلا بولۇشى كېرەك"),
+        DateInPast => format!("{label} بۈگۈندىن بۇرۇن بولۇشى كېرەك"),
+        DateInFuture => format!("{label} بۈگۈندىن كېيىن بولۇشى كېرەك"),
+        DateTodayOrPast => format!("{label} بۈگۈندىن كېيىن بولماسلىقى كېرەك"),
+        DateTodayOrFuture => format!("{label} بۈگۈندىن بۇرۇن بولماسلىقى كېرەك"),
+        DateNotBefore(d) => format!("{label} {} بۇرۇن بولماسلىقى كېرەك", ablative(d)),
+        DateNotAfter(d) => format!("{label} {} كېيىن بولماسلىقى كېرەك", ablative(d)),
+        DateBefore(d) => format!("{label} {} بۇرۇن بولۇشى كېرەك", ablative(d)),
+        DateAfter(d) => format!("{label} {} كېيىن بولۇشى كېرەك", ablative(d)),
+        MinAge(n) => format!("{n} ياشقا توشقان بولۇشىڭىز كېرەك"),
+        MaxAge(n) => format!("يېشى {n} ياشتىن ئاشماسلىقى كېرەك"),
+        MonthsAgo(n) => format!("{label} كەم دېگەندە {n} ئاي ئىلگىرى بولۇشى كېرەك"),
         SelectOrNone(none) if question => {
-            format!("Select your answer to ‘{label}’, or select ‘{none}’")
+            format!("«{label}» دېگەن سوئالنىڭ جاۋابىنى تاللاڭ ياكى «{none}» دېگەننى تاللاڭ")
         }
-        SelectOrNone(none) => format!("Select {l}, or select ‘{none}’"),
-        MinSelected(n) => format!("Select at least {n} options"),
-        MaxSelected(n) => format!("Select {n} options or fewer"),
-        FileType(types) => format!("The selected file must be a {types}"),
-        FileTooBig(size) => format!("The selected file must be smaller than {size}"),
-        FileEmpty => "The selected file is empty".to_string(),
-        TooManyFiles(n) => format!("Select {n} files or fewer"),
-        CnRegion => "Select the province, city and district".to_string(),
-        CnStreet => "Enter the street address".to_string(),
-        UkLine1 => "Enter address line 1, typically the building and street".to_string(),
-        UkTown => "Enter town or city".to_string(),
-        UkPostcode => "Enter a real postcode".to_string(),
-        MinItems(n) => format!("Add at least {n}"),
-        MaxItems(n) => format!("You can add {n} at most"),
+        SelectOrNone(none) => format!("{label}نى تاللاڭ ياكى «{none}» دېگەننى تاللاڭ"),
+        MinSelected(n) => format!("كەم دېگەندە {n} تۈر تاللاڭ"),
+        MaxSelected(n) => format!("ئەڭ كۆپ بولغاندا {n} تۈر تاللاڭ"),
+        FileType(types) => format!("تاللانغان ھۆججەت {types} شەكلىدە بولۇشى كېرەك"),
+        FileTooBig(size) => {
+            format!("تاللانغان ھۆججەتنىڭ چوڭلۇقى ئەڭ كۆپ بولغاندا {size} بولۇشى كېرەك")
+        }
+        FileEmpty => "تاللانغان ھۆججەت قۇرۇق".to_string(),
+        TooManyFiles(n) => format!("ئەڭ كۆپ بولغاندا {n} ھۆججەت يۈكلەڭ"),
+        CnRegion => "ئۆلكە، شەھەر ۋە رايوننى (ناھىيەنى) تاللاڭ".to_string(),
+        CnStreet => "تەپسىلىي ئادرېسنى تولدۇرۇڭ".to_string(),
+        UkLine1 => "ئادرېسنىڭ 1-قۇرىنى تولدۇرۇڭ (ئادەتتە بىنا ۋە كوچا)".to_string(),
+        UkTown => "شەھەر ياكى بازارنى تولدۇرۇڭ".to_string(),
+        UkPostcode => "توغرا ئەنگلىيە پوچتا نومۇرىنى تولدۇرۇڭ".to_string(),
+        MinItems(n) => format!("كەم دېگەندە {n} تۈر قوشۇڭ"),
+        MaxItems(n) => format!("ئەڭ كۆپ بولغاندا {n} تۈر قوشالايسىز"),
     }
 }
 
+/// No plural after a numeral: "2 نۇسخا".
 fn count(what: Count, n: u64) -> String {
-    let plural = |one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match what {
-        Count::WorkingDays => plural("working day", "working days"),
-        Count::CalendarDays => plural("day", "days"),
-        Count::Hours => plural("hour", "hours"),
-        Count::Copies => plural("copy", "copies"),
+        Count::WorkingDays => format!("{n} خىزمەت كۈنى"),
+        Count::CalendarDays => format!("{n} كۈن"),
+        Count::Hours => format!("{n} سائەت"),
+        Count::Copies => format!("{n} نۇسخا"),
     }
 }
 
+/// "2020-يىلى 1-ئاينىڭ 1-كۈنى".
 fn date(year: i32, month: u8, day: u8) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let name = MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("");
-    format!("{day} {name} {year}")
+    format!("{year}-يىلى {month}-ئاينىڭ {day}-كۈنى")
 }
 
 fn item_prefix(item_label: Option<&str>, n: usize) -> String {
     match item_label {
         Some(label) => format!("{label} {n}: "),
-        None => format!("Item {n}: "),
+        None => format!("{n}-تۈر: "),
     }
 }
