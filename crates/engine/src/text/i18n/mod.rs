@@ -118,6 +118,7 @@ pub fn results_text(count: usize, query: &str, locale: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::DatePart;
 
     /// Every interface text, for the tests that read every table.
     const ALL_UI: &[UiText] = &[
