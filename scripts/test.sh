@@ -21,6 +21,18 @@ count_cargo() {
     passed=$((passed + p)); failed=$((failed + f))
 }
 
+step "style: cargo fmt --check, clippy -D warnings, module import circles"
+# rustup's default profile has both; a minimal one may not.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    rustup component add rustfmt clippy >/dev/null 2>&1 || true
+fi
+cargo fmt --all --check >"$logdir/fmt.log" 2>&1 || { head -40 "$logdir/fmt.log"; broken+=("cargo fmt --check"); }
+(cd fuzz && cargo fmt --all --check) >>"$logdir/fmt.log" 2>&1 || broken+=("cargo fmt --check (fuzz)")
+cargo clippy --workspace --all-targets --color never -- -D warnings 2>&1 | tee "$logdir/clippy.log" | grep -E '^(error|warning)' -A6
+[ "${PIPESTATUS[0]}" -eq 0 ] || broken+=("cargo clippy")
+scripts/check-cycles.sh || broken+=("module import circles")
+step_done
+
 step "native: cargo test --workspace"
 cargo test --workspace --no-fail-fast --color never 2>&1 | tee "$logdir/native.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || broken+=("native cargo test")
