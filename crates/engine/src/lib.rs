@@ -57,5 +57,5 @@ pub use submission::{
     sha256_hex, Attachment, Delivery, FilePart, OutboxEntry, OutgoingRequest, Package,
     PackageProblem, PageError, RequestBody, PACKAGE_FORMAT,
 };
-pub use text::i18n::{is_chinese, results_text, text_direction, ui_text, UiText};
+pub use text::i18n::{is_chinese, locale_name, results_text, text_direction, ui_text, UiText};
 pub use text::markdown::render_markdown;

@@ -5,6 +5,7 @@ use super::{is_question, lower_first, Count, Msg, RatingText, UiText, Wording};
 use crate::formats::DatePart;
 
 pub(super) const WORDING: Wording = Wording {
+    name: "English",
     ui,
     rating,
     message,

@@ -20,8 +20,19 @@ const LOCALES: &[(&str, &Wording)] =
 /// The wording of `locale` (`zh-CN`, `zh-Hans`, `zh_TW` → Chinese; `ug-CN` → Uyghur; any
 /// language without a wording → English).
 fn wording(locale: &str) -> &'static Wording {
+    find(locale).unwrap_or(&en::WORDING)
+}
+
+/// The wording of `locale`'s language, if the engine has one.
+fn find(locale: &str) -> Option<&'static Wording> {
     let language = locale.split(['-', '_']).next().unwrap_or(locale);
-    LOCALES.iter().find(|(tag, _)| *tag == language).map_or(&en::WORDING, |(_, w)| *w)
+    LOCALES.iter().find(|(tag, _)| *tag == language).map(|(_, w)| *w)
+}
+
+/// The name of `locale`'s language in itself ("中文", "English", "ئۇيغۇرچە"), for a language
+/// switcher; a language the engine has no wording for is shown as its tag.
+pub fn locale_name(locale: &str) -> &str {
+    find(locale).map_or(locale, |w| w.name)
 }
 
 /// `key` in `locale`.
@@ -392,6 +403,14 @@ mod tests {
             message(&Msg::DateAfter("ئىلتىماس قىلغان ۋاقىت".into()), "ۋاقىت", "ug"),
             "ۋاقىت ئىلتىماس قىلغان ۋاقىتتىن كېيىن بولۇشى كېرەك"
         );
+    }
+
+    #[test]
+    fn languages_are_named_in_themselves() {
+        assert_eq!(locale_name("zh-CN"), "中文");
+        assert_eq!(locale_name("en-GB"), "English");
+        assert_eq!(locale_name("ug"), "ئۇيغۇرچە");
+        assert_eq!(locale_name("fr"), "fr");
     }
 
     #[test]

@@ -4,6 +4,8 @@ use crate::formats::DatePart;
 
 /// Everything the engine words in one locale.
 pub(crate) struct Wording {
+    /// The language's name in itself, for a language switcher.
+    pub(super) name: &'static str,
     /// Interface texts.
     pub(super) ui: fn(UiText) -> &'static str,
     /// The rating form's texts.

@@ -12,6 +12,7 @@ use super::{is_question, Count, Msg, RatingText, UiText, Wording};
 use crate::formats::DatePart;
 
 pub(super) const WORDING: Wording = Wording {
+    name: "ئۇيغۇرچە",
     ui,
     rating,
     message,

@@ -4,6 +4,7 @@ use super::{is_question, Count, Msg, RatingText, UiText, Wording};
 use crate::formats::DatePart;
 
 pub(super) const WORDING: Wording = Wording {
+    name: "中文",
     ui,
     rating,
     message,
