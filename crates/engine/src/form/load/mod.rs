@@ -19,7 +19,8 @@ use std::collections::HashMap;
 ///
 /// Returns the model whenever the JSON has the right shape — possibly with errors, which a
 /// preview may still show — and every problem found, each with the JSON pointer at fault.
-/// Callers must not put a model with errors in front of citizens.
+/// Callers must not put a model with errors in front of citizens. A form that names reference
+/// lists (`options_from`) is loaded with them through [`crate::FormLoad`].
 pub fn load_form(json: &str, today: Date) -> (Option<FormModel>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let Some(form) = parse(json, &mut problems) else { return (None, problems) };
