@@ -10,7 +10,7 @@ use crate::host::Host;
 use crate::io;
 use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{
-    answers_from_pairs, load_catalog, load_form, ui_text, Answers, Catalog, Diagnostic, FormModel,
+    answers_from_pairs, load_catalog, ui_text, Answers, Catalog, Diagnostic, FormLoad, FormModel,
     UiText,
 };
 use std::rc::Rc;
@@ -31,8 +31,9 @@ pub(crate) enum Loaded {
 /// Submission overrides from the host: where they were given (for the error) and their JSON.
 pub(crate) type Overrides = (String, Result<serde_json::Value, String>);
 
-/// Fetches and loads the definition at `source`, lays the host's `overrides` over its
-/// submission settings, and fetches the reference lists it needs from where `host` keeps them.
+/// Fetches the definition at `source` and the reference lists it names (from where `host`
+/// keeps them), loads them with the engine, and lays the host's `overrides` over its
+/// submission settings.
 pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Host) -> Loaded {
     let json = match io::fetch_text(&source).await {
         Err(message) => {
@@ -40,7 +41,15 @@ pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Ho
         }
         Ok(json) => json,
     };
-    let mut model = match load_form(&json, io::today()) {
+    // Reference lists are needed to check and show coded answers (ethnic group "01" is
+    // 汉族 / Han); they are small and cached.
+    let load = FormLoad::new(&json, io::today());
+    let mut lists = Vec::new();
+    for name in load.list_names() {
+        let text = io::fetch_text(&host.list_url(&name)).await;
+        lists.push((name, text));
+    }
+    let mut model = match load.finish(&lists) {
         (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => model,
         (_, problems) => return Loaded::Failed { source, problems },
     };
@@ -55,20 +64,7 @@ pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Ho
             }
         }
     }
-    // Reference lists are needed to check and show coded answers (ethnic group "01" is
-    // 汉族 / Han); they are small and cached.
-    let mut failed = Vec::new();
-    for name in model.lists_needed() {
-        match io::fetch_json::<onewindow_engine::ReferenceList>(&host.list_url(&name)).await {
-            Ok(list) => model.provide_list(&name, list.options),
-            Err(message) => failed.push(Diagnostic::error("", message)),
-        }
-    }
-    if failed.is_empty() {
-        Loaded::Ready(Rc::new(model))
-    } else {
-        Loaded::Failed { source, problems: failed }
-    }
+    Loaded::Ready(Rc::new(model))
 }
 
 /// What the URL asks for.

@@ -1,7 +1,7 @@
 //! `onewindow explain`: what a set of answers means for a form, as the engine sees it.
 
 use crate::args;
-use crate::files::{self, list_path, read_text};
+use crate::files::{self, read_text};
 use crate::lint::{self, Checker, Problem};
 use crate::Error;
 use onewindow_engine::formats::Date;
@@ -87,11 +87,6 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
         }
         None => form.fallback_locale().to_string(),
     };
-    for (name, _) in lint::lists_used(form) {
-        if let Some(options) = checker.loaded_list(&list_path(path, &name)) {
-            model.provide_list(&name, options.clone());
-        }
-    }
     let explanation = explain(&model, &answers, &locale, checker.problems());
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&explanation.json()).unwrap_or_default())?;

@@ -2,7 +2,6 @@
 
 use crate::Error;
 use onewindow_engine::formats::Date;
-use onewindow_engine::Choice;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -118,59 +117,6 @@ pub fn list_path(form: &Path, name: &str) -> PathBuf {
     dir_of(form).join("data").join(format!("{name}.json"))
 }
 
-/// A reference list file, `{"options": [{"value", "label", "hint"?}, …]}`: the options that
-/// could be read (none when the file is not a list at all) and every problem with its JSON
-/// pointer.
-pub fn parse_list(json: &str) -> (Option<Vec<Choice>>, Vec<(String, String)>) {
-    let value: serde_json::Value = match serde_json::from_str(json) {
-        Ok(value) => value,
-        Err(e) => return (None, vec![(String::new(), format!("the file is not valid JSON: {e}"))]),
-    };
-    let Some(object) = value.as_object() else {
-        return (
-            None,
-            vec![(
-                String::new(),
-                "a reference list is an object: {\"options\": [...]}".to_string(),
-            )],
-        );
-    };
-    let mut problems = Vec::new();
-    for key in object.keys().filter(|k| *k != "options") {
-        problems.push((
-            format!("/{}", key.replace('~', "~0").replace('/', "~1")),
-            format!("unknown field \"{key}\"; a reference list has only \"options\""),
-        ));
-    }
-    let Some(items) = object.get("options").and_then(|o| o.as_array()) else {
-        problems.push((
-            "/options".to_string(),
-            "\"options\" must be a list of {\"value\", \"label\"}".to_string(),
-        ));
-        return (None, problems);
-    };
-    let mut options = Vec::new();
-    let mut values = HashSet::new();
-    for (i, item) in items.iter().enumerate() {
-        match serde_json::from_value::<Choice>(item.clone()) {
-            Ok(choice) => {
-                if !values.insert(choice.value.clone()) {
-                    problems.push((
-                        format!("/options/{i}/value"),
-                        format!("option value \"{}\" appears twice", choice.value),
-                    ));
-                }
-                options.push(choice);
-            }
-            Err(e) => problems.push((format!("/options/{i}"), e.to_string())),
-        }
-    }
-    if items.is_empty() {
-        problems.push(("/options".to_string(), "the list has no options".to_string()));
-    }
-    (Some(options), problems)
-}
-
 /// Today's date in UTC from the system clock (the engine has no clock).
 pub fn today() -> Date {
     let seconds = std::time::SystemTime::now()
@@ -196,20 +142,5 @@ mod tests {
         ] {
             assert!(!is_definition_name(name), "{name}");
         }
-    }
-
-    #[test]
-    fn reference_lists_report_every_problem() {
-        let (options, problems) = parse_list(r#"{"options":[{"value":"01","label":"Han"}]}"#);
-        assert_eq!((options.unwrap().len(), problems.len()), (1, 0));
-        let (options, problems) = parse_list(
-            r#"{"options":[{"value":"01","label":"A"},{"value":"01","label":"B"},{"label":"C"}],"x":1}"#,
-        );
-        assert_eq!(options.unwrap().len(), 2);
-        let pointers: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(pointers, ["/x", "/options/1/value", "/options/2"]);
-        let (options, problems) = parse_list("[");
-        assert!(options.is_none());
-        assert_eq!(problems[0].0, "");
     }
 }

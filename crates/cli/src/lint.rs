@@ -5,8 +5,8 @@ use crate::files::{self, canonical, dir_of, list_path, read_text, Target};
 use crate::Error;
 use onewindow_engine::formats::Date;
 use onewindow_engine::{
-    check_concepts, load_dictionary, load_form, Choice, Diagnostic, Dictionary, Field, FieldKind,
-    Form, FormModel, Severity,
+    check_concepts, in_list_file, load_dictionary, load_form, Diagnostic, Dictionary, Field,
+    FieldKind, Form, FormLoad, FormModel, Severity,
 };
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
@@ -54,7 +54,8 @@ pub struct Checker {
     /// `--dictionary`: used for every form instead of the one next to it.
     dictionary: Option<PathBuf>,
     dictionaries: HashMap<PathBuf, Option<Dictionary>>,
-    lists: HashMap<PathBuf, Option<Vec<Choice>>>,
+    /// Reference list files met, by their canonical path: the path they are reported under.
+    lists: HashMap<PathBuf, String>,
     problems: Vec<Problem>,
     seen: HashSet<(String, String, String)>,
     /// Every file checked, in the order first met.
@@ -125,9 +126,10 @@ impl Checker {
         self.push(file, d.severity, d.pointer, d.message);
     }
 
-    /// Loads and lints the form definition at `path`, checks its reference lists and, with
-    /// `concepts`, its `concept`s against the data dictionary. Returns the model when the JSON
-    /// has the shape of a form (possibly with errors). Only unreadable files are errors.
+    /// Loads and lints the form definition at `path` with its reference lists
+    /// (`data/<name>.json` next to it) and, with `concepts`, checks its `concept`s against the
+    /// data dictionary. Returns the model, its lists provided, when the JSON has the shape of
+    /// a form (possibly with errors). Only unreadable files are errors.
     pub fn form(&mut self, path: &Path, concepts: bool) -> Result<Option<FormModel>, Error> {
         let file = path.display().to_string();
         self.met(&file);
@@ -135,9 +137,26 @@ impl Checker {
             self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
             return Ok(None);
         };
-        let (model, diagnostics) = load_form(&json, self.today);
+        let load = FormLoad::new(&json, self.today);
+        let mut lists = Vec::new();
+        for name in load.list_names() {
+            let list = list_path(path, &name);
+            if !list.is_file() {
+                continue; // the engine reports it missing where the form names it
+            }
+            self.list_file(&list);
+            let text = read_text(&list)?.ok_or_else(|| "the file is not UTF-8 text".to_string());
+            lists.push((name, text));
+        }
+        let (model, diagnostics) = load.finish(&lists);
         for d in diagnostics {
-            self.diagnostic(&file, d);
+            match in_list_file(&d.pointer) {
+                Some((list, pointer)) => {
+                    let list = self.list_file(&dir_of(path).join(list));
+                    self.push(&list, d.severity, pointer, d.message);
+                }
+                None => self.diagnostic(&file, d),
+            }
         }
         let Some(model) = model else { return Ok(None) };
         let form = model.form();
@@ -153,31 +172,23 @@ impl Checker {
                 );
             }
         }
-        for (name, at) in lists_used(form) {
-            let well_formed = !name.is_empty()
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if !well_formed {
-                continue; // the engine has reported the name
-            }
-            let list = list_path(path, &name);
-            if list.is_file() {
-                self.list(&list, form)?;
-            } else {
-                self.push(
-                    &file,
-                    Severity::Error,
-                    at,
-                    format!(
-                        "the reference list \"{name}\" is missing: there is no {} next to the form",
-                        Path::new("data").join(format!("{name}.json")).display()
-                    ),
-                );
-            }
-        }
         if concepts {
             self.concepts(path, &file, form)?;
         }
         Ok(Some(model))
+    }
+
+    /// Counts the reference list at `path` as checked, once however it is reached; returns
+    /// the name its problems are reported under (the path it was first reached by).
+    fn list_file(&mut self, path: &Path) -> String {
+        let key = canonical(path);
+        if let Some(file) = self.lists.get(&key) {
+            return file.clone();
+        }
+        let file = path.display().to_string();
+        self.met(&file);
+        self.lists.insert(key, file.clone());
+        file
     }
 
     /// Counts `path` as checked and reads it; a file that is not text is a problem in it.
@@ -314,54 +325,6 @@ impl Checker {
         }
         Ok(key)
     }
-
-    /// Loads the reference list at `path` once, reporting its problems and any option without
-    /// a translation `form` needs.
-    fn list(&mut self, path: &Path, form: &Form) -> Result<(), Error> {
-        let key = canonical(path);
-        let file = path.display().to_string();
-        if !self.lists.contains_key(&key) {
-            self.met(&file);
-            let loaded = match read_text(path)? {
-                None => {
-                    self.push(&file, Severity::Error, "", "the file is not UTF-8 text");
-                    None
-                }
-                Some(json) => {
-                    let (options, problems) = files::parse_list(&json);
-                    for (pointer, message) in problems {
-                        self.push(&file, Severity::Error, pointer, message);
-                    }
-                    options
-                }
-            };
-            self.lists.insert(key.clone(), loaded);
-        }
-        let mut missing = Vec::new();
-        if let Some(Some(options)) = self.lists.get(&key) {
-            for (o, option) in options.iter().enumerate() {
-                let texts = std::iter::once(("label", &option.label))
-                    .chain(option.hint.as_ref().map(|h| ("hint", h)));
-                for (part, text) in texts {
-                    for locale in form.locales.iter().filter(|l| !text.has(l)) {
-                        missing.push((
-                            format!("/options/{o}/{part}/{}", locale.replace('~', "~0").replace('/', "~1")),
-                            format!("missing the {locale} translation (form \"{}\" is published in {locale})", form.id),
-                        ));
-                    }
-                }
-            }
-        }
-        for (pointer, message) in missing {
-            self.push(&file, Severity::Error, pointer, message);
-        }
-        Ok(())
-    }
-
-    /// The options read from the reference list at `path` (callers check for problems).
-    pub fn loaded_list(&self, path: &Path) -> Option<&Vec<Choice>> {
-        self.lists.get(&canonical(path))?.as_ref()
-    }
 }
 
 /// Every field of the form with its pointer, including the questions inside groups.
@@ -377,17 +340,6 @@ pub fn each_field(form: &Form, mut visit: impl FnMut(&Field, String)) {
             }
         }
     }
-}
-
-/// The reference lists (`options_from`) the form names, with the pointer of each use.
-pub fn lists_used(form: &Form) -> Vec<(String, String)> {
-    let mut used = Vec::new();
-    each_field(form, |field, at| {
-        if let FieldKind::Select { options_from: Some(name), .. } = &field.kind {
-            used.push((name.clone(), format!("{at}/options_from")));
-        }
-    });
-    used
 }
 
 /// Writes the problems as lines (or a JSON array with `json`).

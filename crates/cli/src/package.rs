@@ -3,7 +3,7 @@
 
 use crate::args;
 use crate::explain::read_answers;
-use crate::files::{self, list_path};
+use crate::files;
 use crate::lint::{self, Checker};
 use crate::Error;
 use onewindow_engine::formats::Date;
@@ -44,11 +44,6 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
             return Ok(1);
         }
     };
-    for (name, _) in lint::lists_used(model.form()) {
-        if let Some(options) = checker.loaded_list(&list_path(path, &name)) {
-            model.provide_list(&name, options.clone());
-        }
-    }
     let form = model.form();
     let locale = parsed.value("--locale").unwrap_or(form.fallback_locale()).to_string();
     if !form.locales.contains(&locale) {

@@ -41,6 +41,7 @@ pub use form::definition::*;
 pub use form::dictionary::{check_concepts, load_dictionary, Concept, Dictionary};
 pub use form::fill_once::{ConceptAnswer, Remembered, RememberedAnswer};
 pub use form::journey::{Position, CONFIRMATION};
+pub use form::lists::{in_list_file, list_file, FormLoad};
 pub use form::load::load_form;
 pub use form::model::{End, Evaluation, FormModel};
 pub use form::summary::{display_value, summary, SummaryRow};

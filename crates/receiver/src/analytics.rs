@@ -2,8 +2,9 @@
 //! events, kept only as counts). The engine checks both (`onewindow_engine::analytics`); this
 //! module reads the request and stores what was accepted.
 
+use crate::http::{declares_more_than, media_type, problem, too_large, Refusal};
+use crate::state::Receiver;
 use crate::store::RatingStored;
-use crate::{declares_more_than, media_type, problem, too_large, Receiver, Refusal};
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

@@ -8,9 +8,10 @@
 //! SameSite=Strict is the protection against cross-site form posts. No script runs on the
 //! page, and its Content-Security-Policy allows none.
 
-use crate::reports::{self, Reports, CSV_REPORTS};
-use crate::staff::same_secret;
-use crate::Receiver;
+use crate::auth::{same_secret, SESSION};
+use crate::report_export::{export, stored_reports};
+use crate::reports::{Reports, CSV_REPORTS};
+use crate::state::Receiver;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -18,52 +19,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use onewindow_engine::analytics::DurationBucket;
-use onewindow_engine::sha256_hex;
-use std::collections::HashMap;
 use std::fmt::Write;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
-/// How long a staff session lasts.
-const SESSION: Duration = Duration::from_secs(8 * 3600);
 const COOKIE: &str = "ow_staff";
-
-/// Signed-in staff sessions: id → when it ends.
-#[derive(Default)]
-pub(crate) struct Sessions(Mutex<HashMap<String, Instant>>);
-
-impl Sessions {
-    fn start(&self, token: &str) -> String {
-        use std::hash::{BuildHasher, Hasher};
-        // RandomState is seeded from the OS's randomness; the token keys it further, the clock
-        // and a counter keep ids apart.
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        hasher.write_u128(nanos);
-        let mut sessions = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        hasher.write_usize(sessions.len());
-        let mut seed = std::collections::hash_map::RandomState::new().build_hasher();
-        seed.write_u64(hasher.finish());
-        let id =
-            sha256_hex(format!("{token}:{nanos}:{}:{}", hasher.finish(), seed.finish()).as_bytes());
-        let now = Instant::now();
-        sessions.retain(|_, end| *end > now);
-        sessions.insert(id.clone(), now + SESSION);
-        id
-    }
-
-    fn valid(&self, id: &str) -> bool {
-        let sessions = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        sessions.get(id).is_some_and(|end| *end > Instant::now())
-    }
-
-    fn end(&self, id: &str) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(id);
-    }
-}
 
 pub(crate) fn routes() -> Router<Arc<Receiver>> {
     Router::new()
@@ -135,7 +94,7 @@ async fn dashboard(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) ->
     if !signed_in(&receiver, &headers) {
         return page(StatusCode::OK, login_page(None));
     }
-    match receiver.reports() {
+    match stored_reports(&receiver) {
         Ok(reports) => page(StatusCode::OK, dashboard_page(&reports)),
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
@@ -247,60 +206,6 @@ async fn csv_export(
     }
     let name = file.strip_suffix(".csv").unwrap_or("");
     export(&receiver, "csv", Some(name))
-}
-
-/// The reports as JSON, or one as CSV (also behind the bearer token at `/api/staff/reports`).
-pub(crate) fn export(receiver: &Receiver, format: &str, report: Option<&str>) -> Response {
-    let reports = match receiver.reports() {
-        Ok(reports) => reports,
-        Err(message) => {
-            eprintln!("onewindow: storage failed: {message}");
-            return crate::problem(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "storage",
-                "the database cannot be read; try again later",
-            );
-        }
-    };
-    let mut response = match (format, report) {
-        ("json", _) => {
-            let mut response = axum::Json(&reports).into_response();
-            response.headers_mut().insert(
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"onewindow-reports.json\""),
-            );
-            response
-        }
-        ("csv", Some(name)) => match reports::csv(&reports, name) {
-            Some(text) => {
-                let disposition = format!("attachment; filename=\"onewindow-{name}.csv\"");
-                let mut response =
-                    ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], text).into_response();
-                if let Ok(value) = HeaderValue::from_str(&disposition) {
-                    response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
-                }
-                response
-            }
-            None => crate::problem(
-                StatusCode::NOT_FOUND,
-                "not_found",
-                format!("the CSV reports are {}", CSV_REPORTS.join(", ")),
-            ),
-        },
-        _ => crate::problem(
-            StatusCode::BAD_REQUEST,
-            "bad_request",
-            format!("format must be json, or csv with report={}", CSV_REPORTS.join("|")),
-        ),
-    };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
-
-impl Receiver {
-    pub(crate) fn reports(&self) -> Result<Reports, String> {
-        Ok(reports::build(&self.store.ratings()?, &self.store.counts()?, &self.forms))
-    }
 }
 
 async fn stylesheet() -> Response {
@@ -753,15 +658,5 @@ mod tests {
             esc("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
-    }
-
-    #[test]
-    fn sessions_are_distinct_and_end() {
-        let sessions = Sessions::default();
-        let (a, b) = (sessions.start("t"), sessions.start("t"));
-        assert_ne!(a, b);
-        assert!(sessions.valid(&a) && sessions.valid(&b) && !sessions.valid("x"));
-        sessions.end(&a);
-        assert!(!sessions.valid(&a) && sessions.valid(&b));
     }
 }

@@ -5,19 +5,35 @@
 //!
 //! This is the only crate that knows HTTP and SQLite; every rule stays in the engine.
 
+// Lower modules never name upper ones: `http`, `csv`, `auth`, `store` name none of ours;
+// `forms` (the published forms, compiled once) and `reports` (worked out from the store) are
+// above them; `state` (what handlers share) above those; `report_export` above `state`; the
+// handlers (`submit`, `analytics`, `staff`, `dashboard`) above all; this root builds the app.
 mod analytics;
+mod auth;
+mod csv;
 mod dashboard;
+mod forms;
+mod http;
+mod report_export;
 mod reports;
 mod staff;
+mod state;
 mod store;
 mod submit;
 
+pub use submit::MAX_PACKAGE_BYTES;
+
+use auth::Sessions;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::Response;
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
+use forms::Published;
+use http::problem;
 use serde_json::json;
+use state::Receiver;
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,9 +43,6 @@ use tower_http::services::{ServeDir, ServeFile};
 
 /// Default limit of a whole `POST /api/submissions` body (the package and its files).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 25 * 1024 * 1024;
-
-/// Largest package accepted (answers and file descriptions), alone or as the `package` part.
-pub const MAX_PACKAGE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Shortest staff token accepted.
 pub const MIN_STAFF_TOKEN_CHARS: usize = 16;
@@ -69,14 +82,6 @@ impl Config {
     }
 }
 
-pub(crate) struct Receiver {
-    forms: PathBuf,
-    store: store::Store,
-    max_body_bytes: usize,
-    staff_token: Option<String>,
-    sessions: dashboard::Sessions,
-}
-
 /// The whole HTTP surface; fails when the database cannot be opened or the configuration is
 /// unusable (an origin that is not `scheme://host[:port]`, a staff token that is too short).
 pub fn app(config: &Config) -> Result<Router, String> {
@@ -90,11 +95,11 @@ pub fn app(config: &Config) -> Result<Router, String> {
     let origins = config.allow_origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?;
     let store = store::Store::open(&config.database)?;
     let state = Arc::new(Receiver {
-        forms: config.forms.clone(),
+        forms: Published::new(&config.forms),
         store,
         max_body_bytes: config.max_body_bytes,
         staff_token: config.staff_token.clone(),
-        sessions: dashboard::Sessions::default(),
+        sessions: Sessions::default(),
     });
 
     // The multipart extractor reads at most this much of the body (DefaultBodyLimit is what it
@@ -196,35 +201,6 @@ fn origin(text: &str) -> Result<HeaderValue, String> {
     HeaderValue::from_str(&trimmed).map_err(|_| format!("{text:?} is not an origin"))
 }
 
-/// A JSON error body: `{"problem": code, "message": text}`.
-pub(crate) fn problem(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
-    Refusal::new(status, code, message).into_response()
-}
-
-/// A refused request: its status and JSON body (small, unlike a `Response`).
-pub(crate) struct Refusal {
-    status: StatusCode,
-    body: serde_json::Value,
-}
-
-impl Refusal {
-    /// `{"problem": code, "message": text}`.
-    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
-        Refusal { status, body: json!({"problem": code, "message": message.into()}) }
-    }
-
-    /// Any JSON body (which has a `problem` too).
-    pub fn with(status: StatusCode, body: serde_json::Value) -> Self {
-        Refusal { status, body }
-    }
-}
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
-    }
-}
-
 async fn api_not_found() -> Response {
     problem(StatusCode::NOT_FOUND, "not_found", "no such endpoint")
 }
@@ -240,46 +216,4 @@ async fn nosniff(mut response: Response) -> Response {
         .headers_mut()
         .insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
-}
-
-/// A request's media type, lower case, without parameters ("" when none is given).
-pub(crate) fn media_type(headers: &HeaderMap) -> String {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-        .unwrap_or_default()
-}
-
-/// Whether a request declares a body longer than `limit` bytes (refused before reading it).
-pub(crate) fn declares_more_than(headers: &HeaderMap, limit: usize) -> bool {
-    headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok())
-        .is_some_and(|length| length > limit as u64)
-}
-
-/// Whether `error` (or what caused it) is a body over its length limit.
-pub(crate) fn too_large(error: &(dyn std::error::Error + 'static)) -> bool {
-    let mut current = Some(error);
-    while let Some(e) = current {
-        if e.is::<http_body_util::LengthLimitError>() {
-            return true;
-        }
-        current = e.source();
-    }
-    false
-}
-
-/// Whether `text` is a SHA-256 in hex.
-pub(crate) fn is_sha256_hex(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// Whether `id` can name a form file (no paths).
-pub(crate) fn is_form_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 100
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

@@ -3,8 +3,9 @@
 //! of each form and the most frequent validation errors. As JSON (`Reports`) or one CSV per
 //! report.
 
-use crate::staff::csv_cell;
-use crate::store::{Count, RatingRow};
+use crate::csv::csv_cell;
+use crate::http::is_form_id;
+use crate::store::{today, Count, RatingRow};
 use onewindow_engine::analytics::{is_negative, DurationBucket};
 use onewindow_engine::load_form;
 use serde::Serialize;
@@ -292,11 +293,11 @@ pub(crate) fn build(ratings: &[RatingRow], counts: &[Count], forms: &Path) -> Re
 /// A form's pages in the order a citizen meets them: its pages, check answers, its outcomes,
 /// the confirmation (empty when the form cannot be read).
 fn page_order(forms: &Path, form: &str) -> Vec<String> {
-    if !crate::is_form_id(form) {
+    if !is_form_id(form) {
         return Vec::new();
     }
     let text = std::fs::read_to_string(forms.join(format!("{form}.json"))).unwrap_or_default();
-    load_form(&text, crate::store::today()).0.map(|model| model.page_tokens()).unwrap_or_default()
+    load_form(&text, today()).0.map(|model| model.page_tokens()).unwrap_or_default()
 }
 
 /// The names of the CSV reports.

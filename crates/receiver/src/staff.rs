@@ -1,7 +1,11 @@
 //! Staff endpoints behind a bearer token: list submissions, read one package, download an
 //! attached file, export a form's submissions as CSV or JSON. Disabled (404) without a token.
 
-use crate::{is_form_id, is_sha256_hex, problem, Receiver};
+use crate::auth::same_secret;
+use crate::csv::csv_cell;
+use crate::http::{is_form_id, is_sha256_hex, problem};
+use crate::report_export;
+use crate::state::Receiver;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -9,7 +13,7 @@ use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use onewindow_engine::{sha256_hex, Form};
+use onewindow_engine::Form;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -62,13 +66,6 @@ fn authorized(headers: &HeaderMap, token: &str) -> bool {
     scheme.eq_ignore_ascii_case("bearer") && same_secret(given.trim(), token)
 }
 
-/// Compares the SHA-256 of both in constant time (hashing first hides the length too).
-pub(crate) fn same_secret(given: &str, token: &str) -> bool {
-    let (a, b) = (sha256_hex(given.as_bytes()), sha256_hex(token.as_bytes()));
-    let difference = a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y));
-    std::hint::black_box(difference) == 0
-}
-
 async fn list(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
     let Ok(Query(params)) = params else {
         return bad_request("the query string cannot be read");
@@ -102,7 +99,7 @@ async fn reports(State(receiver): State<Arc<Receiver>>, params: Params) -> Respo
         return bad_request("the query string cannot be read");
     };
     let format = params.get("format").map(String::as_str).unwrap_or("json");
-    crate::dashboard::export(&receiver, format, params.get("report").map(String::as_str))
+    report_export::export(&receiver, format, params.get("report").map(String::as_str))
 }
 
 async fn one(
@@ -186,11 +183,12 @@ async fn export(State(receiver): State<Arc<Receiver>>, params: Params) -> Respon
         return response;
     }
     // One column per answer key, in the order of the form's questions where it still has them.
-    let order: Vec<String> = std::fs::read_to_string(receiver.forms.join(format!("{form}.json")))
-        .ok()
-        .and_then(|text| serde_json::from_str::<Form>(&text).ok())
-        .map(|definition| definition.fields().map(|(_, field)| field.id.clone()).collect())
-        .unwrap_or_default();
+    let order: Vec<String> =
+        std::fs::read_to_string(receiver.forms.dir().join(format!("{form}.json")))
+            .ok()
+            .and_then(|text| serde_json::from_str::<Form>(&text).ok())
+            .map(|definition| definition.fields().map(|(_, field)| field.id.clone()).collect())
+            .unwrap_or_default();
     let flat: Vec<Vec<(String, String)>> = packages
         .iter()
         .map(|package| {
@@ -266,23 +264,6 @@ fn item_text(value: &Value) -> String {
     }
 }
 
-/// RFC 4180 quoting; a cell that a spreadsheet would run as a formula gets a leading `'`.
-pub(crate) fn csv_cell(text: &str) -> String {
-    let formula = match text.chars().next() {
-        Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => !text[1..]
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')')),
-        _ => false,
-    };
-    let text = if formula { format!("'{text}") } else { text.to_string() };
-    if text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ') {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
 /// `attachment` with an ASCII `filename` and the exact name as RFC 5987 `filename*`.
 pub(crate) fn content_disposition(name: &str) -> String {
     let plain: String = name
@@ -350,34 +331,6 @@ fn storage(message: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_when_needed() {
-        assert_eq!(csv_cell("plain"), "plain");
-        assert_eq!(csv_cell("李雷"), "李雷");
-        assert_eq!(csv_cell(""), "");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_cell("cr\rhere"), "\"cr\rhere\"");
-        assert_eq!(csv_cell(" padded"), "\" padded\"");
-    }
-
-    #[test]
-    fn csv_cells_that_spreadsheets_would_run_are_defused() {
-        assert_eq!(csv_cell("=1+1"), "'=1+1");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
-        assert_eq!(csv_cell("-2+3+cmd|x"), "'-2+3+cmd|x");
-        assert_eq!(
-            csv_cell("=HYPERLINK(\"http://x\",\"y\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
-        );
-        // Phone numbers and negative numbers stay as they are.
-        assert_eq!(csv_cell("+86 139 0000 1234"), "+86 139 0000 1234");
-        assert_eq!(csv_cell("-12.5"), "-12.5");
-        assert_eq!(csv_cell("+44 (0)20 7946 0958"), "+44 (0)20 7946 0958");
-    }
 
     #[test]
     fn answers_flatten_to_dotted_keys_and_joined_lists() {
@@ -451,12 +404,5 @@ mod tests {
         {
             assert_eq!(safe_media_type(bad), "application/octet-stream", "{bad:?}");
         }
-    }
-
-    #[test]
-    fn secrets_compare_by_content() {
-        assert!(same_secret("staff-token-0123456789", "staff-token-0123456789"));
-        assert!(!same_secret("staff-token-0123456789", "staff-token-012345678"));
-        assert!(!same_secret("", "staff-token-0123456789"));
     }
 }

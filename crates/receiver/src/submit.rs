@@ -3,35 +3,28 @@
 //! the package is acceptable; this module only reads the request, checks the files against the
 //! package's descriptions and stores what was accepted.
 
-use crate::store::{today, StoredFile};
-use crate::{
-    declares_more_than, is_form_id, is_sha256_hex, media_type, too_large, Receiver, Refusal,
-    MAX_PACKAGE_BYTES,
+use crate::forms::FormError;
+use crate::http::{
+    declares_more_than, is_form_id, is_sha256_hex, media_type, too_large, truncate, Refusal,
 };
+use crate::state::Receiver;
+use crate::store::StoredFile;
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use onewindow_engine::{
-    load_form, sha256_hex, Attachment, Diagnostic, FormModel, Package, PackageProblem,
-    ReferenceList,
-};
+use onewindow_engine::{sha256_hex, Attachment, Package, PackageProblem};
 use serde_json::json;
 use std::sync::Arc;
+
+/// Largest package accepted (answers and file descriptions), alone or as the `package` part.
+pub const MAX_PACKAGE_BYTES: usize = 2 * 1024 * 1024;
 
 /// A file part as received.
 struct FilePart {
     /// The part's name, lower-cased: the SHA-256 the package lists for it.
     sha256: String,
     content: Vec<u8>,
-}
-
-/// Why the form cannot be used.
-enum FormError {
-    /// No such published form: the sender's mistake.
-    Unknown(String),
-    /// The form (or a list it needs) is published but cannot be loaded: ours.
-    Unavailable { file: String, message: String },
 }
 
 pub(crate) async fn submit(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
@@ -182,7 +175,7 @@ fn accept(
     if let Some(file) = files.iter().find(|f| listed(package, &f.sha256).next().is_none()) {
         return Err(unknown_part(&file.sha256));
     }
-    let model = match receiver.model(&package.form_id) {
+    let model = match receiver.forms.model(&package.form_id) {
         Ok(model) => model,
         Err(FormError::Unknown(message)) => {
             return Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, "unknown_form", message))
@@ -253,52 +246,6 @@ fn accept(
     }
 }
 
-impl Receiver {
-    /// The form as published now, with its reference lists. A package for another version is
-    /// refused by `check_package` (the receiver validates only against what it publishes).
-    fn model(&self, id: &str) -> Result<FormModel, FormError> {
-        if !is_form_id(id) {
-            return Err(FormError::Unknown(format!("{:?} is not a form id", truncate(id))));
-        }
-        let file = format!("{id}.json");
-        let json = match std::fs::read_to_string(self.forms.join(&file)) {
-            Ok(json) => json,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(FormError::Unknown(format!("there is no published form \"{id}\"")))
-            }
-            Err(e) => return Err(FormError::Unavailable { file, message: e.to_string() }),
-        };
-        let (model, problems) = load_form(&json, today());
-        let model = match model {
-            Some(model) if !problems.iter().any(Diagnostic::is_error) => model,
-            _ => {
-                let first = problems
-                    .iter()
-                    .find(|p| p.is_error())
-                    .map(|p| format!("{p:?}"))
-                    .unwrap_or_default();
-                return Err(FormError::Unavailable {
-                    file,
-                    message: format!("the definition has errors: {first}"),
-                });
-            }
-        };
-        for name in model.lists_needed() {
-            let file = format!("data/{name}.json");
-            let list = std::fs::read_to_string(self.forms.join(&file))
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    serde_json::from_str::<ReferenceList>(&text).map_err(|e| e.to_string())
-                });
-            match list {
-                Ok(list) => model.provide_list(&name, list.options),
-                Err(message) => return Err(FormError::Unavailable { file, message }),
-            }
-        }
-        Ok(model)
-    }
-}
-
 /// The package's attachments with this SHA-256 (the same file may answer two questions).
 fn listed<'a>(package: &'a Package, sha256: &str) -> impl Iterator<Item = &'a Attachment> + 'a {
     let sha256 = sha256.to_string();
@@ -306,10 +253,6 @@ fn listed<'a>(package: &'a Package, sha256: &str) -> impl Iterator<Item = &'a At
         .attachments
         .iter()
         .filter(move |a| a.sha256.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&sha256)))
-}
-
-fn truncate(text: &str) -> String {
-    text.chars().take(100).collect()
 }
 
 fn multipart_error(error: &axum::extract::multipart::MultipartError) -> Refusal {

@@ -7,7 +7,8 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::*;
-use onewindow_engine::checksum;
+use onewindow_engine::formats::Date;
+use onewindow_engine::{checksum, load_form};
 use onewindow_receiver::{app, Config};
 
 #[tokio::test]
@@ -290,6 +291,45 @@ async fn a_definition_the_server_cannot_load_is_503_naming_the_file() {
     )
     .unwrap();
     assert_eq!(post_json(&router, body).await.status, StatusCode::CREATED);
+    std::fs::remove_dir_all(forms).unwrap();
+}
+
+#[tokio::test]
+async fn a_form_published_again_is_what_packages_are_checked_against() {
+    let forms = temp_dir("republished");
+    std::fs::create_dir_all(forms.join("data")).unwrap();
+    for file in ["residence-permit.json", "data/cn-ethnic-groups.json"] {
+        std::fs::copy(repo().join("forms").join(file), forms.join(file)).unwrap();
+    }
+    let router = app(&Config::new(repo().join("dist"), &forms, ":memory:")).unwrap();
+    let old = package("5f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b");
+    assert_eq!(
+        post_json(&router, serde_json::to_string(&old).unwrap()).await.status,
+        StatusCode::CREATED
+    );
+
+    // The department publishes a new version: packages of the old one are refused, and
+    // packages of the new one accepted, without restarting the receiver.
+    let text = std::fs::read_to_string(forms.join("residence-permit.json")).unwrap();
+    let version = format!("\"version\": \"{}\"", old.form_version);
+    assert!(text.contains(&version), "{version}");
+    let text = text.replace(&version, "\"version\": \"2099.1\"");
+    std::fs::write(forms.join("residence-permit.json"), &text).unwrap();
+    let again = package("6a2b3c4d-5e6f-4a71-9b8c-0d1e2f3a4b5c");
+    let reply = post_json(&router, serde_json::to_string(&again).unwrap()).await;
+    assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::CONFLICT, "wrong_form"));
+    let model = load_form(&text, Date::new(2030, 1, 1).unwrap()).0.unwrap();
+    let new = model
+        .package(
+            &example_answers(0),
+            "en",
+            "2026-11-27T10:00:00Z",
+            "7b3c4d5e-6f70-4b82-8c9d-1e2f3a4b5c6d",
+        )
+        .unwrap();
+    assert_eq!(new.form_version, "2099.1");
+    let reply = post_json(&router, serde_json::to_string(&new).unwrap()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json());
     std::fs::remove_dir_all(forms).unwrap();
 }
 

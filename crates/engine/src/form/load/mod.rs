@@ -1,0 +1,107 @@
+//! Reading a published definition: syntax, shape, then lint and compilation, reporting every
+//! problem found with the JSON pointer at fault. `check` lints the shape (ids, translations,
+//! field settings, submission settings), `compile` the logic (conditions, computed values,
+//! routes, rules); both report through one `Linter`.
+
+mod check;
+mod compile;
+
+use crate::diagnostic::{escape_token, Diagnostic};
+use crate::form::definition::{Form, Text};
+use crate::form::model::FormModel;
+use crate::formats::Date;
+use crate::json::read_json;
+use crate::logic::Logic;
+use std::collections::HashMap;
+
+/// Parses, lints and compiles a form definition. `today` is what "today" means in date rules
+/// and conditions (the engine has no clock; see [`FormModel::set_today`]).
+///
+/// Returns the model whenever the JSON has the right shape — possibly with errors, which a
+/// preview may still show — and every problem found, each with the JSON pointer at fault.
+/// Callers must not put a model with errors in front of citizens. A form that names reference
+/// lists (`options_from`) is loaded with them through [`crate::FormLoad`].
+pub fn load_form(json: &str, today: Date) -> (Option<FormModel>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let Some(form) = parse(json, &mut problems) else { return (None, problems) };
+    let model = build(form, today, &mut problems);
+    (Some(model), problems)
+}
+
+fn parse(json: &str, problems: &mut Vec<Diagnostic>) -> Option<Form> {
+    read_json(json).map_err(|problem| problems.push(problem)).ok()
+}
+
+/// Lints and compiles one definition, collecting every problem with its pointer.
+struct Linter<'a> {
+    form: &'a Form,
+    logic: &'a Logic,
+    problems: &'a mut Vec<Diagnostic>,
+    /// Top-level field id → (document index, pointer).
+    fields: HashMap<&'a str, (usize, String)>,
+}
+
+fn build(form: Form, today: Date, problems: &mut Vec<Diagnostic>) -> FormModel {
+    let logic = Logic::new(today);
+    let (fields, pages, rules) = {
+        let mut lint = Linter { form: &form, logic: &logic, problems, fields: HashMap::new() };
+        lint.metadata();
+        lint.collect_ids();
+        let fields = lint.fields_nodes();
+        let pages = lint.page_nodes(&fields);
+        let rules = lint.rule_nodes(&fields);
+        lint.reachability(&pages);
+        lint.submission();
+        lint.outcome_actions();
+        (fields, pages, rules)
+    };
+    let index: HashMap<String, usize> =
+        form.fields().enumerate().map(|(i, (_, f))| (f.id.clone(), i)).collect();
+    let reveals = crate::form::model::reveals(&form, &index);
+    FormModel { form, logic, fields, index, pages, rules, reveals, lists: Default::default() }
+}
+
+impl<'a> Linter<'a> {
+    fn error(&mut self, at: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Diagnostic::error(at, message));
+    }
+
+    fn warning(&mut self, at: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Diagnostic::warning(at, message));
+    }
+
+    /// Checks an id's shape and uniqueness; true when it is new.
+    fn id<'b>(
+        &mut self,
+        id: &'b str,
+        at: &str,
+        what: &str,
+        seen: &mut HashMap<&'b str, String>,
+    ) -> bool {
+        let well_formed = id.starts_with(|c: char| c.is_ascii_alphabetic())
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !well_formed {
+            self.error(at, format!("{what} id \"{id}\" must start with a letter and use only letters, digits, _ and -"));
+        }
+        if let Some(first) = seen.get(id) {
+            self.error(at, format!("{what} id \"{id}\" is already used at {first}"));
+            false
+        } else {
+            seen.insert(id, at.to_string());
+            true
+        }
+    }
+
+    /// Checks that `text` has every declared locale; `at` builds its pointer, which is only
+    /// needed (and so only formatted) when something is missing.
+    fn text(&mut self, text: &Text, at: impl Fn() -> String) {
+        for locale in &self.form.locales {
+            if !text.has(locale) {
+                self.error(
+                    format!("{}/{}", at(), escape_token(locale)),
+                    format!("missing the {locale} translation (the form declares locale {locale})"),
+                );
+            }
+        }
+    }
+}
