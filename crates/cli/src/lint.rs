@@ -212,7 +212,7 @@ impl Checker {
             self.diagnostic(&file, d);
         }
         let Some(catalog) = catalog else { return Ok(()) };
-        let dir = crate::files::dir_of(path);
+        let dir = dir_of(path);
         for (i, service) in catalog.services.iter().enumerate() {
             if let Some(guide) = &service.guide {
                 if !dir.join(guide).is_file() {
@@ -241,12 +241,12 @@ impl Checker {
     /// Lints a guide, with its assistant form (`../<assistant>.json`) when it names one.
     pub fn guide(&mut self, path: &Path) -> Result<(), Error> {
         let Some((file, json)) = self.open(path)? else { return Ok(()) };
-        let assistant_id = serde_json::from_str::<serde_json::Value>(&json)
+        let assistant_id = serde_json::from_str::<Value>(&json)
             .ok()
             .and_then(|v| v.get("assistant").and_then(|a| a.as_str()).map(str::to_string));
         let assistant = match &assistant_id {
             Some(id) => {
-                let form_path = crate::files::dir_of(path).join("..").join(format!("{id}.json"));
+                let form_path = dir_of(path).join("..").join(format!("{id}.json"));
                 match read_text(&form_path).ok().flatten() {
                     Some(text) => load_form(&text, self.today).0,
                     None => {

@@ -87,10 +87,7 @@ fn broken_dir() -> TempDir {
     dir.write("bad-json.json", BAD_JSON);
     dir.write("wrong-type.json", WRONG_TYPE);
     dir.write("lint-errors.json", LINT_ERRORS);
-    dir.write(
-        "dictionary.json",
-        &std::fs::read_to_string(forms().join("dictionary.json")).unwrap(),
-    );
+    dir.write("dictionary.json", std::fs::read_to_string(forms().join("dictionary.json")).unwrap());
     // Not definitions: never linted as forms (a catalog is linted as a catalog).
     dir.write("lint-errors.examples.json", "not even JSON");
     dir.write("catalog.json", "not even JSON");
@@ -321,7 +318,7 @@ fn example(pick: impl Fn(&Value) -> bool) -> Example {
 }
 
 fn explain(example: &Example, dir: &TempDir, json: bool) -> Run {
-    let answers = dir.write("answers.json", &example.answers.to_string());
+    let answers = dir.write("answers.json", example.answers.to_string());
     let form = s(&forms().join("residence-permit.json"));
     let mut args = vec!["explain", &form, "--answers"];
     let answers = s(&answers);
@@ -647,7 +644,7 @@ fn index_reports_bad_catalogs_and_guides_by_file_and_pointer_and_writes_nothing(
     dir.write("guides/broken.json", r#"{"schema_version": 1, "service": "b", "locales": "en"}"#);
     dir.write(
         "guides/other.json",
-        &std::fs::read_to_string(forms().join("guides/passport.json")).unwrap(),
+        std::fs::read_to_string(forms().join("guides/passport.json")).unwrap(),
     );
     let bad = r#"{"schema_version":1,"locales":["en"],"categories":[{"id":"c","title":"C"}],"life_events":[],
       "services":[

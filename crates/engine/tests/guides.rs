@@ -290,7 +290,7 @@ fn the_checklist_sees_answers_as_the_assistants_conditions_do() {
 
 #[test]
 fn a_catalog_guide_or_dictionary_that_does_not_fit_its_format_names_the_json_pointer() {
-    let (catalog, problems) = onewindow_engine::load_catalog(
+    let (catalog, problems) = load_catalog(
         r#"{"schema_version":1,"locales":["en"],"categories":[],"life_events":[],"services":[{"id":"a","title":7}]}"#,
     );
     assert!(catalog.is_none());
@@ -300,7 +300,7 @@ fn a_catalog_guide_or_dictionary_that_does_not_fit_its_format_names_the_json_poi
     let guide = std::fs::read_to_string(forms().join("guides/passport.json")).unwrap();
     let mut broken: serde_json::Value = serde_json::from_str(&guide).unwrap();
     broken["materials"][1]["medium"] = serde_json::json!("carrier pigeon");
-    let (model, problems) = onewindow_engine::load_guide(&broken.to_string(), None);
+    let (model, problems) = load_guide(&broken.to_string(), None);
     assert!(model.is_none());
     assert_eq!(problems[0].pointer, "/materials/1/medium", "{problems:?}");
     // Read alone (to learn its assistant), a good guide is the same one load_guide compiles.

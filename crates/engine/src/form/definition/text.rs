@@ -27,7 +27,7 @@ impl<'de> Deserialize<'de> for Text {
         struct Visitor;
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = Text;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a text: a string, or an object of strings by locale")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
