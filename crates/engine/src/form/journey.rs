@@ -41,7 +41,7 @@ impl FormModel {
             return Err(problems);
         }
         let after: Vec<usize> = match evaluation.path.iter().position(|&p| p == page) {
-            Some(at) => evaluation.path[at + 1..].to_vec(),
+            Some(at) => evaluation.path.get(at + 1..).unwrap_or_default().to_vec(),
             None => evaluation.path.iter().copied().filter(|&p| p > page).collect(),
         };
         if returning_to_check {

@@ -106,8 +106,8 @@ impl FormModel {
 
     /// The field with `id` (top level, not inside a group) and its page index.
     pub fn field(&self, id: &str) -> Option<(usize, &Field)> {
-        let node = &self.fields[*self.index.get(id)?];
-        Some((node.page, &self.form.pages[node.page].fields[node.index_in_page]))
+        let node = self.fields.get(*self.index.get(id)?)?;
+        Some((node.page, self.form.pages.get(node.page)?.fields.get(node.index_in_page)?))
     }
 
     /// When question `id` belongs under one option of a choice on its page (it is shown only
@@ -129,6 +129,10 @@ impl FormModel {
         (0..self.fields.len()).map(|i| (i, self.field_at(i)))
     }
 
+    // `fields`, and an evaluation's `values`, `visible` and `required`, have one entry per
+    // top-level field, and each node's page and place were taken from this form when it was
+    // compiled: these indexes are in bounds by construction.
+    #[allow(clippy::indexing_slicing)]
     pub(crate) fn field_at(&self, i: usize) -> &Field {
         let node = &self.fields[i];
         &self.form.pages[node.page].fields[node.index_in_page]
@@ -216,6 +220,10 @@ impl FormModel {
     /// Conditions see only answers to questions that are visible and on the path: a hidden
     /// question's answer is as if never given. Conditions may read only earlier questions
     /// (lint enforces it), so one pass in document order is enough.
+    // `fields`, and an evaluation's `values`, `visible` and `required`, have one entry per
+    // top-level field, and each node's page and place were taken from this form when it was
+    // compiled: these indexes are in bounds by construction.
+    #[allow(clippy::indexing_slicing)]
     pub fn evaluate(&self, answers: &Answers) -> Evaluation {
         let n = self.fields.len();
         let mut visible = vec![false; n];
@@ -272,16 +280,21 @@ impl FormModel {
     }
 
     fn holds(&self, compiled: &Compiled, values: &[Option<Value>]) -> bool {
-        self.logic.holds(compiled, |name| self.index.get(name).and_then(|&i| values[i].as_ref()))
+        self.logic
+            .holds(compiled, |name| self.index.get(name).and_then(|&i| values.get(i)?.as_ref()))
     }
 
     fn eval(&self, compiled: &Compiled, values: &[Option<Value>]) -> Value {
-        self.logic.eval(compiled, |name| self.index.get(name).and_then(|&i| values[i].as_ref()))
+        self.logic
+            .eval(compiled, |name| self.index.get(name).and_then(|&i| values.get(i)?.as_ref()))
     }
 
     /// Whether top-level field `i` is about the person filling in the form, for these answers.
     pub(crate) fn is_fill_once(&self, i: usize, evaluation: &Evaluation) -> bool {
-        self.fields[i].fill_once.as_ref().is_some_and(|c| self.holds(c, &evaluation.values))
+        self.fields
+            .get(i)
+            .and_then(|node| node.fill_once.as_ref())
+            .is_some_and(|c| self.holds(c, &evaluation.values))
     }
 
     pub(crate) fn rule_holds(&self, rule: &RuleNode, evaluation: &Evaluation) -> bool {
@@ -313,8 +326,8 @@ impl Evaluation {
     /// never leave the device.
     pub fn visible_answers(&self, model: &FormModel, answers: &Answers) -> Answers {
         let mut kept = Answers::default();
-        for (i, node) in model.fields.iter().enumerate() {
-            let field = &model.form.pages[node.page].fields[node.index_in_page];
+        for i in 0..model.fields.len() {
+            let field = model.field_at(i);
             if self.is_visible_at(i) && field.kind.is_question() {
                 if let Some(answer) = answers.get(&field.id) {
                     kept.set(field.id.clone(), answer.clone());
@@ -329,7 +342,7 @@ impl Evaluation {
         let mut computed = Answers::default();
         for (i, node) in model.fields.iter().enumerate() {
             if node.computed.is_some() {
-                if let Some(value) = &self.values[i] {
+                if let Some(Some(value)) = self.values.get(i) {
                     computed.set(model.field_at(i).id.clone(), value.clone());
                 }
             }
@@ -402,7 +415,7 @@ pub(crate) fn reveals(form: &Form, index: &HashMap<String, usize>) -> Vec<Option
             continue;
         };
         let Some(&c) = index.get(controller_id) else { continue };
-        let (controller_page, controller) = fields[c];
+        let Some(&(controller_page, controller)) = fields.get(c) else { continue };
         let kind_fits = match &controller.kind {
             FieldKind::Radios { options } => !checkbox && options.iter().any(|o| o.value == option),
             FieldKind::Checkboxes { options, .. } => {
@@ -410,10 +423,14 @@ pub(crate) fn reveals(form: &Form, index: &HashMap<String, usize>) -> Vec<Option
             }
             _ => false,
         };
-        let contiguous =
-            c < i && found[c + 1..i].iter().all(|r| r.as_ref().is_some_and(|(rc, _)| *rc == c));
-        if controller_page == *page && kind_fits && contiguous {
-            found[i] = Some((c, option.to_string()));
+        let contiguous = c < i
+            && found.get(c + 1..i).is_some_and(|between| {
+                between.iter().all(|r| r.as_ref().is_some_and(|(rc, _)| *rc == c))
+            });
+        if let (true, Some(slot)) =
+            (controller_page == *page && kind_fits && contiguous, found.get_mut(i))
+        {
+            *slot = Some((c, option.to_string()));
         }
     }
     found
@@ -424,17 +441,17 @@ pub(crate) fn reveals(form: &Form, index: &HashMap<String, usize>) -> Vec<Option
 fn option_condition(expr: &Value) -> Option<(&str, &str, bool)> {
     let map = expr.as_object().filter(|m| m.len() == 1)?;
     let (op, args) = map.iter().next()?;
-    let args = args.as_array().filter(|a| a.len() == 2)?;
+    let [first, second] = args.as_array()?.as_slice() else { return None };
     fn var(v: &Value) -> Option<&str> {
         let inner = v.as_object().filter(|m| m.len() == 1)?.get("var")?;
         inner.as_str().or_else(|| inner.as_array().filter(|a| a.len() == 1)?.first()?.as_str())
     }
     match op.as_str() {
-        "==" | "===" => match (var(&args[0]), args[1].as_str(), var(&args[1]), args[0].as_str()) {
+        "==" | "===" => match (var(first), second.as_str(), var(second), first.as_str()) {
             (Some(x), Some(v), _, _) | (_, _, Some(x), Some(v)) => Some((x, v, false)),
             _ => None,
         },
-        "in" => Some((var(&args[1])?, args[0].as_str()?, true)),
+        "in" => Some((var(second)?, first.as_str()?, true)),
         _ => None,
     }
 }

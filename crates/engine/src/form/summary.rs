@@ -33,8 +33,8 @@ pub fn summary(
 ) -> Vec<SummaryRow> {
     let form = model.form();
     let mut rows = Vec::new();
-    for &page in &evaluation.path {
-        for field in &form.pages[page].fields {
+    for page in evaluation.path.iter().filter_map(|&p| form.pages.get(p)) {
+        for field in &page.fields {
             if !evaluation.is_visible(model, &field.id)
                 || matches!(field.kind, FieldKind::Content { .. })
             {
@@ -58,7 +58,7 @@ pub fn summary(
                 } else {
                     value
                 },
-                page: form.pages[page].id.clone(),
+                page: page.id.clone(),
                 changeable: field.kind.is_question(),
             });
         }

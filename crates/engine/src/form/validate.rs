@@ -66,7 +66,7 @@ pub fn validate_page(
             && !errors.iter().any(|e| &e.field == field_id)
             && !model.rule_holds(rule, evaluation)
         {
-            let definition = &model.form.rules[rule.rule];
+            let Some(definition) = model.form.rules.get(rule.rule) else { continue };
             errors.push(FieldError {
                 field: field_id.clone(),
                 part: None,
@@ -598,7 +598,7 @@ impl Checker<'_> {
                 let before = out.len();
                 checker.check(item.get(&inner.id), inner.required, Some(&prefix), out);
                 // Inner errors are shown at the group, each naming and pointing at its item.
-                for error in &mut out[before..] {
+                for error in out.iter_mut().skip(before) {
                     error.field = self.field.id.clone();
                     error.message = format!(
                         "{}{}",

@@ -137,7 +137,9 @@ impl SubmissionSettings {
                     }
                 },
                 _ => {
-                    merged[key] = value.clone();
+                    if let Some(settings) = merged.as_object_mut() {
+                        settings.insert(key.clone(), value.clone());
+                    }
                 }
             }
         }

@@ -77,8 +77,11 @@ impl<'a> Linter<'a> {
         let mut nodes = Vec::new();
         let mut computed_deps: HashMap<&str, Vec<String>> = HashMap::new();
         for (i, (page, field)) in form.fields().enumerate() {
-            let index_in_page =
-                form.pages[page].fields.iter().position(|f| std::ptr::eq(f, field)).unwrap_or(0);
+            let index_in_page = form
+                .pages
+                .get(page)
+                .and_then(|p| p.fields.iter().position(|f| std::ptr::eq(f, field)))
+                .unwrap_or(0);
             let at = format!("/pages/{page}/fields/{index_in_page}");
             let owner = format!("\"{}\"", field.id);
             let visible_if = field
@@ -241,7 +244,7 @@ impl<'a> Linter<'a> {
                 );
                 continue;
             };
-            let page = fields[field].page;
+            let Some(page) = fields.get(field).map(|f| f.page) else { continue };
             let limit = fields.iter().rposition(|f| f.page == page).map_or(0, |i| i + 1);
             if let Some(assertion) = self.expression(
                 &rule.assertion,
@@ -262,24 +265,29 @@ impl<'a> Linter<'a> {
             *first = true;
         }
         for (p, node) in pages.iter().enumerate() {
-            if !reachable[p] {
+            if !reachable.get(p).copied().unwrap_or(false) {
                 continue;
             }
             let always = node.routes.iter().any(|(condition, _)| condition.is_none());
             for (_, target) in &node.routes {
-                if let Target::Page(to) = target {
-                    reachable[*to] = true;
+                if let Some(reached) = match target {
+                    Target::Page(to) => reachable.get_mut(*to),
+                    _ => None,
+                } {
+                    *reached = true;
                 }
             }
             // A page whose own condition may skip it, or without an unconditional route, can
             // lead to the next one.
-            if (!always || node.visible_if.is_some()) && p + 1 < pages.len() {
-                reachable[p + 1] = true;
+            if !always || node.visible_if.is_some() {
+                if let Some(next) = reachable.get_mut(p + 1) {
+                    *next = true;
+                }
             }
         }
-        for (p, reached) in reachable.iter().enumerate() {
+        for ((p, reached), page) in reachable.iter().enumerate().zip(&self.form.pages) {
             if !reached {
-                let id = &self.form.pages[p].id;
+                let id = &page.id;
                 self.error(
                     format!("/pages/{p}"),
                     format!("page \"{id}\" cannot be reached: every route before it jumps past it"),
