@@ -4,8 +4,8 @@
 
 use onewindow_engine::formats::Date;
 use onewindow_engine::{
-    load_form, load_guide, summary, validate_page, Answers, End, FormModel, GuideModel,
-    ReferenceList, Severity,
+    list_file, load_form, load_guide, summary, validate_page, Answers, End, FormLoad, FormModel,
+    GuideModel, Severity,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -92,24 +92,25 @@ fn definitions() -> Vec<PathBuf> {
 
 fn load(path: &Path, today: Date) -> FormModel {
     let json = std::fs::read_to_string(path).unwrap();
-    let (model, problems) = load_form(&json, today);
+    // The one loader the app, the receiver and the CLI use: the test reads the lists.
+    let load = FormLoad::new(&json, today);
+    let lists: Vec<(String, Result<String, String>)> = load
+        .list_names()
+        .into_iter()
+        .map(|name| {
+            let list_path = forms_dir().join(list_file(&name));
+            let text = std::fs::read_to_string(&list_path).map_err(|e| e.to_string());
+            (name, text)
+        })
+        .collect();
+    let (model, problems) = load.finish(&lists);
     assert!(
         problems.is_empty(),
         "{}:\n{}",
         path.display(),
         problems.iter().map(|p| format!("  {p}\n")).collect::<String>()
     );
-    let model = model.unwrap();
-    for name in model.lists_needed() {
-        let list_path = forms_dir().join("data").join(format!("{name}.json"));
-        let text = std::fs::read_to_string(&list_path).unwrap_or_else(|e| {
-            panic!("{} uses options_from \"{name}\": {}: {e}", path.display(), list_path.display())
-        });
-        let list: ReferenceList =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", list_path.display()));
-        model.provide_list(&name, list.options);
-    }
-    model
+    model.unwrap()
 }
 
 /// The guide whose `assistant` is `form`, loaded with it (no lint problem allowed).

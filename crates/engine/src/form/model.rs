@@ -143,21 +143,6 @@ impl FormModel {
         self.form.pages.iter().position(|p| p.id == id)
     }
 
-    /// The reference lists (`options_from`) this form uses, for the caller to fetch.
-    pub fn lists_needed(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .form
-            .fields()
-            .filter_map(|(_, f)| match &f.kind {
-                FieldKind::Select { options_from: Some(name), .. } => Some(name.clone()),
-                _ => None,
-            })
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    }
-
     /// Provides the reference list `name` (from `forms/data/<name>.json`). Until it is
     /// provided, answers are only checked to look like a code, and shown as the code.
     pub fn provide_list(&self, name: &str, options: Vec<Choice>) {
