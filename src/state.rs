@@ -1,7 +1,7 @@
 //! The journey through one form as a reducer over engine types: the answers, where the
 //! citizen is, and the errors on show. Every rule is the engine's; this only keeps state.
 
-use crate::io::Draft;
+use crate::io::drafts::Draft;
 use onewindow_engine::{
     Answer, Answers, ConceptAnswer, Evaluation, FieldError, FormModel, Position, Remembered,
 };
@@ -357,7 +357,8 @@ impl Reducible for FormState {
         match action {
             Action::Answer { field, value } => {
                 next.answers.set(field, value);
-                next.evaluation = Rc::new(crate::io::timed(|| next.model.evaluate(&next.answers)));
+                next.evaluation =
+                    Rc::new(crate::io::timing::timed(|| next.model.evaluate(&next.answers)));
             }
             Action::Continue => {
                 let Position::Page(page) = next.position else { return self };

@@ -34,13 +34,13 @@ pub(crate) type Overrides = (String, Result<serde_json::Value, String>);
 /// Fetches and loads the definition at `source`, lays the host's `overrides` over its
 /// submission settings, and fetches the reference lists it needs from where `host` keeps them.
 pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Host) -> Loaded {
-    let json = match io::fetch_text(&source).await {
+    let json = match io::fetch::fetch_text(&source).await {
         Err(message) => {
             return Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] }
         }
         Ok(json) => json,
     };
-    let mut model = match load_form(&json, io::today()) {
+    let mut model = match load_form(&json, io::clock::today()) {
         (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => model,
         (_, problems) => return Loaded::Failed { source, problems },
     };
@@ -59,7 +59,8 @@ pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Ho
     // 汉族 / Han); they are small and cached.
     let mut failed = Vec::new();
     for name in model.lists_needed() {
-        match io::fetch_json::<onewindow_engine::ReferenceList>(&host.list_url(&name)).await {
+        match io::fetch::fetch_json::<onewindow_engine::ReferenceList>(&host.list_url(&name)).await
+        {
             Ok(list) => model.provide_list(&name, list.options),
             Err(message) => failed.push(Diagnostic::error("", message)),
         }
@@ -90,20 +91,20 @@ pub(crate) enum Route {
 
 impl Route {
     fn current() -> Route {
-        if let Some(form) = io::query_param("form") {
+        if let Some(form) = io::url::query_param("form") {
             Route::Form(form)
-        } else if let Some(service) = io::query_param("service") {
-            if io::query_param("rate").is_some() {
+        } else if let Some(service) = io::url::query_param("service") {
+            if io::url::query_param("rate").is_some() {
                 Route::Rate(service)
-            } else if io::query_param("check").is_some() {
+            } else if io::url::query_param("check").is_some() {
                 Route::Check(service)
             } else {
                 Route::Service(service)
             }
-        } else if let Some(topic) = io::query_param("topic") {
+        } else if let Some(topic) = io::url::query_param("topic") {
             Route::Topic(topic)
         } else {
-            Route::Home(io::query_param("q").unwrap_or_default())
+            Route::Home(io::url::query_param("q").unwrap_or_default())
         }
     }
 }
@@ -152,14 +153,15 @@ const SEARCH_INDEX: &str = "forms/catalog.index";
 /// The app root: follows the URL.
 #[function_component(App)]
 pub fn app() -> Html {
-    io::init_timing();
-    let location = use_state(io::location_key);
+    io::timing::init_timing();
+    let location = use_state(io::url::location_key);
     let catalog = use_state(|| CatalogState::Loading);
     let index = use_state(|| None::<Rc<SearchIndex>>);
     {
         let location = location.setter();
         use_effect_with((), move |_| {
-            let listener = io::on_history_change(move || location.set(io::location_key()));
+            let listener =
+                io::url::on_history_change(move || location.set(io::url::location_key()));
             move || drop(listener)
         });
     }
@@ -167,7 +169,7 @@ pub fn app() -> Html {
         let (catalog, index) = (catalog.setter(), index.setter());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let state = match io::fetch_text(CATALOG).await {
+                let state = match io::fetch::fetch_text(CATALOG).await {
                     Err(message) => CatalogState::Failed(vec![Diagnostic::error("", message)]),
                     Ok(json) => match load_catalog(&json) {
                         (Some(catalog), problems) if !problems.iter().any(Diagnostic::is_error) => {
@@ -190,15 +192,15 @@ pub fn app() -> Html {
     let navigator = {
         let location = location.setter();
         Navigator(Callback::from(move |(href, replace): (String, bool)| {
-            io::go_to(&href, replace);
-            location.set(io::location_key());
+            io::url::go_to(&href, replace);
+            location.set(io::url::location_key());
             if !replace {
-                io::arrived();
+                io::dom::arrived();
             }
         }))
     };
     let route = Route::current();
-    let requested = io::query_param("lang");
+    let requested = io::url::query_param("lang");
     let body = match route {
         Route::Form(id) => {
             html! { <FormRoute key={id.as_str()} id={id.clone()} catalog={(*catalog).clone()} /> }
@@ -264,18 +266,18 @@ fn form_route(props: &FormRouteProps) -> Html {
         let id = props.id.clone();
         use_effect_with((), move |_| {
             // A site serving the app may say where applications go (a meta element).
-            let overrides = io::host_submission_overrides().map(|text| {
+            let overrides = io::dom::host_submission_overrides().map(|text| {
                 (
                     "meta[name=onewindow-submission]".to_string(),
                     serde_json::from_str(&text).map_err(|e| e.to_string()),
                 )
             });
-            let pairs = io::hash_pairs();
-            io::clear_hash();
+            let pairs = io::url::hash_pairs();
+            io::url::clear_hash();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = load(format!("forms/{id}.json"), overrides, &Host::Page).await;
                 if let Loaded::Ready(model) = &result {
-                    io::keep_for_offline();
+                    io::offline::keep_for_offline();
                     if !pairs.is_empty() {
                         handed.set(Some(answers_from_pairs(model, &pairs)));
                     }
@@ -284,7 +286,7 @@ fn form_route(props: &FormRouteProps) -> Html {
             });
         });
     }
-    let requested = io::query_param("lang");
+    let requested = io::url::query_param("lang");
     match &*loaded {
         Loaded::Loading => {
             let locale = requested.unwrap_or_else(|| "zh-CN".into());
@@ -299,8 +301,8 @@ fn form_route(props: &FormRouteProps) -> Html {
             let locale = requested
                 .filter(|l| form.locales.contains(l))
                 .unwrap_or_else(|| form.fallback_locale().to_string());
-            let draft = io::load_draft(&form.id, &form.version);
-            let remembered = io::load_remembered();
+            let draft = io::drafts::load_draft(&form.id, &form.version);
+            let remembered = io::remembered::load_remembered();
             let catalog = match &props.catalog {
                 CatalogState::Ready(c) => Some(c.clone()),
                 _ => None,

@@ -47,7 +47,7 @@ impl PartialEq for Props {
 
 /// The URL of step `step` (a page id, or `result`) with `answers`.
 fn step_url(service: &str, locale: &str, step: &str, answers: &Answers) -> String {
-    let pairs = io::encode_pairs(&answers_to_pairs(answers));
+    let pairs = io::url::encode_pairs(&answers_to_pairs(answers));
     format!("?service={service}&lang={locale}&check={step}#{pairs}")
 }
 
@@ -87,8 +87,8 @@ fn allowed_step(model: &FormModel, answers: &Answers, wanted: &str, locale: &str
 #[function_component(AssistantView)]
 pub fn assistant_view(props: &Props) -> Html {
     let model = &props.assistant;
-    let answers = answers_from_pairs(model, &io::hash_pairs());
-    let wanted = io::query_param("check").unwrap_or_default();
+    let answers = answers_from_pairs(model, &io::url::hash_pairs());
+    let wanted = io::url::query_param("check").unwrap_or_default();
     match allowed_step(model, &answers, &wanted, &props.locale) {
         Step::Page(page) => html! {
             <QuestionStep key={props.location.clone()} catalog={props.catalog.clone()} service={props.service.clone()} assistant={model.clone()} {page} {answers} locale={props.locale.clone()} />
@@ -284,10 +284,10 @@ fn result_step(props: &ResultProps) -> Html {
         );
         let name = format!("{}-checklist.txt", service.id);
         Callback::from(move |_: MouseEvent| {
-            io::download_as(&name, &text, "text/plain;charset=utf-8")
+            io::dom::download_as(&name, &text, "text/plain;charset=utf-8")
         })
     };
-    let print = Callback::from(|_: MouseEvent| io::print());
+    let print = Callback::from(|_: MouseEvent| io::dom::print());
     let mut tailored: Vec<String> = list.also_needed.iter().map(|a| a.service.clone()).collect();
     let reasons: Vec<(String, String)> = list
         .also_needed
@@ -305,7 +305,7 @@ fn result_step(props: &ResultProps) -> Html {
             );
             let href = format!(
                 "?form={target}&lang={locale}#{}",
-                io::encode_pairs(&answers_to_pairs(&handed))
+                io::url::encode_pairs(&answers_to_pairs(&handed))
             );
             html! { <Link {href} class="ow-button ow-button--start">{ ui_text(UiText::StartApplication, locale) }</Link> }
         }

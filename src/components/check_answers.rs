@@ -72,9 +72,10 @@ pub fn check_answers(props: &Props) -> Html {
 /// by every attempt, so the backend recognises a repeat.
 fn send(state: UseReducerHandle<FormState>) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
-        let key = state.key.clone().unwrap_or_else(io::new_uuid);
+        let key = state.key.clone().unwrap_or_else(io::clock::new_uuid);
         state.dispatch(Action::Sending(key.clone()));
-        let package = state.model.package(&state.answers, &state.locale, &io::now_rfc3339(), &key);
+        let package =
+            state.model.package(&state.answers, &state.locale, &io::clock::now_rfc3339(), &key);
         let state = state.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let package = match package {

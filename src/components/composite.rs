@@ -89,7 +89,7 @@ pub fn cn_address(props: &Props) -> Html {
         use_effect_with(url, move |url| {
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = io::fetch_json::<RegionList>(&url).await {
+                if let Ok(list) = io::fetch::fetch_json::<RegionList>(&url).await {
                     regions.set(list.options);
                 }
             });
@@ -197,7 +197,7 @@ pub fn file_upload(props: &Props, accept: &[String], max_count: u32) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 for file in chosen {
                     let described = json!({"name": file.name(), "type": file.type_(), "size": file.size() as u64});
-                    next.push(crate::io::keep_file(&scope, file).await.unwrap_or(described));
+                    next.push(crate::io::store::keep_file(&scope, file).await.unwrap_or(described));
                 }
                 on_change.emit(Value::Array(next));
             });
@@ -260,7 +260,7 @@ pub fn group_field(props: &Props) -> Html {
         let node = node.clone();
         use_effect_with(target, move |target| {
             if let (Some(id), Some(near)) = (target, node.get()) {
-                if let Some(element) = io::element_by_id(&near, id) {
+                if let Some(element) = io::dom::element_by_id(&near, id) {
                     let _ = element.focus();
                 }
             }

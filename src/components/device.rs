@@ -26,7 +26,7 @@ pub struct Props {
 fn download_package(package: onewindow_engine::Package) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let json = serde_json::to_string_pretty(&package).unwrap_or_default();
-        io::download(
+        io::dom::download(
             &format!(
                 "{}-{}.json",
                 package.form_id,
@@ -84,7 +84,7 @@ pub fn confirmation(props: &Props) -> Html {
             <h2 class="ow-heading-m">{ ui_text(UiText::WhatHappensNext, locale) }</h2>
             <p class="ow-body">{ ui_text(UiText::WhatHappensNextBody, locale) }</p>
             <div class="ow-button-group ow-no-print">
-                <button type="button" class="ow-button ow-button--secondary" onclick={Callback::from(|_: MouseEvent| io::print())}>
+                <button type="button" class="ow-button ow-button--secondary" onclick={Callback::from(|_: MouseEvent| io::dom::print())}>
                     { ui_text(UiText::PrintRecord, locale) }
                 </button>
                 if let Some(download) = download {

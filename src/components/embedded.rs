@@ -38,7 +38,7 @@ pub struct Props {
 pub fn embedded_form(props: &Props) -> Html {
     let host = use_memo((props.src.clone(), props.lists_base.clone()), |(src, lists_base)| {
         let mut lists_base =
-            lists_base.as_ref().map_or_else(|| io::lists_beside(src), |b| b.to_string());
+            lists_base.as_ref().map_or_else(|| io::url::lists_beside(src), |b| b.to_string());
         if !lists_base.ends_with('/') {
             lists_base.push('/');
         }
@@ -90,8 +90,8 @@ pub fn embedded_form(props: &Props) -> Html {
             let locale = requested
                 .and_then(|l| best_locale(&l, &form.locales))
                 .unwrap_or_else(|| form.fallback_locale().to_string());
-            let draft = io::load_draft(&form.id, &form.version);
-            let remembered = io::load_remembered();
+            let draft = io::drafts::load_draft(&form.id, &form.version);
+            let remembered = io::remembered::load_remembered();
             html! {
                 <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered}
                     on_event={props.on_event.clone()} remote={props.remote.clone()} />

@@ -26,7 +26,7 @@ pub struct Props {
     pub locale: AttrValue,
     /// A draft found on this device, if any.
     #[prop_or_default]
-    pub draft: Option<io::Draft>,
+    pub draft: Option<io::drafts::Draft>,
     /// Details remembered on this device for any form.
     #[prop_or_default]
     pub remembered: Remembered,
@@ -74,7 +74,7 @@ pub fn form_journey(props: &Props) -> Html {
         let from_url = props.connected && !embedded;
         use_reducer(move || {
             let wanted = if from_url {
-                io::query_param("page").and_then(|p| model.parse_position(&p))
+                io::url::query_param("page").and_then(|p| model.parse_position(&p))
             } else {
                 None
             };
@@ -97,14 +97,14 @@ pub fn form_journey(props: &Props) -> Html {
         use_effect_with(query.clone(), move |query| {
             let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
             if connected && !embedded {
-                io::set_query(query, first);
+                io::url::set_query(query, first);
             }
             if !first {
                 if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
                     let _ = main.focus();
                 }
                 match page_ref.cast::<web_sys::Element>() {
-                    Some(page) if embedded => io::reveal_top(&page),
+                    Some(page) if embedded => io::dom::reveal_top(&page),
                     _ => gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0),
                 }
             }
@@ -115,15 +115,17 @@ pub fn form_journey(props: &Props) -> Html {
         let connected = props.connected && !embedded;
         use_effect_with((), move |_| {
             let listener = connected.then(|| {
-                io::on_history_change(move || {
+                io::url::on_history_change(move || {
                     // Back out of the form (to its guide): the app's router takes over.
-                    if io::query_param("form").as_deref() != Some(state.model.form().id.as_str()) {
+                    if io::url::query_param("form").as_deref()
+                        != Some(state.model.form().id.as_str())
+                    {
                         return;
                     }
-                    if let Some(lang) = io::query_param("lang") {
+                    if let Some(lang) = io::url::query_param("lang") {
                         state.dispatch(Action::SetLocale(lang));
                     }
-                    let page = io::query_param("page").unwrap_or_default();
+                    let page = io::url::query_param("page").unwrap_or_default();
                     state.dispatch(Action::Visit(state.model.parse_position(&page)));
                 })
             });
@@ -134,7 +136,7 @@ pub fn form_journey(props: &Props) -> Html {
         // Every change is saved on the device; nothing is sent anywhere. Arriving on a page
         // (a move, a resumed draft) and an attempt to send are written at once; answers changed
         // on the page are written when the typing pauses, and at once when the page is hidden
-        // or left (`io::save_draft_soon`), so a keystroke's frame carries no storage write.
+        // or left (`io::drafts::save_draft_soon`), so a keystroke's frame carries no storage write.
         let draft = (props.connected && state.screen == Screen::Journey).then(|| state.to_draft());
         let (id, version) = (form.id.clone(), form.version.clone());
         let sent = state.screen == Screen::Sent;
@@ -148,17 +150,17 @@ pub fn form_journey(props: &Props) -> Html {
                         .as_ref()
                         .is_some_and(|(page, key)| *page == draft.page && *key == draft.key) =>
                 {
-                    io::save_draft_soon(&id, &version, draft.clone());
+                    io::drafts::save_draft_soon(&id, &version, draft.clone());
                 }
                 Some(draft) => {
-                    io::save_draft(&id, &version, draft);
+                    io::drafts::save_draft(&id, &version, draft);
                     *written = Some((draft.page.clone(), draft.key.clone()));
                 }
                 None => *written = None,
             }
             // Once received, nothing of the application stays on the device.
             if *sent {
-                io::clear_draft(&id, &version);
+                io::drafts::clear_draft(&id, &version);
             }
         });
     }
@@ -199,7 +201,7 @@ pub fn form_journey(props: &Props) -> Html {
                     }
                     Command::Prefill(answers) => state.dispatch(Action::Prefill(answers)),
                     Command::Reset => {
-                        io::clear_draft(&id, &version);
+                        io::drafts::clear_draft(&id, &version);
                         state.dispatch(Action::ClearData);
                     }
                 }));
@@ -244,7 +246,7 @@ pub fn form_journey(props: &Props) -> Html {
         let connected = props.connected;
         use_effect_with(state.remembered.clone(), move |remembered| {
             if connected {
-                io::save_remembered(remembered);
+                io::remembered::save_remembered(remembered);
             }
         });
     }
@@ -274,10 +276,12 @@ pub fn form_journey(props: &Props) -> Html {
         let main_ref = main_ref.clone();
         use_effect_with((title, locale), move |(title, locale)| {
             if !embedded {
-                io::set_title(title);
-                io::set_document_lang(locale, text_direction(locale));
-            } else if let Some(element) = main_ref.get().and_then(|main| io::shadow_host(&main)) {
-                io::set_element_lang(&element, locale, text_direction(locale));
+                io::dom::set_title(title);
+                io::dom::set_document_lang(locale, text_direction(locale));
+            } else if let Some(element) =
+                main_ref.get().and_then(|main| io::dom::shadow_host(&main))
+            {
+                io::dom::set_element_lang(&element, locale, text_direction(locale));
             }
         });
     }
@@ -303,7 +307,7 @@ pub fn form_journey(props: &Props) -> Html {
         let state = state.clone();
         let (id, version) = (form.id.clone(), form.version.clone());
         Callback::from(move |_: MouseEvent| {
-            io::clear_draft(&id, &version);
+            io::drafts::clear_draft(&id, &version);
             state.dispatch(Action::ClearData);
         })
     };

@@ -37,7 +37,7 @@ async fn load_bundle(service: &Service) -> GuideLoad {
         return GuideLoad::Ready(Bundle { guide: None, assistant: None });
     };
     let source = format!("forms/{path}");
-    let json = match io::fetch_text(&source).await {
+    let json = match io::fetch::fetch_text(&source).await {
         Ok(json) => json,
         Err(message) => {
             return GuideLoad::Failed { source, problems: vec![Diagnostic::error("", message)] }
@@ -100,7 +100,7 @@ pub fn service_page(props: &Props) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = load_bundle(&service).await;
                     if let GuideLoad::Ready(_) = result {
-                        io::keep_for_offline();
+                        io::offline::keep_for_offline();
                     }
                     loaded.set(result);
                 });

@@ -47,7 +47,7 @@ enum Status {
 pub fn rating_form(props: &Props) -> Html {
     let locale = props.locale.to_string();
     let l = locale.as_str();
-    let id = use_memo((), |_| io::new_uuid());
+    let id = use_memo((), |_| io::clock::new_uuid());
     let level = use_state(|| None::<u8>);
     let indicators = use_state(Indicators::default);
     let reasons = use_state(Vec::<Reason>::new);
@@ -111,7 +111,7 @@ pub fn rating_form(props: &Props) -> Html {
             if *status == Status::Sending {
                 return;
             }
-            rating.created = io::now_rfc3339();
+            rating.created = io::clock::now_rfc3339();
             let found = check_rating(&rating);
             if !found.is_empty() {
                 problems.set(found);
@@ -323,10 +323,10 @@ pub fn rating_page(props: &PageProps) -> Html {
     let title = service
         .map(|s| s.title.get(locale, fallback).to_string())
         .unwrap_or_else(|| props.service.clone());
-    let case = io::query_param("case")
+    let case = io::url::query_param("case")
         .filter(|c| onewindow_engine::analytics::is_identifier(c))
         .map(AttrValue::from);
-    let version = io::query_param("v")
+    let version = io::url::query_param("v")
         .filter(|v| onewindow_engine::analytics::is_identifier(v))
         .map(AttrValue::from);
     let back = Some((

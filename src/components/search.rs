@@ -14,9 +14,9 @@ use yew::prelude::*;
 /// The catalog's prebuilt index at `url` (`onewindow index`, with pinyin); a catalog
 /// published without one is indexed here, without pinyin, rather than not searchable.
 pub(crate) async fn load_index(catalog: &onewindow_engine::Catalog, url: &str) -> SearchIndex {
-    match io::fetch_bytes(url).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
+    match io::fetch::fetch_bytes(url).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
         Ok(index) => index,
-        Err(_) => io::timed(|| SearchIndex::build(catalog, &[])),
+        Err(_) => io::timing::timed(|| SearchIndex::build(catalog, &[])),
     }
 }
 
@@ -161,7 +161,7 @@ pub fn search_box(props: &Props) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if found_none {
-                io::count_zero_result(&typed);
+                io::searches::count_zero_result(&typed);
                 io::analytics::zero_result_search(&typed);
                 if let Some(callback) = &on_no_results {
                     callback.emit(typed.trim().to_string());

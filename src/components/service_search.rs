@@ -59,7 +59,10 @@ pub fn service_search(props: &Props) -> Html {
         use_effect_with(props.catalog.clone(), move |catalog| {
             let (file, index_file) = sources(catalog);
             wasm_bindgen_futures::spawn_local(async move {
-                let catalog = match io::fetch_text(&file).await.map(|json| load_catalog(&json)) {
+                let catalog = match io::fetch::fetch_text(&file)
+                    .await
+                    .map(|json| load_catalog(&json))
+                {
                     Err(message) => return loaded.set(Loaded::Failed(message)),
                     Ok((Some(catalog), problems)) if !problems.iter().any(Diagnostic::is_error) => {
                         catalog

@@ -73,13 +73,13 @@ pub fn frame(props: &FrameProps) -> Html {
         let title = format!("{} – {}", props.title, ui_text(UiText::Services, locale));
         let locale = locale.to_string();
         use_effect_with((title, locale), |(title, locale)| {
-            io::set_title(title);
-            io::set_document_lang(locale, text_direction(locale));
+            io::dom::set_title(title);
+            io::dom::set_document_lang(locale, text_direction(locale));
         });
     }
     let navigator = use_context::<Navigator>();
     let languages = props.locales.iter().filter(|l| l.as_str() != locale).map(|other| {
-        let href = io::url_with_param("lang", other);
+        let href = io::url::url_with_param("lang", other);
         // The language changes in place: the same page, no new history entry.
         let onclick = {
             let (navigator, href) = (navigator.clone(), href.clone());
