@@ -1,6 +1,8 @@
 //! Drafts in local storage: written at once on arriving at a page, and when typing pauses
 //! for answers changed on a page.
 
+use gloo_timers::callback::Timeout;
+
 /// A saved draft: the answers and where the citizen was. Kept in the browser's local storage
 /// only; nothing leaves the device until the citizen submits.
 #[derive(serde::Serialize, serde::Deserialize, Clone, Debug, PartialEq)]
@@ -59,8 +61,8 @@ struct PendingDraft {
 thread_local! {
     /// Drafts waiting to be written, with their storage keys (one, unless a page embeds several forms).
     static PENDING: std::cell::RefCell<Vec<(String, PendingDraft)>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// The timer that writes them, while one is set.
-    static DRAFT_TIMER: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+    /// The timer that writes them, while one is set (dropping it clears it).
+    static DRAFT_TIMER: std::cell::RefCell<Option<Timeout>> = const { std::cell::RefCell::new(None) };
     static DRAFT_LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -87,16 +89,14 @@ pub fn save_draft_soon(form: &str, version: &str, draft: Draft) {
         }
     });
     flush_drafts_on_leaving();
-    if DRAFT_TIMER.with(|t| t.get()).is_none() {
+    if DRAFT_TIMER.with(|t| t.borrow().is_none()) {
         set_draft_timer(DRAFT_QUIET_MS);
     }
 }
 
 /// Writes every draft waiting to be written.
 pub fn flush_drafts() {
-    if let Some(timer) = DRAFT_TIMER.with(|t| t.take()) {
-        gloo_utils::window().clear_timeout_with_handle(timer);
-    }
+    drop(DRAFT_TIMER.with(|t| t.borrow_mut().take()));
     let waiting = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     for (key, waiting) in waiting {
         write_draft(&key, &waiting.draft);
@@ -112,24 +112,18 @@ fn take_pending(key: &str) -> Option<PendingDraft> {
     })
 }
 
+/// Sets the one timer. It is set only while none is (at most a few times a second while the
+/// citizen types), so its closure is made rarely.
 fn set_draft_timer(wait_ms: f64) {
-    thread_local! {
-        // One function for every timer: making a closure for JS each time cost more than the rest.
-        static WRITE_DUE: wasm_bindgen::JsValue = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(write_due_drafts).into_js_value();
-    }
-    use wasm_bindgen::JsCast;
-    let handle = WRITE_DUE.with(|f| {
-        gloo_utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            f.unchecked_ref(),
-            wait_ms.ceil() as i32,
-        )
-    });
-    DRAFT_TIMER.with(|t| t.set(handle.ok()));
+    let timer = Timeout::new(wait_ms.ceil() as u32, write_due_drafts);
+    DRAFT_TIMER.with(|t| *t.borrow_mut() = Some(timer));
 }
 
 /// The timer's work: writes the drafts that are due and sets the timer again for the others.
 fn write_due_drafts() {
-    DRAFT_TIMER.with(|t| t.set(None));
+    // The timer that fired: dropping it while its closure runs is safe (wasm-bindgen frees the
+    // closure once the call returns).
+    drop(DRAFT_TIMER.with(|t| t.borrow_mut().take()));
     let now = js_sys::Date::now();
     let due_at = |w: &PendingDraft| (w.last + DRAFT_QUIET_MS).min(w.first + DRAFT_MAX_WAIT_MS);
     let mut next = f64::INFINITY;
