@@ -10,11 +10,11 @@
 //! a [`Tracker`] derives from the journey's state as it changes: components never announce
 //! anything themselves.
 
+use crate::shared::Shared;
 use crate::state::{FormState, Screen};
 use onewindow_engine::{Answers, Position};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::rc::Rc;
 use yew::Callback;
 
 /// Where the app runs (a context provided by the root component).
@@ -71,8 +71,8 @@ pub enum Command {
 
 /// A mailbox from the embedding page to the journey: commands sent before the form has
 /// loaded wait, in order, until the journey connects.
-#[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Mailbox>>);
+#[derive(Clone, Default, PartialEq)]
+pub struct Remote(Shared<RefCell<Mailbox>>);
 
 #[derive(Default)]
 struct Mailbox {
@@ -105,12 +105,6 @@ impl Remote {
     /// The journey is gone; commands wait again.
     pub(crate) fn disconnect(&self) {
         self.0.borrow_mut().receiver = None;
-    }
-}
-
-impl PartialEq for Remote {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -293,6 +287,7 @@ mod tests {
     use crate::state::Action;
     use onewindow_engine::{formats::Date, load_form, Remembered};
     use serde_json::json;
+    use std::rc::Rc;
     use yew::Reducible;
 
     fn fresh() -> Rc<FormState> {

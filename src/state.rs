@@ -2,6 +2,7 @@
 //! citizen is, and the errors on show. Every rule is the engine's; this only keeps state.
 
 use crate::io::drafts::Draft;
+use crate::shared::Shared;
 use onewindow_engine::{
     Answer, Answers, ConceptAnswer, Evaluation, FieldError, FormModel, Position, Remembered,
 };
@@ -26,14 +27,14 @@ pub enum Screen {
 }
 
 /// Everything the form screens render.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FormState {
     /// Which screen is showing.
     pub screen: Screen,
     /// A draft found on this device, until the citizen continues it or starts again.
     pub draft: Option<Draft>,
     /// The loaded definition.
-    pub model: Rc<FormModel>,
+    pub model: Shared<FormModel>,
     /// The locale the citizen reads in.
     pub locale: String,
     /// Answers so far, exactly as typed (hidden ones too, until the package drops them).
@@ -41,7 +42,7 @@ pub struct FormState {
     /// What the answers mean: path, visibility, computed values. Recomputed on every change;
     /// shared, so that the reducer's copy of the state on each keystroke does not copy a
     /// value per question only to replace them all.
-    pub evaluation: Rc<Evaluation>,
+    pub evaluation: Shared<Evaluation>,
     /// Where the citizen is.
     pub position: Position,
     /// The citizen came from a "Change" link and goes back to check answers after it.
@@ -80,33 +81,6 @@ pub struct FormState {
     /// The remembered details offered on this page, worked out when the citizen arrives (not
     /// on every keystroke: it evaluates the form twice).
     offers: Vec<ConceptAnswer>,
-}
-
-impl PartialEq for FormState {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model)
-            && self.screen == other.screen
-            && self.draft == other.draft
-            && self.locale == other.locale
-            && self.answers == other.answers
-            && self.position == other.position
-            && self.returning_to_check == other.returning_to_check
-            && self.errors == other.errors
-            && self.failed_attempts == other.failed_attempts
-            && self.reference == other.reference
-            && self.send_failure == other.send_failure
-            && self.sending == other.sending
-            && self.key == other.key
-            && self.remembered == other.remembered
-            && self.prefilled == other.prefilled
-            && self.prefill_declined == other.prefill_declined
-            && self.remembered_now == other.remembered_now
-            && self.before_saved == other.before_saved
-            && self.queued == other.queued
-            && self.package == other.package
-            && self.outbox == other.outbox
-            && self.handed == other.handed
-    }
 }
 
 /// What the citizen can do.
@@ -192,7 +166,7 @@ impl FormState {
     /// `wanted` is the page the URL names: without a draft to offer, the journey opens there
     /// (or at the first question still unanswered before it).
     pub fn new(
-        model: Rc<FormModel>,
+        model: impl Into<Shared<FormModel>>,
         locale: String,
         draft: Option<Draft>,
         wanted: Option<Position>,
@@ -205,13 +179,14 @@ impl FormState {
     /// ask, changeable like any answer). A draft on the device still comes first: the citizen
     /// chooses to continue it or start again, which starts from the handed answers.
     pub fn handed(
-        model: Rc<FormModel>,
+        model: impl Into<Shared<FormModel>>,
         locale: String,
         draft: Option<Draft>,
         wanted: Option<Position>,
         remembered: Remembered,
         handed: Option<Answers>,
     ) -> Self {
+        let model = model.into();
         let answers = if draft.as_ref().is_some_and(|d| !d.answers.0.is_empty()) {
             Answers::default()
         } else {
@@ -232,7 +207,7 @@ impl FormState {
             model,
             locale,
             answers,
-            evaluation: Rc::new(evaluation),
+            evaluation: Shared::new(evaluation),
             position,
             returning_to_check: false,
             errors: Vec::new(),
@@ -333,7 +308,7 @@ impl FormState {
 
     fn restart(&mut self) {
         self.answers = self.handed.clone().unwrap_or_default();
-        self.evaluation = Rc::new(self.model.evaluate(&self.answers));
+        self.evaluation = Shared::new(self.model.evaluate(&self.answers));
         self.position = self.model.start(&self.evaluation);
         self.returning_to_check = false;
         self.errors.clear();
@@ -358,7 +333,7 @@ impl Reducible for FormState {
             Action::Answer { field, value } => {
                 next.answers.set(field, value);
                 next.evaluation =
-                    Rc::new(crate::io::timing::timed(|| next.model.evaluate(&next.answers)));
+                    Shared::new(crate::io::timing::timed(|| next.model.evaluate(&next.answers)));
             }
             Action::Continue => {
                 let Position::Page(page) = next.position else { return self };
@@ -420,7 +395,7 @@ impl Reducible for FormState {
                 if let Some(draft) = next.draft.take() {
                     next.key = draft.key;
                     next.answers = draft.answers;
-                    next.evaluation = Rc::new(next.model.evaluate(&next.answers));
+                    next.evaluation = Shared::new(next.model.evaluate(&next.answers));
                     let wanted = next.model.parse_position(&draft.page).unwrap_or(next.position);
                     next.position =
                         next.model.allowed_position(&next.evaluation, &next.answers, wanted);
@@ -511,7 +486,7 @@ impl Reducible for FormState {
                 for offer in next.find_offers() {
                     next.answers.set(offer.field, offer.answer);
                 }
-                next.evaluation = Rc::new(next.model.evaluate(&next.answers));
+                next.evaluation = Shared::new(next.model.evaluate(&next.answers));
                 next.prefilled = Some(next.position);
             }
             Action::DeclinePrefill => next.prefill_declined = true,
@@ -547,7 +522,7 @@ impl Reducible for FormState {
                     }
                     next.answers.set(id, answer);
                 }
-                next.evaluation = Rc::new(next.model.evaluate(&next.answers));
+                next.evaluation = Shared::new(next.model.evaluate(&next.answers));
             }
             Action::SetLocale(locale) => {
                 if next.model.form().locales.contains(&locale) {

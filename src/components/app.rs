@@ -8,12 +8,12 @@ use super::search::load_index;
 use super::services::{CatalogHome, TopicPage};
 use crate::host::Host;
 use crate::io;
+use crate::shared::Shared;
 use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{
     answers_from_pairs, load_catalog, load_form, ui_text, Answers, Catalog, Diagnostic, FormModel,
     UiText,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// A definition being fetched, ready, or unusable.
@@ -25,7 +25,7 @@ pub(crate) enum Loaded {
         source: String,
         problems: Vec<Diagnostic>,
     },
-    Ready(Rc<FormModel>),
+    Ready(Shared<FormModel>),
 }
 
 /// Submission overrides from the host: where they were given (for the error) and their JSON.
@@ -66,7 +66,7 @@ pub(crate) async fn load(source: String, overrides: Option<Overrides>, host: &Ho
         }
     }
     if failed.is_empty() {
-        Loaded::Ready(Rc::new(model))
+        Loaded::Ready(Shared::new(model))
     } else {
         Loaded::Failed { source, problems: failed }
     }
@@ -127,22 +127,11 @@ impl Navigator {
 }
 
 /// The catalog, fetched once for every page that lists services.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub(crate) enum CatalogState {
     Loading,
     Failed(Vec<Diagnostic>),
-    Ready(Rc<Catalog>),
-}
-
-impl PartialEq for CatalogState {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (CatalogState::Loading, CatalogState::Loading) => true,
-            (CatalogState::Failed(a), CatalogState::Failed(b)) => a == b,
-            (CatalogState::Ready(a), CatalogState::Ready(b)) => Rc::ptr_eq(a, b),
-            _ => false,
-        }
-    }
+    Ready(Shared<Catalog>),
 }
 
 /// The catalog's address.
@@ -156,7 +145,7 @@ pub fn app() -> Html {
     io::timing::init_timing();
     let location = use_state(io::url::location_key);
     let catalog = use_state(|| CatalogState::Loading);
-    let index = use_state(|| None::<Rc<SearchIndex>>);
+    let index = use_state(|| None::<Shared<SearchIndex>>);
     {
         let location = location.setter();
         use_effect_with((), move |_| {
@@ -173,7 +162,7 @@ pub fn app() -> Html {
                     Err(message) => CatalogState::Failed(vec![Diagnostic::error("", message)]),
                     Ok(json) => match load_catalog(&json) {
                         (Some(catalog), problems) if !problems.iter().any(Diagnostic::is_error) => {
-                            CatalogState::Ready(Rc::new(catalog))
+                            CatalogState::Ready(Shared::new(catalog))
                         }
                         (_, problems) => CatalogState::Failed(problems),
                     },
@@ -184,7 +173,7 @@ pub fn app() -> Html {
                 };
                 catalog.set(state);
                 if let Some(catalog) = ready {
-                    index.set(Some(Rc::new(load_index(&catalog, SEARCH_INDEX).await)));
+                    index.set(Some(Shared::new(load_index(&catalog, SEARCH_INDEX).await)));
                 }
             });
         });

@@ -10,39 +10,28 @@ use super::fields::FieldView;
 use super::guide_page::{material_item, md, places_list, steps_list, t};
 use super::services::{Frame, Link, Recommendations};
 use crate::io;
+use crate::shared::Shared;
 use onewindow_engine::{
     answers_from_pairs, answers_to_pairs, handed_over, ui_text, Answers, Catalog, End, FieldError,
     FormModel, GuideModel, OutcomeAction, Service, Severity, UiText,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`AssistantView`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// The service.
     pub service: Service,
     /// Its guide.
-    pub guide: Rc<GuideModel>,
+    pub guide: Shared<GuideModel>,
     /// Its assistant.
-    pub assistant: Rc<FormModel>,
+    pub assistant: Shared<FormModel>,
     /// Interface locale.
     pub locale: AttrValue,
     /// The URL's query and fragment (the step and the answers).
     pub location: String,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && Rc::ptr_eq(&self.guide, &other.guide)
-            && Rc::ptr_eq(&self.assistant, &other.assistant)
-            && self.service == other.service
-            && self.locale == other.locale
-            && self.location == other.location
-    }
 }
 
 /// The URL of step `step` (a page id, or `result`) with `answers`.
@@ -99,25 +88,14 @@ pub fn assistant_view(props: &Props) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct QuestionProps {
-    catalog: Rc<Catalog>,
+    catalog: Shared<Catalog>,
     service: Service,
-    assistant: Rc<FormModel>,
+    assistant: Shared<FormModel>,
     page: usize,
     answers: Answers,
     locale: AttrValue,
-}
-
-impl PartialEq for QuestionProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && Rc::ptr_eq(&self.assistant, &other.assistant)
-            && self.service == other.service
-            && self.page == other.page
-            && self.answers == other.answers
-            && self.locale == other.locale
-    }
 }
 
 /// One question page. Answers change here as the citizen chooses; "Continue" checks the page
@@ -211,7 +189,7 @@ fn question_step(props: &QuestionProps) -> Html {
                     html! {
                         <FieldView
                             key={field.id.clone()}
-                            field={Rc::new((*field).clone())}
+                            field={Shared::new((*field).clone())}
                             locale={props.locale.clone()}
                             fallback={fallback.clone()}
                             value={pending.get(&field.id).cloned()}
@@ -229,27 +207,15 @@ fn question_step(props: &QuestionProps) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct ResultProps {
-    catalog: Rc<Catalog>,
+    catalog: Shared<Catalog>,
     service: Service,
-    guide: Rc<GuideModel>,
-    assistant: Rc<FormModel>,
+    guide: Shared<GuideModel>,
+    assistant: Shared<FormModel>,
     end: End,
     answers: Answers,
     locale: AttrValue,
-}
-
-impl PartialEq for ResultProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && Rc::ptr_eq(&self.guide, &other.guide)
-            && Rc::ptr_eq(&self.assistant, &other.assistant)
-            && self.service == other.service
-            && self.end == other.end
-            && self.answers == other.answers
-            && self.locale == other.locale
-    }
 }
 
 /// The outcome, the tailored checklist and the way on.

@@ -5,9 +5,9 @@ use super::error_summary::input_id;
 use super::fields::{event_text, FieldView, Props};
 use crate::host::Host;
 use crate::io;
+use crate::shared::Shared;
 use onewindow_engine::{is_chinese, ui_text, Answer, Field, FieldError, Text, UiText};
 use serde_json::{json, Map, Value};
-use std::rc::Rc;
 use yew::prelude::*;
 
 fn part_text(value: &Option<Answer>, part: &str) -> String {
@@ -348,7 +348,7 @@ fn item_field(props: &Props, inner: &Field, n: usize, item: &Value) -> Html {
         })
     };
     html! {
-        <FieldView field={Rc::new(scoped)} locale={props.locale.clone()} fallback={props.fallback.clone()} scope={props.scope.clone()}
+        <FieldView field={Shared::new(scoped)} locale={props.locale.clone()} fallback={props.fallback.clone()} scope={props.scope.clone()}
             value={item.get(&inner.id).cloned()} required={inner.required} {errors} {on_change} />
     }
 }

@@ -3,20 +3,20 @@
 
 use super::composite::{self, CnAddress, GroupField};
 use super::error_summary::input_id;
+use crate::shared::Shared;
 use onewindow_engine::{
     render_markdown, toggle_checkbox, ui_text, AddressStyle, Answer, Choice, Field, FieldError,
     FieldKind, Text, UiText,
 };
 use serde_json::{json, Value};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`FieldView`].
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct Props {
     /// The question as defined (shared: a page keeps its questions from keystroke to keystroke,
     /// and comparing them is then comparing pointers).
-    pub field: Rc<Field>,
+    pub field: Shared<Field>,
     /// The citizen's locale and the form's fallback locale.
     pub locale: AttrValue,
     /// The form's first locale, used for texts missing in `locale`.
@@ -44,24 +44,6 @@ pub struct Props {
     pub scope: AttrValue,
     /// Called with the new answer on every change.
     pub on_change: Callback<Answer>,
-}
-
-// Written out for the pointer check first: `Field` is not `Eq`, so `Rc`'s own comparison
-// would compare two questions' contents on every keystroke.
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        (Rc::ptr_eq(&self.field, &other.field) || self.field == other.field)
-            && self.locale == other.locale
-            && self.fallback == other.fallback
-            && self.value == other.value
-            && self.computed == other.computed
-            && self.required == other.required
-            && self.errors == other.errors
-            && self.is_heading == other.is_heading
-            && self.reveals == other.reveals
-            && self.scope == other.scope
-            && self.on_change == other.on_change
-    }
 }
 
 impl Props {

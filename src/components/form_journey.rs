@@ -10,18 +10,18 @@ use super::question_page::QuestionPage;
 use super::services::{locale_name, Link, Recommendations};
 use crate::host::{best_locale, Command, Host, JourneyEvent, Remote, Tracker};
 use crate::io;
+use crate::shared::Shared;
 use crate::state::{Action, FormState, Screen};
 use onewindow_engine::{
     render_markdown, text_direction, ui_text, FormModel, Position, Remembered, UiText,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`FormJourney`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The loaded form.
-    pub model: Rc<FormModel>,
+    pub model: Shared<FormModel>,
     /// Interface and content locale.
     pub locale: AttrValue,
     /// A draft found on this device, if any.
@@ -45,19 +45,7 @@ pub struct Props {
     /// The service catalog, for "you may also need" on the confirmation and the way back to
     /// the service's guide (the app's own page only).
     #[prop_or_default]
-    pub catalog: Option<Rc<onewindow_engine::Catalog>>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model)
-            && self.locale == other.locale
-            && self.draft == other.draft
-            && self.on_event == other.on_event
-            && self.remote == other.remote
-            && self.handed == other.handed
-            && self.catalog.as_ref().map(Rc::as_ptr) == other.catalog.as_ref().map(Rc::as_ptr)
-    }
+    pub catalog: Option<Shared<onewindow_engine::Catalog>>,
 }
 
 /// The pages of one form.

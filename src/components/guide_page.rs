@@ -7,20 +7,20 @@ use super::definition_problems::DefinitionProblems;
 use super::services::{Frame, Link, Recommendations};
 use crate::host::Host;
 use crate::io;
+use crate::shared::Shared;
 use onewindow_engine::analytics::{rating_text, RatingText};
 use onewindow_engine::{
     compile_guide, duration_text, online_depth_text, read_guide, render_markdown, ui_text, Catalog,
     ChannelKind, Checklist, Diagnostic, FormModel, GuideModel, Material, Medium, Necessity,
     OriginalOrCopy, ResultDelivery, Service, Source, Step, Text, UiText,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// A guide and its assistant, loaded and linted.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub(crate) struct Bundle {
-    pub guide: Option<Rc<GuideModel>>,
-    pub assistant: Option<Rc<FormModel>>,
+    pub guide: Option<Shared<GuideModel>>,
+    pub assistant: Option<Shared<FormModel>>,
 }
 
 #[derive(Clone)]
@@ -57,17 +57,17 @@ async fn load_bundle(service: &Service) -> GuideLoad {
     };
     match compile_guide(guide, assistant.as_deref()) {
         (Some(guide), problems) if !problems.iter().any(Diagnostic::is_error) => {
-            GuideLoad::Ready(Bundle { guide: Some(Rc::new(guide)), assistant })
+            GuideLoad::Ready(Bundle { guide: Some(Shared::new(guide)), assistant })
         }
         (_, problems) => GuideLoad::Failed { source, problems },
     }
 }
 
 /// Props for [`ServicePage`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// The service's id.
     pub id: String,
     /// Interface locale.
@@ -76,16 +76,6 @@ pub struct Props {
     pub check: bool,
     /// The URL's query and fragment: the assistant's step and answers live there.
     pub location: String,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.id == other.id
-            && self.locale == other.locale
-            && self.check == other.check
-            && self.location == other.location
-    }
 }
 
 /// A service: its guide, or its assistant.
@@ -139,20 +129,12 @@ pub fn service_page(props: &Props) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct GuideProps {
-    catalog: Rc<Catalog>,
+    catalog: Shared<Catalog>,
     service: Service,
     bundle: Bundle,
     locale: AttrValue,
-}
-
-impl PartialEq for GuideProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.service == other.service
-            && self.locale == other.locale
-    }
 }
 
 /// A short text in the locale, falling back to the catalog's first.

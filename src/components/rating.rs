@@ -9,12 +9,12 @@ use super::error_summary::ErrorSummary;
 use super::services::Frame;
 use crate::io;
 use crate::io::ratings::Sent;
+use crate::shared::Shared;
 use onewindow_engine::analytics::{
     check_rating, indicator_text, is_negative, level_text, rating_text, Channel, Indicators,
     Problem, Rating, RatingText, Reason, ANALYTICS_FORMAT,
 };
 use onewindow_engine::{ui_text, Catalog, FieldError, Severity, UiText};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`RatingForm`].
@@ -295,22 +295,14 @@ pub fn rating_form(props: &Props) -> Html {
 }
 
 /// Props for [`RatingPage`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct PageProps {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// The service's id.
     pub service: String,
     /// Interface locale.
     pub locale: AttrValue,
-}
-
-impl PartialEq for PageProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.service == other.service
-            && self.locale == other.locale
-    }
 }
 
 /// `?service=<id>&rate=1[&case=<reference>][&v=<version>]`: a service rated from its guide, or a

@@ -5,9 +5,9 @@
 use super::app::Navigator;
 use super::services::Link;
 use crate::io;
+use crate::shared::Shared;
 use onewindow_engine::search::{Highlighted, SearchIndex};
 use onewindow_engine::{results_text, ui_text, UiText};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -42,10 +42,10 @@ fn highlighted(h: &Highlighted) -> Html {
 }
 
 /// Props for [`SearchBox`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The index, once loaded.
-    pub index: Option<Rc<SearchIndex>>,
+    pub index: Option<Shared<SearchIndex>>,
     /// What the URL says was searched for.
     pub query: String,
     /// Interface locale.
@@ -57,16 +57,6 @@ pub struct Props {
     /// Hears a submitted search that found nothing (the embed's `onewindow:searchnoresults`).
     #[prop_or_default]
     pub on_no_results: Option<Callback<String>>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.index.as_ref().map(Rc::as_ptr) == other.index.as_ref().map(Rc::as_ptr)
-            && self.query == other.query
-            && self.locale == other.locale
-            && self.base == other.base
-            && self.on_no_results == other.on_no_results
-    }
 }
 
 /// Moves focus between the box and the result links with the arrow keys.

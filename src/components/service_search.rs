@@ -6,9 +6,9 @@
 use super::search::{load_index, SearchBox};
 use crate::host::JourneyEvent;
 use crate::io;
+use crate::shared::Shared;
 use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{load_catalog, text_direction, ui_text, Diagnostic, UiText};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`ServiceSearch`].
@@ -47,7 +47,7 @@ fn sources(catalog: &str) -> (String, String) {
 enum Loaded {
     Loading,
     Failed(String),
-    Ready(Rc<SearchIndex>),
+    Ready(Shared<SearchIndex>),
 }
 
 /// The search box and its results.
@@ -76,7 +76,7 @@ pub fn service_search(props: &Props) -> Html {
                         return loaded.set(Loaded::Failed(format!("{file}: {first}")));
                     }
                 };
-                loaded.set(Loaded::Ready(Rc::new(load_index(&catalog, &index_file).await)));
+                loaded.set(Loaded::Ready(Shared::new(load_index(&catalog, &index_file).await)));
             });
         });
     }

@@ -4,9 +4,9 @@
 use super::app::Navigator;
 use super::search::{HeaderSearch, SearchBox};
 use crate::io;
+use crate::shared::Shared;
 use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{text_direction, ui_text, Catalog, Service, UiText};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`Link`].
@@ -154,27 +154,18 @@ fn reason_item(service: &Service, reason: &str, locale: &str, fallback: &str) ->
 }
 
 /// Props for [`CatalogHome`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct CatalogProps {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// Its search index, once loaded.
     #[prop_or_default]
-    pub index: Option<Rc<SearchIndex>>,
+    pub index: Option<Shared<SearchIndex>>,
     /// What the URL says was searched for (`?q=`).
     #[prop_or_default]
     pub query: String,
     /// Interface locale.
     pub locale: AttrValue,
-}
-
-impl PartialEq for CatalogProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.index.as_ref().map(Rc::as_ptr) == other.index.as_ref().map(Rc::as_ptr)
-            && self.query == other.query
-            && self.locale == other.locale
-    }
 }
 
 /// The catalog home: every topic with its services, and the life events.
@@ -219,22 +210,14 @@ pub fn catalog_home(props: &CatalogProps) -> Html {
 }
 
 /// Props for [`TopicPage`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct TopicProps {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// A category or life event id.
     pub topic: String,
     /// Interface locale.
     pub locale: AttrValue,
-}
-
-impl PartialEq for TopicProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.topic == other.topic
-            && self.locale == other.locale
-    }
 }
 
 /// The services of one category or life event.
@@ -261,10 +244,10 @@ pub fn topic_page(props: &TopicProps) -> Html {
 }
 
 /// Props for [`Recommendations`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct RecommendationsProps {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// The service the person is looking at or has just applied for.
     pub service: String,
     /// Services the person's answers point to, first.
@@ -275,16 +258,6 @@ pub struct RecommendationsProps {
     pub reasons: Vec<(String, String)>,
     /// Interface locale.
     pub locale: AttrValue,
-}
-
-impl PartialEq for RecommendationsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.service == other.service
-            && self.tailored == other.tailored
-            && self.reasons == other.reasons
-            && self.locale == other.locale
-    }
 }
 
 /// "You may also need": worked out on the device from the catalog, nothing sent anywhere.
