@@ -9,6 +9,7 @@ pub mod analytics;
 pub mod components;
 pub mod host;
 pub mod io;
+pub mod routing;
 pub mod shared;
 pub mod state;
 

@@ -4,12 +4,14 @@
 //! the answers, and the way on: the form (answers handed over), another service, or the
 //! counter.
 
-use super::app::Navigator;
 use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
-use super::guide_page::{material_item, md, places_list, steps_list, t};
-use super::services::{Frame, Link, Recommendations};
+use super::guide_parts::{material_item, md, places_list, steps_list, t};
+use super::layout::Frame;
+use super::link::Link;
+use super::recommendations::Recommendations;
 use crate::io;
+use crate::routing::Navigator;
 use crate::shared::Shared;
 use onewindow_engine::{
     answers_from_pairs, answers_to_pairs, handed_over, ui_text, Answers, Catalog, End, FieldError,

@@ -1,11 +1,11 @@
 //! The root of a form embedded in another site's page (see `crates/embed`): loads the
 //! definition it is given and hands it to the journey in embedded mode.
 
-use super::app::{load, Loaded};
 use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
 use crate::host::{best_locale, Host, JourneyEvent, Remote};
 use crate::io;
+use crate::io::load::Loaded;
 use onewindow_engine::{text_direction, ui_text, Diagnostic, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -65,7 +65,7 @@ pub fn embedded_form(props: &Props) -> Html {
                             problems: vec![Diagnostic::error("", message)],
                         }
                     } else {
-                        load(src, overrides, &host).await
+                        io::load::definition(src, overrides, &host).await
                     });
                 });
             },

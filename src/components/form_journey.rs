@@ -5,9 +5,11 @@
 
 use super::check_answers::CheckAnswers;
 use super::device::{Confirmation, SavedDetailsPage, WaitingPage};
+use super::layout::locale_name;
+use super::link::Link;
 use super::outcome::OutcomePage;
 use super::question_page::QuestionPage;
-use super::services::{locale_name, Link, Recommendations};
+use super::recommendations::Recommendations;
 use crate::host::{best_locale, Command, Host, JourneyEvent, Remote, Tracker};
 use crate::io;
 use crate::shared::Shared;

@@ -6,7 +6,7 @@
 //! receiver already has is refused (409) and said so politely.
 
 use super::error_summary::ErrorSummary;
-use super::services::Frame;
+use super::layout::Frame;
 use crate::io;
 use crate::io::ratings::Sent;
 use crate::shared::Shared;

@@ -2,23 +2,14 @@
 //! catalog page, a plain search form) and the results, with the matched words marked, the
 //! count announced to screen readers, and never a dead end when nothing is found.
 
-use super::app::Navigator;
-use super::services::Link;
+use super::link::Link;
 use crate::io;
+use crate::routing::Navigator;
 use crate::shared::Shared;
 use onewindow_engine::search::{Highlighted, SearchIndex};
 use onewindow_engine::{results_text, ui_text, UiText};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The catalog's prebuilt index at `url` (`onewindow index`, with pinyin); a catalog
-/// published without one is indexed here, without pinyin, rather than not searchable.
-pub(crate) async fn load_index(catalog: &onewindow_engine::Catalog, url: &str) -> SearchIndex {
-    match io::fetch::fetch_bytes(url).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
-        Ok(index) => index,
-        Err(_) => io::timing::timed(|| SearchIndex::build(catalog, &[])),
-    }
-}
 
 /// At most this many results are listed.
 const LIMIT: usize = 20;

@@ -3,7 +3,7 @@
 //! the app's guide page (`app`); a submitted search that finds nothing becomes the host's
 //! `onewindow:searchnoresults` event.
 
-use super::search::{load_index, SearchBox};
+use super::search::SearchBox;
 use crate::host::JourneyEvent;
 use crate::io;
 use crate::shared::Shared;
@@ -76,7 +76,8 @@ pub fn service_search(props: &Props) -> Html {
                         return loaded.set(Loaded::Failed(format!("{file}: {first}")));
                     }
                 };
-                loaded.set(Loaded::Ready(Shared::new(load_index(&catalog, &index_file).await)));
+                let index = io::load::search_index(&catalog, &index_file).await;
+                loaded.set(Loaded::Ready(Shared::new(index)));
             });
         });
     }

@@ -13,6 +13,8 @@ pub mod dom;
 pub mod drafts;
 /// GET and POST.
 pub mod fetch;
+/// Definitions, the catalog and its search index, guides: fetched and loaded.
+pub mod load;
 /// The service worker that keeps the app for offline use.
 pub mod offline;
 /// Ratings, kept in local storage until the receiver answers.
