@@ -20,3 +20,8 @@ pub fn new_uuid() -> String {
 pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
+
+/// The device's current time in milliseconds since the epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}

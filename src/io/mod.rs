@@ -23,6 +23,8 @@ pub mod ratings;
 pub mod remembered;
 /// Searches that found nothing, counted on this device.
 pub mod searches;
+/// Sending an application: pack, keep in the outbox, first attempt.
+pub mod send;
 /// IndexedDB: chosen files and the outbox.
 pub mod store;
 /// The browser benchmark's timing of engine calls.
