@@ -256,8 +256,9 @@ impl Tracker {
             }
         }
         if state.screen == Screen::Sent {
-            if let Some(reference) = &state.reference {
-                let (seen, event) = if state.queued {
+            if let Some(reference) = state.delivery.reference() {
+                let reference = reference.to_string();
+                let (seen, event) = if state.delivery.is_queued() {
                     (
                         &mut self.queued,
                         JourneyEvent::Queued { form: form.id.clone(), receipt: reference.clone() },
@@ -271,8 +272,8 @@ impl Tracker {
                         },
                     )
                 };
-                if seen.as_ref() != Some(reference) {
-                    *seen = Some(reference.clone());
+                if seen.as_ref() != Some(&reference) {
+                    *seen = Some(reference);
                     events.push(event);
                 }
             }

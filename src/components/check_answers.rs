@@ -58,14 +58,14 @@ pub fn check_answers(props: &Props) -> Html {
             </dl>
             <h2 class="ow-heading-m">{ ui_text(UiText::SendHeading, locale) }</h2>
             <p class="ow-body">{ ui_text(UiText::SendDeclaration, locale) }</p>
-            if let Some(failure) = &state.send_failure {
+            if let Some(failure) = state.delivery.failure() {
                 <div class="ow-error-summary" role="alert" tabindex="-1">
                     <h2 class="ow-error-summary__title">{ ui_text(UiText::NotSent, locale) }</h2>
                     <p class="ow-body">{ ui_text(UiText::NotSentHelp, locale) }</p>
                     <p class="ow-body ow-hint">{ failure }</p>
                 </div>
             }
-            <button type="button" class="ow-button" disabled={state.sending} onclick={send}>
+            <button type="button" class="ow-button" disabled={state.delivery.is_sending()} onclick={send}>
                 { ui_text(UiText::SendApplication, locale) }
             </button>
         </>

@@ -213,8 +213,8 @@ pub fn form_journey(props: &Props) -> Html {
             state.screen,
             state.position,
             state.failed_attempts,
-            state.reference.clone(),
-            state.queued,
+            state.delivery.reference().map(str::to_string),
+            state.delivery.is_queued(),
         );
         use_effect_with(milestone, move |_| {
             if let Some(on_event) = on_event {
@@ -243,7 +243,9 @@ pub fn form_journey(props: &Props) -> Html {
     let heading = match (state.screen, state.position) {
         (Screen::SavedDetails, _) => ui_text(UiText::SavedDetails, locale).to_string(),
         (Screen::Waiting, _) => ui_text(UiText::WaitingHeading, locale).to_string(),
-        (Screen::Sent, _) if state.queued => ui_text(UiText::Queued, locale).to_string(),
+        (Screen::Sent, _) if state.delivery.is_queued() => {
+            ui_text(UiText::Queued, locale).to_string()
+        }
         (Screen::Start | Screen::Resume, _) => form.text(&form.title, locale).to_string(),
         (Screen::Sent, _) => ui_text(UiText::ApplicationSent, locale).to_string(),
         (Screen::Journey, Position::Page(page)) => {

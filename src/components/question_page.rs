@@ -4,7 +4,7 @@ use super::device::detail_rows;
 use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
 use crate::shared::Shared;
-use crate::state::{Action, FormState};
+use crate::state::{Action, FormState, Prefill};
 use onewindow_engine::{display_value, ui_text, Answer, Field, FieldKind, FormModel, Page, UiText};
 use yew::prelude::*;
 
@@ -142,7 +142,7 @@ pub fn question_page(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
     let offers = state.prefill_offers();
-    let prefill = if state.prefilled == Some(state.position) {
+    let prefill = if state.prefill == Prefill::Filled(state.position) {
         html! { <div class="ow-inset-text" role="status">{ ui_text(UiText::PrefillDone, &locale) }</div> }
     } else if offers.is_empty() {
         Html::default()
