@@ -21,30 +21,14 @@ impl Reducible for FormState {
             }
             Action::Continue => {
                 let Position::Page(page) = next.position else { return self };
-                match next.model.continue_from(
+                match next.model.continue_past_warnings(
+                    &next.evaluation,
                     page,
                     &next.answers,
                     &next.locale,
                     next.returning_to_check,
+                    &next.errors,
                 ) {
-                    Ok(_)
-                        if {
-                            // A warning is shown once ("you can still continue"); pressing
-                            // Continue again with it on show goes on.
-                            let warnings = onewindow_engine::validate_page(
-                                &next.model,
-                                &next.evaluation,
-                                page,
-                                &next.answers,
-                                &next.locale,
-                            );
-                            let unseen = !warnings.is_empty() && warnings != next.errors;
-                            if unseen {
-                                next.errors = warnings;
-                                next.failed_attempts += 1;
-                            }
-                            unseen
-                        } => {}
                     Ok(position) => {
                         next.position = position;
                         next.errors.clear();
