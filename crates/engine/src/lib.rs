@@ -57,6 +57,8 @@ pub use submission::{
     sha256_hex, Attachment, Delivery, FilePart, OutboxEntry, OutgoingRequest, Package,
     PackageProblem, PageError, RequestBody, PACKAGE_FORMAT,
 };
+/// The one way sizes are written ("2MB", "500KB"): in messages and in the app's file lists.
+pub use text::i18n::format_size;
 pub use text::i18n::{
     copies_text, duration_text, is_chinese, online_depth_text, results_text, text_direction,
     ui_text, UiText,

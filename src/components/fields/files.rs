@@ -1,7 +1,7 @@
 //! File uploads: the chosen files listed, each with "Remove"; their contents kept on the device.
 
 use super::props::Props;
-use onewindow_engine::{ui_text, UiText};
+use onewindow_engine::{format_size, ui_text, UiText};
 use serde_json::{json, Value};
 use yew::prelude::*;
 
@@ -49,7 +49,7 @@ pub(super) fn file_upload(props: &Props, accept: &[String], max_count: u32) -> H
                         html! {
                             <li class="ow-file-upload__item">
                                 <span class="ow-file-upload__name">{ &name }</span>{ " " }
-                                <span class="ow-file-upload__size">{ format!("({})", human_size(size)) }</span>{ " " }
+                                <span class="ow-file-upload__size">{ format!("({})", format_size(size)) }</span>{ " " }
                                 <button type="button" class="ow-link-button" {onclick}>
                                     { ui_text(UiText::Remove, &props.locale) }<span class="ow-visually-hidden">{ " " }{ &name }</span>
                                 </button>
@@ -60,12 +60,4 @@ pub(super) fn file_upload(props: &Props, accept: &[String], max_count: u32) -> H
             }
         </div>
     })
-}
-
-fn human_size(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1024 * 1024 => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
-        b if b >= 1024 => format!("{} KB", b.div_ceil(1024)),
-        b => format!("{b} bytes"),
-    }
 }

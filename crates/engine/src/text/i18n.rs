@@ -822,7 +822,7 @@ pub(crate) fn format_date(year: i32, month: u8, day: u8, locale: &str) -> String
 }
 
 /// A size in bytes as "2MB", "500KB".
-pub(crate) fn format_size(bytes: u64) -> String {
+pub fn format_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
         format!("{}MB", bytes / (1024 * 1024))
     } else if bytes >= 1024 * 1024 {
