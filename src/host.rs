@@ -45,6 +45,10 @@ impl Host {
     }
 }
 
+/// The language of what is shown before a catalog or a definition says which languages it has
+/// (loading, or listing why it cannot be used), when the URL or the element asks for none.
+pub const DEFAULT_LOCALE: &str = "zh-CN";
+
 /// The form's locale for a language asked for: the same tag, else the first of the form's
 /// locales with the same primary language (`en-GB` → `en`, `zh` → `zh-CN`); case does not
 /// matter.

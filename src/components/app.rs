@@ -6,7 +6,7 @@ use super::form_journey::FormJourney;
 use super::guide_page::ServicePage;
 use super::rating::RatingPage;
 use super::services::{CatalogHome, TopicPage};
-use crate::host::Host;
+use crate::host::{Host, DEFAULT_LOCALE};
 use crate::io;
 use crate::io::load::{CatalogState, Loaded};
 use crate::routing::{use_location, Navigator, Route};
@@ -52,12 +52,10 @@ pub fn app() -> Html {
         }
         other => {
             let locale = match &*catalog {
-                CatalogState::Ready(c) => {
-                    requested.filter(|l| c.locales.contains(l)).unwrap_or_else(|| {
-                        c.locales.first().cloned().unwrap_or_else(|| "zh-CN".into())
-                    })
-                }
-                _ => requested.unwrap_or_else(|| "zh-CN".into()),
+                CatalogState::Ready(c) => requested
+                    .filter(|l| c.locales.contains(l))
+                    .unwrap_or_else(|| c.fallback_locale().to_string()),
+                _ => requested.unwrap_or_else(|| DEFAULT_LOCALE.into()),
             };
             match &*catalog {
                 CatalogState::Loading => {
@@ -135,11 +133,11 @@ fn form_route(props: &FormRouteProps) -> Html {
     let requested = io::url::query_param("lang");
     match &*loaded {
         Loaded::Loading => {
-            let locale = requested.unwrap_or_else(|| "zh-CN".into());
+            let locale = requested.unwrap_or_else(|| DEFAULT_LOCALE.into());
             html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, &locale) }</p></main> }
         }
         Loaded::Failed { source, problems } => {
-            let locale = requested.unwrap_or_else(|| "zh-CN".into());
+            let locale = requested.unwrap_or_else(|| DEFAULT_LOCALE.into());
             html! { <DefinitionProblems source={source.clone()} problems={problems.clone()} {locale} /> }
         }
         Loaded::Ready(model) => {

@@ -3,7 +3,7 @@
 
 use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
-use crate::host::{best_locale, Host, JourneyEvent, Remote};
+use crate::host::{best_locale, Host, JourneyEvent, Remote, DEFAULT_LOCALE};
 use crate::io;
 use crate::io::load::Loaded;
 use onewindow_engine::{text_direction, ui_text, Diagnostic, UiText};
@@ -74,7 +74,7 @@ pub fn embedded_form(props: &Props) -> Html {
     let requested = props.locale.as_ref().map(|l| l.to_string());
     let body = match &*loaded {
         Loaded::Loading | Loaded::Failed { .. } => {
-            let locale = requested.unwrap_or_else(|| "zh-CN".into());
+            let locale = requested.unwrap_or_else(|| DEFAULT_LOCALE.into());
             let inner = match &*loaded {
                 Loaded::Failed { source, problems } => {
                     html! { <DefinitionProblems source={source.clone()} problems={problems.clone()} locale={locale.clone()} /> }
