@@ -1,4 +1,10 @@
 //! Yew components: each takes data and callbacks as props and owns no rules of its own.
+//!
+//! Roots (`app`, `embedded`, `service_search`) render pages (`services`, `guide_page`,
+//! `assistant`, `rating`, `form_journey` with `question_page`, `check_answers`, `device`,
+//! `outcome`); pages are made of parts (`layout`, `link`, `recommendations`, `guide_parts`,
+//! `search`, `fields`, `error_summary`, `definition_problems`). Imports go down that list,
+//! never up: a part needed by two pages is a module of its own, not lent by one of them.
 
 pub mod app;
 pub mod assistant;
