@@ -65,9 +65,9 @@ pub fn use_journey_analytics(state: &UseReducerHandle<FormState>) {
         state.screen,
         state.position,
         state.failed_attempts,
-        state.reference.clone(),
-        state.queued,
-        state.send_failure.is_some(),
+        state.delivery.reference().map(str::to_string),
+        state.delivery.is_queued(),
+        state.delivery.failure().is_some(),
     );
     let state = state.clone();
     use_effect_with(milestone, move |_| {
@@ -80,7 +80,7 @@ pub fn use_journey_analytics(state: &UseReducerHandle<FormState>) {
                 io::analytics::record(event);
             }
         }
-        let failing = state.send_failure.is_some();
+        let failing = state.delivery.failure().is_some();
         if failing && !std::mem::replace(&mut *failed.borrow_mut(), failing) {
             io::analytics::record(Event::Submission {
                 form: form.id.clone(),

@@ -10,11 +10,11 @@
 //! a [`Tracker`] derives from the journey's state as it changes: components never announce
 //! anything themselves.
 
+use crate::shared::Shared;
 use crate::state::{FormState, Screen};
 use onewindow_engine::{Answers, Position};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::rc::Rc;
 use yew::Callback;
 
 /// Where the app runs (a context provided by the root component).
@@ -45,6 +45,10 @@ impl Host {
     }
 }
 
+/// The language of what is shown before a catalog or a definition says which languages it has
+/// (loading, or listing why it cannot be used), when the URL or the element asks for none.
+pub const DEFAULT_LOCALE: &str = "zh-CN";
+
 /// The form's locale for a language asked for: the same tag, else the first of the form's
 /// locales with the same primary language (`en-GB` → `en`, `zh` → `zh-CN`); case does not
 /// matter.
@@ -71,8 +75,8 @@ pub enum Command {
 
 /// A mailbox from the embedding page to the journey: commands sent before the form has
 /// loaded wait, in order, until the journey connects.
-#[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Mailbox>>);
+#[derive(Clone, Default, PartialEq)]
+pub struct Remote(Shared<RefCell<Mailbox>>);
 
 #[derive(Default)]
 struct Mailbox {
@@ -105,12 +109,6 @@ impl Remote {
     /// The journey is gone; commands wait again.
     pub(crate) fn disconnect(&self) {
         self.0.borrow_mut().receiver = None;
-    }
-}
-
-impl PartialEq for Remote {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -262,8 +260,9 @@ impl Tracker {
             }
         }
         if state.screen == Screen::Sent {
-            if let Some(reference) = &state.reference {
-                let (seen, event) = if state.queued {
+            if let Some(reference) = state.delivery.reference() {
+                let reference = reference.to_string();
+                let (seen, event) = if state.delivery.is_queued() {
                     (
                         &mut self.queued,
                         JourneyEvent::Queued { form: form.id.clone(), receipt: reference.clone() },
@@ -277,8 +276,8 @@ impl Tracker {
                         },
                     )
                 };
-                if seen.as_ref() != Some(reference) {
-                    *seen = Some(reference.clone());
+                if seen.as_ref() != Some(&reference) {
+                    *seen = Some(reference);
                     events.push(event);
                 }
             }
@@ -293,6 +292,7 @@ mod tests {
     use crate::state::Action;
     use onewindow_engine::{formats::Date, load_form, Remembered};
     use serde_json::json;
+    use std::rc::Rc;
     use yew::Reducible;
 
     fn fresh() -> Rc<FormState> {

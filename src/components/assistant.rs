@@ -4,50 +4,41 @@
 //! the answers, and the way on: the form (answers handed over), another service, or the
 //! counter.
 
-use super::app::Navigator;
 use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
-use super::guide_page::{material_item, md, places_list, steps_list, t};
-use super::services::{Frame, Link, Recommendations};
+use super::guide_parts::{material_item, md, places_list, steps_list, t};
+use super::layout::Frame;
+use super::link::Link;
+use super::recommendations::Recommendations;
 use crate::io;
+use crate::routing::Navigator;
+use crate::shared::Shared;
 use onewindow_engine::{
     answers_from_pairs, answers_to_pairs, handed_over, ui_text, Answers, Catalog, End, FieldError,
     FormModel, GuideModel, OutcomeAction, Service, Severity, UiText,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`AssistantView`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// The service.
     pub service: Service,
     /// Its guide.
-    pub guide: Rc<GuideModel>,
+    pub guide: Shared<GuideModel>,
     /// Its assistant.
-    pub assistant: Rc<FormModel>,
+    pub assistant: Shared<FormModel>,
     /// Interface locale.
     pub locale: AttrValue,
     /// The URL's query and fragment (the step and the answers).
     pub location: String,
 }
 
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && Rc::ptr_eq(&self.guide, &other.guide)
-            && Rc::ptr_eq(&self.assistant, &other.assistant)
-            && self.service == other.service
-            && self.locale == other.locale
-            && self.location == other.location
-    }
-}
-
 /// The URL of step `step` (a page id, or `result`) with `answers`.
 fn step_url(service: &str, locale: &str, step: &str, answers: &Answers) -> String {
-    let pairs = io::encode_pairs(&answers_to_pairs(answers));
+    let pairs = io::url::encode_pairs(&answers_to_pairs(answers));
     format!("?service={service}&lang={locale}&check={step}#{pairs}")
 }
 
@@ -87,8 +78,8 @@ fn allowed_step(model: &FormModel, answers: &Answers, wanted: &str, locale: &str
 #[function_component(AssistantView)]
 pub fn assistant_view(props: &Props) -> Html {
     let model = &props.assistant;
-    let answers = answers_from_pairs(model, &io::hash_pairs());
-    let wanted = io::query_param("check").unwrap_or_default();
+    let answers = answers_from_pairs(model, &io::url::hash_pairs());
+    let wanted = io::url::query_param("check").unwrap_or_default();
     match allowed_step(model, &answers, &wanted, &props.locale) {
         Step::Page(page) => html! {
             <QuestionStep key={props.location.clone()} catalog={props.catalog.clone()} service={props.service.clone()} assistant={model.clone()} {page} {answers} locale={props.locale.clone()} />
@@ -99,25 +90,14 @@ pub fn assistant_view(props: &Props) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct QuestionProps {
-    catalog: Rc<Catalog>,
+    catalog: Shared<Catalog>,
     service: Service,
-    assistant: Rc<FormModel>,
+    assistant: Shared<FormModel>,
     page: usize,
     answers: Answers,
     locale: AttrValue,
-}
-
-impl PartialEq for QuestionProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && Rc::ptr_eq(&self.assistant, &other.assistant)
-            && self.service == other.service
-            && self.page == other.page
-            && self.answers == other.answers
-            && self.locale == other.locale
-    }
 }
 
 /// One question page. Answers change here as the citizen chooses; "Continue" checks the page
@@ -211,7 +191,7 @@ fn question_step(props: &QuestionProps) -> Html {
                     html! {
                         <FieldView
                             key={field.id.clone()}
-                            field={Rc::new((*field).clone())}
+                            field={Shared::new((*field).clone())}
                             locale={props.locale.clone()}
                             fallback={fallback.clone()}
                             value={pending.get(&field.id).cloned()}
@@ -229,27 +209,15 @@ fn question_step(props: &QuestionProps) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct ResultProps {
-    catalog: Rc<Catalog>,
+    catalog: Shared<Catalog>,
     service: Service,
-    guide: Rc<GuideModel>,
-    assistant: Rc<FormModel>,
+    guide: Shared<GuideModel>,
+    assistant: Shared<FormModel>,
     end: End,
     answers: Answers,
     locale: AttrValue,
-}
-
-impl PartialEq for ResultProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && Rc::ptr_eq(&self.guide, &other.guide)
-            && Rc::ptr_eq(&self.assistant, &other.assistant)
-            && self.service == other.service
-            && self.end == other.end
-            && self.answers == other.answers
-            && self.locale == other.locale
-    }
 }
 
 /// The outcome, the tailored checklist and the way on.
@@ -284,10 +252,10 @@ fn result_step(props: &ResultProps) -> Html {
         );
         let name = format!("{}-checklist.txt", service.id);
         Callback::from(move |_: MouseEvent| {
-            io::download_as(&name, &text, "text/plain;charset=utf-8")
+            io::dom::download_as(&name, &text, "text/plain;charset=utf-8")
         })
     };
-    let print = Callback::from(|_: MouseEvent| io::print());
+    let print = Callback::from(|_: MouseEvent| io::dom::print());
     let mut tailored: Vec<String> = list.also_needed.iter().map(|a| a.service.clone()).collect();
     let reasons: Vec<(String, String)> = list
         .also_needed
@@ -305,7 +273,7 @@ fn result_step(props: &ResultProps) -> Html {
             );
             let href = format!(
                 "?form={target}&lang={locale}#{}",
-                io::encode_pairs(&answers_to_pairs(&handed))
+                io::url::encode_pairs(&answers_to_pairs(&handed))
             );
             html! { <Link {href} class="ow-button ow-button--start">{ ui_text(UiText::StartApplication, locale) }</Link> }
         }

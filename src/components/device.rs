@@ -26,7 +26,7 @@ pub struct Props {
 fn download_package(package: onewindow_engine::Package) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let json = serde_json::to_string_pretty(&package).unwrap_or_default();
-        io::download(
+        io::dom::download(
             &format!(
                 "{}-{}.json",
                 package.form_id,
@@ -51,12 +51,12 @@ fn on(state: &UseReducerHandle<FormState>, action: Action) -> Callback<MouseEven
 pub fn confirmation(props: &Props) -> Html {
     let state = &props.state;
     let locale = state.locale.as_str();
-    let reference = state.reference.clone().unwrap_or_default();
+    let reference = state.delivery.reference().unwrap_or_default().to_string();
     let rows = summary(&state.model, &state.evaluation, &state.answers, locale);
     let download = state.package.clone().map(download_package);
     html! {
         <>
-            if state.queued {
+            if state.delivery.is_queued() {
                 <div class="ow-panel ow-panel--queued">
                     <h1 class="ow-panel__title">{ &props.heading }</h1>
                     <div class="ow-panel__body">
@@ -74,7 +74,7 @@ pub fn confirmation(props: &Props) -> Html {
                     </div>
                 </div>
             }
-            if let Some(failure) = &state.send_failure {
+            if let Some(failure) = state.delivery.failure() {
                 <div class="ow-error-summary" role="alert">
                     <h2 class="ow-error-summary__title">{ ui_text(UiText::RejectedStatus, locale) }</h2>
                     <p class="ow-body">{ failure }</p>
@@ -84,14 +84,14 @@ pub fn confirmation(props: &Props) -> Html {
             <h2 class="ow-heading-m">{ ui_text(UiText::WhatHappensNext, locale) }</h2>
             <p class="ow-body">{ ui_text(UiText::WhatHappensNextBody, locale) }</p>
             <div class="ow-button-group ow-no-print">
-                <button type="button" class="ow-button ow-button--secondary" onclick={Callback::from(|_: MouseEvent| io::print())}>
+                <button type="button" class="ow-button ow-button--secondary" onclick={Callback::from(|_: MouseEvent| io::dom::print())}>
                     { ui_text(UiText::PrintRecord, locale) }
                 </button>
                 if let Some(download) = download {
                     <button type="button" class="ow-button ow-button--secondary" onclick={download}>{ ui_text(UiText::DownloadPackage, locale) }</button>
                 }
             </div>
-            if let (Some(service), false) = (props.service.clone(), state.queued || reference.is_empty()) {
+            if let (Some(service), false) = (props.service.clone(), state.delivery.is_queued() || reference.is_empty()) {
                 <RatingForm {service} version={AttrValue::from(state.model.form().version.clone())}
                     case_reference={AttrValue::from(reference.clone())} locale={AttrValue::from(locale.to_string())} />
             }

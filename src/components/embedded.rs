@@ -1,11 +1,11 @@
 //! The root of a form embedded in another site's page (see `crates/embed`): loads the
 //! definition it is given and hands it to the journey in embedded mode.
 
-use super::app::{load, Loaded};
 use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
-use crate::host::{best_locale, Host, JourneyEvent, Remote};
+use crate::host::{best_locale, Host, JourneyEvent, Remote, DEFAULT_LOCALE};
 use crate::io;
+use crate::io::load::Loaded;
 use onewindow_engine::{text_direction, ui_text, Diagnostic, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,7 +38,7 @@ pub struct Props {
 pub fn embedded_form(props: &Props) -> Html {
     let host = use_memo((props.src.clone(), props.lists_base.clone()), |(src, lists_base)| {
         let mut lists_base =
-            lists_base.as_ref().map_or_else(|| io::lists_beside(src), |b| b.to_string());
+            lists_base.as_ref().map_or_else(|| io::url::lists_beside(src), |b| b.to_string());
         if !lists_base.ends_with('/') {
             lists_base.push('/');
         }
@@ -65,7 +65,7 @@ pub fn embedded_form(props: &Props) -> Html {
                             problems: vec![Diagnostic::error("", message)],
                         }
                     } else {
-                        load(src, overrides, &host).await
+                        io::load::definition(src, overrides, &host).await
                     });
                 });
             },
@@ -74,7 +74,7 @@ pub fn embedded_form(props: &Props) -> Html {
     let requested = props.locale.as_ref().map(|l| l.to_string());
     let body = match &*loaded {
         Loaded::Loading | Loaded::Failed { .. } => {
-            let locale = requested.unwrap_or_else(|| "zh-CN".into());
+            let locale = requested.unwrap_or_else(|| DEFAULT_LOCALE.into());
             let inner = match &*loaded {
                 Loaded::Failed { source, problems } => {
                     html! { <DefinitionProblems source={source.clone()} problems={problems.clone()} locale={locale.clone()} /> }
@@ -90,8 +90,8 @@ pub fn embedded_form(props: &Props) -> Html {
             let locale = requested
                 .and_then(|l| best_locale(&l, &form.locales))
                 .unwrap_or_else(|| form.fallback_locale().to_string());
-            let draft = io::load_draft(&form.id, &form.version);
-            let remembered = io::load_remembered();
+            let draft = io::drafts::load_draft(&form.id, &form.version);
+            let remembered = io::remembered::load_remembered();
             html! {
                 <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered}
                     on_event={props.on_event.clone()} remote={props.remote.clone()} />

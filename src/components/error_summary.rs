@@ -65,8 +65,8 @@ pub fn error_summary(props: &Props) -> Html {
                         let (id, node) = (id.clone(), node.clone());
                         Callback::from(move |event: MouseEvent| {
                             event.prevent_default();
-                            if let Some(input) = node.get().and_then(|near| io::element_by_id(&near, &id)) {
-                                io::focus_question(&input);
+                            if let Some(input) = node.get().and_then(|near| io::dom::element_by_id(&near, &id)) {
+                                io::dom::focus_question(&input);
                             }
                         })
                     });

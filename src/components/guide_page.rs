@@ -1,73 +1,26 @@
-//! A service's guide (办事指南) in step-by-step style, and the loading of the guide and its
-//! assistant for both the guide and the assistant's pages.
+//! A service's guide (办事指南) in step-by-step style, or its assistant, once both are loaded
+//! (`io::load::guide`).
 
-use super::app::{load, Loaded};
 use super::assistant::AssistantView;
 use super::definition_problems::DefinitionProblems;
-use super::services::{Frame, Link, Recommendations};
-use crate::host::Host;
+use super::guide_parts::{material_item, md, places_list, steps_list, t};
+use super::layout::Frame;
+use super::link::Link;
+use super::recommendations::Recommendations;
 use crate::io;
+use crate::io::load::{Bundle, GuideLoad};
+use crate::shared::Shared;
 use onewindow_engine::analytics::{rating_text, RatingText};
 use onewindow_engine::{
-    compile_guide, duration_text, online_depth_text, read_guide, render_markdown, ui_text, Catalog,
-    ChannelKind, Checklist, Diagnostic, FormModel, GuideModel, Material, Medium, Necessity,
-    OriginalOrCopy, ResultDelivery, Service, Source, Step, Text, UiText,
+    duration_text, online_depth_text, ui_text, Catalog, Checklist, ResultDelivery, Service, UiText,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// A guide and its assistant, loaded and linted.
-#[derive(Clone)]
-pub(crate) struct Bundle {
-    pub guide: Option<Rc<GuideModel>>,
-    pub assistant: Option<Rc<FormModel>>,
-}
-
-#[derive(Clone)]
-enum GuideLoad {
-    Loading,
-    Failed { source: String, problems: Vec<Diagnostic> },
-    Ready(Bundle),
-}
-
-/// Fetches the service's guide and the assistant it names; a guide with errors is not shown
-/// half right: its problems are listed instead.
-async fn load_bundle(service: &Service) -> GuideLoad {
-    let Some(path) = &service.guide else {
-        return GuideLoad::Ready(Bundle { guide: None, assistant: None });
-    };
-    let source = format!("forms/{path}");
-    let json = match io::fetch_text(&source).await {
-        Ok(json) => json,
-        Err(message) => {
-            return GuideLoad::Failed { source, problems: vec![Diagnostic::error("", message)] }
-        }
-    };
-    let guide = match read_guide(&json) {
-        Ok(guide) => guide,
-        Err(problem) => return GuideLoad::Failed { source, problems: vec![problem] },
-    };
-    let assistant = match &guide.assistant {
-        None => None,
-        Some(id) => match load(format!("forms/{id}.json"), None, &Host::Page).await {
-            Loaded::Ready(model) => Some(model),
-            Loaded::Failed { source, problems } => return GuideLoad::Failed { source, problems },
-            Loaded::Loading => None,
-        },
-    };
-    match compile_guide(guide, assistant.as_deref()) {
-        (Some(guide), problems) if !problems.iter().any(Diagnostic::is_error) => {
-            GuideLoad::Ready(Bundle { guide: Some(Rc::new(guide)), assistant })
-        }
-        (_, problems) => GuideLoad::Failed { source, problems },
-    }
-}
-
 /// Props for [`ServicePage`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// The service's id.
     pub id: String,
     /// Interface locale.
@@ -76,16 +29,6 @@ pub struct Props {
     pub check: bool,
     /// The URL's query and fragment: the assistant's step and answers live there.
     pub location: String,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.id == other.id
-            && self.locale == other.locale
-            && self.check == other.check
-            && self.location == other.location
-    }
 }
 
 /// A service: its guide, or its assistant.
@@ -98,9 +41,9 @@ pub fn service_page(props: &Props) -> Html {
         use_effect_with((), move |_| {
             if let Some(service) = service {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = load_bundle(&service).await;
+                    let result = io::load::guide(&service).await;
                     if let GuideLoad::Ready(_) = result {
-                        io::keep_for_offline();
+                        io::offline::keep_for_offline();
                     }
                     loaded.set(result);
                 });
@@ -139,125 +82,12 @@ pub fn service_page(props: &Props) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct GuideProps {
-    catalog: Rc<Catalog>,
+    catalog: Shared<Catalog>,
     service: Service,
     bundle: Bundle,
     locale: AttrValue,
-}
-
-impl PartialEq for GuideProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.service == other.service
-            && self.locale == other.locale
-    }
-}
-
-/// A short text in the locale, falling back to the catalog's first.
-pub(crate) fn t<'a>(text: &'a Text, locale: &str, fallback: &str) -> &'a str {
-    text.get(locale, fallback)
-}
-
-/// Markdown content, rendered safely by the engine.
-pub(crate) fn md(text: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(render_markdown(text)))
-}
-
-/// One material with everything a counter will ask about it.
-pub(crate) fn material_item(
-    m: &Material,
-    locale: &str,
-    fallback: &str,
-    conditional_note: bool,
-) -> Html {
-    let form = match m.original_or_copy {
-        OriginalOrCopy::Original => UiText::Original,
-        OriginalOrCopy::Copy => UiText::CopyOf,
-        OriginalOrCopy::Both => UiText::OriginalAndCopy,
-    };
-    let medium = match m.medium {
-        Medium::Paper => UiText::Paper,
-        Medium::Electronic => UiText::Electronic,
-        Medium::Either => UiText::PaperOrElectronic,
-    };
-    let necessity = match m.necessity {
-        Necessity::Required => UiText::Needed,
-        Necessity::Optional => UiText::IfYouHaveIt,
-        Necessity::MaySupplyLater => UiText::MaySupplyLater,
-    };
-    let source = match m.source {
-        Source::Applicant => UiText::YouProvide,
-        Source::Department => UiText::IssuedByDepartment,
-        Source::DepartmentShared => UiText::SharedByDepartments,
-        Source::Other => UiText::OtherSource,
-    };
-    let copies = onewindow_engine::copies_text(m.copies, locale);
-    html! {
-        <li class="ow-material" id={format!("material-{}", m.id)}>
-            <span class="ow-material__name">{ t(&m.name, locale, fallback) }</span>
-            <span class="ow-material__facts">
-                { format!("{} · {} · {} · {}", ui_text(form, locale), ui_text(medium, locale), copies, ui_text(necessity, locale)) }
-            </span>
-            <span class="ow-material__source">{ ui_text(source, locale) }</span>
-            if let Some(notes) = &m.notes { <span class="ow-hint">{ t(notes, locale, fallback) }</span> }
-            if conditional_note && m.applies_if.is_some() { <strong class="ow-tag">{ ui_text(UiText::ForSomePeople, locale) }</strong> }
-            if m.blank_form.is_some() || m.sample.is_some() {
-                <span class="ow-material__links">
-                    if let Some(href) = &m.blank_form { <a href={href.clone()}>{ ui_text(UiText::BlankForm, locale) }</a> }
-                    if m.blank_form.is_some() && m.sample.is_some() { { " · " } }
-                    if let Some(href) = &m.sample { <a href={href.clone()}>{ ui_text(UiText::FilledSample, locale) }</a> }
-                </span>
-            }
-        </li>
-    }
-}
-
-/// The process as numbered steps, each saying where it happens.
-pub(crate) fn steps_list(
-    steps: &[&Step],
-    locale: &str,
-    fallback: &str,
-    conditional_note: bool,
-) -> Html {
-    html! {
-        <ol class="ow-step-by-step">
-            { for steps.iter().map(|s| {
-                let channel = match s.channel {
-                    ChannelKind::Online => UiText::OnlineChannel,
-                    ChannelKind::Offline => UiText::CounterChannel,
-                    ChannelKind::Either => UiText::EitherChannel,
-                };
-                html! {
-                    <li class="ow-step-by-step__step">
-                        <h3 class="ow-heading-s">{ t(&s.title, locale, fallback) }</h3>
-                        <p class="ow-caption">{ ui_text(channel, locale) }</p>
-                        { md(t(&s.body, locale, fallback)) }
-                        if conditional_note && s.applies_if.is_some() { <strong class="ow-tag">{ ui_text(UiText::ForSomePeople, locale) }</strong> }
-                    </li>
-                }
-            }) }
-        </ol>
-    }
-}
-
-/// Where to go, with hours.
-pub(crate) fn places_list(guide: &onewindow_engine::Guide, locale: &str, fallback: &str) -> Html {
-    html! {
-        <ul class="ow-list ow-places">
-            { for guide.places.iter().map(|p| html! {
-                <li>
-                    <strong>{ t(&p.name, locale, fallback) }</strong>
-                    <dl class="ow-facts">
-                        <dt>{ ui_text(UiText::Address, locale) }</dt><dd>{ t(&p.address, locale, fallback) }</dd>
-                        <dt>{ ui_text(UiText::OpeningHours, locale) }</dt><dd>{ t(&p.hours, locale, fallback) }</dd>
-                    </dl>
-                    if let Some(d) = &p.directions { <p class="ow-hint">{ t(d, locale, fallback) }</p> }
-                </li>
-            }) }
-        </ul>
-    }
 }
 
 /// The guide, untailored: everything, with "only in some cases" where the assistant decides.
@@ -294,7 +124,7 @@ fn guide_view(props: &GuideProps) -> Html {
         };
     };
     let g = guide_model.guide();
-    let everything: Checklist = guide_model.checklist(None);
+    let everything: Checklist<'_> = guide_model.checklist(None);
     let sections: Vec<(&str, UiText)> = vec![
         ("who", UiText::WhoCanApply),
         ("materials", UiText::WhatYouNeed),

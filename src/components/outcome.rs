@@ -1,26 +1,18 @@
 //! An outcome page that ends the journey early ("You do not need a residence permit").
 
+use crate::shared::Shared;
 use onewindow_engine::{render_markdown, FormModel};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`OutcomePage`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The loaded form.
-    pub model: Rc<FormModel>,
+    pub model: Shared<FormModel>,
     /// Index into the form's outcomes.
     pub outcome: usize,
     /// Interface locale.
     pub locale: AttrValue,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.model, &other.model)
-            && self.outcome == other.outcome
-            && self.locale == other.locale
-    }
 }
 
 /// The outcome's heading and explanation.

@@ -3,9 +3,9 @@
 use super::device::detail_rows;
 use super::error_summary::ErrorSummary;
 use super::fields::FieldView;
-use crate::state::{Action, FormState};
+use crate::shared::Shared;
+use crate::state::{Action, FormState, Prefill};
 use onewindow_engine::{display_value, ui_text, Answer, Field, FieldKind, FormModel, Page, UiText};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`QuestionPage`].
@@ -25,7 +25,7 @@ pub struct Props {
 /// option; and one answer callback per question, the same from keystroke to keystroke (a new
 /// callback would render every question of the page again on each key).
 struct PageLayout {
-    fields: Vec<Rc<Field>>,
+    fields: Vec<Shared<Field>>,
     /// For each question, the index on the page of the question it nests under, and the option.
     revealed_by: Vec<Option<(usize, String)>>,
     on_change: Vec<Callback<Answer>>,
@@ -45,7 +45,7 @@ impl PageLayout {
                         *options = model.list(list);
                     }
                 }
-                Rc::new(field)
+                Shared::new(field)
             })
             .collect();
         let revealed_by = page
@@ -81,7 +81,8 @@ pub fn question_page(props: &Props) -> Html {
     let scope = AttrValue::from(form.id.clone());
     let layout = {
         let (model, dispatcher) = (model.clone(), state.dispatcher());
-        use_memo((Rc::as_ptr(&state.model) as usize, props.page), move |&(_, page)| {
+        use_memo((state.model.clone(), props.page), move |(_, page)| {
+            let page = *page;
             model
                 .form()
                 .pages
@@ -141,7 +142,7 @@ pub fn question_page(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
     let offers = state.prefill_offers();
-    let prefill = if state.prefilled == Some(state.position) {
+    let prefill = if state.prefill == Prefill::Filled(state.position) {
         html! { <div class="ow-inset-text" role="status">{ ui_text(UiText::PrefillDone, &locale) }</div> }
     } else if offers.is_empty() {
         Html::default()

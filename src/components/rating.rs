@@ -6,15 +6,15 @@
 //! receiver already has is refused (409) and said so politely.
 
 use super::error_summary::ErrorSummary;
-use super::services::Frame;
+use super::layout::Frame;
 use crate::io;
 use crate::io::ratings::Sent;
+use crate::shared::Shared;
 use onewindow_engine::analytics::{
     check_rating, indicator_text, is_negative, level_text, rating_text, Channel, Indicators,
     Problem, Rating, RatingText, Reason, ANALYTICS_FORMAT,
 };
 use onewindow_engine::{ui_text, Catalog, FieldError, Severity, UiText};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`RatingForm`].
@@ -47,7 +47,7 @@ enum Status {
 pub fn rating_form(props: &Props) -> Html {
     let locale = props.locale.to_string();
     let l = locale.as_str();
-    let id = use_memo((), |_| io::new_uuid());
+    let id = use_memo((), |_| io::clock::new_uuid());
     let level = use_state(|| None::<u8>);
     let indicators = use_state(Indicators::default);
     let reasons = use_state(Vec::<Reason>::new);
@@ -111,7 +111,7 @@ pub fn rating_form(props: &Props) -> Html {
             if *status == Status::Sending {
                 return;
             }
-            rating.created = io::now_rfc3339();
+            rating.created = io::clock::now_rfc3339();
             let found = check_rating(&rating);
             if !found.is_empty() {
                 problems.set(found);
@@ -295,22 +295,14 @@ pub fn rating_form(props: &Props) -> Html {
 }
 
 /// Props for [`RatingPage`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct PageProps {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// The service's id.
     pub service: String,
     /// Interface locale.
     pub locale: AttrValue,
-}
-
-impl PartialEq for PageProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.service == other.service
-            && self.locale == other.locale
-    }
 }
 
 /// `?service=<id>&rate=1[&case=<reference>][&v=<version>]`: a service rated from its guide, or a
@@ -323,10 +315,10 @@ pub fn rating_page(props: &PageProps) -> Html {
     let title = service
         .map(|s| s.title.get(locale, fallback).to_string())
         .unwrap_or_else(|| props.service.clone());
-    let case = io::query_param("case")
+    let case = io::url::query_param("case")
         .filter(|c| onewindow_engine::analytics::is_identifier(c))
         .map(AttrValue::from);
-    let version = io::query_param("v")
+    let version = io::url::query_param("v")
         .filter(|v| onewindow_engine::analytics::is_identifier(v))
         .map(AttrValue::from);
     let back = Some((

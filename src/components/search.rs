@@ -2,23 +2,14 @@
 //! catalog page, a plain search form) and the results, with the matched words marked, the
 //! count announced to screen readers, and never a dead end when nothing is found.
 
-use super::app::Navigator;
-use super::services::Link;
+use super::link::Link;
 use crate::io;
+use crate::routing::Navigator;
+use crate::shared::Shared;
 use onewindow_engine::search::{Highlighted, SearchIndex};
 use onewindow_engine::{results_text, ui_text, UiText};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The catalog's prebuilt index at `url` (`onewindow index`, with pinyin); a catalog
-/// published without one is indexed here, without pinyin, rather than not searchable.
-pub(crate) async fn load_index(catalog: &onewindow_engine::Catalog, url: &str) -> SearchIndex {
-    match io::fetch_bytes(url).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
-        Ok(index) => index,
-        Err(_) => io::timed(|| SearchIndex::build(catalog, &[])),
-    }
-}
 
 /// At most this many results are listed.
 const LIMIT: usize = 20;
@@ -42,10 +33,10 @@ fn highlighted(h: &Highlighted) -> Html {
 }
 
 /// Props for [`SearchBox`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The index, once loaded.
-    pub index: Option<Rc<SearchIndex>>,
+    pub index: Option<Shared<SearchIndex>>,
     /// What the URL says was searched for.
     pub query: String,
     /// Interface locale.
@@ -57,16 +48,6 @@ pub struct Props {
     /// Hears a submitted search that found nothing (the embed's `onewindow:searchnoresults`).
     #[prop_or_default]
     pub on_no_results: Option<Callback<String>>,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.index.as_ref().map(Rc::as_ptr) == other.index.as_ref().map(Rc::as_ptr)
-            && self.query == other.query
-            && self.locale == other.locale
-            && self.base == other.base
-            && self.on_no_results == other.on_no_results
-    }
 }
 
 /// Moves focus between the box and the result links with the arrow keys.
@@ -161,7 +142,7 @@ pub fn search_box(props: &Props) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if found_none {
-                io::count_zero_result(&typed);
+                io::searches::count_zero_result(&typed);
                 io::analytics::zero_result_search(&typed);
                 if let Some(callback) = &on_no_results {
                     callback.emit(typed.trim().to_string());

@@ -3,12 +3,12 @@
 //! the app's guide page (`app`); a submitted search that finds nothing becomes the host's
 //! `onewindow:searchnoresults` event.
 
-use super::search::{load_index, SearchBox};
+use super::search::SearchBox;
 use crate::host::JourneyEvent;
 use crate::io;
+use crate::shared::Shared;
 use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{load_catalog, text_direction, ui_text, Diagnostic, UiText};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props for [`ServiceSearch`].
@@ -47,7 +47,7 @@ fn sources(catalog: &str) -> (String, String) {
 enum Loaded {
     Loading,
     Failed(String),
-    Ready(Rc<SearchIndex>),
+    Ready(Shared<SearchIndex>),
 }
 
 /// The search box and its results.
@@ -59,7 +59,10 @@ pub fn service_search(props: &Props) -> Html {
         use_effect_with(props.catalog.clone(), move |catalog| {
             let (file, index_file) = sources(catalog);
             wasm_bindgen_futures::spawn_local(async move {
-                let catalog = match io::fetch_text(&file).await.map(|json| load_catalog(&json)) {
+                let catalog = match io::fetch::fetch_text(&file)
+                    .await
+                    .map(|json| load_catalog(&json))
+                {
                     Err(message) => return loaded.set(Loaded::Failed(message)),
                     Ok((Some(catalog), problems)) if !problems.iter().any(Diagnostic::is_error) => {
                         catalog
@@ -73,7 +76,8 @@ pub fn service_search(props: &Props) -> Html {
                         return loaded.set(Loaded::Failed(format!("{file}: {first}")));
                     }
                 };
-                loaded.set(Loaded::Ready(Rc::new(load_index(&catalog, &index_file).await)));
+                let index = io::load::search_index(&catalog, &index_file).await;
+                loaded.set(Loaded::Ready(Shared::new(index)));
             });
         });
     }

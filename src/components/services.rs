@@ -1,180 +1,28 @@
-//! The service catalog's pages: the home (topics and life events), a topic's services, the
-//! frame every catalog page shares, in-app links, and "you may also need".
+//! The service catalog's pages: the home (search, topics and life events) and a topic's
+//! services.
 
-use super::app::Navigator;
-use super::search::{HeaderSearch, SearchBox};
-use crate::io;
+use super::layout::Frame;
+use super::link::Link;
+use super::recommendations::service_item;
+use super::search::SearchBox;
+use crate::shared::Shared;
 use onewindow_engine::search::SearchIndex;
-use onewindow_engine::{text_direction, ui_text, Catalog, Service, UiText};
-use std::rc::Rc;
+use onewindow_engine::{ui_text, Catalog, UiText};
 use yew::prelude::*;
 
-/// Props for [`Link`].
-#[derive(Properties, PartialEq)]
-pub struct LinkProps {
-    /// Where it goes: a query string of the app (`?service=…`).
-    pub href: AttrValue,
-    /// CSS classes.
-    #[prop_or_default]
-    pub class: Classes,
-    /// The link's content.
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// A link inside the app: a real `href` (new tab, copy link, no script) that the app follows
-/// without reloading when clicked plainly.
-#[function_component(Link)]
-pub fn link(props: &LinkProps) -> Html {
-    let navigator = use_context::<Navigator>();
-    let onclick = {
-        let href = props.href.to_string();
-        Callback::from(move |event: MouseEvent| {
-            let plain = event.button() == 0
-                && !event.ctrl_key()
-                && !event.meta_key()
-                && !event.shift_key()
-                && !event.alt_key();
-            if let (true, Some(navigator)) = (plain, &navigator) {
-                event.prevent_default();
-                navigator.go(href.clone());
-            }
-        })
-    };
-    html! { <a href={props.href.clone()} class={props.class.clone()} {onclick}>{ props.children.clone() }</a> }
-}
-
-/// Props for [`Frame`].
-#[derive(Properties, PartialEq)]
-pub struct FrameProps {
-    /// Interface locale.
-    pub locale: AttrValue,
-    /// The locales the page can be read in.
-    pub locales: Vec<String>,
-    /// The page's heading, for the browser tab's title.
-    pub title: AttrValue,
-    /// A back link: where and its words.
-    #[prop_or_default]
-    pub back: Option<(AttrValue, AttrValue)>,
-    /// The page's content.
-    #[prop_or_default]
-    pub children: Html,
-    /// Whether the header has a search form (not on the home, which has the big one).
-    #[prop_or(true)]
-    pub search: bool,
-}
-
-/// Header (site name, search, languages), main content and footer of a catalog page; sets the title
-/// and the document's language.
-#[function_component(Frame)]
-pub fn frame(props: &FrameProps) -> Html {
-    let locale = props.locale.as_str();
-    {
-        let title = format!("{} – {}", props.title, ui_text(UiText::Services, locale));
-        let locale = locale.to_string();
-        use_effect_with((title, locale), |(title, locale)| {
-            io::set_title(title);
-            io::set_document_lang(locale, text_direction(locale));
-        });
-    }
-    let navigator = use_context::<Navigator>();
-    let languages = props.locales.iter().filter(|l| l.as_str() != locale).map(|other| {
-        let href = io::url_with_param("lang", other);
-        // The language changes in place: the same page, no new history entry.
-        let onclick = {
-            let (navigator, href) = (navigator.clone(), href.clone());
-            Callback::from(move |event: MouseEvent| {
-                if let Some(navigator) = &navigator {
-                    event.prevent_default();
-                    navigator.replace(href.clone());
-                }
-            })
-        };
-        html! {
-            <a class="ow-header__language" {href} lang={other.clone()} hreflang={other.clone()} {onclick}>{ locale_name(other) }</a>
-        }
-    });
-    html! {
-        <div class="ow-page" lang={props.locale.clone()} dir={text_direction(locale)}>
-            <header class="ow-header">
-                <div class="ow-width-container ow-header__inner">
-                    <Link href={format!("?lang={locale}")} class="ow-header__service">{ ui_text(UiText::Services, locale) }</Link>
-                    if props.search { <HeaderSearch locale={props.locale.clone()} /> }
-                    <nav class="ow-header__languages" aria-label={ui_text(UiText::Language, locale)}>{ for languages }</nav>
-                </div>
-            </header>
-            <div class="ow-width-container">
-                if let Some((href, words)) = &props.back {
-                    <Link href={href.clone()} class="ow-back-link">{ words.clone() }</Link>
-                }
-                <main class="ow-main" id="main-content" tabindex="-1">{ props.children.clone() }</main>
-            </div>
-            <footer class="ow-footer">
-                <div class="ow-width-container">
-                    <p class="ow-footer__privacy">{ ui_text(UiText::PrivacyNote, locale) }</p>
-                </div>
-            </footer>
-        </div>
-    }
-}
-
-/// The language's own name, for the language links.
-pub(crate) fn locale_name(locale: &str) -> &str {
-    match locale {
-        "zh-CN" | "zh" | "zh-Hans" => "中文",
-        "en" | "en-GB" => "English",
-        other => other,
-    }
-}
-
-/// One service in a list: its title (a link to its guide, or its form) and summary.
-pub(crate) fn service_item(service: &Service, locale: &str, fallback: &str) -> Html {
-    let href = if service.guide.is_some() || service.form.is_none() {
-        format!("?service={}&lang={locale}", service.id)
-    } else {
-        format!("?form={}&lang={locale}", service.form.as_deref().unwrap_or_default())
-    };
-    html! {
-        <li class="ow-service-list__item">
-            <Link {href} class="ow-service-list__link">{ service.title.get(locale, fallback) }</Link>
-            <p class="ow-service-list__summary">{ service.summary.get(locale, fallback) }</p>
-        </li>
-    }
-}
-
-/// A recommended service with the reason it applies to this person.
-fn reason_item(service: &Service, reason: &str, locale: &str, fallback: &str) -> Html {
-    let href = format!("?service={}&lang={locale}", service.id);
-    html! {
-        <li class="ow-service-list__item">
-            <Link {href} class="ow-service-list__link">{ service.title.get(locale, fallback) }</Link>
-            <p class="ow-service-list__summary">{ reason }</p>
-        </li>
-    }
-}
-
 /// Props for [`CatalogHome`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct CatalogProps {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// Its search index, once loaded.
     #[prop_or_default]
-    pub index: Option<Rc<SearchIndex>>,
+    pub index: Option<Shared<SearchIndex>>,
     /// What the URL says was searched for (`?q=`).
     #[prop_or_default]
     pub query: String,
     /// Interface locale.
     pub locale: AttrValue,
-}
-
-impl PartialEq for CatalogProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.index.as_ref().map(Rc::as_ptr) == other.index.as_ref().map(Rc::as_ptr)
-            && self.query == other.query
-            && self.locale == other.locale
-    }
 }
 
 /// The catalog home: every topic with its services, and the life events.
@@ -219,22 +67,14 @@ pub fn catalog_home(props: &CatalogProps) -> Html {
 }
 
 /// Props for [`TopicPage`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct TopicProps {
     /// The catalog.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// A category or life event id.
     pub topic: String,
     /// Interface locale.
     pub locale: AttrValue,
-}
-
-impl PartialEq for TopicProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.topic == other.topic
-            && self.locale == other.locale
-    }
 }
 
 /// The services of one category or life event.
@@ -257,56 +97,5 @@ pub fn topic_page(props: &TopicProps) -> Html {
             <h1 class="ow-heading-xl">{ &heading }</h1>
             <ul class="ow-service-list">{ for services.iter().map(|s| service_item(s, locale, fallback)) }</ul>
         </Frame>
-    }
-}
-
-/// Props for [`Recommendations`].
-#[derive(Properties)]
-pub struct RecommendationsProps {
-    /// The catalog.
-    pub catalog: Rc<Catalog>,
-    /// The service the person is looking at or has just applied for.
-    pub service: String,
-    /// Services the person's answers point to, first.
-    #[prop_or_default]
-    pub tailored: Vec<String>,
-    /// Why, for some of them (service id → the guide's reason, in the locale).
-    #[prop_or_default]
-    pub reasons: Vec<(String, String)>,
-    /// Interface locale.
-    pub locale: AttrValue,
-}
-
-impl PartialEq for RecommendationsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.service == other.service
-            && self.tailored == other.tailored
-            && self.reasons == other.reasons
-            && self.locale == other.locale
-    }
-}
-
-/// "You may also need": worked out on the device from the catalog, nothing sent anywhere.
-#[function_component(Recommendations)]
-pub fn recommendations(props: &RecommendationsProps) -> Html {
-    let locale = props.locale.as_str();
-    let catalog = &props.catalog;
-    let fallback = catalog.fallback_locale();
-    let tailored: Vec<&str> = props.tailored.iter().map(String::as_str).collect();
-    let found = catalog.recommendations(&props.service, &tailored, &[], 5);
-    if found.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <aside class="ow-related" aria-labelledby="ow-related-heading">
-            <h2 class="ow-heading-m" id="ow-related-heading">{ ui_text(UiText::YouMayAlsoNeed, locale) }</h2>
-            <ul class="ow-service-list">
-                { for found.iter().map(|(s, _)| match props.reasons.iter().find(|(id, _)| *id == s.id) {
-                    Some((_, reason)) => reason_item(s, reason, locale, fallback),
-                    None => service_item(s, locale, fallback),
-                }) }
-            </ul>
-        </aside>
     }
 }

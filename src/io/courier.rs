@@ -3,6 +3,7 @@
 //! the app opens, when the browser comes back online and when a retry falls due.
 
 use super::store;
+use gloo_timers::callback::Timeout;
 use onewindow_engine::{classify_reply, Delivery, OutboxEntry, RequestBody};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -37,7 +38,8 @@ thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
-    static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
+    /// The timer for the next retry (dropping it clears it).
+    static TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
     static FORCE: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -127,19 +129,12 @@ async fn flush() {
 
 /// Sets the one timer for the next retry that falls due.
 fn schedule(at_ms: Option<u64>) {
-    let window = gloo_utils::window();
-    if let Some(old) = TIMER.with(Cell::take) {
-        window.clear_timeout_with_handle(old);
-    }
-    let Some(at_ms) = at_ms else { return };
-    let wait = at_ms.saturating_sub(now_ms()).min(i32::MAX as u64) as i32;
-    let callback = wasm_bindgen::closure::Closure::once_into_js(flush_soon);
-    use wasm_bindgen::JsCast;
-    if let Ok(handle) =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), wait)
-    {
-        TIMER.with(|t| t.set(Some(handle)));
-    }
+    // The timer before, if any, is cleared as it is dropped.
+    let timer = at_ms.map(|at_ms| {
+        let wait = at_ms.saturating_sub(now_ms()).min(i32::MAX as u64) as u32;
+        Timeout::new(wait, flush_soon)
+    });
+    TIMER.with(|t| *t.borrow_mut() = timer);
 }
 
 /// One attempt for `entry`, with the outcome recorded in the outbox: delivered entries leave

@@ -61,7 +61,7 @@ fn save_outbox(ratings: &[Rating]) {
 
 /// One attempt: `None` when it should be tried again later (no reply, or the service failed).
 async fn attempt(rating: &Rating) -> Option<Sent> {
-    let (status, reply) = super::post_json(URL, rating).await.ok()?;
+    let (status, reply) = super::fetch::post_json(URL, rating).await.ok()?;
     match status {
         200..=299 => Some(Sent::Delivered),
         409 => Some(Sent::AlreadyRated),

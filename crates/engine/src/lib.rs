@@ -58,5 +58,7 @@ pub use submission::{
     sha256_hex, Attachment, Delivery, FilePart, OutboxEntry, OutgoingRequest, Package,
     PackageProblem, PageError, RequestBody, PACKAGE_FORMAT,
 };
+/// The one way sizes are written ("2MB", "500KB"): in messages and in the app's file lists.
+pub use text::i18n::format_size;
 pub use text::i18n::{is_chinese, locale_name, results_text, text_direction, ui_text, UiText};
 pub use text::markdown::render_markdown;

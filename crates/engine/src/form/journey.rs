@@ -55,6 +55,26 @@ impl FormModel {
         Ok(after.first().map_or_else(|| end_position(&evaluation), |&p| Position::Page(p)))
     }
 
+    /// "Continue" on `page` as the citizen meets it, with `on_show` the problems already shown
+    /// there: the problems to show now, or where it leads (as [`FormModel::continue_from`]).
+    /// Errors are always shown; warnings are shown once: pressing "Continue" again with the
+    /// same warnings on show goes on.
+    pub fn continue_past_warnings(
+        &self,
+        evaluation: &Evaluation,
+        page: usize,
+        answers: &Answers,
+        locale: &str,
+        returning_to_check: bool,
+        on_show: &[FieldError],
+    ) -> Result<Position, Vec<FieldError>> {
+        let found = validate_page(self, evaluation, page, answers, locale);
+        if found.iter().any(FieldError::is_error) || (!found.is_empty() && found != on_show) {
+            return Err(found);
+        }
+        self.continue_from(page, answers, locale, returning_to_check)
+    }
+
     /// Where "Back" leads from `position`: the page before it on the path.
     pub fn back_from(&self, evaluation: &Evaluation, position: Position) -> Option<Position> {
         let previous = match position {
@@ -198,5 +218,23 @@ mod tests {
             assert_eq!(model.parse_position(&model.position_token(position)), Some(position));
         }
         assert_eq!(model.parse_position("nowhere"), None);
+    }
+
+    #[test]
+    fn a_warning_is_shown_once_then_continue_goes_on() {
+        let form = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
+            "pages": [{"id": "n", "fields": [{"id": "n", "type": "integer", "label": "N"}]}],
+            "rules": [{"id": "many", "field": "n", "assert": {"<": [{"var": "n"}, 10]},
+                "severity": "warning", "message": "Check the number"}]});
+        let model = load_form(&form.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap();
+        let mut answers = Answers::default();
+        answers.set("n", "12".into());
+        let evaluation = model.evaluate(&answers);
+        let go = |on_show: &[FieldError]| {
+            model.continue_past_warnings(&evaluation, 0, &answers, "en", false, on_show)
+        };
+        let shown = go(&[]).unwrap_err();
+        assert_eq!((shown.len(), shown[0].is_error()), (1, false));
+        assert_eq!(go(&shown), Ok(Position::CheckAnswers));
     }
 }

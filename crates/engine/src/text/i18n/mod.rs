@@ -106,7 +106,7 @@ pub fn is_chinese(locale: &str) -> bool {
 }
 
 /// A size in bytes as "2MB", "500KB".
-pub(crate) fn format_size(bytes: u64) -> String {
+pub fn format_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
         format!("{}MB", bytes / (1024 * 1024))
     } else if bytes >= 1024 * 1024 {

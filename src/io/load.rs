@@ -1,0 +1,148 @@
+//! Fetching and loading what the app shows: a form's definition (with the host's submission
+//! overrides and the reference lists it needs), the catalog and its search index, and a
+//! service's guide with its assistant. What cannot be used comes back as its problems, which
+//! the app lists instead of a blank page.
+
+use super::clock::today;
+use super::fetch::{fetch_bytes, fetch_text};
+use super::timing::timed;
+use crate::host::Host;
+use crate::shared::Shared;
+use onewindow_engine::search::SearchIndex;
+use onewindow_engine::{
+    compile_guide, load_catalog, read_guide, Catalog, Diagnostic, FormLoad, FormModel, GuideModel,
+    Service,
+};
+
+/// A definition being fetched, ready, or unusable.
+#[derive(Clone)]
+pub(crate) enum Loaded {
+    Loading,
+    /// The definition could not be fetched or has errors: say so rather than show a blank page.
+    Failed {
+        source: String,
+        problems: Vec<Diagnostic>,
+    },
+    Ready(Shared<FormModel>),
+}
+
+/// Submission overrides from the host: where they were given (for the error) and their JSON.
+pub(crate) type Overrides = (String, Result<serde_json::Value, String>);
+
+/// Fetches the definition at `source` and the reference lists it names (from where `host`
+/// keeps them), loads them with the engine, and lays the host's `overrides` over its
+/// submission settings.
+pub(crate) async fn definition(
+    source: String,
+    overrides: Option<Overrides>,
+    host: &Host,
+) -> Loaded {
+    let json = match fetch_text(&source).await {
+        Err(message) => {
+            return Loaded::Failed { source, problems: vec![Diagnostic::error("", message)] }
+        }
+        Ok(json) => json,
+    };
+    // Reference lists are needed to check and show coded answers (ethnic group "01" is
+    // 汉族 / Han); they are small and cached.
+    let load = FormLoad::new(&json, today());
+    let mut lists = Vec::new();
+    for name in load.list_names() {
+        let text = fetch_text(&host.list_url(&name)).await;
+        lists.push((name, text));
+    }
+    let mut model = match load.finish(&lists) {
+        (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => model,
+        (_, problems) => return Loaded::Failed { source, problems },
+    };
+    if let Some((at, overrides)) = overrides {
+        match overrides.and_then(|o| model.form().submission_settings().with_overrides(&o)) {
+            Ok(settings) => model.set_submission(settings),
+            Err(message) => {
+                return Loaded::Failed {
+                    source: at,
+                    problems: vec![Diagnostic::error("", message)],
+                }
+            }
+        }
+    }
+    Loaded::Ready(Shared::new(model))
+}
+
+/// The catalog, fetched once for every page that lists services.
+#[derive(Clone, PartialEq)]
+pub(crate) enum CatalogState {
+    Loading,
+    Failed(Vec<Diagnostic>),
+    Ready(Shared<Catalog>),
+}
+
+/// Fetches and loads the catalog at `url`.
+pub(crate) async fn catalog(url: &str) -> CatalogState {
+    match fetch_text(url).await {
+        Err(message) => CatalogState::Failed(vec![Diagnostic::error("", message)]),
+        Ok(json) => match load_catalog(&json) {
+            (Some(catalog), problems) if !problems.iter().any(Diagnostic::is_error) => {
+                CatalogState::Ready(Shared::new(catalog))
+            }
+            (_, problems) => CatalogState::Failed(problems),
+        },
+    }
+}
+
+/// The catalog's prebuilt index at `url` (`onewindow index`, with pinyin); a catalog
+/// published without one is indexed here, without pinyin, rather than not searchable.
+pub(crate) async fn search_index(catalog: &Catalog, url: &str) -> SearchIndex {
+    match fetch_bytes(url).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
+        Ok(index) => index,
+        Err(_) => timed(|| SearchIndex::build(catalog, &[])),
+    }
+}
+
+/// A guide and its assistant, loaded and linted.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Bundle {
+    pub guide: Option<Shared<GuideModel>>,
+    pub assistant: Option<Shared<FormModel>>,
+}
+
+/// A service's guide being fetched, ready, or unusable.
+#[derive(Clone)]
+pub(crate) enum GuideLoad {
+    Loading,
+    Failed { source: String, problems: Vec<Diagnostic> },
+    Ready(Bundle),
+}
+
+/// Fetches the service's guide and the assistant it names; a guide with errors is not shown
+/// half right: its problems are listed instead.
+pub(crate) async fn guide(service: &Service) -> GuideLoad {
+    let Some(path) = &service.guide else {
+        return GuideLoad::Ready(Bundle { guide: None, assistant: None });
+    };
+    let source = format!("forms/{path}");
+    let json = match fetch_text(&source).await {
+        Ok(json) => json,
+        Err(message) => {
+            return GuideLoad::Failed { source, problems: vec![Diagnostic::error("", message)] }
+        }
+    };
+    let guide = match read_guide(&json) {
+        Ok(guide) => guide,
+        Err(problem) => return GuideLoad::Failed { source, problems: vec![problem] },
+    };
+    let assistant = match &guide.assistant {
+        None => None,
+        Some(id) => match definition(format!("forms/{id}.json"), None, &Host::Page).await {
+            Loaded::Ready(model) => Some(model),
+            Loaded::Failed { source, problems } => return GuideLoad::Failed { source, problems },
+            Loaded::Loading => None,
+        },
+    };
+    match compile_guide(guide, assistant.as_deref()) {
+        (Some(guide), problems) if !problems.iter().any(Diagnostic::is_error) => {
+            GuideLoad::Ready(Bundle { guide: Some(Shared::new(guide)), assistant })
+        }
+        (_, problems) => GuideLoad::Failed { source, problems },
+    }
+}

@@ -1,0 +1,27 @@
+//! The service worker that keeps the app and the definitions it opened for offline use.
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export async function register_offline() {
+  if (!('serviceWorker' in navigator) || !window.caches) return;
+  await navigator.serviceWorker.register('sw.js');
+  // What this page already loaded (the app, its styles, the definition and its lists) was
+  // fetched before the worker was there: put it in the cache now.
+  const same = (u) => u.startsWith(location.origin) && !u.includes('/api/');
+  const loaded = performance.getEntriesByType('resource').map((e) => e.name).filter(same);
+  const cache = await caches.open('onewindow-v1');
+  await cache.add(new URL('./', location.href).href);
+  await Promise.all(loaded.map((u) => cache.add(u).catch(() => {})));
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn register_offline() -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// Lets the app and the definitions this page opened work offline (a service worker; see
+/// `static/sw.js`). Best effort: without it the app still works online.
+pub fn keep_for_offline() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = register_offline().await;
+    });
+}
