@@ -7,17 +7,31 @@
 //! allocation; postings, the bulk, are only sliced (their reader is defensive instead), so an
 //! index loads at the speed of a copy.
 
+use super::index::{Doc, Group, SearchIndex, Span, Stored};
 use super::terms::{read_varint, write_varint, Terms};
-use super::{Doc, Group, SearchIndex, Span, Stored};
 
 const MAGIC: &[u8; 4] = b"OWSI";
 /// Bump on any change to the layout; readers refuse other versions. 2: postings grouped by
 /// document (`terms::encode_postings`), their count the document frequency. 3: an impact per
 /// posting instead of its fields and frequencies; no per-field term counts.
-pub(crate) const VERSION: u8 = 3;
+const VERSION: u8 = 3;
 const FLAG_PINYIN: u8 = 1;
 
-pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
+impl SearchIndex {
+    /// The index as bytes (a versioned binary format, `docs/search.md`), for
+    /// [`SearchIndex::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        write(self)
+    }
+
+    /// Reads an index written by [`SearchIndex::to_bytes`]. Bytes of another format version,
+    /// cut short or corrupt are an error naming what is wrong, never a panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, String> {
+        read(bytes)
+    }
+}
+
+fn write(index: &SearchIndex) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.push(VERSION);
@@ -126,7 +140,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
+fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     if bytes.len() < 6 || &bytes[..4] != MAGIC {
         return Err("not a onewindow search index (it does not start with OWSI)".to_string());
     }
