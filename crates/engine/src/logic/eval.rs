@@ -138,14 +138,14 @@ impl Env {
     }
 
     fn if_<'a>(&self, args: &'a [Node], scope: &Scope<'_, 'a>) -> Eval<'a> {
-        let mut i = 0;
-        while i + 1 < args.len() {
-            if self.eval(&args[i], scope)?.truthy() {
-                return self.eval(&args[i + 1], scope);
+        let mut rest = args;
+        while let [condition, then, more @ ..] = rest {
+            if self.eval(condition, scope)?.truthy() {
+                return self.eval(then, scope);
             }
-            i += 2;
+            rest = more;
         }
-        match args.get(i) {
+        match rest.first() {
             Some(otherwise) => self.eval(otherwise, scope),
             None => Ok(null()),
         }

@@ -76,7 +76,7 @@ fn array_index(key: &str) -> Option<usize> {
     let digits = key.as_bytes();
     if digits.is_empty()
         || !digits.iter().all(u8::is_ascii_digit)
-        || (digits.len() > 1 && digits[0] == b'0')
+        || (digits.len() > 1 && digits.starts_with(b"0"))
     {
         return None;
     }
