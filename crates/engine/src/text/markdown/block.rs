@@ -192,8 +192,8 @@ fn split_row(line: &str) -> Vec<&str> {
 /// of a list with no blank lines between them.
 fn blocks(lines: &[String], tight: bool, out: &mut String) {
     let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i].as_str();
+    while let Some(line) = lines.get(i) {
+        let line = line.as_str();
         if blank(line) {
             i += 1;
             continue;
@@ -204,14 +204,14 @@ fn blocks(lines: &[String], tight: bool, out: &mut String) {
             // Indented code, to the last indented line before a line that is not.
             let mut end = i;
             let mut j = i;
-            while j < lines.len() && (blank(&lines[j]) || indent(&lines[j]) >= 4) {
-                if !blank(&lines[j]) {
+            while let Some(l) = lines.get(j).filter(|l| blank(l) || indent(l) >= 4) {
+                if !blank(l) {
                     end = j;
                 }
                 j += 1;
             }
             open_block(out, "<pre><code>");
-            for l in &lines[i..=end] {
+            for l in lines.get(i..=end).unwrap_or_default() {
                 escape_text(l.get(4..).unwrap_or(""), out);
                 out.push('\n');
             }
@@ -228,8 +228,8 @@ fn blocks(lines: &[String], tight: bool, out: &mut String) {
                 out.push_str("\">");
             }
             i += 1;
-            while i < lines.len() {
-                let l = lines[i].as_str();
+            while let Some(l) = lines.get(i) {
+                let l = l.as_str();
                 let t = l.trim_start();
                 if indent(l) < 4
                     && t.starts_with(c)
@@ -256,8 +256,8 @@ fn blocks(lines: &[String], tight: bool, out: &mut String) {
             i += 1;
         } else if text.starts_with('>') {
             let mut inner: Vec<String> = Vec::new();
-            while i < lines.len() {
-                let l = lines[i].as_str();
+            while let Some(l) = lines.get(i) {
+                let l = l.as_str();
                 let t = l.trim_start();
                 if indent(l) < 4 && t.starts_with('>') {
                     let rest = &t[1..];
@@ -285,10 +285,11 @@ fn blocks(lines: &[String], tight: bool, out: &mut String) {
         } else {
             // A paragraph, to a blank line or a line that starts another block.
             let mut end = i + 1;
-            while end < lines.len() && !blank(&lines[end]) && !interrupts(&lines[end]) {
+            while lines.get(end).is_some_and(|l| !blank(l) && !interrupts(l)) {
                 end += 1;
             }
-            let joined: Vec<&str> = lines[i..end].iter().map(|l| l.trim_start()).collect();
+            let joined: Vec<&str> =
+                lines.get(i..end).unwrap_or_default().iter().map(|l| l.trim_start()).collect();
             if !tight {
                 open_block(out, "<p>");
             }
@@ -306,27 +307,27 @@ fn list(lines: &[String], first: usize, marker: Marker, start: u64, out: &mut St
     let mut items: Vec<Vec<String>> = Vec::new();
     let mut loose = false;
     let mut i = first;
-    while i < lines.len() {
-        let Some((_, _, content)) = list_item(&lines[i]).filter(|(m, _, _)| *m == marker) else {
+    while let Some(line) = lines.get(i) {
+        let Some((_, _, content)) = list_item(line).filter(|(m, _, _)| *m == marker) else {
             break;
         };
-        if indent(&lines[i]) >= 4 || (!items.is_empty() && thematic_break(lines[i].trim_start())) {
+        if indent(line) >= 4 || (!items.is_empty() && thematic_break(line.trim_start())) {
             break;
         }
-        let first_line = lines[i].get(content..).unwrap_or("").to_string();
+        let first_line = line.get(content..).unwrap_or("").to_string();
         let mut item = vec![first_line];
         i += 1;
         // The item's other lines: indented to its content, lazy continuations, blank lines
         // followed by more of it.
-        while i < lines.len() {
-            let l = lines[i].as_str();
+        while let Some(l) = lines.get(i) {
+            let l = l.as_str();
             if indent(l) < content && list_item(l).is_some_and(|(m, _, _)| m == marker) {
                 break;
             }
             if blank(l) {
-                let next = lines[i..].iter().position(|l| !blank(l)).map(|p| i + p);
+                let next = lines.iter().skip(i).position(|l| !blank(l)).map(|p| i + p);
                 match next {
-                    Some(n) if indent(&lines[n]) >= content => {
+                    Some(n) if lines.get(n).is_some_and(|l| indent(l) >= content) => {
                         item.extend(std::iter::repeat_n(String::new(), n - i));
                         i = n;
                     }
@@ -347,18 +348,19 @@ fn list(lines: &[String], first: usize, marker: Marker, start: u64, out: &mut St
         }
         // Blank lines between the item's own blocks make the list loose.
         let body_end = item.iter().rposition(|l| !blank(l)).unwrap_or(0);
-        if item[..body_end].iter().any(|l| blank(l)) && !only_in_code(&item[..=body_end]) {
+        let body = item.get(..=body_end).unwrap_or_default();
+        if body.iter().take(body_end).any(|l| blank(l)) && !only_in_code(body) {
             loose = true;
         }
         items.push(item);
         // A blank line before the next item makes the list loose too.
-        let gap = lines[i..].iter().take_while(|l| blank(l)).count();
+        let gap = lines.iter().skip(i).take_while(|l| blank(l)).count();
         if gap > 0 {
             let next = i + gap;
-            if next < lines.len()
-                && list_item(&lines[next]).is_some_and(|(m, _, _)| m == marker)
-                && indent(&lines[next]) < 4
-            {
+            let item_follows = lines.get(next).is_some_and(|l| {
+                list_item(l).is_some_and(|(m, _, _)| m == marker) && indent(l) < 4
+            });
+            if item_follows {
                 loose = true;
                 i = next;
             } else {
@@ -420,13 +422,15 @@ fn table(lines: &[String], first: usize, aligns: &[&str], out: &mut String) -> u
         out.push('>');
     };
     open_block(out, "<table><thead><tr>");
-    for (k, content) in split_row(&lines[first]).iter().enumerate() {
-        cell("th", aligns[k], content, out);
+    // The caller checked that the header has a cell per alignment.
+    let header = lines.get(first).map_or("", String::as_str);
+    for (content, align) in split_row(header).iter().zip(aligns) {
+        cell("th", align, content, out);
     }
     out.push_str("</tr></thead><tbody>\n");
     let mut i = first + 2;
-    while i < lines.len() && !blank(&lines[i]) && !interrupts(&lines[i]) {
-        let cells = split_row(&lines[i]);
+    while let Some(line) = lines.get(i).filter(|l| !blank(l) && !interrupts(l)) {
+        let cells = split_row(line);
         out.push_str("<tr>");
         for (k, align) in aligns.iter().enumerate() {
             cell("td", align, cells.get(k).copied().unwrap_or(""), out);

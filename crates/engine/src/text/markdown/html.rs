@@ -28,7 +28,7 @@ pub(super) fn attributes(
 pub(super) fn safe_url(url: &str) -> String {
     let lower = url.trim().to_ascii_lowercase();
     let scheme_end = lower.find([':', '/', '?', '#']);
-    let has_scheme = scheme_end.is_some_and(|i| lower.as_bytes()[i] == b':');
+    let has_scheme = scheme_end.is_some_and(|i| lower.as_bytes().get(i) == Some(&b':'));
     let allowed =
         !has_scheme || ["http:", "https:", "mailto:", "tel:"].iter().any(|s| lower.starts_with(s));
     if allowed {

@@ -29,8 +29,7 @@ pub(super) fn inline(text: &str, out: &mut String) {
             pieces.push(Piece::Html(std::mem::take(html)));
         }
     };
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         match b {
             b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
                 escape_text(&text[i + 1..i + 2], &mut html);
@@ -50,7 +49,7 @@ pub(super) fn inline(text: &str, out: &mut String) {
                 i += spaces_at(text, i);
             }
             b'`' => {
-                let n = bytes[i..].iter().take_while(|&&x| x == b'`').count();
+                let n = bytes.iter().skip(i).take_while(|&&x| x == b'`').count();
                 match find_closing_ticks(&text[i + n..], n) {
                     Some(end) => {
                         let code = text[i + n..i + n + end].replace('\n', " ");
@@ -75,7 +74,7 @@ pub(super) fn inline(text: &str, out: &mut String) {
                 }
             }
             b'*' | b'_' | b'~' => {
-                let n = bytes[i..].iter().take_while(|&&x| x == b).count();
+                let n = bytes.iter().skip(i).take_while(|&&x| x == b).count();
                 let before = text[..i].chars().next_back();
                 let after = text[i + n..].chars().next();
                 let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
@@ -181,8 +180,8 @@ pub(super) fn inline(text: &str, out: &mut String) {
 /// inner ones when one run matches twice, as in `***both***`).
 fn emphasis(pieces: &mut [Piece]) {
     let mut k = 0;
-    while k < pieces.len() {
-        let (c, close) = match &pieces[k] {
+    while let Some(closer) = pieces.get(k) {
+        let (c, close) = match closer {
             Piece::Run { c, close: true, n, .. } if *n > 0 => (*c, true),
             _ => (0, false),
         };
@@ -190,10 +189,10 @@ fn emphasis(pieces: &mut [Piece]) {
             k += 1;
             continue;
         }
-        let closer_n = run_len(&pieces[k]);
-        let closer_open = matches!(pieces[k], Piece::Run { open: true, .. });
-        let opener = (0..k).rev().find(|&j| match &pieces[j] {
-            Piece::Run { c: oc, open: true, n, close: oclose, .. } if *oc == c && *n > 0 => {
+        let closer_n = run_len(closer);
+        let closer_open = matches!(closer, Piece::Run { open: true, .. });
+        let opener = (0..k).rev().find(|&j| match pieces.get(j) {
+            Some(Piece::Run { c: oc, open: true, n, close: oclose, .. }) if *oc == c && *n > 0 => {
                 if c == b'~' {
                     return *n == closer_n;
                 }
@@ -206,15 +205,15 @@ fn emphasis(pieces: &mut [Piece]) {
             _ => false,
         });
         let Some(j) = opener else {
-            if !matches!(pieces[k], Piece::Run { open: true, .. }) {
-                if let Piece::Run { close, .. } = &mut pieces[k] {
+            if !closer_open {
+                if let Some(Piece::Run { close, .. }) = pieces.get_mut(k) {
                     *close = false;
                 }
             }
             k += 1;
             continue;
         };
-        let opener_n = run_len(&pieces[j]);
+        let opener_n = pieces.get(j).map_or(0, run_len);
         let used = if c == b'~' {
             opener_n
         } else if opener_n >= 2 && closer_n >= 2 {
@@ -228,21 +227,21 @@ fn emphasis(pieces: &mut [Piece]) {
             _ => ("<em>", "</em>"),
         };
         // Runs between them can no longer match anything.
-        for piece in &mut pieces[j + 1..k] {
+        for piece in pieces.get_mut(j + 1..k).unwrap_or_default() {
             if let Piece::Run { open, close, .. } = piece {
                 *open = false;
                 *close = false;
             }
         }
-        if let Piece::Run { n, opens, .. } = &mut pieces[j] {
+        if let Some(Piece::Run { n, opens, .. }) = pieces.get_mut(j) {
             *n -= used;
             opens.insert_str(0, open_tag);
         }
-        if let Piece::Run { n, closes, .. } = &mut pieces[k] {
+        if let Some(Piece::Run { n, closes, .. }) = pieces.get_mut(k) {
             *n -= used;
             closes.push_str(close_tag);
         }
-        if run_len(&pieces[k]) == 0 {
+        if pieces.get(k).map_or(0, run_len) == 0 {
             k += 1;
         }
     }
@@ -259,9 +258,9 @@ fn run_len(piece: &Piece) -> usize {
 fn find_closing_ticks(text: &str, n: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let run = bytes[i..].iter().take_while(|&&x| x == b'`').count();
+    while let Some(&b) = bytes.get(i) {
+        if b == b'`' {
+            let run = bytes.iter().skip(i).take_while(|&&x| x == b'`').count();
             if run == n {
                 return Some(i);
             }
@@ -282,7 +281,7 @@ fn link(text: &str, open: usize) -> Option<(&str, String, Option<String>, usize)
         match bytes.get(i)? {
             b'\\' => i += 1,
             b'`' => {
-                let n = bytes[i..].iter().take_while(|&&x| x == b'`').count();
+                let n = bytes.iter().skip(i).take_while(|&&x| x == b'`').count();
                 i += find_closing_ticks(&text[i + n..], n).map_or(0, |e| e + n) + n - 1;
             }
             b'[' => depth += 1,
@@ -304,7 +303,7 @@ fn link(text: &str, open: usize) -> Option<(&str, String, Option<String>, usize)
     let url;
     if bytes.get(i) == Some(&b'<') {
         let end = text[i + 1..].find(['>', '\n'])? + i + 1;
-        if bytes[end] != b'>' {
+        if bytes.get(end) != Some(&b'>') {
             return None;
         }
         url = unescape(&text[i + 1..end]);
@@ -332,8 +331,8 @@ fn link(text: &str, open: usize) -> Option<(&str, String, Option<String>, usize)
         if let Some(&q @ (b'"' | b'\'' | b'(')) = bytes.get(i) {
             let end_quote = if q == b'(' { b')' } else { q };
             let mut j = i + 1;
-            while bytes.get(j).is_some_and(|&b| b != end_quote) {
-                j += if bytes[j] == b'\\' { 2 } else { 1 };
+            while let Some(&b) = bytes.get(j).filter(|&&b| b != end_quote) {
+                j += if b == b'\\' { 2 } else { 1 };
             }
             bytes.get(j)?;
             title = Some(unescape(&text[i + 1..j]));
