@@ -26,7 +26,6 @@ pub(super) enum Field {
     Faq = 7,
     PinyinFull = 8,
     // Written only by indexes built with the `pinyin` feature; read by every index.
-    #[cfg_attr(not(feature = "pinyin"), allow(dead_code))]
     PinyinInitials = 9,
 }
 
@@ -56,7 +55,7 @@ impl SearchIndex {
         } else {
             catalog.locales.clone()
         };
-        let fallback = locales[0].clone();
+        let fallback = locales.first().cloned().unwrap_or_default();
         let localized = |t: &crate::form::definition::Text| -> Vec<String> {
             locales.iter().map(|l| t.get(l, &fallback).to_string()).collect()
         };
@@ -71,7 +70,6 @@ impl SearchIndex {
         let mut text = String::new();
         let mut spans = Vec::new();
         for (d, service) in catalog.services.iter().enumerate() {
-            let mut fields: [Vec<String>; FIELDS] = Default::default();
             let category =
                 catalog.categories.iter().position(|c| c.id == service.category).map(|i| i as u32);
             let events: Vec<u32> = service
@@ -84,40 +82,54 @@ impl SearchIndex {
             let summaries = localized(&service.summary);
             let synonyms: Vec<String> = service.synonyms.values().flatten().cloned().collect();
             let keywords: Vec<String> = service.keywords.values().flatten().cloned().collect();
-            fields[Field::Title as usize] = titles.clone();
-            fields[Field::Synonym as usize] = synonyms.clone();
-            fields[Field::Keyword as usize] = keywords.clone();
-            fields[Field::Summary as usize] = summaries.clone();
-            fields[Field::Department as usize] = localized(&service.department);
             let group_titles = category
                 .iter()
-                .map(|&c| &categories[c as usize])
-                .chain(events.iter().map(|&e| &life_events[e as usize]));
-            fields[Field::Group as usize] =
-                group_titles.flat_map(|g| g.titles.iter().cloned()).collect();
+                .filter_map(|&c| categories.get(c as usize))
+                .chain(events.iter().filter_map(|&e| life_events.get(e as usize)))
+                .flat_map(|g| g.titles.iter().cloned())
+                .collect();
+            let (mut materials, mut faq) = (Vec::new(), Vec::new());
             for guide in guides.iter().filter(|g| g.service == service.id) {
-                fields[Field::Material as usize]
-                    .extend(guide.materials.iter().flat_map(|m| localized(&m.name)));
-                fields[Field::Faq as usize]
-                    .extend(guide.faq.iter().flat_map(|f| localized(&f.question)));
+                materials.extend(guide.materials.iter().flat_map(|m| localized(&m.name)));
+                faq.extend(guide.faq.iter().flat_map(|f| localized(&f.question)));
             }
             #[cfg(feature = "pinyin")]
-            {
+            let (pinyin_full, pinyin_initials) = {
+                let (mut full_terms, mut initials_terms) = (Vec::new(), Vec::new());
                 let names: Vec<String> =
                     titles.iter().chain(&synonyms).chain(&keywords).cloned().collect();
                 for name in names {
                     pinyin::terms(&name, |full, initials| {
-                        fields[Field::PinyinFull as usize].push(format!("{PINYIN}{full}"));
+                        full_terms.push(format!("{PINYIN}{full}"));
                         if initials.len() >= 2 {
-                            fields[Field::PinyinInitials as usize]
-                                .push(format!("{PINYIN}{initials}"));
+                            initials_terms.push(format!("{PINYIN}{initials}"));
                         }
                     });
+                }
+                (full_terms, initials_terms)
+            };
+            #[cfg(not(feature = "pinyin"))]
+            let (pinyin_full, pinyin_initials) = (Vec::new(), Vec::new());
+            let mut fields: [Vec<String>; FIELDS] = Default::default();
+            for (field, texts) in [
+                (Field::Title, titles.clone()),
+                (Field::Synonym, synonyms.clone()),
+                (Field::Keyword, keywords.clone()),
+                (Field::Summary, summaries.clone()),
+                (Field::Department, localized(&service.department)),
+                (Field::Group, group_titles),
+                (Field::Material, materials),
+                (Field::Faq, faq),
+                (Field::PinyinFull, pinyin_full),
+                (Field::PinyinInitials, pinyin_initials),
+            ] {
+                if let Some(slot) = fields.get_mut(field as usize) {
+                    *slot = texts;
                 }
             }
             let mut lens = [0u8; FIELDS];
             let mut counts: BTreeMap<(Vec<u8>, u8), u32> = BTreeMap::new();
-            for (f, texts) in fields.iter_mut().enumerate() {
+            for (f, (texts, len)) in fields.iter_mut().zip(&mut lens).enumerate() {
                 // A plain text is the same in every locale: count it once.
                 let mut seen = Vec::new();
                 texts.retain(|t| {
@@ -142,7 +154,7 @@ impl SearchIndex {
                         });
                     }
                 }
-                lens[f] = n.min(255) as u8;
+                *len = n.min(255) as u8;
             }
             for ((term, field), tf) in counts {
                 postings.entry(term).or_default().push(Posting {
@@ -213,18 +225,20 @@ impl SearchIndex {
 /// services' terms per field.
 pub(super) fn field_weights(lengths: &[[u8; FIELDS]]) -> Vec<[f32; FIELDS]> {
     let n = lengths.len().max(1) as f32;
-    let mut avg = [1f32; FIELDS];
-    for (f, a) in avg.iter_mut().enumerate() {
-        let total: u32 = lengths.iter().map(|l| u32::from(l[f])).sum();
-        *a = (total as f32 / n).max(1.0);
+    let mut totals = [0u32; FIELDS];
+    for l in lengths {
+        for (total, &len) in totals.iter_mut().zip(l) {
+            *total += u32::from(len);
+        }
     }
+    let avg = totals.map(|total| (total as f32 / n).max(1.0));
     lengths
         .iter()
         .map(|l| {
-            let mut w = [0f32; FIELDS];
-            for f in 0..FIELDS {
-                let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * f32::from(l[f]) / avg[f];
-                w[f] = WEIGHT[f] / norm.max(0.1);
+            let mut w = WEIGHT;
+            for (((w, &b), &len), &avg) in w.iter_mut().zip(&LENGTH_NORM).zip(l).zip(&avg) {
+                let norm = 1.0 - b + b * f32::from(len) / avg;
+                *w /= norm.max(0.1);
             }
             w
         })
@@ -242,15 +256,15 @@ pub(super) fn impacts(postings: &[Posting], weights: &[[f32; FIELDS]]) -> Vec<(u
     while let Some(first) = rest.first() {
         let n = rest.iter().take_while(|p| p.doc == first.doc).count();
         let w = weights.get(first.doc as usize).copied().unwrap_or([1.0; FIELDS]);
-        let tf: f32 = rest[..n]
-            .iter()
-            .map(|p| w[usize::from(p.field).min(FIELDS - 1)] * f32::from(p.tf))
-            .sum();
+        let (same, others) = rest.split_at_checked(n).unwrap_or((rest, &[]));
+        let field_weight =
+            |p: &Posting| w.get(usize::from(p.field).min(FIELDS - 1)).copied().unwrap_or(0.0);
+        let tf: f32 = same.iter().map(|p| field_weight(p) * f32::from(p.tf)).sum();
         out.push((
             first.doc,
             (tf / (K1 + tf) * IMPACT_SCALE).round().clamp(1.0, IMPACT_SCALE) as u8,
         ));
-        rest = &rest[n..];
+        rest = others;
     }
     out
 }

@@ -58,9 +58,8 @@ fn write(index: &SearchIndex) -> Vec<u8> {
         write_varint(&mut out, u64::from(d.synonyms));
         write_varint(&mut out, u64::from(d.keywords));
         let first = d.first as usize;
-        for span in
-            &index.spans[first..first + per_doc + usize::from(d.synonyms) + usize::from(d.keywords)]
-        {
+        let strings = per_doc + usize::from(d.synonyms) + usize::from(d.keywords);
+        for span in index.spans.get(first..first + strings).unwrap_or_default() {
             write_varint(&mut out, u64::from(span.end - span.start));
         }
         // 0 is "no category", so ids shift by one.
@@ -77,7 +76,7 @@ fn write(index: &SearchIndex) -> Vec<u8> {
         let shared = prev.iter().zip(term).take_while(|(a, b)| a == b).count();
         write_varint(&mut out, shared as u64);
         write_varint(&mut out, (term.len() - shared) as u64);
-        out.extend_from_slice(&term[shared..]);
+        out.extend_from_slice(term.get(shared..).unwrap_or_default());
         let postings = index.terms.encoded_postings(i);
         write_varint(&mut out, postings.len() as u64);
         out.extend_from_slice(postings);
@@ -118,13 +117,11 @@ impl<'a> Reader<'a> {
     }
 
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], String> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
+        let end = self.at.checked_add(n);
+        let slice = end
+            .and_then(|end| self.bytes.get(self.at..end))
             .ok_or_else(|| format!("the index is cut short at byte {} ({what})", self.at))?;
-        let slice = &self.bytes[self.at..end];
-        self.at = end;
+        self.at += n;
         Ok(slice)
     }
 
@@ -141,13 +138,14 @@ impl<'a> Reader<'a> {
 }
 
 fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
-    if bytes.len() < 6 || &bytes[..4] != MAGIC {
+    let header = bytes.split_first_chunk::<4>().filter(|(magic, _)| *magic == MAGIC);
+    let Some((_, &[version, flags, ..])) = header else {
         return Err("not a onewindow search index (it does not start with OWSI)".to_string());
+    };
+    if version != VERSION {
+        return Err(format!("the search index is format version {version}, this engine reads version {VERSION}: rebuild it with `onewindow index`"));
     }
-    if bytes[4] != VERSION {
-        return Err(format!("the search index is format version {}, this engine reads version {VERSION}: rebuild it with `onewindow index`", bytes[4]));
-    }
-    let pinyin = bytes[5] & FLAG_PINYIN != 0;
+    let pinyin = flags & FLAG_PINYIN != 0;
     let mut r = Reader { bytes, at: 6 };
     let n_locales = r.count("locales", 1)?;
     if n_locales == 0 {
@@ -235,12 +233,12 @@ fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     for i in 0..n_terms {
         let shared = r.varint("a term")? as usize;
         let rest = r.count("term bytes", 1)?;
-        if shared > prev.len() {
+        let Some(common) = prev.get(..shared) else {
             return Err(format!(
                 "the index is corrupt: term {i} shares more than the previous term has"
             ));
-        }
-        let mut term = prev[..shared].to_vec();
+        };
+        let mut term = common.to_vec();
         term.extend_from_slice(r.take(rest, "a term")?);
         if i > 0 && term <= prev {
             return Err(format!("the index is corrupt: term {i} is out of order"));

@@ -90,6 +90,9 @@ fn may_stem(word: &[u8]) -> bool {
 
 /// The character at byte `i` of `text` and its length; ASCII without decoding.
 #[inline(always)]
+// Callers pass an `i` below the text's length, on a character boundary: their loops stop at
+// the end and step by whole characters.
+#[allow(clippy::indexing_slicing)]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     match text.as_bytes()[i] {
         b if b < 0x80 => (b as char, 1),
@@ -112,7 +115,11 @@ fn fold_fast(c: char) -> Option<char> {
 /// matched terms start with. It runs on every hit's title and snippet while someone types, so
 /// it walks bytes, steps over words no matched term starts like and allocates for no other; and
 /// it stops `after_first` bytes past the start of the first match (a snippet shows no more).
-pub(crate) fn marks(
+// Indexed, on this hot path, where the bound is proven: i < stop <= bytes.len() (the loop
+// condition), `end` and `p` are i plus the lengths of the characters there, and `first` has
+// an entry for every byte (and `f` is ASCII where it indexes it).
+#[allow(clippy::indexing_slicing)]
+fn marks(
     text: &str,
     first: &[bool; 256],
     after_first: usize,
@@ -194,6 +201,9 @@ pub(crate) fn marks(
 }
 
 /// [`marks`] for ASCII text (most English titles and summaries), byte by byte.
+// Indexed, on this hot path, where the bound is proven: i < stop <= n = bytes.len() (the
+// loop conditions), start < i where sliced, and the tables have an entry for every byte.
+#[allow(clippy::indexing_slicing)]
 fn ascii_marks(
     bytes: &[u8],
     first: &[bool; 256],
@@ -235,6 +245,8 @@ fn ascii_marks(
 }
 
 /// Which bytes are ASCII letters and digits.
+// Worked out when compiling: an index out of range would fail the build, not panic.
+#[allow(clippy::indexing_slicing)]
 static WORD_BYTE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;

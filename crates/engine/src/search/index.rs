@@ -162,7 +162,7 @@ impl SearchIndex {
                 text::normalized_into(name, &mut name_text);
                 let span = Span { start: at as u32, end: name_text.len() as u32 };
                 let folded = &name_text[at..];
-                let mine = &names[start as usize..];
+                let mine = names.get(start as usize..).unwrap_or_default();
                 if folded.is_empty()
                     || mine.iter().any(|(_, s): &(u8, Span)| {
                         &name_text[s.start as usize..s.end as usize] == folded

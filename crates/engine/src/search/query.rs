@@ -90,35 +90,35 @@ impl SearchIndex {
             return results;
         }
         let normalized_query = text::normalized(query);
-        let top = ranked.len();
-        for (doc, score) in ranked[..top].iter_mut() {
-            *score *= self.name_bonus(&self.docs[*doc as usize], &normalized_query);
+        for (doc, score) in ranked.iter_mut() {
+            if let Some(doc) = self.docs.get(*doc as usize) {
+                *score *= self.name_bonus(doc, &normalized_query);
+            }
         }
-        ranked[..top].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut terms: Vec<&[u8]> = matched_terms.iter().map(|&t| self.terms.term(t)).collect();
         terms.sort_unstable();
         // Most words of a text start with a byte no matched term starts with.
         let mut first = [false; 256];
         for t in &terms {
-            if let Some(&b) = t.first() {
-                first[usize::from(b)] = true;
+            if let Some(starts) = t.first().and_then(|&b| first.get_mut(usize::from(b))) {
+                *starts = true;
             }
         }
         let matched = Matched { terms, first };
-        let hits = ranked[..top.min(limit)]
-            .iter()
-            .map(|&(d, score)| {
-                let doc = &self.docs[d as usize];
-                let title = self.title(doc, li).to_string();
-                let summary = self.summary(doc, li);
-                Hit {
-                    service: self.id(doc).to_string(),
-                    score,
-                    title: Highlighted { marks: matched.marks(&title, usize::MAX), text: title },
-                    snippet: self.snippet(summary, &matched),
-                }
-            })
-            .collect();
+        // A loop rather than `filter_map`: the vector is allocated once, at its size.
+        let mut hits = Vec::with_capacity(ranked.len().min(limit));
+        for &(d, score) in ranked.iter().take(limit) {
+            let Some(doc) = self.docs.get(d as usize) else { continue };
+            let title = self.title(doc, li).to_string();
+            let summary = self.summary(doc, li);
+            hits.push(Hit {
+                service: self.id(doc).to_string(),
+                score,
+                title: Highlighted { marks: matched.marks(&title, usize::MAX), text: title },
+                snippet: self.snippet(summary, &matched),
+            });
+        }
         let did_you_mean = (!corrections.is_empty()).then(|| corrected_query(query, &corrections));
         SearchResults { hits, total, did_you_mean, nearest: Vec::new() }
     }
@@ -172,8 +172,7 @@ fn analyse(query: &str) -> (Vec<Unit>, Vec<String>) {
     let mut units = Vec::new();
     let mut runs = Vec::new();
     let mut i = 0;
-    while i < pieces.len() {
-        let p = &pieces[i];
+    while let Some(p) = pieces.get(i) {
         match p.kind {
             Kind::Word => {
                 if all_stop || !text::is_stop_word(&p.text) {
@@ -188,16 +187,21 @@ fn analyse(query: &str) -> (Vec<Unit>, Vec<String>) {
             }
             Kind::Han => {
                 let start = i;
-                while pieces[i].joined && i + 1 < pieces.len() {
+                while i + 1 < pieces.len() && pieces.get(i).is_some_and(|p| p.joined) {
                     i += 1;
                 }
-                let chars: Vec<&str> = pieces[start..=i].iter().map(|p| p.text.as_str()).collect();
+                let chars: Vec<&str> = pieces
+                    .get(start..=i)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect();
                 let run = runs.len();
                 runs.push(chars.concat());
-                if chars.len() == 1 {
+                if let [only] = chars[..] {
                     units.push(Unit {
-                        raw: chars[0].to_string(),
-                        stem: chars[0].to_string(),
+                        raw: only.to_string(),
+                        stem: only.to_string(),
                         han: true,
                         run,
                     });

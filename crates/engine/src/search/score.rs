@@ -82,9 +82,9 @@ impl SearchIndex {
         let mut matches: Vec<UnitMatch> = Vec::new();
         let mut matched_terms: Vec<usize> = Vec::new();
         let mut i = 0;
-        while i < units.len() {
+        while let Some(unit) = units.get(i) {
             let last = i + 1 == units.len();
-            let (expansions, corrected) = self.expand(&units[i], last);
+            let (expansions, corrected) = self.expand(unit, last);
             // Units scored again (the Han fallback below) get a new number.
             tally.unit = tally.unit.wrapping_add(1);
             let mut matched = false;
@@ -96,12 +96,13 @@ impl SearchIndex {
             }
             matches.push(UnitMatch { matched, corrected: if matched { corrected } else { None } });
             // A run of Han characters none of whose pairs is known: look for its characters.
-            let run = units[i].run;
+            let run = unit.run;
             let run_ends = run != usize::MAX && units.get(i + 1).is_none_or(|u| u.run != run);
             if run_ends {
                 let first = units.iter().position(|u| u.run == run).unwrap_or(i);
-                let pairs = first < i || units[i].raw.chars().count() == 2;
-                if pairs && matches[first..=i].iter().all(|m| !m.matched) {
+                let pairs = first < i || unit.raw.chars().count() == 2;
+                let unmatched = |tried: &[UnitMatch]| tried.iter().all(|m| !m.matched);
+                if pairs && matches.get(first..=i).is_some_and(unmatched) {
                     let mut chars: Vec<Unit> = Vec::new();
                     for c in runs.get(run).map(String::as_str).unwrap_or("").chars() {
                         let s = c.to_string();
@@ -261,6 +262,9 @@ impl SearchIndex {
         at = impacts_end;
         let mut doc: u64 = 0;
         let mut any = false;
+        // Indexed rather than `get`: impact_at < impacts_end = at + n, and n was checked
+        // against the bytes left after `at`.
+        #[allow(clippy::indexing_slicing)]
         while impact_at < impacts_end {
             let Some(delta) = terms::read_varint(bytes, &mut at) else { break };
             doc += delta;
@@ -309,6 +313,8 @@ impl Tally<'_> {
     /// Keeps `score`, a service's BM25 for one term, as the unit's best when higher than what
     /// another form of the same word gave it; moves an earlier unit's best into the total.
     #[inline(always)]
+    // Each index follows its check (d < acc.len(), n_found < found.len()).
+    #[allow(clippy::indexing_slicing)]
     fn saturate(&mut self, doc: u32, score: f32) {
         // Indexes after checks rather than `get_mut`: a call each under opt-level "z".
         let d = doc as usize;

@@ -164,13 +164,11 @@ pub(crate) fn stem(word: &str) -> String {
             let base = &w[..w.len() - ending.len()];
             if base.bytes().any(is_vowel) {
                 let mut base = base.to_string();
-                let b = base.as_bytes();
-                let n = b.len();
-                if n >= 2
-                    && b[n - 1] == b[n - 2]
-                    && !is_vowel(b[n - 1])
-                    && !matches!(b[n - 1], b'l' | b's' | b'z')
-                {
+                let doubled = match base.as_bytes() {
+                    [.., x, y] => x == y && !is_vowel(*y) && !matches!(y, b'l' | b's' | b'z'),
+                    _ => false,
+                };
+                if doubled {
                     base.pop(); // "stopped" → "stop"
                 } else if base.ends_with("at")
                     || base.ends_with("bl")
@@ -192,13 +190,10 @@ fn is_vowel(b: u8) -> bool {
 
 /// One syllable ending consonant-vowel-consonant ("mov", "hop"): the stem lost an "e".
 fn short_cvc(b: &[u8]) -> bool {
-    let n = b.len();
-    if n < 3 {
-        return false;
-    }
-    let (c1, v, c2) = (b[n - 3], b[n - 2], b[n - 1]);
-    let vowel_groups = b.windows(2).filter(|w| !is_vowel(w[0]) && is_vowel(w[1])).count()
-        + usize::from(is_vowel(b[0]));
+    let &[.., c1, v, c2] = b else { return false };
+    let starts_group = |w: &&[u8]| matches!(w, [x, y] if !is_vowel(*x) && is_vowel(*y));
+    let vowel_groups = b.windows(2).filter(starts_group).count()
+        + usize::from(b.first().is_some_and(|&x| is_vowel(x)));
     !is_vowel(c1)
         && is_vowel(v)
         && !is_vowel(c2)
