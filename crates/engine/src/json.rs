@@ -40,7 +40,8 @@ pub(crate) fn pointer_at(json: &str, line: usize, column: usize) -> String {
     let bytes = json.as_bytes();
     let mut i = 0;
     while i < end {
-        match bytes[i] {
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
             b'{' => open.push(Open::Object(None)),
             b'[' => open.push(Open::Array(0)),
             b'}' | b']' => {
@@ -54,8 +55,8 @@ pub(crate) fn pointer_at(json: &str, line: usize, column: usize) -> String {
             b'"' => {
                 let start = i + 1;
                 i = start;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                while let Some(&b) = bytes.get(i).filter(|&&b| b != b'"') {
+                    i += if b == b'\\' { 2 } else { 1 };
                 }
                 if let Some(Open::Object(key @ None)) = open.last_mut() {
                     let raw = json.get(start..i.min(json.len())).unwrap_or("");

@@ -23,6 +23,13 @@
 //! assert_eq!(model.continue_from(0, &answers, "en", false), Ok(Position::CheckAnswers));
 //! ```
 #![deny(missing_docs)]
+// Never panics on input: no unwrap, expect, panic or unchecked indexing outside tests. Where a
+// bound is proven (an index made by the same loop, a length checked just before) an `allow`
+// on the smallest item says which check proves it.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
 
 pub mod analytics;
 mod diagnostic;

@@ -179,7 +179,7 @@ pub fn check_rating(rating: &Rating) -> Vec<Problem> {
         }
     }
     for (i, reason) in rating.reasons.iter().enumerate() {
-        if rating.reasons[..i].contains(reason) {
+        if rating.reasons.iter().take(i).any(|r| r == reason) {
             out.push(problem(
                 format!("/reasons/{i}"),
                 "duplicate",
@@ -215,14 +215,19 @@ pub fn check_rating(rating: &Rating) -> Vec<Problem> {
 
 /// `YYYY-MM-DDTHH:MM:SS…` with a zone; enough to order and date ratings (the receiver keeps
 /// its own time of arrival too).
+///
+/// Reads bytes, not characters: a character of several bytes where a separator or the zone is
+/// expected is simply not one (slicing the text at byte 19 panicked when it fell inside one).
 fn looks_like_rfc3339(text: &str) -> bool {
-    let b = text.as_bytes();
-    text.len() >= 20
-        && text.len() <= 40
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && (b[10] == b'T' || b[10] == b't')
-        && b[13] == b':'
-        && (text.ends_with('Z') || text.ends_with('z') || text[19..].contains(['+', '-']))
+    let [y0, y1, y2, y3, b'-', _, _, b'-', _, _, b'T' | b't', _, _, b':', _, _, _, _, _, zone @ ..] =
+        text.as_bytes()
+    else {
+        return false;
+    };
+    text.len() <= 40
+        && !zone.is_empty()
+        && [y0, y1, y2, y3].into_iter().all(u8::is_ascii_digit)
+        && (text.ends_with('Z')
+            || text.ends_with('z')
+            || zone.iter().any(|b| matches!(b, b'+' | b'-')))
 }

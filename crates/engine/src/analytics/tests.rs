@@ -48,6 +48,18 @@ fn every_problem_is_reported_with_its_pointer() {
 }
 
 #[test]
+fn a_created_time_with_a_wide_character_is_refused_not_a_panic() {
+    // Byte 19 falls inside "é": the check sliced the text there and panicked.
+    let bad = rating(json!({"created": "2026-11-27T10:00:0é00"}));
+    assert_eq!(rules(&check_rating(&bad)), vec![("/created", "syntax")]);
+    for created in ["2026-11-27T10:00:0é", "2026-11-27T10:00:00é", "２026-11-27T10:00:00Z"] {
+        let problems = check_rating(&rating(json!({ "created": created })));
+        assert_eq!(rules(&problems), vec![("/created", "syntax")], "{created}");
+    }
+    assert_eq!(check_rating(&rating(json!({"created": "2026-11-27T10:00:00+08:00"}))), vec![]);
+}
+
+#[test]
 fn a_negative_rating_must_say_what_went_wrong() {
     for level in [1, 2] {
         assert_eq!(

@@ -38,11 +38,10 @@ pub fn cn_resident_id(input: &str, today: Date) -> Result<CnResidentId, FormatPr
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == 'x' { 'X' } else { c })
         .collect();
-    let b = normalized.as_bytes();
-    if b.len() != 18
-        || !b[..17].iter().all(u8::is_ascii_digit)
-        || !(b[17].is_ascii_digit() || b[17] == b'X')
-    {
+    let Ok::<&[u8; 18], _>(b) = normalized.as_bytes().try_into() else {
+        return Err(FormatProblem::Shape);
+    };
+    if !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
         return Err(FormatProblem::Shape);
     }
     let (Some(year), Some(month), Some(day)) =
@@ -72,8 +71,10 @@ const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8,
 pub fn unified_social_credit_code(input: &str) -> Result<String, FormatProblem> {
     let code: String =
         input.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
-    let b = code.as_bytes();
-    if b.len() != 18 || !b[2..8].iter().all(u8::is_ascii_digit) {
+    let Ok::<&[u8; 18], _>(b) = code.as_bytes().try_into() else {
+        return Err(FormatProblem::Shape);
+    };
+    if !b[2..8].iter().all(u8::is_ascii_digit) {
         return Err(FormatProblem::Shape);
     }
     let values = b
@@ -258,24 +259,26 @@ pub fn iban(input: &str) -> Result<String, FormatProblem> {
     let iban: String =
         input.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
     let b = iban.as_bytes();
+    let [c0, c1, k0, k1, rest @ ..] = b else { return Err(FormatProblem::Shape) };
+    let (country, check) = ([*c0, *c1], [*k0, *k1]);
     let shape = (5..=34).contains(&b.len())
-        && b[..2].iter().all(u8::is_ascii_uppercase)
-        && b[2..4].iter().all(u8::is_ascii_digit)
-        && b[4..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        && country.iter().all(u8::is_ascii_uppercase)
+        && check.iter().all(u8::is_ascii_digit)
+        && rest.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if !shape {
         return Err(FormatProblem::Shape);
     }
-    if let Some((_, length)) = IBAN_LENGTHS.iter().find(|(country, _)| country[..] == b[..2]) {
+    if let Some((_, length)) = IBAN_LENGTHS.iter().find(|(c, _)| **c == country) {
         if *length != b.len() {
             return Err(FormatProblem::CountryLength);
         }
     }
     // Check digits are 02–98 by construction; 00, 01 and 99 would pass mod 97 as 97, 98 and 02.
-    if matches!(&b[2..4], b"00" | b"01" | b"99") {
+    if matches!(&check, b"00" | b"01" | b"99") {
         return Err(FormatProblem::CheckDigit);
     }
     // Digit by digit (two for a letter) keeps the running remainder below 97 × 100 + 35.
-    let remainder = b[4..].iter().chain(&b[..4]).fold(0u32, |r, &c| {
+    let remainder = rest.iter().chain(&country).chain(&check).fold(0u32, |r, &c| {
         if c.is_ascii_digit() {
             (r * 10 + u32::from(c - b'0')) % 97
         } else {

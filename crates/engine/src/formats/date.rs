@@ -52,8 +52,10 @@ impl FromStr for Date {
     type Err = FormatProblem;
 
     fn from_str(s: &str) -> Result<Date, FormatProblem> {
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let Ok::<&[u8; 10], _>(b) = s.as_bytes().try_into() else {
+            return Err(FormatProblem::Shape);
+        };
+        if b[4] != b'-' || b[7] != b'-' {
             return Err(FormatProblem::Shape);
         }
         let (Some(year), Some(month), Some(day)) =

@@ -72,11 +72,11 @@ pub fn http_url(input: &str) -> Result<String, FormatProblem> {
         }
     };
     if let Some(port) = port {
-        if !port.is_empty()
-            && !(port.len() <= 5
+        let valid = port.is_empty()
+            || (port.len() <= 5
                 && port.chars().all(|c| c.is_ascii_digit())
-                && port.parse::<u32>().is_ok_and(|p| p <= 65535))
-        {
+                && port.parse::<u32>().is_ok_and(|p| p <= 65535));
+        if !valid {
             return Err(FormatProblem::Shape);
         }
     }

@@ -112,26 +112,30 @@ impl GuideModel {
                 truthy(&self.logic.eval(c, |name| evaluation.value(model, name)))
             }
         };
-        let pick = |count: usize, compiled: &[Option<Compiled>]| -> Vec<usize> {
-            (0..count).filter(|&i| compiled.get(i).is_none_or(applies)).collect()
-        };
         let g = &self.guide;
-        let materials: Vec<&Material> =
-            pick(g.materials.len(), &self.materials).into_iter().map(|i| &g.materials[i]).collect();
+        let materials: Vec<&Material> = pick(&g.materials, &self.materials, applies);
         let (shared, materials) =
             materials.into_iter().partition(|m| m.source == Source::DepartmentShared);
         Checklist {
-            conditions: pick(g.conditions.len(), &self.conditions)
-                .into_iter()
-                .map(|i| &g.conditions[i])
-                .collect(),
+            conditions: pick(&g.conditions, &self.conditions, applies),
             materials,
             shared,
-            steps: pick(g.steps.len(), &self.steps).into_iter().map(|i| &g.steps[i]).collect(),
-            also_needed: pick(g.also_needed.len(), &self.also_needed)
-                .into_iter()
-                .map(|i| &g.also_needed[i])
-                .collect(),
+            steps: pick(&g.steps, &self.steps, applies),
+            also_needed: pick(&g.also_needed, &self.also_needed, applies),
         }
     }
+}
+
+/// The items whose condition (the same place in `compiled`) applies; one without applies.
+fn pick<'g, T>(
+    items: &'g [T],
+    compiled: &[Option<Compiled>],
+    applies: impl Fn(&Option<Compiled>) -> bool,
+) -> Vec<&'g T> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| compiled.get(i).is_none_or(&applies))
+        .map(|(_, item)| item)
+        .collect()
 }

@@ -224,11 +224,11 @@ pub(super) fn collect_deps(expr: &Value, deps: &mut Vec<String>) -> Result<(), S
                     _ => Err("\"var\" must name a field with a literal string".into()),
                 },
                 "missing" => names(args, &mut push),
-                "missing_some" => match args {
-                    Value::Array(list) if list.len() == 2 => {
-                        names(&list[1], &mut push)?;
+                "missing_some" => match args.as_array().map(Vec::as_slice) {
+                    Some([count, fields]) => {
+                        names(fields, &mut push)?;
                         // The count is evaluated against the answers too.
-                        collect_deps(&list[0], deps)
+                        collect_deps(count, deps)
                     }
                     _ => Err("\"missing_some\" takes [count, [field names]]".into()),
                 },

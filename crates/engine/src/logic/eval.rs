@@ -2,12 +2,14 @@
 //! behind jsonlogic.com) defines it: the same argument handling, short-circuits and coercions.
 
 use super::compile::{Node, Op};
+use super::ours;
+use super::scope::{lookup_key, missing, resolve, whole, Scope};
 use super::value::{
-    js_of, less, loose_eq, parse_float, push_joined, strict_eq, to_integer, to_number, to_string,
+    less, loose_eq, null, parse_float, push_joined, strict_eq, to_integer, to_number, to_string,
     utf16_len, Js, Val,
 };
-use crate::formats::{self, Date};
-use serde_json::{Map, Value};
+use crate::formats::Date;
+use serde_json::Value;
 use std::cell::Cell;
 
 /// An evaluation that cannot finish, where JavaScript would throw (`{"*": []}`): the whole
@@ -16,17 +18,6 @@ use std::cell::Cell;
 pub(super) struct Failure;
 
 type Eval<'a> = Result<Val<'a>, Failure>;
-
-/// What `var` reads.
-pub(super) enum Scope<'s, 'a> {
-    /// The form's answers by field id (absent = unanswered or hidden); `deps` names them all,
-    /// for `{"var": ""}`.
-    Answers { lookup: &'s dyn Fn(&str) -> Option<&'a Value>, deps: &'s [String] },
-    /// A JSON value: each item inside `map`, `filter`, `all`, `none`, `some`.
-    Data(&'a Value),
-    /// Inside `reduce`: `{"current": …, "accumulator": …}`, without building that object.
-    Reduce { current: &'a Value, accumulator: &'a Val<'a> },
-}
 
 /// Evaluation steps one expression may take. Nesting `map`, `filter` or `reduce` multiplies
 /// the work, so a short definition can ask for billions of steps; past this budget the expression
@@ -98,7 +89,7 @@ impl Env {
                     .iter()
                     .map(|node| self.eval(node, scope))
                     .collect::<Result<Vec<_>, _>>()?;
-                Ok(self.ours(op, &values))
+                Ok(ours::apply(op, &values, self.today))
             }
         }
     }
@@ -147,14 +138,14 @@ impl Env {
     }
 
     fn if_<'a>(&self, args: &'a [Node], scope: &Scope<'_, 'a>) -> Eval<'a> {
-        let mut i = 0;
-        while i + 1 < args.len() {
-            if self.eval(&args[i], scope)?.truthy() {
-                return self.eval(&args[i + 1], scope);
+        let mut rest = args;
+        while let [condition, then, more @ ..] = rest {
+            if self.eval(condition, scope)?.truthy() {
+                return self.eval(then, scope);
             }
-            i += 2;
+            rest = more;
         }
-        match args.get(i) {
+        match rest.first() {
             Some(otherwise) => self.eval(otherwise, scope),
             None => Ok(null()),
         }
@@ -408,73 +399,6 @@ impl Env {
             None => Ok(Val::Undefined),
         }
     }
-
-    /// Our operators, on evaluated arguments.
-    fn ours(&self, op: Op, args: &[Val<'_>]) -> Val<'static> {
-        let date = |i: usize| match args.get(i).map(Val::js) {
-            Some(Js::Str(text)) => text.trim().parse::<Date>().ok(),
-            _ => None,
-        };
-        let text = |i: usize| match args.get(i).map(Val::js) {
-            Some(Js::Str(text)) => Some(text),
-            _ => None,
-        };
-        let resident_id = || text(0).and_then(|id| formats::cn_resident_id(id, self.today).ok());
-        match op {
-            // {"today": []} → "YYYY-MM-DD".
-            Op::Today => Val::string(self.today.to_string()),
-            // {"age": [date_of_birth]} → whole years today (or on the optional second date);
-            // null when the date is missing or not a real date.
-            Op::Age => match date(0) {
-                Some(birth) => {
-                    Val::Own(Value::from(formats::age_on(birth, date(1).unwrap_or(self.today))))
-                }
-                None => null(),
-            },
-            // {"date_before": [a, b]} / {"date_after": [a, b]}: false unless both are real dates.
-            Op::DateBefore | Op::DateAfter => Val::bool(match (date(0), date(1)) {
-                (Some(a), Some(b)) if op == Op::DateBefore => a < b,
-                (Some(a), Some(b)) => a > b,
-                _ => false,
-            }),
-            // {"days_between": [a, b]} → days from date a to date b (negative when b is
-            // earlier); null unless both are real dates. E.g. "registered within 42 days of
-            // the birth".
-            Op::DaysBetween => match (date(0), date(1)) {
-                (Some(a), Some(b)) => {
-                    Val::Own(Value::from(b.days_since_epoch() - a.days_since_epoch()))
-                }
-                _ => null(),
-            },
-            // {"valid_format": ["cn_resident_id", value]} → whether value is in that format.
-            Op::ValidFormat => Val::bool(match (text(0), text(1)) {
-                (Some(format), Some(value)) => formats::Format::from_name(format)
-                    .is_some_and(|f| f.check(value, self.today).is_ok()),
-                _ => false,
-            }),
-            // {"id_birth_date": [id_number]} → the birth date in a Chinese resident ID, or null.
-            Op::IdBirthDate => match resident_id() {
-                Some(id) => Val::string(id.birth_date.to_string()),
-                None => null(),
-            },
-            // {"id_sex": [id_number]} → "male" / "female" from a Chinese resident ID, or null.
-            Op::IdSex => match resident_id() {
-                Some(id) => Val::string(
-                    match id.sex {
-                        formats::Sex::Male => "male",
-                        formats::Sex::Female => "female",
-                    }
-                    .to_string(),
-                ),
-                None => null(),
-            },
-            _ => Val::Undefined,
-        }
-    }
-}
-
-fn null() -> Val<'static> {
-    Val::Own(Value::Null)
 }
 
 /// `var`'s value when the path leads nowhere: its default, else null.
@@ -482,114 +406,6 @@ fn not_found(default: Val<'_>) -> Val<'_> {
     match default {
         Val::Undefined => null(),
         default => default,
-    }
-}
-
-/// `{"var": ""}`: the data itself.
-fn whole<'a>(scope: &Scope<'_, 'a>) -> Val<'a> {
-    match scope {
-        Scope::Data(data) => Val::Ref(data),
-        Scope::Answers { lookup, deps } => {
-            let answers = deps
-                .iter()
-                .filter_map(|dep| Some((dep.clone(), lookup(dep)?.clone())))
-                .collect::<Map<_, _>>();
-            Val::Own(Value::Object(answers))
-        }
-        Scope::Reduce { current, accumulator } => {
-            let mut pair = Map::new();
-            pair.insert("current".into(), Value::clone(current));
-            if !matches!(accumulator, Val::Undefined) {
-                pair.insert("accumulator".into(), accumulator.borrowed().into_value());
-            }
-            Val::Own(Value::Object(pair))
-        }
-    }
-}
-
-/// The value at a dotted path, `None` when it leads nowhere (then `var` gives its default).
-fn resolve<'a, S: AsRef<str>>(scope: &Scope<'_, 'a>, path: &[S]) -> Option<Val<'a>> {
-    let (first, rest) = match scope {
-        Scope::Data(data) => return descend(data, path).map(Val::Ref),
-        _ => path.split_first()?,
-    };
-    let start: &'a Value = match scope {
-        Scope::Answers { lookup, .. } => lookup(first.as_ref())?,
-        Scope::Reduce { current, accumulator } => match first.as_ref() {
-            "current" => current,
-            "accumulator" => match accumulator {
-                Val::Undefined => return None,
-                Val::Num(_) if rest.is_empty() => return Some(accumulator.borrowed()),
-                other => other.json()?,
-            },
-            _ => return None,
-        },
-        Scope::Data(_) => return None,
-    };
-    descend(start, rest).map(Val::Ref)
-}
-
-fn descend<'v, S: AsRef<str>>(mut value: &'v Value, path: &[S]) -> Option<&'v Value> {
-    for key in path {
-        let key = key.as_ref();
-        value = match value {
-            Value::Object(map) => map.get(key)?,
-            Value::Array(items) => items.get(array_index(key)?)?,
-            _ => return None,
-        };
-    }
-    Some(value)
-}
-
-/// Only canonical indices ("0", "12"; not "01" or "+1"), as in JavaScript.
-fn array_index(key: &str) -> Option<usize> {
-    let digits = key.as_bytes();
-    if digits.is_empty()
-        || !digits.iter().all(u8::is_ascii_digit)
-        || (digits.len() > 1 && digits[0] == b'0')
-    {
-        return None;
-    }
-    key.parse().ok()
-}
-
-/// `{"var": key}` for a key computed at run time.
-fn lookup_key<'a>(scope: &Scope<'_, 'a>, key: Js<'_>) -> Option<Val<'a>> {
-    match key {
-        Js::Undefined | Js::Null | Js::Str("") => Some(whole(scope)),
-        key => {
-            let name = to_string(key);
-            let path: Vec<&str> = name.split('.').collect();
-            resolve(scope, &path[..])
-        }
-    }
-}
-
-/// The keys whose value is null or empty text. One array argument is the list of keys.
-fn missing(scope: &Scope<'_, '_>, args: &[Val<'_>]) -> Vec<Value> {
-    let one = |key: Js<'_>| {
-        let value = lookup_key(scope, key);
-        let absent = match value.as_ref().map(Val::js) {
-            None | Some(Js::Null) => true,
-            Some(Js::Str(text)) => text.is_empty(),
-            _ => false,
-        };
-        absent.then(|| key_value(key))
-    };
-    match args.first().map(Val::js) {
-        Some(Js::Arr(keys)) => keys.iter().filter_map(|key| one(js_of(key))).collect(),
-        _ => args.iter().filter_map(|key| one(key.js())).collect(),
-    }
-}
-
-fn key_value(key: Js<'_>) -> Value {
-    match key {
-        Js::Undefined | Js::Null => Value::Null,
-        Js::Bool(b) => Value::Bool(b),
-        Js::Num(n) => super::value::number_value(n),
-        Js::Str(text) => Value::String(text.to_string()),
-        Js::Arr(items) => Value::Array(items.to_vec()),
-        Js::Obj(map) => Value::Object(map.clone()),
     }
 }
 

@@ -18,6 +18,8 @@
 
 mod compile;
 mod eval;
+mod ours;
+mod scope;
 mod value;
 
 #[cfg(test)]
@@ -25,7 +27,8 @@ mod tests;
 
 use crate::formats::Date;
 use compile::Node;
-use eval::{Env, Scope};
+use eval::Env;
+use scope::Scope;
 use serde_json::Value;
 use std::sync::atomic::{AtomicU32, Ordering};
 pub(crate) use value::truthy;

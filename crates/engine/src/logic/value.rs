@@ -109,6 +109,11 @@ impl<'a> Val<'a> {
     }
 }
 
+/// JSON's `null` as a value.
+pub(super) fn null() -> Val<'static> {
+    Val::Own(Value::Null)
+}
+
 pub(super) fn js_of(value: &Value) -> Js<'_> {
     match value {
         Value::Null => Js::Null,

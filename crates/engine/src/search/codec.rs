@@ -7,17 +7,31 @@
 //! allocation; postings, the bulk, are only sliced (their reader is defensive instead), so an
 //! index loads at the speed of a copy.
 
+use super::index::{Doc, Group, SearchIndex, Span, Stored};
 use super::terms::{read_varint, write_varint, Terms};
-use super::{Doc, Group, SearchIndex, Span, Stored};
 
 const MAGIC: &[u8; 4] = b"OWSI";
 /// Bump on any change to the layout; readers refuse other versions. 2: postings grouped by
 /// document (`terms::encode_postings`), their count the document frequency. 3: an impact per
 /// posting instead of its fields and frequencies; no per-field term counts.
-pub(crate) const VERSION: u8 = 3;
+const VERSION: u8 = 3;
 const FLAG_PINYIN: u8 = 1;
 
-pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
+impl SearchIndex {
+    /// The index as bytes (a versioned binary format, `docs/search.md`), for
+    /// [`SearchIndex::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        write(self)
+    }
+
+    /// Reads an index written by [`SearchIndex::to_bytes`]. Bytes of another format version,
+    /// cut short or corrupt are an error naming what is wrong, never a panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, String> {
+        read(bytes)
+    }
+}
+
+fn write(index: &SearchIndex) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.push(VERSION);
@@ -44,9 +58,8 @@ pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
         write_varint(&mut out, u64::from(d.synonyms));
         write_varint(&mut out, u64::from(d.keywords));
         let first = d.first as usize;
-        for span in
-            &index.spans[first..first + per_doc + usize::from(d.synonyms) + usize::from(d.keywords)]
-        {
+        let strings = per_doc + usize::from(d.synonyms) + usize::from(d.keywords);
+        for span in index.spans.get(first..first + strings).unwrap_or_default() {
             write_varint(&mut out, u64::from(span.end - span.start));
         }
         // 0 is "no category", so ids shift by one.
@@ -63,7 +76,7 @@ pub(crate) fn write(index: &SearchIndex) -> Vec<u8> {
         let shared = prev.iter().zip(term).take_while(|(a, b)| a == b).count();
         write_varint(&mut out, shared as u64);
         write_varint(&mut out, (term.len() - shared) as u64);
-        out.extend_from_slice(&term[shared..]);
+        out.extend_from_slice(term.get(shared..).unwrap_or_default());
         let postings = index.terms.encoded_postings(i);
         write_varint(&mut out, postings.len() as u64);
         out.extend_from_slice(postings);
@@ -104,13 +117,11 @@ impl<'a> Reader<'a> {
     }
 
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], String> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
+        let end = self.at.checked_add(n);
+        let slice = end
+            .and_then(|end| self.bytes.get(self.at..end))
             .ok_or_else(|| format!("the index is cut short at byte {} ({what})", self.at))?;
-        let slice = &self.bytes[self.at..end];
-        self.at = end;
+        self.at += n;
         Ok(slice)
     }
 
@@ -126,14 +137,15 @@ impl<'a> Reader<'a> {
     }
 }
 
-pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
-    if bytes.len() < 6 || &bytes[..4] != MAGIC {
+fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
+    let header = bytes.split_first_chunk::<4>().filter(|(magic, _)| *magic == MAGIC);
+    let Some((_, &[version, flags, ..])) = header else {
         return Err("not a onewindow search index (it does not start with OWSI)".to_string());
+    };
+    if version != VERSION {
+        return Err(format!("the search index is format version {version}, this engine reads version {VERSION}: rebuild it with `onewindow index`"));
     }
-    if bytes[4] != VERSION {
-        return Err(format!("the search index is format version {}, this engine reads version {VERSION}: rebuild it with `onewindow index`", bytes[4]));
-    }
-    let pinyin = bytes[5] & FLAG_PINYIN != 0;
+    let pinyin = flags & FLAG_PINYIN != 0;
     let mut r = Reader { bytes, at: 6 };
     let n_locales = r.count("locales", 1)?;
     if n_locales == 0 {
@@ -221,12 +233,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<SearchIndex, String> {
     for i in 0..n_terms {
         let shared = r.varint("a term")? as usize;
         let rest = r.count("term bytes", 1)?;
-        if shared > prev.len() {
+        let Some(common) = prev.get(..shared) else {
             return Err(format!(
                 "the index is corrupt: term {i} shares more than the previous term has"
             ));
-        }
-        let mut term = prev[..shared].to_vec();
+        };
+        let mut term = common.to_vec();
         term.extend_from_slice(r.take(rest, "a term")?);
         if i > 0 && term <= prev {
             return Err(format!("the index is corrupt: term {i} is out of order"));

@@ -15,10 +15,9 @@ pub(crate) fn terms(text: &str, mut each: impl FnMut(String, String)) {
     let mut run: Vec<&'static str> = Vec::new();
     let mut flush = |run: &mut Vec<&'static str>| {
         for start in 0..run.len() {
-            let end = (start + SPAN).min(run.len());
-            let full: String = run[start..end].concat();
-            let initials: String =
-                run[start..end].iter().filter_map(|s| s.chars().next()).collect();
+            let syllables = run.iter().skip(start).take(SPAN);
+            let full: String = syllables.clone().copied().collect();
+            let initials: String = syllables.filter_map(|s| s.chars().next()).collect();
             each(fold(&full), fold(&initials));
         }
         run.clear();

@@ -162,6 +162,11 @@ impl Terms {
             let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
             let mut depth = shared.min(filled - 1);
             let mut skip_to = None;
+            // Indexed, cell by cell, where the bound is proven: rows was grown to hold this
+            // row and the next (`below` has `width`), j <= qn < width indexes cur, last and
+            // before (`width` long once depth >= 1), j - 1 < qn indexes the query, and
+            // depth < t.len().
+            #[allow(clippy::indexing_slicing)]
             while depth < t.len() {
                 // The next row, computed on slices: indexing a Vec, or stepping a range, is a
                 // call under the release profile's opt-level "z", and this runs for every cell.
@@ -192,7 +197,7 @@ impl Terms {
                 depth += 1;
                 if min > max {
                     // Nothing under this prefix can match: skip the terms under it.
-                    let prefix = &t[..depth];
+                    let prefix = t.get(..depth).unwrap_or(t);
                     skip_to = Some(self.past_prefix(prefix, i));
                     break;
                 }
@@ -202,8 +207,7 @@ impl Terms {
             match skip_to {
                 Some(next) => i = next.max(i + 1),
                 None => {
-                    let d = rows[depth * width + qn];
-                    if d <= max {
+                    if let Some(&d) = rows.get(depth * width + qn).filter(|&&d| d <= max) {
                         found(i, d);
                     }
                     i += 1;

@@ -1,3 +1,5 @@
+use super::build::{field_weights, impacts, Field, FIELDS, IMPACT_SCALE};
+use super::terms::Posting;
 use super::*;
 use crate::guide::load_catalog;
 

@@ -34,7 +34,7 @@ pub(crate) fn is_han(c: char) -> bool {
 }
 
 /// One folded character, or `None` for a separator.
-fn fold(c: char) -> Option<char> {
+pub(crate) fn fold(c: char) -> Option<char> {
     let c = match c as u32 {
         // Full-width ASCII (ＡＢＣ１２３) typed on Chinese keyboards.
         0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
@@ -164,13 +164,11 @@ pub(crate) fn stem(word: &str) -> String {
             let base = &w[..w.len() - ending.len()];
             if base.bytes().any(is_vowel) {
                 let mut base = base.to_string();
-                let b = base.as_bytes();
-                let n = b.len();
-                if n >= 2
-                    && b[n - 1] == b[n - 2]
-                    && !is_vowel(b[n - 1])
-                    && !matches!(b[n - 1], b'l' | b's' | b'z')
-                {
+                let doubled = match base.as_bytes() {
+                    [.., x, y] => x == y && !is_vowel(*y) && !matches!(y, b'l' | b's' | b'z'),
+                    _ => false,
+                };
+                if doubled {
                     base.pop(); // "stopped" → "stop"
                 } else if base.ends_with("at")
                     || base.ends_with("bl")
@@ -186,25 +184,16 @@ pub(crate) fn stem(word: &str) -> String {
     w
 }
 
-/// Whether [`stem`] could change `word` (it only removes -s, -ed and -ing): most words are
-/// then not stemmed, and not copied, while titles and snippets are marked.
-fn may_stem(word: &[u8]) -> bool {
-    word.len() > 3 && (word.ends_with(b"s") || word.ends_with(b"ed") || word.ends_with(b"ing"))
-}
-
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
 /// One syllable ending consonant-vowel-consonant ("mov", "hop"): the stem lost an "e".
 fn short_cvc(b: &[u8]) -> bool {
-    let n = b.len();
-    if n < 3 {
-        return false;
-    }
-    let (c1, v, c2) = (b[n - 3], b[n - 2], b[n - 1]);
-    let vowel_groups = b.windows(2).filter(|w| !is_vowel(w[0]) && is_vowel(w[1])).count()
-        + usize::from(is_vowel(b[0]));
+    let &[.., c1, v, c2] = b else { return false };
+    let starts_group = |w: &&[u8]| matches!(w, [x, y] if !is_vowel(*x) && is_vowel(*y));
+    let vowel_groups = b.windows(2).filter(starts_group).count()
+        + usize::from(b.first().is_some_and(|&x| is_vowel(x)));
     !is_vowel(c1)
         && is_vowel(v)
         && !is_vowel(c2)
@@ -246,163 +235,6 @@ pub(crate) fn terms(text: &str, as_typed: bool, singles: bool, mut each: impl Fn
         }
     }
 }
-
-/// The character at byte `i` of `text` and its length; ASCII without decoding.
-#[inline(always)]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes()[i] {
-        b if b < 0x80 => (b as char, 1),
-        _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
-    }
-}
-
-/// Folds like [`fold`], with ASCII handled inline.
-#[inline(always)]
-fn fold_fast(c: char) -> Option<char> {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
-    } else {
-        fold(c)
-    }
-}
-
-/// The byte ranges of `text` whose words (as typed or stemmed), Han pairs or single Han
-/// characters are `matched` terms; neighbouring Han matches join. `first` says which bytes
-/// matched terms start with. It runs on every hit's title and snippet while someone types, so
-/// it walks bytes, steps over words no matched term starts like and allocates for no other; and
-/// it stops `after_first` bytes past the start of the first match (a snippet shows no more).
-pub(crate) fn marks(
-    text: &str,
-    first: &[bool; 256],
-    after_first: usize,
-    matched: impl Fn(&[u8]) -> bool,
-) -> Vec<Range<usize>> {
-    if text.is_ascii() {
-        return ascii_marks(text.as_bytes(), first, after_first, matched);
-    }
-    let bytes = text.as_bytes();
-    let mut marks: Vec<Range<usize>> = Vec::new();
-    let mut word = String::new();
-    let mut i = 0;
-    let mut stop = bytes.len();
-    while i < stop {
-        let (c, len) = char_at(text, i);
-        if is_han(c) {
-            let end = i + len;
-            if first[usize::from(bytes[i])] {
-                let pair = if end < bytes.len() {
-                    let (next, next_len) = char_at(text, end);
-                    is_han(next).then_some(end + next_len)
-                } else {
-                    None
-                };
-                let found = match pair.filter(|&p| matched(&bytes[i..p])) {
-                    Some(p) => Some(i..p),
-                    None => matched(&bytes[i..end]).then_some(i..end),
-                };
-                if let Some(r) = found {
-                    match marks.last_mut() {
-                        Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                        _ => {
-                            if marks.is_empty() {
-                                stop = stop.min(r.start.saturating_add(after_first));
-                            }
-                            marks.push(r);
-                        }
-                    }
-                }
-            }
-            i = end;
-            continue;
-        }
-        let Some(f) = fold_fast(c) else {
-            i += len;
-            continue;
-        };
-        // A word: collected only when a matched term could start like it (a stem starts as
-        // its word does).
-        let could = !f.is_ascii() || first[f as usize];
-        let start = i;
-        word.clear();
-        while i < bytes.len() {
-            let (c, len) = char_at(text, i);
-            if is_han(c) {
-                break;
-            }
-            match fold_fast(c) {
-                Some(f) => {
-                    if could {
-                        word.push(f);
-                    }
-                    i += len;
-                }
-                None => break,
-            }
-        }
-        if could
-            && (matched(word.as_bytes())
-                || (may_stem(word.as_bytes()) && matched(stem(&word).as_bytes())))
-        {
-            if marks.is_empty() {
-                stop = stop.min(start.saturating_add(after_first));
-            }
-            marks.push(start..i);
-        }
-    }
-    marks
-}
-
-/// [`marks`] for ASCII text (most English titles and summaries), byte by byte.
-fn ascii_marks(
-    bytes: &[u8],
-    first: &[bool; 256],
-    after_first: usize,
-    matched: impl Fn(&[u8]) -> bool,
-) -> Vec<Range<usize>> {
-    let mut marks = Vec::new();
-    let mut word: Vec<u8> = Vec::new();
-    let mut i = 0;
-    let mut stop = bytes.len();
-    let n = bytes.len();
-    while i < stop {
-        // A table rather than `is_ascii_alphanumeric`: three range checks a byte, and this
-        // reads every byte of ten titles and snippets on each keystroke.
-        if !WORD_BYTE[usize::from(bytes[i])] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < n && WORD_BYTE[usize::from(bytes[i])] {
-            i += 1;
-        }
-        if !first[usize::from(bytes[start].to_ascii_lowercase())] {
-            continue;
-        }
-        word.clear();
-        word.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
-        if matched(&word)
-            || (may_stem(&word)
-                && std::str::from_utf8(&word).is_ok_and(|w| matched(stem(w).as_bytes())))
-        {
-            if marks.is_empty() {
-                stop = stop.min(start.saturating_add(after_first));
-            }
-            marks.push(start..i);
-        }
-    }
-    marks
-}
-
-/// Which bytes are ASCII letters and digits.
-static WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// `text` folded for comparing whole names: words and Han characters joined by one space
 /// between words (Han characters join without one), so "Residence  Permit" equals

@@ -190,8 +190,8 @@ impl FormModel {
         evaluation
             .path
             .iter()
-            .flat_map(|&page| {
-                let id = self.form.pages[page].id.clone();
+            .filter_map(|&page| Some((page, self.form.pages.get(page)?.id.clone())))
+            .flat_map(|(page, id)| {
                 validate_page(self, &evaluation, page, answers, locale)
                     .into_iter()
                     .filter(FieldError::is_error)
@@ -240,13 +240,12 @@ pub fn checksum(package: &Package) -> String {
 }
 
 fn is_uuid_v4(key: &str) -> bool {
-    let bytes = key.as_bytes();
-    key.len() == 36
-        && [8, 13, 18, 23].iter().all(|&i| bytes[i] == b'-')
-        && key
-            .chars()
-            .enumerate()
-            .all(|(i, c)| [8, 13, 18, 23].contains(&i) || c.is_ascii_hexdigit())
+    let Ok::<&[u8; 36], _>(bytes) = key.as_bytes().try_into() else { return false };
+    let hex_and_dashes = bytes.iter().enumerate().all(|(i, b)| match i {
+        8 | 13 | 18 | 23 => *b == b'-',
+        _ => b.is_ascii_hexdigit(),
+    });
+    hex_and_dashes
         && bytes[14] == b'4'
         && matches!(bytes[19], b'8' | b'9' | b'a' | b'b' | b'A' | b'B')
 }

@@ -7,7 +7,7 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 /// What pulldown-cmark makes of `markdown` under the same rules: raw HTML shown as text, only
 /// safe link and image addresses.
 fn reference(markdown: &str) -> String {
-    let safe = |url: CowStr<'_>| -> CowStr<'_> { CowStr::from(super::safe_url(&url)) };
+    let safe = |url: CowStr<'_>| -> CowStr<'_> { CowStr::from(super::html::safe_url(&url)) };
     let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES)
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),

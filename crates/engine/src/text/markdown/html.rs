@@ -1,0 +1,82 @@
+//! Writing HTML: text and attribute values escaped, and link addresses kept to safe schemes.
+
+/// ` href="…"` (or `src`) with a safe address, then ` alt="…"` and ` title="…"` when given.
+pub(super) fn attributes(
+    name: &str,
+    url: &str,
+    alt: Option<&str>,
+    title: Option<&str>,
+    out: &mut String,
+) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape_href(&safe_url(url), out);
+    out.push('"');
+    if let Some(alt) = alt {
+        out.push_str(" alt=\"");
+        escape_attribute(alt, out);
+        out.push('"');
+    }
+    if let Some(title) = title {
+        out.push_str(" title=\"");
+        escape_attribute(title, out);
+        out.push('"');
+    }
+}
+
+pub(super) fn safe_url(url: &str) -> String {
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme_end = lower.find([':', '/', '?', '#']);
+    let has_scheme = scheme_end.is_some_and(|i| lower.as_bytes().get(i) == Some(&b':'));
+    let allowed =
+        !has_scheme || ["http:", "https:", "mailto:", "tel:"].iter().any(|s| lower.starts_with(s));
+    if allowed {
+        url.to_string()
+    } else {
+        "#".to_string()
+    }
+}
+
+pub(super) fn escape_text(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+pub(super) fn escape_attribute(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            _ => escape_text(c.encode_utf8(&mut [0; 4]), out),
+        }
+    }
+}
+
+/// A destination as an `href`: what may not stand in one percent-encoded, `&` and `'` escaped.
+pub(super) fn escape_href(url: &str, out: &mut String) {
+    for &b in url.as_bytes() {
+        match b {
+            b'&' => out.push_str("&amp;"),
+            b'\'' => out.push_str("&#x27;"),
+            b'!'
+            | b'#'
+            | b'$'
+            | b'%'
+            | b'('..=b';'
+            | b'='
+            | b'?'..=b'Z'
+            | b'['
+            | b']'
+            | b'_'
+            | b'a'..=b'z'
+            | b'~' => out.push(char::from(b)),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+}
