@@ -21,7 +21,10 @@ pub fn check_answers(props: &Props) -> Html {
     let rows = summary(&state.model, &state.evaluation, &state.answers, locale);
     let send = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| io::send::send(&state, state.dispatcher()))
+        Callback::from(move |_: MouseEvent| {
+            let reducer = state.dispatcher();
+            io::send::send(&state, move |action| reducer.dispatch(action))
+        })
     };
     html! {
         <>

@@ -5,24 +5,22 @@
 use super::{clock, courier, store};
 use crate::state::{Action, FormState};
 use onewindow_engine::{Delivery, OutboxEntry, PackageProblem};
-use yew::UseReducerDispatcher;
 
-/// Sends the application `state` holds and tells `dispatcher` what becomes of it. The key is
-/// made once per application and reused by every attempt, so the backend recognises a repeat.
-pub fn send(state: &FormState, dispatcher: UseReducerDispatcher<FormState>) {
+/// Sends the application `state` holds and tells `dispatch` what becomes of it (the journey's
+/// reducer, in the app; `io` knows its actions, not how they are delivered). The key is made
+/// once per application and reused by every attempt, so the backend recognises a repeat.
+pub fn send(state: &FormState, dispatch: impl Fn(Action) + 'static) {
     let key = state.key.clone().unwrap_or_else(clock::new_uuid);
-    dispatcher.dispatch(Action::Sending(key.clone()));
+    dispatch(Action::Sending(key.clone()));
     let package = state.model.package(&state.answers, &state.locale, &clock::now_rfc3339(), &key);
     let (model, locale) = (state.model.clone(), state.locale.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let package = match package {
             Ok(package) => package,
-            Err(PackageProblem::Invalid { errors }) => {
-                return dispatcher.dispatch(Action::Refused(errors))
-            }
-            Err(other) => return dispatcher.dispatch(Action::SendFailed(other.to_string())),
+            Err(PackageProblem::Invalid { errors }) => return dispatch(Action::Refused(errors)),
+            Err(other) => return dispatch(Action::SendFailed(other.to_string())),
         };
-        dispatcher.dispatch(Action::Packed(package.clone()));
+        dispatch(Action::Packed(package.clone()));
         let form = model.form();
         let title = form.text(&form.title, &locale).to_string();
         let entry =
@@ -31,17 +29,17 @@ pub fn send(state: &FormState, dispatcher: UseReducerDispatcher<FormState>) {
         let receipt = entry.receipt();
         match courier::try_once(entry).await {
             Delivery::Delivered { reference } => {
-                dispatcher.dispatch(Action::Sent(reference.unwrap_or(receipt)))
+                dispatch(Action::Sent(reference.unwrap_or(receipt)))
             }
-            Delivery::Refused { errors } => dispatcher.dispatch(Action::Refused(errors)),
-            Delivery::Rejected { message } => dispatcher.dispatch(Action::SendFailed(message)),
+            Delivery::Refused { errors } => dispatch(Action::Refused(errors)),
+            Delivery::Rejected { message } => dispatch(Action::SendFailed(message)),
             // Kept on the device: the courier delivers it when the service can be reached.
             Delivery::Retry { .. } if kept => {
-                dispatcher.dispatch(Action::Queued(receipt));
+                dispatch(Action::Queued(receipt));
                 courier::flush_soon();
             }
             Delivery::Retry { .. } => {
-                dispatcher.dispatch(Action::SendFailed("the service could not be reached".into()))
+                dispatch(Action::SendFailed("the service could not be reached".into()))
             }
         }
     });
