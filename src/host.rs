@@ -39,7 +39,7 @@ impl Host {
     /// The address of reference list `name` (`forms/data/<name>.json` next to the app's page).
     pub fn list_url(&self, name: &str) -> String {
         match self {
-            Host::Page => format!("forms/data/{name}.json"),
+            Host::Page => format!("forms/{}", onewindow_engine::list_file(name)),
             Host::Embedded { lists_base } => format!("{lists_base}{name}.json"),
         }
     }

@@ -2,6 +2,7 @@
 //! idempotency key) every time, backing off as the engine says, and flushing the outbox when
 //! the app opens, when the browser comes back online and when a retry falls due.
 
+use super::clock::now_ms;
 use super::store;
 use gloo_timers::callback::Timeout;
 use onewindow_engine::{classify_reply, Delivery, OutboxEntry, RequestBody};
@@ -108,10 +109,6 @@ pub fn flush_soon() {
         }
         FLUSHING.with(|f| f.set(false));
     });
-}
-
-fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
 }
 
 async fn flush() {

@@ -136,6 +136,7 @@ pub(crate) async fn guide(service: &Service) -> GuideLoad {
         Some(id) => match definition(format!("forms/{id}.json"), None, &Host::Page).await {
             Loaded::Ready(model) => Some(model),
             Loaded::Failed { source, problems } => return GuideLoad::Failed { source, problems },
+            // `definition` resolves to a loaded or a failed form, never to "loading".
             Loaded::Loading => None,
         },
     };

@@ -15,8 +15,6 @@ pub enum Error {
         /// What went wrong with it.
         message: String,
     },
-    /// The command exists in the plan but not in this version.
-    NotYet(String),
     /// Writing to standard output failed (e.g. a closed pipe).
     Output(io::Error),
 }
@@ -54,7 +52,6 @@ impl fmt::Display for Error {
                 write!(f, "{message}\nRun `onewindow --help` for the commands and their options.")
             }
             Error::File { path, message } => write!(f, "{path}: {message}"),
-            Error::NotYet(message) => write!(f, "{message}"),
             Error::Output(e) => write!(f, "cannot write the output: {e}"),
         }
     }

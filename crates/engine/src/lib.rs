@@ -67,5 +67,7 @@ pub use submission::{
 };
 /// The one way sizes are written ("2MB", "500KB"): in messages and in the app's file lists.
 pub use text::i18n::format_size;
-pub use text::i18n::{is_chinese, locale_name, results_text, text_direction, ui_text, UiText};
+pub use text::i18n::{
+    add_item_text, locale_name, results_text, text_direction, ui_text, with_optional, UiText,
+};
 pub use text::markdown::render_markdown;

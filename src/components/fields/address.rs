@@ -4,7 +4,7 @@ use super::props::{event_text, Props};
 use crate::components::error_summary::input_id;
 use crate::host::Host;
 use crate::io;
-use onewindow_engine::{is_chinese, ui_text, Answer, FieldError, Text, UiText};
+use onewindow_engine::{ui_text, with_optional, Answer, FieldError, Text, UiText};
 use serde_json::{Map, Value};
 use yew::prelude::*;
 
@@ -28,12 +28,11 @@ fn part_error(errors: &[FieldError], part: &str) -> bool {
 /// UK address: building and street (2 lines), town, postcode (GOV.UK address pattern).
 pub(super) fn uk_address(props: &Props) -> Html {
     let l = |key| ui_text(key, &props.locale).to_string();
-    let space = if is_chinese(&props.locale) { "" } else { " " };
     let parts = [
         ("line1", l(UiText::AddressLine1), "address-line1", "ow-input"),
         (
             "line2",
-            format!("{}{space}{}", l(UiText::AddressLine2), l(UiText::Optional)),
+            with_optional(&l(UiText::AddressLine2), &props.locale),
             "address-line2",
             "ow-input",
         ),

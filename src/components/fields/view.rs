@@ -10,7 +10,7 @@ use crate::components::error_summary::input_id;
 use crate::io;
 use crate::shared::Shared;
 use onewindow_engine::{
-    is_chinese, render_markdown, ui_text, AddressStyle, Answer, Choice, Field, FieldError,
+    add_item_text, render_markdown, ui_text, AddressStyle, Answer, Choice, Field, FieldError,
     FieldKind, Text, UiText,
 };
 use serde_json::{json, Value};
@@ -161,8 +161,7 @@ pub(super) fn group_field(props: &Props) -> Html {
             if can_add {
                 <button type="button" id={add_id.clone()} class="ow-button ow-button--secondary" onclick={on_add}>
                     { if !items.is_empty() { ui_text(UiText::AddAnother, &props.locale).to_string() }
-                      else if is_chinese(&props.locale) { format!("{}{item_name}", ui_text(UiText::AddFirst, &props.locale)) }
-                      else { format!("{}{}", ui_text(UiText::AddFirst, &props.locale), item_name.to_lowercase()) } }
+                      else { add_item_text(&item_name, &props.locale) } }
                 </button>
             }
         </div>

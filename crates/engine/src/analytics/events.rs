@@ -1,7 +1,8 @@
 //! Analytics events: counts and coarse fields only, and the check of a batch.
 
+use super::limits::{ANALYTICS_FORMAT, MAX_BATCH_EVENTS, MAX_QUERY_CHARS};
+use super::problem::{check_id, problem, Problem};
 use super::rating::Channel;
-use super::{check_id, problem, Problem, ANALYTICS_FORMAT, MAX_BATCH_EVENTS, MAX_QUERY_CHARS};
 use serde::{Deserialize, Serialize};
 
 /// How long someone spent on a page, coarsely: the only form in which time leaves the device.

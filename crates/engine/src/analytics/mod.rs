@@ -13,6 +13,7 @@
 //! [`check_rating`] and [`check_events`] return every problem, each with a JSON pointer.
 
 mod events;
+mod limits;
 mod problem;
 mod rating;
 #[cfg(test)]
@@ -21,18 +22,7 @@ mod wording;
 
 pub use crate::text::i18n::{rating_text, RatingText};
 pub use events::*;
-pub(crate) use problem::{check_id, check_locale, problem};
+pub use limits::*;
 pub use problem::{is_identifier, Problem};
 pub use rating::*;
 pub use wording::*;
-
-/// The rating and event formats' version.
-pub const ANALYTICS_FORMAT: u32 = 1;
-/// Longest comment on a rating, in characters.
-pub const MAX_COMMENT_CHARS: usize = 500;
-/// Most events in one batch.
-pub const MAX_BATCH_EVENTS: usize = 100;
-/// Longest search query kept (when the site sends queries at all), in characters.
-pub const MAX_QUERY_CHARS: usize = 100;
-/// Longest identifier (form, page, field, rule, service, case reference), in characters.
-pub const MAX_ID_CHARS: usize = 100;

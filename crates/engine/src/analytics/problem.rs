@@ -1,6 +1,6 @@
 //! What is wrong with a rating or an event batch, and the checks both share.
 
-use super::MAX_ID_CHARS;
+use super::limits::MAX_ID_CHARS;
 use serde::{Deserialize, Serialize};
 
 /// A problem with a rating or an event batch: where (a JSON pointer), which check, and what

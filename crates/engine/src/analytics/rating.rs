@@ -1,6 +1,7 @@
 //! Ratings (好差评): a citizen's evaluation of one service, once per case, and its check.
 
-use super::{check_id, check_locale, problem, Problem, ANALYTICS_FORMAT, MAX_COMMENT_CHARS};
+use super::limits::{ANALYTICS_FORMAT, MAX_COMMENT_CHARS};
+use super::problem::{check_id, check_locale, problem, Problem};
 use serde::{Deserialize, Serialize};
 
 /// A citizen's evaluation of a service (好差评).
@@ -225,6 +226,7 @@ fn looks_like_rfc3339(text: &str) -> bool {
         return false;
     };
     text.len() <= 40
+        && text.is_ascii()
         && !zone.is_empty()
         && [y0, y1, y2, y3].into_iter().all(u8::is_ascii_digit)
         && (text.ends_with('Z')

@@ -52,7 +52,12 @@ fn a_created_time_with_a_wide_character_is_refused_not_a_panic() {
     // Byte 19 falls inside "é": the check sliced the text there and panicked.
     let bad = rating(json!({"created": "2026-11-27T10:00:0é00"}));
     assert_eq!(rules(&check_rating(&bad)), vec![("/created", "syntax")]);
-    for created in ["2026-11-27T10:00:0é", "2026-11-27T10:00:00é", "２026-11-27T10:00:00Z"] {
+    for created in [
+        "2026-11-27T10:00:0é",
+        "2026-11-27T10:00:00é",
+        "２026-11-27T10:00:00Z",
+        "2026-11-27T10:00:0é+08:00",
+    ] {
         let problems = check_rating(&rating(json!({ "created": created })));
         assert_eq!(rules(&problems), vec![("/created", "syntax")], "{created}");
     }

@@ -1,6 +1,6 @@
 //! The names of a rating's levels, indicators and reasons, in words.
 
-use super::Reason;
+use super::rating::Reason;
 use crate::text::i18n::{rating_text, RatingText};
 
 /// The name of a satisfaction level (5 very satisfied … 1 very dissatisfied) in `locale`.

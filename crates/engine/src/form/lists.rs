@@ -20,7 +20,7 @@
 //! ```
 
 use crate::diagnostic::{escape_token, Diagnostic};
-use crate::form::definition::{Choice, Field, FieldKind, Form};
+use crate::form::definition::{is_list_name, Choice, Field, FieldKind, Form};
 use crate::form::load::load_form;
 use crate::form::model::FormModel;
 use crate::formats::Date;
@@ -123,11 +123,6 @@ impl Form {
         }
         names
     }
-}
-
-/// Whether `name` can name a list file (the definition's lint says so when it cannot).
-fn is_list_name(name: &str) -> bool {
-    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Every `options_from` in the form with its pointer, in document order.

@@ -1,8 +1,9 @@
 //! Identity numbers and codes: Chinese resident ID (GB 11643), unified social credit code
 //! (GB 32100), postcodes, National Insurance numbers, IBANs.
 
+use super::date::Date;
 use super::date::{digits, ymd};
-use super::{Date, FormatProblem};
+use super::problem::FormatProblem;
 
 /// Sex as encoded in a Chinese resident ID number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::FormatProblem;
+use super::problem::FormatProblem;
 
 /// A calendar date. [`Date::new`] and parsing only make real dates; the fields are public so
 /// that callers can match on them, and every function here tolerates an unreal one.

@@ -1,7 +1,8 @@
 //! Formats by name: one dispatch for validation, the model (normalised values) and JSON Logic's
 //! `valid_format`, so a format added here is checked the same way everywhere.
 
-use super::{Date, FormatProblem};
+use super::date::Date;
+use super::problem::FormatProblem;
 use serde::{Deserialize, Serialize};
 
 /// Identity and code formats checked on text answers.

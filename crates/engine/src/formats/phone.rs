@@ -1,6 +1,6 @@
 //! Telephone numbers: Chinese mobiles, UK numbers, international numbers.
 
-use super::FormatProblem;
+use super::problem::FormatProblem;
 
 /// Checks a mainland Chinese mobile number and returns its 11 digits. Spaces, hyphens and a
 /// `+86` / `0086` prefix are dropped. Only the `1[3-9]` prefix is checked: lists of allocated

@@ -1,6 +1,6 @@
 //! Email and web addresses.
 
-use super::FormatProblem;
+use super::problem::FormatProblem;
 
 /// Checks an email address and returns it trimmed, by the rules of the `validator` crate
 /// (WHATWG local part of at most 64 characters; domain labels of 1–63 letters, digits or

@@ -179,6 +179,11 @@ pub enum RuleSeverity {
     Warning,
 }
 
+/// Whether `name` can name a list file under `forms/data/` (letters, digits, `-` and `_`).
+pub fn is_list_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// A reference list under `forms/data/<name>.json`, named by `options_from`:
 /// `{"options": [{"value": "01", "label": {"zh-CN": "汉族", "en": "Han"}}, …]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

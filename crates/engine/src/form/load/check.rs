@@ -1,9 +1,9 @@
 //! The shape of a definition: metadata, ids, translations, each field's settings, the
 //! submission settings and outcome actions.
 
-use super::Linter;
+use super::linter::Linter;
 use crate::diagnostic::escape_token;
-use crate::form::definition::{Choice, Field, FieldKind, Text, SCHEMA_VERSION};
+use crate::form::definition::{is_list_name, Choice, Field, FieldKind, Text, SCHEMA_VERSION};
 use crate::formats::Date;
 use std::collections::{HashMap, HashSet};
 
@@ -256,9 +256,7 @@ impl<'a> Linter<'a> {
                     );
                 }
                 if let Some(name) = options_from {
-                    if name.is_empty()
-                        || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                    {
+                    if !is_list_name(name) {
                         self.error(format!("{at}/options_from"), format!("\"{name}\" must name a list in forms/data/ (letters, digits, - and _)"));
                     }
                 }

@@ -2,7 +2,7 @@
 //! allowed to read only earlier answers; computed values in a circle and pages no route
 //! reaches are reported.
 
-use super::Linter;
+use super::linter::Linter;
 use crate::form::definition::{Expression, FieldKind};
 use crate::form::model::{FieldNode, PageNode, RuleNode, Target};
 use crate::formats::Format;

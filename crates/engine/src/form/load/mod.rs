@@ -5,13 +5,15 @@
 
 mod check;
 mod compile;
+mod linter;
 
-use crate::diagnostic::{escape_token, Diagnostic};
-use crate::form::definition::{Form, Text};
+use crate::diagnostic::Diagnostic;
+use crate::form::definition::Form;
 use crate::form::model::FormModel;
 use crate::formats::Date;
 use crate::json::read_json;
 use crate::logic::Logic;
+use linter::Linter;
 use std::collections::HashMap;
 
 /// Parses, lints and compiles a form definition. `today` is what "today" means in date rules
@@ -33,14 +35,6 @@ fn parse(json: &str, problems: &mut Vec<Diagnostic>) -> Option<Form> {
 }
 
 /// Lints and compiles one definition, collecting every problem with its pointer.
-struct Linter<'a> {
-    form: &'a Form,
-    logic: &'a Logic,
-    problems: &'a mut Vec<Diagnostic>,
-    /// Top-level field id → (document index, pointer).
-    fields: HashMap<&'a str, (usize, String)>,
-}
-
 fn build(form: Form, today: Date, problems: &mut Vec<Diagnostic>) -> FormModel {
     let logic = Logic::new(today);
     let (fields, pages, rules) = {
@@ -59,49 +53,4 @@ fn build(form: Form, today: Date, problems: &mut Vec<Diagnostic>) -> FormModel {
         form.fields().enumerate().map(|(i, (_, f))| (f.id.clone(), i)).collect();
     let reveals = crate::form::model::reveals(&form, &index);
     FormModel { form, logic, fields, index, pages, rules, reveals, lists: Default::default() }
-}
-
-impl<'a> Linter<'a> {
-    fn error(&mut self, at: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Diagnostic::error(at, message));
-    }
-
-    fn warning(&mut self, at: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Diagnostic::warning(at, message));
-    }
-
-    /// Checks an id's shape and uniqueness; true when it is new.
-    fn id<'b>(
-        &mut self,
-        id: &'b str,
-        at: &str,
-        what: &str,
-        seen: &mut HashMap<&'b str, String>,
-    ) -> bool {
-        let well_formed = id.starts_with(|c: char| c.is_ascii_alphabetic())
-            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if !well_formed {
-            self.error(at, format!("{what} id \"{id}\" must start with a letter and use only letters, digits, _ and -"));
-        }
-        if let Some(first) = seen.get(id) {
-            self.error(at, format!("{what} id \"{id}\" is already used at {first}"));
-            false
-        } else {
-            seen.insert(id, at.to_string());
-            true
-        }
-    }
-
-    /// Checks that `text` has every declared locale; `at` builds its pointer, which is only
-    /// needed (and so only formatted) when something is missing.
-    fn text(&mut self, text: &Text, at: impl Fn() -> String) {
-        for locale in &self.form.locales {
-            if !text.has(locale) {
-                self.error(
-                    format!("{}/{}", at(), escape_token(locale)),
-                    format!("missing the {locale} translation (the form declares locale {locale})"),
-                );
-            }
-        }
-    }
 }

@@ -6,6 +6,7 @@ use crate::formats::DatePart;
 
 pub(super) const WORDING: Wording = Wording {
     name: "English",
+    tags: &["en", "en-GB"],
     ui,
     rating,
     message,
@@ -14,6 +15,7 @@ pub(super) const WORDING: Wording = Wording {
     list_separator: ", ",
     list_or: " or ",
     label_separator: ": ",
+    word_space: " ",
     item_prefix,
     mid_sentence: lower_first,
 };
@@ -59,7 +61,7 @@ fn ui(key: UiText) -> &'static str {
         Choose => "Choose",
         Or => "or",
         Remove => "Remove",
-        AddFirst => "Add ",
+        AddFirst => "Add {item}",
         AddAnother => "Add another",
         Item => "Item",
         AddressLine1 => "Address line 1",

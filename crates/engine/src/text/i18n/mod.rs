@@ -30,9 +30,10 @@ fn find(locale: &str) -> Option<&'static Wording> {
 }
 
 /// The name of `locale`'s language in itself ("中文", "English", "ئۇيغۇرچە"), for a language
-/// switcher; a language the engine has no wording for is shown as its tag.
+/// switcher; a locale the engine has no wording for, or another variant of one (zh-TW), is
+/// shown as its tag.
 pub fn locale_name(locale: &str) -> &str {
-    find(locale).map_or(locale, |w| w.name)
+    LOCALES.iter().find(|(_, w)| w.tags.contains(&locale)).map_or(locale, |(_, w)| w.name)
 }
 
 /// `key` in `locale`.
@@ -53,6 +54,18 @@ pub(crate) fn message(msg: &Msg, label: &str, locale: &str) -> String {
 /// `n` things counted in `locale`.
 pub(crate) fn count_text(what: Count, n: u64, locale: &str) -> String {
     (wording(locale).count)(what, n)
+}
+
+/// The button that adds the first item of a repeatable group: "Add child", "添加子女".
+pub fn add_item_text(item_label: &str, locale: &str) -> String {
+    let wording = wording(locale);
+    (wording.ui)(UiText::AddFirst).replace("{item}", &(wording.mid_sentence)(item_label))
+}
+
+/// A label followed by "(optional)" in `locale`.
+pub fn with_optional(label: &str, locale: &str) -> String {
+    let wording = wording(locale);
+    format!("{label}{}{}", wording.word_space, (wording.ui)(UiText::Optional))
 }
 
 /// Between a label and its value in `locale`.
@@ -98,11 +111,6 @@ pub fn text_direction(locale: &str) -> &'static str {
     } else {
         "ltr"
     }
-}
-
-/// Whether `locale` is read as Chinese (`zh`, `zh-CN`, `zh-Hans`, `zh_TW`, …).
-pub fn is_chinese(locale: &str) -> bool {
-    locale == "zh" || locale.starts_with("zh-") || locale.starts_with("zh_")
 }
 
 /// A size in bytes as "2MB", "500KB".
@@ -411,6 +419,8 @@ mod tests {
         assert_eq!(locale_name("en-GB"), "English");
         assert_eq!(locale_name("ug"), "ئۇيغۇرچە");
         assert_eq!(locale_name("fr"), "fr");
+        assert_eq!(locale_name("zh-TW"), "zh-TW");
+        assert_eq!(locale_name("en-US"), "en-US");
     }
 
     #[test]
@@ -429,5 +439,13 @@ mod tests {
         assert_eq!(results_text(1, "passport", "en"), "1 service found for “passport”");
         assert_eq!(results_text(3, "{n}", "en"), "3 services found for “{n}”");
         assert_eq!(results_text(3, "护照", "zh-CN"), "找到3项与“护照”相关的服务");
+    }
+
+    #[test]
+    fn items_and_optional_labels_are_worded_per_locale() {
+        assert_eq!(add_item_text("Child", "en"), "Add child");
+        assert_eq!(add_item_text("子女", "zh-CN"), "添加子女");
+        assert_eq!(with_optional("Address line 2", "en"), "Address line 2 (optional)");
+        assert_eq!(with_optional("地址第二行", "zh-CN"), "地址第二行（选填）");
     }
 }

@@ -6,6 +6,9 @@ use crate::formats::DatePart;
 pub(crate) struct Wording {
     /// The language's name in itself, for a language switcher.
     pub(super) name: &'static str,
+    /// The locale tags that name is shown for (another variant, such as zh-TW, is shown as its
+    /// tag, so two variants offered side by side stay apart).
+    pub(super) tags: &'static [&'static str],
     /// Interface texts.
     pub(super) ui: fn(UiText) -> &'static str,
     /// The rating form's texts.
@@ -22,6 +25,8 @@ pub(crate) struct Wording {
     pub(super) list_or: &'static str,
     /// Between a label and its value: ": ", "：".
     pub(super) label_separator: &'static str,
+    /// Between two words: " ", or nothing in Chinese.
+    pub(super) word_space: &'static str,
     /// Before an error inside item `n` of a repeatable group: "Baby 2: ", "第2项：".
     pub(super) item_prefix: fn(Option<&str>, usize) -> String,
     /// A question's label as it reads mid-sentence ("the baby's date of birth").
@@ -105,7 +110,7 @@ pub enum UiText {
     Or,
     /// Removes a file or a group item.
     Remove,
-    /// Adds the first item of a group (followed by the item's name).
+    /// Adds the first item of a group; `{item}` stands for the item's name.
     AddFirst,
     /// Adds a further item of a group.
     AddAnother,

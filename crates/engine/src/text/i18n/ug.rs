@@ -13,6 +13,7 @@ use crate::formats::DatePart;
 
 pub(super) const WORDING: Wording = Wording {
     name: "ئۇيغۇرچە",
+    tags: &["ug", "ug-CN", "ug-Arab", "ug-Arab-CN"],
     ui,
     rating,
     message,
@@ -21,6 +22,7 @@ pub(super) const WORDING: Wording = Wording {
     list_separator: "، ",
     list_or: " ياكى ",
     label_separator: ": ",
+    word_space: " ",
     item_prefix,
     mid_sentence: str::to_string,
 };
@@ -67,7 +69,7 @@ fn ui(key: UiText) -> &'static str {
         Or => "ياكى",
         Remove => "ئۆچۈرۈش",
         // Goes before the item's name ("قوشۇش: بوۋاق"): the button cannot put the verb last.
-        AddFirst => "قوشۇش: ",
+        AddFirst => "{item} قوشۇش",
         AddAnother => "يەنە بىرنى قوشۇش",
         Item => "تۈر",
         AddressLine1 => "ئادرېس 1-قۇر",

@@ -5,6 +5,7 @@ use crate::formats::DatePart;
 
 pub(super) const WORDING: Wording = Wording {
     name: "中文",
+    tags: &["zh", "zh-CN", "zh-Hans", "zh-Hans-CN"],
     ui,
     rating,
     message,
@@ -13,6 +14,7 @@ pub(super) const WORDING: Wording = Wording {
     list_separator: "、",
     list_or: "或",
     label_separator: "：",
+    word_space: "",
     item_prefix,
     mid_sentence: str::to_string,
 };
@@ -58,7 +60,7 @@ fn ui(key: UiText) -> &'static str {
         Choose => "请选择",
         Or => "或",
         Remove => "删除",
-        AddFirst => "添加",
+        AddFirst => "添加{item}",
         AddAnother => "再添加一项",
         Item => "项目",
         AddressLine1 => "地址第一行",
