@@ -4,7 +4,9 @@
 //! `assistant`, `rating`, `form_journey` with `question_page`, `check_answers`, `device`,
 //! `outcome`); pages are made of parts (`layout`, `link`, `recommendations`, `guide_parts`,
 //! `search`, `fields`, `error_summary`, `definition_problems`). Imports go down that list,
-//! never up: a part needed by two pages is a module of its own, not lent by one of them.
+//! never up: a part needed by two pages is a module of its own. Two pages of the form embed
+//! another's component (the confirmation, in `device`, the rating form; a question page the
+//! remembered details' rows), always in that one direction.
 
 pub mod app;
 pub mod assistant;

@@ -67,7 +67,7 @@ fn arrow_keys(event: KeyboardEvent) {
     };
     let items: Vec<web_sys::HtmlElement> =
         (0..list.length()).filter_map(|i| list.get(i)?.dyn_into().ok()).collect();
-    let active = gloo_utils::document().active_element();
+    let active = io::dom::active_element();
     let at = items
         .iter()
         .position(|i| active.as_ref().is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>()));

@@ -47,6 +47,16 @@ pub fn set_element_lang(element: &web_sys::Element, locale: &str, dir: &str) {
     let _ = element.set_attribute("dir", dir);
 }
 
+/// Scrolls the window back to the top, as a new page would be.
+pub fn scroll_to_top() {
+    gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// The element that has the keyboard focus, if any.
+pub fn active_element() -> Option<web_sys::Element> {
+    gloo_utils::document().active_element()
+}
+
 /// Scrolls `element`'s top into view when it is above the viewport (an embedded form that
 /// moved to its next page while the citizen was scrolled down the host page).
 pub fn reveal_top(element: &web_sys::Element) {

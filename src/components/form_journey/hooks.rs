@@ -34,7 +34,7 @@ pub(super) fn use_page_in_url(
             }
             match page.cast::<web_sys::Element>() {
                 Some(page) if embedded => io::dom::reveal_top(&page),
-                _ => gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+                _ => io::dom::scroll_to_top(),
             }
         }
     });
