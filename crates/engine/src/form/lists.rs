@@ -78,7 +78,7 @@ impl FormLoad {
         lists: &[(String, Result<String, String>)],
     ) -> (Option<FormModel>, Vec<Diagnostic>) {
         let FormLoad { model, mut problems } = self;
-        let Some(model) = model else { return (None, problems) };
+        let Some(mut model) = model else { return (None, problems) };
         let found = |name: &str| lists.iter().find(|(n, _)| n == name).map(|(_, text)| text);
         for (name, at) in list_uses(model.form()) {
             if is_list_name(&name) && found(&name).is_none() {

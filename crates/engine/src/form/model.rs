@@ -10,7 +10,6 @@ use crate::logic::{Compiled, Logic};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::RwLock;
 
 /// Where a page's routing leads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,7 +53,7 @@ pub struct FormModel {
     /// same page: that choice's field index and the option (a GOV.UK conditional reveal).
     pub(crate) reveals: Vec<Option<(usize, String)>>,
     /// Reference lists named by `options_from`, as the caller provided them.
-    pub(crate) lists: RwLock<HashMap<String, Vec<Choice>>>,
+    pub(crate) lists: HashMap<String, Vec<Choice>>,
 }
 
 impl std::fmt::Debug for FormModel {
@@ -143,18 +142,17 @@ impl FormModel {
         self.form.pages.iter().position(|p| p.id == id)
     }
 
-    /// Provides the reference list `name` (from `forms/data/<name>.json`). Until it is
-    /// provided, answers are only checked to look like a code, and shown as the code.
-    pub fn provide_list(&self, name: &str, options: Vec<Choice>) {
-        if let Ok(mut lists) = self.lists.write() {
-            lists.insert(name.to_string(), options);
-        }
+    /// Provides the reference list `name` (from `forms/data/<name>.json`), as
+    /// [`crate::FormLoad`] does after linting it. Until it is provided, answers are only
+    /// checked to look like a code, and shown as the code.
+    pub(crate) fn provide_list(&mut self, name: &str, options: Vec<Choice>) {
+        self.lists.insert(name.to_string(), options);
     }
 
     /// Whether `value` is in list `name` (or, while the list is not provided, looks like a
     /// list code: 1–32 letters, digits, `-`, `_` or `.`).
     pub(crate) fn list_has(&self, name: &str, value: &str) -> bool {
-        match self.lists.read().ok().as_ref().and_then(|lists| lists.get(name)) {
+        match self.lists.get(name) {
             Some(options) => options.iter().any(|o| o.value == value),
             None => {
                 (1..=32).contains(&value.len())
@@ -167,13 +165,12 @@ impl FormModel {
 
     /// The options of list `name` as provided (empty until then).
     pub fn list(&self, name: &str) -> Vec<Choice> {
-        self.lists.read().ok().and_then(|lists| lists.get(name).cloned()).unwrap_or_default()
+        self.lists.get(name).cloned().unwrap_or_default()
     }
 
     /// The label of `value` in list `name`, once the list is provided.
     pub(crate) fn list_label(&self, name: &str, value: &str, locale: &str) -> Option<String> {
-        let lists = self.lists.read().ok()?;
-        let option = lists.get(name)?.iter().find(|o| o.value == value)?;
+        let option = self.lists.get(name)?.iter().find(|o| o.value == value)?;
         Some(self.form.text(&option.label, locale).to_string())
     }
 
