@@ -5,8 +5,8 @@ use crate::files::{self, canonical, dir_of, list_path, read_text, Target};
 use crate::Error;
 use onewindow_engine::formats::Date;
 use onewindow_engine::{
-    check_concepts, in_list_file, load_dictionary, load_form, Diagnostic, Dictionary, Field,
-    FieldKind, Form, FormLoad, FormModel, Severity,
+    check_concepts, in_list_file, load_dictionary, load_form, Diagnostic, Dictionary, Form,
+    FormLoad, FormModel, Severity,
 };
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
@@ -272,7 +272,7 @@ impl Checker {
     /// Checks `concept`s against `--dictionary` or the `dictionary.json` next to the form.
     fn concepts(&mut self, path: &Path, file: &str, form: &Form) -> Result<(), Error> {
         let mut first = None;
-        each_field(form, |field, at| {
+        form.each_field(|field, at| {
             if field.concept.is_some() && first.is_none() {
                 first = Some(format!("{at}/concept"));
             }
@@ -324,21 +324,6 @@ impl Checker {
             self.dictionaries.insert(key.clone(), loaded);
         }
         Ok(key)
-    }
-}
-
-/// Every field of the form with its pointer, including the questions inside groups.
-pub fn each_field(form: &Form, mut visit: impl FnMut(&Field, String)) {
-    for (p, page) in form.pages.iter().enumerate() {
-        for (f, field) in page.fields.iter().enumerate() {
-            let at = format!("/pages/{p}/fields/{f}");
-            visit(field, at.clone());
-            if let FieldKind::Group { fields, .. } = &field.kind {
-                for (i, inner) in fields.iter().enumerate() {
-                    visit(inner, format!("{at}/fields/{i}"));
-                }
-            }
-        }
     }
 }
 

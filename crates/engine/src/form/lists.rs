@@ -20,7 +20,7 @@
 //! ```
 
 use crate::diagnostic::{escape_token, Diagnostic};
-use crate::form::definition::{is_list_name, Choice, Field, FieldKind, Form};
+use crate::form::definition::{is_list_name, Choice, FieldKind, Form};
 use crate::form::load::load_form;
 use crate::form::model::FormModel;
 use crate::formats::Date;
@@ -128,22 +128,11 @@ impl Form {
 /// Every `options_from` in the form with its pointer, in document order.
 fn list_uses(form: &Form) -> Vec<(String, String)> {
     let mut uses = Vec::new();
-    let mut visit = |field: &Field, at: String| {
+    form.each_field(|field, at| {
         if let FieldKind::Select { options_from: Some(name), .. } = &field.kind {
             uses.push((name.clone(), format!("{at}/options_from")));
         }
-    };
-    for (p, page) in form.pages.iter().enumerate() {
-        for (f, field) in page.fields.iter().enumerate() {
-            let at = format!("/pages/{p}/fields/{f}");
-            visit(field, at.clone());
-            if let FieldKind::Group { fields, .. } = &field.kind {
-                for (i, inner) in fields.iter().enumerate() {
-                    visit(inner, format!("{at}/fields/{i}"));
-                }
-            }
-        }
-    }
+    });
     uses
 }
 

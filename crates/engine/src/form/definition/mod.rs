@@ -67,6 +67,22 @@ impl Form {
         text.get(locale, self.fallback_locale())
     }
 
+    /// Every field with its JSON pointer, the questions inside groups included, in document
+    /// order.
+    pub fn each_field(&self, mut visit: impl FnMut(&Field, String)) {
+        for (p, page) in self.pages.iter().enumerate() {
+            for (f, field) in page.fields.iter().enumerate() {
+                let at = format!("/pages/{p}/fields/{f}");
+                visit(field, at.clone());
+                if let FieldKind::Group { fields, .. } = &field.kind {
+                    for (i, inner) in fields.iter().enumerate() {
+                        visit(inner, format!("{at}/fields/{i}"));
+                    }
+                }
+            }
+        }
+    }
+
     /// Every field in document order (page by page, top to bottom), with its page index.
     /// Fields inside repeatable groups are not included: they belong to their group.
     pub fn fields(&self) -> impl Iterator<Item = (usize, &Field)> {
