@@ -172,16 +172,7 @@ impl<'a> Linter<'a> {
         }
         match &field.kind {
             FieldKind::Text { min_length, max_length, pattern, .. } => {
-                self.range(
-                    at,
-                    "min_length",
-                    "max_length",
-                    min_length.map(f64::from),
-                    max_length.map(f64::from),
-                );
-                if *max_length == Some(0) {
-                    self.error(format!("{at}/max_length"), "max_length must be at least 1");
-                }
+                self.lengths(at, *min_length, *max_length);
                 if let Some(pattern) = pattern {
                     if let Err(e) = regex_lite::Regex::new(pattern) {
                         self.error(
@@ -192,16 +183,7 @@ impl<'a> Linter<'a> {
                 }
             }
             FieldKind::Textarea { min_length, max_length } => {
-                self.range(
-                    at,
-                    "min_length",
-                    "max_length",
-                    min_length.map(f64::from),
-                    max_length.map(f64::from),
-                );
-                if *max_length == Some(0) {
-                    self.error(format!("{at}/max_length"), "max_length must be at least 1");
-                }
+                self.lengths(at, *min_length, *max_length);
             }
             FieldKind::Number { min, max, suffix } => {
                 self.range(at, "min", "max", *min, *max);
@@ -340,6 +322,14 @@ impl<'a> Linter<'a> {
             | FieldKind::Url {}
             | FieldKind::YesNo {}
             | FieldKind::Address { .. } => {}
+        }
+    }
+
+    /// A text answer's `min_length` and `max_length`: in order, and a maximum of at least 1.
+    fn lengths(&mut self, at: &str, min: Option<u32>, max: Option<u32>) {
+        self.range(at, "min_length", "max_length", min.map(f64::from), max.map(f64::from));
+        if max == Some(0) {
+            self.error(format!("{at}/max_length"), "max_length must be at least 1");
         }
     }
 
