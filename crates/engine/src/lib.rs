@@ -33,14 +33,14 @@
 
 pub mod analytics;
 mod diagnostic;
-pub mod form;
+mod form;
 pub mod formats;
-pub mod guide;
+mod guide;
 mod json;
 mod logic;
 pub mod search;
-pub mod submission;
-pub mod text;
+mod submission;
+mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use form::answers::{toggle_checkbox, Answer, Answers};
