@@ -12,6 +12,8 @@ pub mod host;
 pub mod io;
 pub mod routing;
 pub mod shared;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod site;
 pub mod state;
 
 pub use components::app::App;

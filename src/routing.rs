@@ -85,3 +85,114 @@ pub(crate) fn use_location() -> (String, Navigator) {
     };
     ((*location).clone(), navigator)
 }
+
+/// How the app writes its links: as queries of its one page, or as the static site's paths.
+///
+/// Components ask [`use_paths`] rather than writing `?service=…` themselves, so the same
+/// components render the app in the browser and the static pages of `crate::site`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Paths {
+    /// Every page is a query of the app's one page (`?service=…&lang=…`).
+    #[default]
+    Query,
+    /// A page of the static site. The catalog home, topics and guides have paths under `root`
+    /// (`/en/services/residence-permit/`); the pages only the app can show (search results,
+    /// the assistant, forms, rating) are queries of the app's page at `root`.
+    Site {
+        /// The site's root path, ending in `/`.
+        root: AttrValue,
+        /// The page being rendered.
+        page: SitePage,
+    },
+}
+
+/// A page of the static site.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SitePage {
+    /// The catalog home.
+    Home,
+    /// A category or life event.
+    Topic(String),
+    /// A service's guide.
+    Service(String),
+}
+
+impl SitePage {
+    /// The page's path in `locale`, relative to the site's root (`en/services/x/`).
+    pub fn path(&self, locale: &str) -> String {
+        match self {
+            SitePage::Home => format!("{locale}/"),
+            SitePage::Topic(id) => format!("{locale}/topics/{id}/"),
+            SitePage::Service(id) => format!("{locale}/services/{id}/"),
+        }
+    }
+}
+
+impl Paths {
+    /// The app's own page: queries of it are the pages only the app can show.
+    fn app(&self) -> &str {
+        match self {
+            Paths::Query => "",
+            Paths::Site { root, .. } => root,
+        }
+    }
+
+    /// A static page in `locale`, or the app's query that shows the same.
+    fn page(&self, page: SitePage, locale: &str) -> String {
+        match (self, page) {
+            (Paths::Site { root, .. }, page) => format!("{root}{}", page.path(locale)),
+            (Paths::Query, SitePage::Home) => format!("?lang={locale}"),
+            (Paths::Query, SitePage::Topic(id)) => format!("?topic={id}&lang={locale}"),
+            (Paths::Query, SitePage::Service(id)) => format!("?service={id}&lang={locale}"),
+        }
+    }
+
+    /// The catalog home.
+    pub fn home(&self, locale: &str) -> String {
+        self.page(SitePage::Home, locale)
+    }
+
+    /// A category's or life event's services.
+    pub fn topic(&self, id: &str, locale: &str) -> String {
+        self.page(SitePage::Topic(id.to_string()), locale)
+    }
+
+    /// A service's guide.
+    pub fn service(&self, id: &str, locale: &str) -> String {
+        self.page(SitePage::Service(id.to_string()), locale)
+    }
+
+    /// A form's start.
+    pub fn form(&self, id: &str, locale: &str) -> String {
+        format!("{}?form={id}&lang={locale}", self.app())
+    }
+
+    /// A service's assistant, from its first question.
+    pub fn check(&self, id: &str, locale: &str) -> String {
+        format!("{}?service={id}&lang={locale}&check=start", self.app())
+    }
+
+    /// Rating a service's guide of `version`.
+    pub fn rate(&self, id: &str, locale: &str, version: &str) -> String {
+        format!("{}?service={id}&lang={locale}&rate=1&v={version}", self.app())
+    }
+
+    /// Where a search form sends its `q` and `lang`: the app, which shows results as you type.
+    pub fn search_action(&self) -> String {
+        self.app().to_string()
+    }
+
+    /// This page in another locale: in the app, the same URL with another `lang`.
+    pub fn this_page_in(&self, locale: &str) -> String {
+        match self {
+            Paths::Query => io::url::url_with_param("lang", locale),
+            Paths::Site { root, page } => format!("{root}{}", page.path(locale)),
+        }
+    }
+}
+
+/// How this page writes its links ([`Paths`]): the app's queries unless a static page says.
+#[hook]
+pub(crate) fn use_paths() -> Paths {
+    use_context::<Paths>().unwrap_or_default()
+}

@@ -9,6 +9,7 @@ use super::link::Link;
 use super::recommendations::Recommendations;
 use crate::io;
 use crate::io::load::{Bundle, GuideLoad};
+use crate::routing::use_paths;
 use crate::shared::Shared;
 use onewindow_engine::analytics::{rating_text, RatingText};
 use onewindow_engine::{
@@ -52,10 +53,11 @@ pub fn service_page(props: &Props) -> Html {
     }
     let locale = props.locale.as_str();
     let catalog = &props.catalog;
+    let paths = use_paths();
     let Some(service) = service else {
         let heading = ui_text(UiText::ServiceNotFound, locale);
         let back = Some((
-            AttrValue::from(format!("?lang={locale}")),
+            AttrValue::from(paths.home(locale)),
             AttrValue::from(ui_text(UiText::AllServices, locale)),
         ));
         return html! {
@@ -82,33 +84,37 @@ pub fn service_page(props: &Props) -> Html {
     }
 }
 
+/// Props for [`GuideView`].
 #[derive(Properties, PartialEq)]
-struct GuideProps {
-    catalog: Shared<Catalog>,
-    service: Service,
-    bundle: Bundle,
-    locale: AttrValue,
+pub(crate) struct GuideProps {
+    pub catalog: Shared<Catalog>,
+    pub service: Service,
+    pub bundle: Bundle,
+    pub locale: AttrValue,
 }
 
 /// The guide, untailored: everything, with "only in some cases" where the assistant decides.
+/// It is also the static site's guide page (`crate::site`), so it reads nothing but its props
+/// and context while rendering.
 #[function_component(GuideView)]
-fn guide_view(props: &GuideProps) -> Html {
+pub(crate) fn guide_view(props: &GuideProps) -> Html {
     let locale = props.locale.as_str();
     let service = &props.service;
     let catalog = &props.catalog;
     let fallback = catalog.fallback_locale();
+    let paths = use_paths();
     let title = t(&service.title, locale, fallback).to_string();
     let back = Some((
-        AttrValue::from(format!("?lang={locale}")),
+        AttrValue::from(paths.home(locale)),
         AttrValue::from(ui_text(UiText::AllServices, locale)),
     ));
     let actions = html! {
         <div class="ow-button-group">
             if props.bundle.assistant.is_some() {
-                <Link href={format!("?service={}&lang={locale}&check=start", service.id)} class="ow-button ow-button--start">{ ui_text(UiText::CheckIfYouCanApply, locale) }</Link>
+                <Link href={paths.check(&service.id, locale)} class="ow-button ow-button--start">{ ui_text(UiText::CheckIfYouCanApply, locale) }</Link>
             }
             if let Some(form) = &service.form {
-                <Link href={format!("?form={form}&lang={locale}")} class={classes!("ow-button", props.bundle.assistant.is_some().then_some("ow-button--secondary"))}>{ ui_text(UiText::ApplyOnline, locale) }</Link>
+                <Link href={paths.form(form, locale)} class={classes!("ow-button", props.bundle.assistant.is_some().then_some("ow-button--secondary"))}>{ ui_text(UiText::ApplyOnline, locale) }</Link>
             }
         </div>
     };
@@ -258,7 +264,7 @@ fn guide_view(props: &GuideProps) -> Html {
             { actions }
             <section class="ow-rate-link" aria-labelledby="rate">
                 <h2 class="ow-heading-m" id="rate">{ rating_text(RatingText::GuideHeading, locale) }</h2>
-                <p class="ow-body"><Link href={format!("?service={}&lang={locale}&rate=1&v={}", service.id, g.version)}>{ rating_text(RatingText::GuideBody, locale) }</Link></p>
+                <p class="ow-body"><Link href={paths.rate(&service.id, locale, &g.version)}>{ rating_text(RatingText::GuideBody, locale) }</Link></p>
             </section>
             <Recommendations catalog={catalog.clone()} service={service.id.clone()}
                 tailored={everything.also_needed.iter().filter(|a| a.applies_if.is_none()).map(|a| a.service.clone()).collect::<Vec<_>>()}

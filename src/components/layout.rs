@@ -4,7 +4,7 @@
 use super::link::Link;
 use super::search::HeaderSearch;
 use crate::io;
-use crate::routing::Navigator;
+use crate::routing::{use_paths, Navigator};
 use onewindow_engine::{locale_name, text_direction, ui_text, UiText};
 use yew::prelude::*;
 
@@ -42,8 +42,9 @@ pub fn frame(props: &FrameProps) -> Html {
         });
     }
     let navigator = use_context::<Navigator>();
+    let paths = use_paths();
     let languages = props.locales.iter().filter(|l| l.as_str() != locale).map(|other| {
-        let href = io::url::url_with_param("lang", other);
+        let href = paths.this_page_in(other);
         // The language changes in place: the same page, no new history entry.
         let onclick = {
             let (navigator, href) = (navigator.clone(), href.clone());
@@ -62,7 +63,7 @@ pub fn frame(props: &FrameProps) -> Html {
         <div class="ow-page" lang={props.locale.clone()} dir={text_direction(locale)}>
             <header class="ow-header">
                 <div class="ow-width-container ow-header__inner">
-                    <Link href={format!("?lang={locale}")} class="ow-header__service">{ ui_text(UiText::Services, locale) }</Link>
+                    <Link href={paths.home(locale)} class="ow-header__service">{ ui_text(UiText::Services, locale) }</Link>
                     if props.search { <HeaderSearch locale={props.locale.clone()} /> }
                     <nav class="ow-header__languages" aria-label={ui_text(UiText::Language, locale)}>{ for languages }</nav>
                 </div>

@@ -1,16 +1,16 @@
 //! Services in a list, and "you may also need".
 
 use super::link::Link;
+use crate::routing::Paths;
 use crate::shared::Shared;
 use onewindow_engine::{ui_text, Catalog, Service, UiText};
 use yew::prelude::*;
 
 /// One service in a list: its title (a link to its guide, or its form) and summary.
-pub(crate) fn service_item(service: &Service, locale: &str, fallback: &str) -> Html {
-    let href = if service.guide.is_some() || service.form.is_none() {
-        format!("?service={}&lang={locale}", service.id)
-    } else {
-        format!("?form={}&lang={locale}", service.form.as_deref().unwrap_or_default())
+pub(crate) fn service_item(service: &Service, locale: &str, fallback: &str, paths: &Paths) -> Html {
+    let href = match &service.form {
+        Some(form) if service.guide.is_none() => paths.form(form, locale),
+        _ => paths.service(&service.id, locale),
     };
     html! {
         <li class="ow-service-list__item">
@@ -21,8 +21,14 @@ pub(crate) fn service_item(service: &Service, locale: &str, fallback: &str) -> H
 }
 
 /// A recommended service with the reason it applies to this person.
-fn reason_item(service: &Service, reason: &str, locale: &str, fallback: &str) -> Html {
-    let href = format!("?service={}&lang={locale}", service.id);
+fn reason_item(
+    service: &Service,
+    reason: &str,
+    locale: &str,
+    fallback: &str,
+    paths: &Paths,
+) -> Html {
+    let href = paths.service(&service.id, locale);
     html! {
         <li class="ow-service-list__item">
             <Link {href} class="ow-service-list__link">{ service.title.get(locale, fallback) }</Link>
@@ -54,6 +60,7 @@ pub fn recommendations(props: &RecommendationsProps) -> Html {
     let locale = props.locale.as_str();
     let catalog = &props.catalog;
     let fallback = catalog.fallback_locale();
+    let paths = crate::routing::use_paths();
     let tailored: Vec<&str> = props.tailored.iter().map(String::as_str).collect();
     let found = catalog.recommendations(&props.service, &tailored, &[], 5);
     if found.is_empty() {
@@ -64,8 +71,8 @@ pub fn recommendations(props: &RecommendationsProps) -> Html {
             <h2 class="ow-heading-m" id="ow-related-heading">{ ui_text(UiText::YouMayAlsoNeed, locale) }</h2>
             <ul class="ow-service-list">
                 { for found.iter().map(|(s, _)| match props.reasons.iter().find(|(id, _)| *id == s.id) {
-                    Some((_, reason)) => reason_item(s, reason, locale, fallback),
-                    None => service_item(s, locale, fallback),
+                    Some((_, reason)) => reason_item(s, reason, locale, fallback, &paths),
+                    None => service_item(s, locale, fallback, &paths),
                 }) }
             </ul>
         </aside>

@@ -4,7 +4,7 @@
 
 use super::link::Link;
 use crate::io;
-use crate::routing::Navigator;
+use crate::routing::{use_paths, Navigator};
 use crate::shared::Shared;
 use onewindow_engine::search::{Highlighted, SearchIndex};
 use onewindow_engine::{results_text, ui_text, UiText};
@@ -96,6 +96,7 @@ pub fn search_box(props: &Props) -> Html {
         });
     }
     let navigator = use_context::<Navigator>();
+    let action = use_paths().search_action();
     let locale = props.locale.as_str();
     let base = props.base.as_str();
     // "Did you mean": searches for the suggestion in place (the URL follows on our own page).
@@ -156,7 +157,7 @@ pub fn search_box(props: &Props) -> Html {
     };
     html! {
         <div class="ow-search" onkeydown={Callback::from(arrow_keys)}>
-            <form class="ow-search__form" role="search" action="" method="get" {onsubmit}>
+            <form class="ow-search__form" role="search" {action} method="get" {onsubmit}>
                 <label class="ow-label ow-search__label" for="ow-search-input">{ ui_text(UiText::SearchLabel, locale) }</label>
                 <div class="ow-hint" id="ow-search-hint">{ ui_text(UiText::SearchHint, locale) }</div>
                 <div class="ow-search__row">
@@ -211,6 +212,7 @@ pub struct HeaderProps {
 #[function_component(HeaderSearch)]
 pub fn header_search(props: &HeaderProps) -> Html {
     let navigator = use_context::<Navigator>();
+    let action = use_paths().search_action();
     let input = use_node_ref();
     let locale = props.locale.as_str();
     let onsubmit = {
@@ -229,7 +231,7 @@ pub fn header_search(props: &HeaderProps) -> Html {
         })
     };
     html! {
-        <form class="ow-header__search" role="search" action="" method="get" {onsubmit}>
+        <form class="ow-header__search" role="search" {action} method="get" {onsubmit}>
             <label class="ow-visually-hidden" for="ow-header-search">{ ui_text(UiText::SearchLabel, locale) }</label>
             <input class="ow-header__search-input" id="ow-header-search" type="search" name="q" ref={input} autocomplete="off" />
             <input type="hidden" name="lang" value={props.locale.clone()} />

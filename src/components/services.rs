@@ -5,6 +5,7 @@ use super::layout::Frame;
 use super::link::Link;
 use super::recommendations::service_item;
 use super::search::SearchBox;
+use crate::routing::use_paths;
 use crate::shared::Shared;
 use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{ui_text, Catalog, UiText};
@@ -31,6 +32,7 @@ pub fn catalog_home(props: &CatalogProps) -> Html {
     let locale = props.locale.as_str();
     let catalog = &props.catalog;
     let fallback = catalog.fallback_locale();
+    let paths = use_paths();
     let heading = ui_text(UiText::FindAService, locale);
     html! {
         <Frame locale={props.locale.clone()} locales={catalog.locales.clone()} title={if props.query.trim().is_empty() { heading.to_string() } else { format!("{} – {heading}", props.query.trim()) }} search={false}>
@@ -42,7 +44,7 @@ pub fn catalog_home(props: &CatalogProps) -> Html {
                 <h2 class="ow-heading-m" id="ow-life-events">{ ui_text(UiText::LifeEvents, locale) }</h2>
                 <ul class="ow-topic-list">
                     { for catalog.life_events.iter().map(|event| html! {
-                        <li><Link href={format!("?topic={}&lang={locale}", event.id)}>{ event.title.get(locale, fallback) }</Link></li>
+                        <li><Link href={paths.topic(&event.id, locale)}>{ event.title.get(locale, fallback) }</Link></li>
                     }) }
                 </ul>
             </section>
@@ -55,7 +57,7 @@ pub fn catalog_home(props: &CatalogProps) -> Html {
                         <section class="ow-topic" aria-labelledby={id.clone()}>
                             <h3 class="ow-heading-s" {id}>{ category.title.get(locale, fallback) }</h3>
                             <ul class="ow-service-list">
-                                { for services.iter().filter(|s| s.category == category.id).map(|s| service_item(s, locale, fallback)) }
+                                { for services.iter().filter(|s| s.category == category.id).map(|s| service_item(s, locale, fallback, &paths)) }
                             </ul>
                         </section>
                     }
@@ -83,19 +85,20 @@ pub fn topic_page(props: &TopicProps) -> Html {
     let locale = props.locale.as_str();
     let catalog = &props.catalog;
     let fallback = catalog.fallback_locale();
+    let paths = use_paths();
     let named = catalog.life_events.iter().chain(&catalog.categories).find(|n| n.id == props.topic);
     let heading = named
         .map(|n| n.title.get(locale, fallback).to_string())
         .unwrap_or_else(|| ui_text(UiText::ServiceNotFound, locale).to_string());
     let services = catalog.services_in(&props.topic);
     let back = Some((
-        AttrValue::from(format!("?lang={locale}")),
+        AttrValue::from(paths.home(locale)),
         AttrValue::from(ui_text(UiText::AllServices, locale)),
     ));
     html! {
         <Frame locale={props.locale.clone()} locales={catalog.locales.clone()} title={heading.clone()} {back}>
             <h1 class="ow-heading-xl">{ &heading }</h1>
-            <ul class="ow-service-list">{ for services.iter().map(|s| service_item(s, locale, fallback)) }</ul>
+            <ul class="ow-service-list">{ for services.iter().map(|s| service_item(s, locale, fallback, &paths)) }</ul>
         </Frame>
     }
 }

@@ -15,6 +15,7 @@ mod index;
 mod lint;
 mod package;
 mod preview;
+mod site;
 mod starter;
 
 pub use error::Error;
@@ -63,6 +64,16 @@ Commands:
       pinyin of Chinese names) into FILE, by default catalog.index next to the catalog, where
       the app fetches it. Problems that stop it are printed as `file:JSON-pointer: severity:
       message` (exit 1, nothing written). `-o -` writes the index to standard output.
+
+  site <catalog.json> --site-url URL [--out DIR] [--stylesheet NAME]
+      Render the catalog's static pages into DIR (default dist, the built app): the home,
+      every category and life event, and every service's guide, in every locale of the
+      catalog, as DIR/<locale>/…/index.html, with sitemap.xml and robots.txt. They are HTML
+      before any script runs; their search, assistant and form links go to the app at the
+      site's root. URL is the site's absolute address (canonical links and the sitemap need
+      it). NAME is the app's stylesheet file in DIR (found there when not given). Problems in
+      the catalog, its guides or their assistants are printed as by lint (exit 1, nothing
+      written).
 
   new form [--id ID] [--locales zh-CN,en]
       Print a starting definition whose hints and content say what to change; it passes lint.
@@ -136,7 +147,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         .collect::<Result<Vec<String>, Error>>()?;
     let Some((command, rest)) = args.split_first() else {
         return Err(Error::usage(
-            "no command given: use lint, schema, explain, package, index, new or preview",
+            "no command given: use lint, schema, explain, package, index, site, new or preview",
         ));
     };
     let wants_help = rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h");
@@ -149,7 +160,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
             writeln!(out, "{}", version())?;
             Ok(0)
         }
-        "lint" | "schema" | "explain" | "package" | "index" | "new" | "preview" if wants_help => {
+        "lint" | "schema" | "explain" | "package" | "index" | "site" | "new" | "preview" if wants_help => {
             out.write_all(command_help(command).as_bytes())?;
             Ok(0)
         }
@@ -159,9 +170,10 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         "package" => package::run(rest, out),
         "new" => starter::run(rest, out),
         "index" => index::run(rest, out),
+        "site" => site::run(rest, out),
         "preview" => preview::run(rest, out),
         other if other.starts_with('-') => Err(Error::usage(format!("unknown option {other}; give a command first"))),
-        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package, index, new and preview"))),
+        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package, index, site, new and preview"))),
     }
 }
 

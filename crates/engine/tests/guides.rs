@@ -314,3 +314,23 @@ fn a_catalog_guide_or_dictionary_that_does_not_fit_its_format_names_the_json_poi
     assert!(dictionary.is_none());
     assert_eq!(problems[0].pointer, "/concepts/person.name/type", "{problems:?}");
 }
+
+#[test]
+fn catalog_ids_and_locales_must_be_safe_in_urls_and_file_paths() {
+    let (catalog, problems) = load_catalog(
+        r#"{"schema_version":1,"locales":["en","../x","EN"],
+            "categories":[{"id":"a/b","title":{"en":"A","../x":"","EN":""}}],"life_events":[],
+            "services":[{"id":"../../etc","title":{"en":"T","../x":"","EN":""},"summary":{"en":"S","../x":"","EN":""},
+              "department":{"en":"D","../x":"","EN":""},"category":"a/b","audience":["person"],"form":"f"}]}"#,
+    );
+    assert!(catalog.is_some());
+    let at: Vec<&str> =
+        problems.iter().filter(|p| p.is_error()).map(|p| p.pointer.as_str()).collect();
+    for pointer in ["/locales/1", "/locales/2", "/categories/0/id", "/services/0/id"] {
+        assert!(at.contains(&pointer), "{pointer} not in {problems:?}");
+    }
+    // The shipped catalog has none of these problems.
+    let (_, problems) =
+        load_catalog(&std::fs::read_to_string(forms().join("catalog.json")).unwrap());
+    assert!(!problems.iter().any(|p| p.is_error()), "{problems:?}");
+}

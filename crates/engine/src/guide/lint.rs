@@ -4,7 +4,7 @@
 use super::checklist::GuideModel;
 use super::format::*;
 use crate::diagnostic::{escape_token, Diagnostic};
-use crate::form::definition::{Expression, Text};
+use crate::form::definition::{is_locale_tag, is_well_formed_id, Expression, Text};
 use crate::form::model::FormModel;
 use crate::formats::Date;
 use crate::logic::{Compiled, Logic};
@@ -24,6 +24,29 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     if catalog.locales.is_empty() {
         problems.push(Diagnostic::error("/locales", "list at least one locale"));
     }
+    let mut tags = HashSet::new();
+    for (i, locale) in catalog.locales.iter().enumerate() {
+        if !is_locale_tag(locale) {
+            problems.push(Diagnostic::error(
+                format!("/locales/{i}"),
+                format!("\"{locale}\" is not a language tag like zh-CN or en"),
+            ));
+        } else if !tags.insert(locale.to_ascii_lowercase()) {
+            problems.push(Diagnostic::error(
+                format!("/locales/{i}"),
+                format!("locale \"{locale}\" is listed twice"),
+            ));
+        }
+    }
+    // Ids are parts of URLs and of the static site's file paths.
+    let shape = |id: &str, at: String, problems: &mut Vec<Diagnostic>| {
+        if !is_well_formed_id(id) {
+            problems.push(Diagnostic::error(
+                at,
+                format!("id \"{id}\" must start with a letter and use only letters, digits, _ and - (at most 100)"),
+            ));
+        }
+    };
     let texts = |text: &Text, at: String, problems: &mut Vec<Diagnostic>| {
         for locale in &catalog.locales {
             if !text.has(locale) {
@@ -37,6 +60,7 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     let ids = |list: &[Named], what: &str, problems: &mut Vec<Diagnostic>| -> HashSet<String> {
         let mut seen = HashSet::new();
         for (i, item) in list.iter().enumerate() {
+            shape(&item.id, format!("/{what}/{i}/id"), problems);
             if !seen.insert(item.id.clone()) {
                 problems.push(Diagnostic::error(
                     format!("/{what}/{i}/id"),
@@ -53,6 +77,7 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     for (i, service) in catalog.services.iter().enumerate() {
         let at = format!("/services/{i}");
+        shape(&service.id, format!("{at}/id"), &mut problems);
         if !seen.insert(service.id.as_str()) {
             problems.push(Diagnostic::error(
                 format!("{at}/id"),

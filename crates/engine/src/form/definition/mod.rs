@@ -195,6 +195,26 @@ pub enum RuleSeverity {
     Warning,
 }
 
+/// Whether `id` is a well-formed identifier: it starts with a letter and uses only letters,
+/// digits, `_` and `-`. Ids of forms, fields, services and topics end up in URLs and in the
+/// static site's file paths, so nothing else (no `/`, `.`, `?`, `%` or space) may be in them.
+pub fn is_well_formed_id(id: &str) -> bool {
+    id.len() <= 100
+        && id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag (`zh-CN`, `en`, `ug`): subtags of
+/// letters and digits joined by `-`, starting with a letter. Locales are path segments of the
+/// static site (`/en/services/…/`).
+pub fn is_locale_tag(tag: &str) -> bool {
+    (2..=35).contains(&tag.len())
+        && tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// Whether `name` can name a list file under `forms/data/` (letters, digits, `-` and `_`).
 pub fn is_list_name(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

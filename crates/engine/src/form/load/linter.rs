@@ -1,7 +1,7 @@
 //! The state of one definition's lint, and the checks every part of it shares.
 
 use crate::diagnostic::{escape_token, Diagnostic};
-use crate::form::definition::{Form, Text};
+use crate::form::definition::{is_well_formed_id, Form, Text};
 use crate::logic::Logic;
 use std::collections::HashMap;
 
@@ -31,10 +31,8 @@ impl<'a> Linter<'a> {
         what: &str,
         seen: &mut HashMap<&'b str, String>,
     ) -> bool {
-        let well_formed = id.starts_with(|c: char| c.is_ascii_alphabetic())
-            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if !well_formed {
-            self.error(at, format!("{what} id \"{id}\" must start with a letter and use only letters, digits, _ and -"));
+        if !is_well_formed_id(id) {
+            self.error(at, format!("{what} id \"{id}\" must start with a letter and use only letters, digits, _ and - (at most 100)"));
         }
         if let Some(first) = seen.get(id) {
             self.error(at, format!("{what} id \"{id}\" is already used at {first}"));
