@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 # docs/search.md). It is committed too: a CLI test fails when it is stale.
 cargo run -q -p onewindow-cli -- index forms/catalog.json -o forms/catalog.index
 with_wasm_small trunk build --release 2>&1 | grep -Ev '^\s*$' | tail -5
+# The static pages (catalog home, topics, guides in every locale; docs/site.md), rendered by the
+# app's own components. Canonical links need the site's absolute address: ONEWINDOW_SITE_URL,
+# by default where scripts/run.sh serves the demo.
+cargo run -q -p onewindow-cli -- site forms/catalog.json --out dist \
+    --site-url "${ONEWINDOW_SITE_URL:-http://127.0.0.1:8080/}"
 
 # Prints one line per file and a total; sets size_raw and size_gz.
 sizes() {

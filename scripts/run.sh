@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 port=${1:-${PORT:-8080}}
-scripts/build.sh
+ONEWINDOW_SITE_URL=${ONEWINDOW_SITE_URL:-http://127.0.0.1:$port/} scripts/build.sh
 cargo build --release -q -p onewindow-receiver
 echo
 echo "the embed demo (a host page embedding two forms): http://127.0.0.1:$port/embed-demo.html"

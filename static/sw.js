@@ -13,17 +13,19 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.includes('/api/')) return;
   if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return;
-  const navigation = request.mode === 'navigate';
+  // The app is one page whatever its query says: every navigation to it is one cache entry.
+  // The static pages (/en/services/…/) are pages of their own, kept under their own address.
+  const shell = request.mode === 'navigate' && url.pathname === new URL(self.registration.scope).pathname;
+  const key = shell ? self.registration.scope : request;
   event.respondWith(
     fetch(request)
       .then((response) => {
         if (response.ok) {
           const copy = response.clone();
-          // Every page of the app is the same shell: one entry, whatever the query says.
-          caches.open(CACHE).then((cache) => cache.put(navigation ? self.registration.scope : request, copy));
+          caches.open(CACHE).then((cache) => cache.put(key, copy));
         }
         return response;
       })
-      .catch(async () => (await caches.match(navigation ? self.registration.scope : request)) ?? Response.error()),
+      .catch(async () => (await caches.match(key)) ?? Response.error()),
   );
 });
