@@ -36,20 +36,20 @@ pub const PAGE_HEADERS: [(&str, &str); 2] =
     [("content-security-policy", CONTENT_SECURITY_POLICY), ("referrer-policy", REFERRER_POLICY)];
 
 /// Whether the file name at the end of `path` carries a hash of its content, as trunk names
-/// them: `-`, 16 lower-case hex digits, then `.` or `_` (`style-dd27a57afa647640.css`,
-/// `onewindow-web-7004b81a49c8fa83_bg.wasm`). Folder names do not count (wasm-bindgen's
-/// `snippets/onewindow-4ed2d8a3066c2ab7/` is named after the crate, not the content). Sixteen
-/// decimal digits are not taken for a hash: a date or a count in a name is no promise that the
-/// content never changes, and a real hash without a letter (about one build in 2,000) is only
-/// revalidated.
+/// them: `-`, the hash in lower-case hex, then `.` or `_` (`style-dd27a57afa647640.css`,
+/// `onewindow-web-7004b81a49c8fa83_bg.wasm`). Trunk writes its 64-bit hash without leading
+/// zeros, so one name in 16 has 15 digits; 12 to 16 are taken (fewer come once in 65,536 builds,
+/// and are only revalidated). Folder names do not count (wasm-bindgen's
+/// `snippets/onewindow-4ed2d8a3066c2ab7/` is named after the crate, not the content), nor do
+/// digits alone: a date or a count in a name is no promise that the content never changes.
 pub fn is_content_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let hex = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
-    name.as_bytes().windows(18).any(|window| match window {
-        [b'-', hash @ .., b'.' | b'_'] => {
-            hash.iter().all(hex) && hash.iter().any(u8::is_ascii_alphabetic)
-        }
-        _ => false,
+    name.split('-').skip(1).any(|part| {
+        let hex = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
+        let digits = part.bytes().take_while(hex).count();
+        (12..=16).contains(&digits)
+            && matches!(part.as_bytes().get(digits), Some(b'.' | b'_'))
+            && part.bytes().take(digits).any(|b| b.is_ascii_alphabetic())
     })
 }
 
@@ -76,6 +76,9 @@ mod tests {
             "/style-dd27a57afa647640.css",
             "boot-0123456789abcdef.js",
             "/a/b/search-00000000000000ff.index",
+            // Trunk drops leading zeros: 15 and 12 digits.
+            "/style-d27a57afa647640.css",
+            "/onewindow-web-b81a49c8fa83_bg.wasm",
         ] {
             assert!(is_content_hashed(path), "{path}");
         }
@@ -92,8 +95,8 @@ mod tests {
             "/snippets/onewindow-4ed2d8a3066c2ab7/inline0.js",
             "/forms/residence-permit.json",
             "/forms/catalog.index",
-            // 15 and 17 digits, upper case, no dash before, nothing after, no letter at all.
-            "/style-dd27a57afa64764.css",
+            // 11 and 17 digits, upper case, no dash before, nothing after, no letter at all.
+            "/style-d27a57afa64.css",
             "/style-dd27a57afa6476401.css",
             "/style-DD27A57AFA647640.css",
             "/styledd27a57afa647640.css",
