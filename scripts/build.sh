@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the app in release mode into dist/, then the embed package into dist/embed/, and prints
-# the shipped sizes (the app against its budget).
+# Builds the app in release mode into dist/, then the embed package into dist/embed/, prints
+# the shipped sizes (the app against its budget), and last writes the .br and .gz of dist/'s files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -n "${ow_wasm_mode:-}" ] || . scripts/setup.sh
@@ -70,3 +70,8 @@ node -e '
 
 printf '\nembed package (dist/embed/):\n'
 sizes dist/embed/*.wasm dist/embed/*.js dist/embed/*.css dist/embed/snippets/*/*.js
+
+# --- last: X.br and X.gz beside every compressible file of dist/, which the receiver and
+# `onewindow preview` serve as they are (docs/serving.md). Keep this the last step: it works over
+# whatever dist/ holds by then, and must see every file the steps above add.
+node scripts/compress.mjs dist
