@@ -8,6 +8,16 @@ cd "$(dirname "$0")/.."
 # docs/search.md). It is committed too: a CLI test fails when it is stale.
 cargo run -q -p onewindow-cli -- index forms/catalog.json -o forms/catalog.index
 with_wasm_small trunk build --release 2>&1 | grep -Ev '^\s*$' | tail -5
+# The form page's own bundle (bin onewindow-form: the form journey alone). Trunk builds it from
+# static/form.html on its own; its module and wasm join dist/, and index.html names them on
+# <meta name="onewindow-form">, which static/boot.js picks for a form's page (ARCHITECTURE.md).
+rm -rf target/form-dist
+with_wasm_small trunk build static/form.html --release --dist target/form-dist 2>&1 | grep -Ev '^\s*$' | tail -3
+cp target/form-dist/onewindow-form-*.js target/form-dist/onewindow-form-*_bg.wasm dist/
+cp -rn target/form-dist/snippets dist/  # the same crate's snippets: normally there already
+form_meta=$(grep -o '<meta name="onewindow-app"[^>]*>' target/form-dist/index.html | sed 's/"onewindow-app"/"onewindow-form"/')
+[ -n "$form_meta" ] || { echo "trunk named no form bundle in target/form-dist/index.html" >&2; exit 1; }
+sed -i "s|<meta name=\"onewindow-app\"|$form_meta\n    &|" dist/index.html
 # The static pages (catalog home, topics, guides in every locale; docs/site.md), rendered by the
 # app's own components. Canonical links need the site's absolute address: ONEWINDOW_SITE_URL,
 # by default where scripts/run.sh serves the demo.
