@@ -3,7 +3,8 @@
 # defaults (a phone's screen, simulated slow 4G and a 4× slower CPU), in Debian's chromium,
 # headless: the catalog home, a guide, a form's first page and its check answers, in zh-CN and
 # en, and the app's own home for reference. Prints one table, marking each figure that misses
-# its target, and the audits that failed; the JSON reports go to target/lighthouse/.
+# its target, and the audits that failed; the JSON reports go to target/lighthouse/. Each page
+# is measured three times (LIGHTHOUSE_RUNS) and the median run counts.
 # Exits 0 when targets are missed (it is a measurement), non-zero when Lighthouse failed.
 # Needs a release build in dist/ (scripts/build.sh). Arguments, if any, name the rows to run
 # (home-en, guide-zh-CN, form-en, check-zh-CN, app-home-en, …). docs/performance.md has the figures.
@@ -67,20 +68,29 @@ rows+=("app-home-en|app home (reference)|en|/?lang=en")
 # of its own here: error reporting is off, and every audit reads the page and its own origin.
 chrome_flags='--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking'
 chrome_flags+=' --disable-component-update --disable-sync --disable-dev-shm-usage'
+# Each page is measured $LIGHTHOUSE_RUNS times (3 unless set) and the table shows the median
+# run, as Lighthouse advises: on a busy machine single runs vary (total blocking time most).
+runs=${LIGHTHOUSE_RUNS:-3}
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "LIGHTHOUSE_RUNS is a number of runs, not '$runs'" >&2; exit 1; }
 reports=()
 for row in "${rows[@]}"; do
     IFS='|' read -r name page locale path <<< "$row"
     if [ $# -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
     shown=$path
     [[ $path != *'#'* ]] || shown="${path%%#*}#…"  # the answers handed over are long
-    printf '[lighthouse] %-24s %-5s %s\n' "$page" "$locale" "$shown" >&2
-    # A run that hangs is a failure, not a measurement: Lighthouse's own waits are a minute at
-    # most, so three minutes is far past them. SIGINT, on which Lighthouse closes its chromium.
-    CHROME_PATH=$CHROMIUM timeout -s INT -k 10 180 node_modules/.bin/lighthouse "$base$path" --quiet \
-        --no-enable-error-reporting --chrome-flags="$chrome_flags" \
-        --output json --output-path "$out/$name.json" \
-        || { echo "Lighthouse failed on $page ($locale): $base$path" >&2; exit 1; }
-    reports+=("$page|$locale|$out/$name.json")
+    printf '[lighthouse] %-24s %-5s %s (%d runs)\n' "$page" "$locale" "$shown" "$runs" >&2
+    files=
+    for run in $(seq "$runs"); do
+        # A run that hangs is a failure, not a measurement: Lighthouse's own waits are a minute
+        # at most, so three minutes is far past them. SIGINT, on which Lighthouse closes its
+        # chromium.
+        CHROME_PATH=$CHROMIUM timeout -s INT -k 10 180 node_modules/.bin/lighthouse "$base$path" --quiet \
+            --no-enable-error-reporting --chrome-flags="$chrome_flags" \
+            --output json --output-path "$out/$name-$run.json" \
+            || { echo "Lighthouse failed on $page ($locale): $base$path" >&2; exit 1; }
+        files+=${files:+,}$out/$name-$run.json
+    done
+    reports+=("$page|$locale|$files")
 done
 
 [ ${#reports[@]} -gt 0 ] || { echo "no row is named $*" >&2; exit 1; }
