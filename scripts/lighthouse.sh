@@ -16,27 +16,6 @@ if [ ! -f dist/index.html ] || ! compgen -G 'dist/*/services' >/dev/null; then
     echo "no app and static pages in dist/: run scripts/build.sh first" >&2
     exit 1
 fi
-cargo build -q -p onewindow-receiver -p onewindow-cli
-out=target/lighthouse
-rm -rf "$out"
-mkdir -p "$out"
-# Copies of the binaries: other worktrees may share this cargo target folder and rebuild them.
-bin=${CARGO_TARGET_DIR:-target}/debug
-cp "$bin/onewindow-receiver" "$bin/onewindow" "$out/"
-
-# Served by the reference receiver, as scripts/run.sh and scripts/test.sh do (its debug build:
-# it answers in milliseconds either way), on a free port, from a copy of dist/ whose static
-# pages name the address they are served at: Lighthouse's SEO audit wants canonical links on the
-# page's own origin. dist/ itself keeps the address it was built for.
-cp -r dist "$out/dist"
-"$out/onewindow-receiver" --addr 127.0.0.1:0 --dist "$out/dist" --forms forms \
-    --database "$out/receiver.sqlite" > "$out/receiver.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q 'serving http' "$out/receiver.log" && break; sleep 0.1; done
-base=$(grep -Eo 'http://[0-9.:]+' "$out/receiver.log" | head -1 || true)
-[ -n "$base" ] || { cat "$out/receiver.log" >&2; echo "the receiver did not start" >&2; exit 1; }
-"$out/onewindow" site forms/catalog.json --out "$out/dist" --site-url "$base/" > /dev/null
 
 # Check answers needs answers, and Lighthouse cannot click. A draft seeded in local storage
 # would not do: opening a form with a draft shows "continue your application?" first
@@ -62,23 +41,49 @@ for locale in zh-CN en; do
     rows+=("check-$locale|form: check answers|$locale|/?form=residence-registration&lang=$locale&page=check-answers#$handed")
 done
 rows+=("app-home-en|app home (reference)|en|/?lang=en")
+names=" ${rows[*]%%|*} "
+for wanted in "$@"; do
+    [[ $names == *" $wanted "* ]] || { echo "no row is named $wanted; the rows:$names" >&2; exit 1; }
+done
+# Each page is measured $LIGHTHOUSE_RUNS times (3 unless set) and the table shows the median
+# run, as Lighthouse advises: on a busy machine single runs vary (total blocking time most).
+runs=${LIGHTHOUSE_RUNS:-3}
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "LIGHTHOUSE_RUNS is a number of runs, not '$runs'" >&2; exit 1; }
+
+cargo build -q -p onewindow-receiver -p onewindow-cli
+out=target/lighthouse
+rm -rf "$out"
+mkdir -p "$out"
+# Copies of the binaries: other worktrees may share this cargo target folder and rebuild them.
+bin=${CARGO_TARGET_DIR:-target}/debug
+cp "$bin/onewindow-receiver" "$bin/onewindow" "$out/"
+
+# Served by the reference receiver, as scripts/run.sh and scripts/test.sh do (its debug build:
+# it answers in milliseconds either way), on a free port, from a copy of dist/ whose static
+# pages name the address they are served at: Lighthouse's SEO audit wants canonical links on the
+# page's own origin. dist/ itself keeps the address it was built for.
+cp -r dist "$out/dist"
+"$out/onewindow-receiver" --addr 127.0.0.1:0 --dist "$out/dist" --forms forms \
+    --database "$out/receiver.sqlite" > "$out/receiver.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q 'serving http' "$out/receiver.log" && break; sleep 0.1; done
+base=$(grep -Eo 'http://[0-9.:]+' "$out/receiver.log" | head -1 || true)
+[ -n "$base" ] || { cat "$out/receiver.log" >&2; echo "the receiver did not start" >&2; exit 1; }
+"$out/onewindow" site forms/catalog.json --out "$out/dist" --site-url "$base/" > /dev/null
 
 # The flags of the end-to-end tests' browser (tests/e2e/browser.mjs): no sandbox as root, and
 # none of Chromium's own calls to the network the machine may not have. Lighthouse makes none
 # of its own here: error reporting is off, and every audit reads the page and its own origin.
 chrome_flags='--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking'
 chrome_flags+=' --disable-component-update --disable-sync --disable-dev-shm-usage'
-# Each page is measured $LIGHTHOUSE_RUNS times (3 unless set) and the table shows the median
-# run, as Lighthouse advises: on a busy machine single runs vary (total blocking time most).
-runs=${LIGHTHOUSE_RUNS:-3}
-[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "LIGHTHOUSE_RUNS is a number of runs, not '$runs'" >&2; exit 1; }
 reports=()
 for row in "${rows[@]}"; do
     IFS='|' read -r name page locale path <<< "$row"
     if [ $# -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
     shown=$path
     [[ $path != *'#'* ]] || shown="${path%%#*}#…"  # the answers handed over are long
-    printf '[lighthouse] %-24s %-5s %s (%d runs)\n' "$page" "$locale" "$shown" "$runs" >&2
+    printf '[lighthouse] %-24s %-5s %s ×%d\n' "$page" "$locale" "$shown" "$runs" >&2
     files=
     for run in $(seq "$runs"); do
         # A run that hangs is a failure, not a measurement: Lighthouse's own waits are a minute
@@ -93,5 +98,4 @@ for row in "${rows[@]}"; do
     reports+=("$page|$locale|$files")
 done
 
-[ ${#reports[@]} -gt 0 ] || { echo "no row is named $*" >&2; exit 1; }
 node scripts/lighthouse-table.mjs "${reports[@]}"
