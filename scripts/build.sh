@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the app in release mode into dist/, then the embed package into dist/embed/, and prints
-# the shipped sizes (the app against its budget).
+# Builds the app in release mode into dist/, then the embed package into dist/embed/, prints
+# the shipped sizes and what each kind of page downloads against its budget, and last writes the
+# .br and .gz of dist/'s files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -n "${ow_wasm_mode:-}" ] || . scripts/setup.sh
@@ -96,3 +97,8 @@ printf '  %-36s %11s %11s\n' '' size budget
 budget_line "static page: html + css" "$static_gz" $((28 * 1024)) "(the largest: ${page#dist/})"
 budget_line "a form's pages: app wasm + js + css" "$app_gz" $((220 * 1024)) "(one bundle for every app page)"
 budget_line "embed: wasm + js + css" "$size_gz" $((220 * 1024))
+
+# --- last: X.br and X.gz beside every compressible file of dist/, which the receiver and
+# `onewindow preview` serve as they are (docs/serving.md). Keep this the last step: it works over
+# whatever dist/ holds by then, and must see every file the steps above add.
+node scripts/compress.mjs dist

@@ -17,3 +17,4 @@ pub mod site;
 pub mod state;
 
 pub use components::app::App;
+pub use components::form_page::FormApp;

@@ -76,6 +76,11 @@ pub(crate) fn use_location() -> (String, Navigator) {
     let navigator = {
         let location = location.setter();
         Navigator(Callback::from(move |(href, replace): (String, bool)| {
+            // A form is a page of its own, with its own bundle: loaded, not rendered here.
+            if names_a_form(&href) {
+                io::url::load(&href);
+                return;
+            }
             io::url::go_to(&href, replace);
             location.set(io::url::location_key());
             if !replace {
@@ -84,6 +89,14 @@ pub(crate) fn use_location() -> (String, Navigator) {
         }))
     };
     ((*location).clone(), navigator)
+}
+
+/// Whether `href` (a query of the app's page, `?form=…&lang=…`) names a form: the form page,
+/// which is its own bundle (`onewindow-form`), not the portal's.
+fn names_a_form(href: &str) -> bool {
+    let before_fragment = href.split('#').next().unwrap_or_default();
+    let query = before_fragment.split_once('?').map_or("", |(_, q)| q);
+    query.split('&').any(|pair| pair == "form" || pair.starts_with("form="))
 }
 
 /// How the app writes its links: as queries of its one page, or as the static site's paths.
@@ -195,4 +208,30 @@ impl Paths {
 #[hook]
 pub(crate) fn use_paths() -> Paths {
     use_context::<Paths>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_is_named_by_its_query_parameter_only() {
+        assert!(names_a_form("?form=passport&lang=en"));
+        assert!(names_a_form("/?lang=en&form=passport#name=Li"));
+        assert!(!names_a_form("?service=passport&lang=en#form=x"));
+        assert!(!names_a_form("?service=passport&formal=1"));
+        assert!(!names_a_form("/en/services/passport/"));
+    }
+
+    #[test]
+    fn static_paths_and_app_queries() {
+        let site = Paths::Site { root: "/portal/".into(), page: SitePage::Topic("moving".into()) };
+        assert_eq!(site.service("passport", "en"), "/portal/en/services/passport/");
+        assert_eq!(site.form("passport", "en"), "/portal/?form=passport&lang=en");
+        assert_eq!(site.this_page_in("zh-CN"), "/portal/zh-CN/topics/moving/");
+        assert_eq!(site.search_action(), "/portal/");
+        assert_eq!(Paths::Query.service("passport", "en"), "?service=passport&lang=en");
+        assert_eq!(Paths::Query.home("en"), "?lang=en");
+        assert_eq!(Paths::Query.search_action(), "");
+    }
 }

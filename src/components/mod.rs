@@ -17,6 +17,7 @@ pub mod embedded;
 pub mod error_summary;
 pub mod fields;
 pub mod form_journey;
+pub mod form_page;
 pub mod guide_page;
 pub mod guide_parts;
 pub mod layout;

@@ -65,6 +65,11 @@ pub fn go_to(url: &str, replace: bool) {
     }
 }
 
+/// Loads `url` as a new document (a new history entry): a page another bundle shows.
+pub fn load(url: &str) {
+    let _ = gloo_utils::window().location().assign(url);
+}
+
 /// The current URL with query parameter `name` set to `value` (fragment kept): the language
 /// links of every page.
 pub fn url_with_param(name: &str, value: &str) -> String {

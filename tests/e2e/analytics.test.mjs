@@ -5,7 +5,7 @@
 // so); the staff dashboard renders with no axe violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, assertAccessible, fillRegistrationFromIdNumber, BASE_URL } from './browser.mjs';
+import { launch, assertAccessible, fillRegistrationFromIdNumber, fulfillChanged, watchPolicy, BASE_URL } from './browser.mjs';
 
 const TOKEN = process.env.ONEWINDOW_STAFF_TOKEN;
 const FORM = 'residence-registration';
@@ -65,8 +65,8 @@ async function reportsReach(base, want) {
 
 /** A browser context as a citizen's: the app's page carries the site's analytics setting (as a
  * deploying site would put it in its page), every analytics payload is kept for inspection, and
- * any request to another origin fails the test. Service workers are off so every page load
- * goes through the network (where the setting is added). */
+ * any request to another origin or anything the page's policy refuses fails the test. Service
+ * workers are off so every page load goes through the network (where the setting is added). */
 async function citizen(settings) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const payloads = [];
@@ -80,12 +80,13 @@ async function citizen(settings) {
     await context.route((url) => url.origin === new URL(BASE_URL).origin && url.pathname === '/', async (route) => {
       const response = await route.fetch();
       const body = (await response.text()).replace('<head>', `<head>${meta}`);
-      await route.fulfill({ response, body });
+      await fulfillChanged(route, response, { body });
     });
   }
   const open = async () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    watchPolicy(page, problems);
     return page;
   };
   return { context, payloads, problems, open };

@@ -6,7 +6,7 @@
 // is never violated. Each state is axe-scanned.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, BASE_URL, fillRegistration, fillRegistrationFromIdNumber } from './browser.mjs';
+import { launch, openPage, assertAccessible, expectProblems, BASE_URL, fillRegistration, fillRegistrationFromIdNumber } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -217,7 +217,8 @@ test('offline: "queued" with the local receipt, then "submitted" once the courie
   assert.equal(submitted[0].detail.form, 'residence-registration');
   assert.notEqual(submitted[0].detail.reference, receipt, 'the backend’s reference replaces the receipt');
   assert.deepEqual(await violations(page), []);
-  assert.deepEqual(page.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  expectProblems(page, (p) => p.includes('ERR_INTERNET_DISCONNECTED'));
+  assert.deepEqual(page.problems, []);
 });
 
 test('two forms on one page do not interfere, and both can be completed', async () => {
@@ -410,6 +411,9 @@ test('the policy is in force: the violation counter does see an inline style', a
   await page.evaluate(() => { const style = document.createElement('style'); style.textContent = 'body { color: red }'; document.head.append(style); });
   await page.waitForFunction(() => window.__violations.length > 0);
   assert.match((await violations(page))[0], /^style-src-elem inline/);
+  // The page's own watch heard it too.
+  await page.evaluate(() => 0);
+  assert.match(expectProblems(page, (p) => p.startsWith('policy violation: '))[0] ?? '', /inline style/);
 });
 
 test('a host whose policy allows styles by nonce passes it on the element', async () => {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, BASE_URL } from './browser.mjs';
+import { launch, openPage, expectProblems, BASE_URL } from './browser.mjs';
 
 const COUNT = 100;
 const CLI = process.env.ONEWINDOW_CLI ?? 'target/debug/onewindow';
@@ -95,7 +95,6 @@ test(`${COUNT} applications through drops, 500s, 429s, late replies and doubled 
     assert.equal(new Set(keys).size, COUNT);
 
     const page = await openPage(browser);
-    page.problems.length = 0;
     // Put them in this origin's outbox as the app would, then open the app.
     await page.goto(`${proxy}/forms/dictionary.json`);
     await page.evaluate((list) => new Promise((ok, fail) => {
@@ -137,6 +136,8 @@ test(`${COUNT} applications through drops, 500s, 429s, late replies and doubled 
     assert.equal(distinct.size, COUNT, 'every application stored');
     assert.equal(rows.length, COUNT, 'none stored twice');
     assert.ok(counts.dropped > 0 && counts.error500 > 0 && counts.late > 0 && counts.doubled > 0 && counts.busy429 > 0, JSON.stringify(counts));
+    // The app is opened through the faulty path, an origin of its own; nothing else may go wrong.
+    expectProblems(page, (p) => p.startsWith(`third-party request: ${proxy}/`));
   } finally {
     server.close();
   }

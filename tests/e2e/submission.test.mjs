@@ -3,7 +3,7 @@
 // to download. Every page state is axe-scanned.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertAccessible, fillRegistration, BASE_URL } from './browser.mjs';
+import { launch, openPage, assertAccessible, expectProblems, fillRegistration, BASE_URL } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -59,7 +59,8 @@ test('offline: the application is queued, survives a reload, and is delivered on
   await page.getByText('No applications are waiting on this device.').waitFor({ timeout: 20000 });
   const records = await stored(key);
   assert.equal(records.length, 1, 'stored exactly once');
-  assert.deepEqual(page.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  expectProblems(page, (p) => p.includes('ERR_INTERNET_DISCONNECTED'));
+  assert.deepEqual(page.problems, []);
 });
 
 test('a backend that refuses an answer shows it on that question’s page', async () => {

@@ -10,12 +10,18 @@
 //!
 //! The page learns of changes by long-polling `GET /__preview/version?since=V`, from
 //! `/__preview.js`, which the preview adds to the app's `index.html` as `<script src>` (not
-//! inline, so a page with a strict CSP still runs it).
+//! inline: the page has the app's strict CSP).
+//!
+//! The built app is served as the receiver serves it (docs/serving.md), by the same rules from
+//! `onewindow_engine::serving`: the `.br` or `.gz` that scripts/build.sh made beside a file when
+//! the request accepts it, hashed files cached for good and everything else revalidated, pages
+//! with the Content-Security-Policy; so what works in the preview works when published.
 
 use crate::args;
 use crate::files::{self, dir_of};
 use crate::lint::{self, Checker};
 use crate::Error;
+use onewindow_engine::serving::{cache_control, PAGE_HEADERS};
 use onewindow_engine::Severity;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -305,16 +311,32 @@ fn serve(listener: TcpListener, site: Arc<Site>) {
 struct Response {
     status: u16,
     content_type: &'static str,
+    /// Cache-Control, Content-Encoding, Vary, a page's policy headers.
+    headers: Vec<(&'static str, &'static str)>,
     body: Vec<u8>,
 }
 
 impl Response {
+    /// The preview's own answers and refusals: never kept (a preview must never show a stale
+    /// version, nor let the app's service worker answer for it).
     fn text(status: u16, body: &str) -> Self {
         Response {
             status,
             content_type: "text/plain; charset=utf-8",
+            headers: vec![("Cache-Control", "no-store")],
             body: body.as_bytes().to_vec(),
         }
+    }
+
+    /// A file of the app or a definition at `path`, with the headers the receiver gives it.
+    fn file(path: &str, content_type: &'static str, body: Vec<u8>) -> Self {
+        let page = content_type.starts_with("text/html");
+        let mut headers =
+            vec![("Cache-Control", cache_control(path, page)), ("Vary", "Accept-Encoding")];
+        if page {
+            headers.extend(PAGE_HEADERS);
+        }
+        Response { status: 200, content_type, headers, body }
     }
 }
 
@@ -329,8 +351,10 @@ fn handle(stream: TcpStream, site: &Site) {
     if reader.by_ref().take(8192).read_line(&mut line).is_err() {
         return;
     }
-    // The headers are not needed, but are read so the client is not cut off mid-request.
+    // Of the headers only Accept-Encoding is needed; all are read so the client is not cut
+    // off mid-request.
     let mut header = String::new();
+    let mut accept_encoding = String::new();
     let mut total = 0;
     loop {
         header.clear();
@@ -340,6 +364,12 @@ fn handle(stream: TcpStream, site: &Site) {
         }
         if header == "\r\n" || header == "\n" || total > 65_536 {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding.push_str(value.trim());
+                accept_encoding.push(',');
+            }
         }
     }
     let mut parts = line.split_whitespace();
@@ -352,7 +382,7 @@ fn handle(stream: TcpStream, site: &Site) {
     };
     let head = method == "HEAD";
     let response = if method == "GET" || head {
-        respond(site, target, LONG_POLL)
+        respond(site, target, &accept_encoding, LONG_POLL)
     } else {
         Response::text(405, "only GET and HEAD")
     };
@@ -367,29 +397,31 @@ fn write_response(mut stream: &TcpStream, head: bool, response: &Response) -> st
         405 => "Method Not Allowed",
         _ => "Service Unavailable",
     };
-    // no-store: a preview must never show a stale definition or build, nor let the app's
-    // service worker answer from its cache when the preview is running.
-    let headers = format!(
-        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+    let mut lines = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
         response.status,
         response.content_type,
         response.body.len()
     );
-    stream.write_all(headers.as_bytes())?;
+    for (name, value) in &response.headers {
+        lines.push_str(&format!("{name}: {value}\r\n"));
+    }
+    lines.push_str("\r\n");
+    stream.write_all(lines.as_bytes())?;
     if !head {
         stream.write_all(&response.body)?;
     }
     stream.flush()
 }
 
-/// The answer to `GET target`; `wait` is the long poll's limit.
-fn respond(site: &Site, target: &str, wait: Duration) -> Response {
+/// The answer to `GET target` from a browser that sent `accept_encoding`; `wait` is the long
+/// poll's limit.
+fn respond(site: &Site, target: &str, accept_encoding: &str, wait: Duration) -> Response {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     match path {
         "/__preview.js" => Response {
-            status: 200,
             content_type: "text/javascript; charset=utf-8",
-            body: SCRIPT.as_bytes().to_vec(),
+            ..Response::text(200, SCRIPT)
         },
         "/__preview/version" => {
             let since = query.split('&').find_map(|pair| pair.strip_prefix("since="));
@@ -397,13 +429,10 @@ fn respond(site: &Site, target: &str, wait: Duration) -> Response {
             Response::text(200, &version)
         }
         "/" | "/index.html" => match std::fs::read(site.dist.join("index.html")) {
+            // Changed on the way (the preview's script), so never its compressed variants.
             Ok(html) => {
                 let (version, _) = site.current();
-                Response {
-                    status: 200,
-                    content_type: "text/html; charset=utf-8",
-                    body: inject(&html, &version),
-                }
+                Response::file(path, "text/html; charset=utf-8", inject(&html, &version))
             }
             Err(_) => Response::text(
                 404,
@@ -414,22 +443,73 @@ fn respond(site: &Site, target: &str, wait: Duration) -> Response {
             let Some(relative) = safe_relative(path) else {
                 return Response::text(404, "not found");
             };
+            let content_type = content_type(&relative);
             if relative == format!("forms/{}.json", site.id) {
                 let (_, bytes) = site.current();
-                return Response { status: 200, content_type: "application/json", body: bytes };
+                return Response::file(path, content_type, bytes);
             }
-            let candidates: Vec<PathBuf> = match relative.strip_prefix("forms/") {
-                Some(rest) => site.forms_dirs.iter().map(|d| d.join(rest)).collect(),
-                None => vec![site.dist.join(&relative)],
+            // Definitions are the files being edited: never a variant made before the edit.
+            if let Some(rest) = relative.strip_prefix("forms/") {
+                return site
+                    .forms_dirs
+                    .iter()
+                    .map(|d| d.join(rest))
+                    .filter(|p| p.is_file())
+                    .find_map(|p| std::fs::read(p).ok())
+                    .map(|body| Response::file(path, content_type, body))
+                    .unwrap_or_else(|| Response::text(404, "not found"));
+            }
+            let file = site.dist.join(&relative);
+            if !file.is_file() {
+                return Response::text(404, "not found");
+            }
+            let variant = ENCODINGS.iter().find_map(|&(coding, extension)| {
+                let mut name = file.clone().into_os_string();
+                name.push(extension);
+                let variant = PathBuf::from(name);
+                (accepts(accept_encoding, coding) && variant.is_file())
+                    .then(|| std::fs::read(variant).ok().map(|body| (coding, body)))
+                    .flatten()
+            });
+            let (encoding, body) = match variant {
+                Some((coding, body)) => (Some(coding), body),
+                None => match std::fs::read(&file) {
+                    Ok(body) => (None, body),
+                    Err(_) => return Response::text(404, "not found"),
+                },
             };
-            candidates
-                .iter()
-                .filter(|p| p.is_file())
-                .find_map(|p| std::fs::read(p).ok())
-                .map(|body| Response { status: 200, content_type: content_type(&relative), body })
-                .unwrap_or_else(|| Response::text(404, "not found"))
+            let mut response = Response::file(path, content_type, body);
+            if let Some(coding) = encoding {
+                response.headers.push(("Content-Encoding", coding));
+            }
+            response
         }
     }
+}
+
+/// The compressed variants scripts/build.sh writes beside the built app's files, in the order
+/// they are preferred (brotli is the smaller), as (content coding, file name suffix).
+const ENCODINGS: [(&str, &str); 2] = [("br", ".br"), ("gzip", ".gz")];
+
+/// Whether an `Accept-Encoding` value allows `coding`: named, or `*`, with a weight above 0
+/// (RFC 9110 §12.5.3). No header allows none (identity only).
+fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    let mut any = false;
+    for item in accept_encoding.split(',') {
+        let mut parts = item.split(';');
+        let name = parts.next().unwrap_or("").trim();
+        let weight = parts
+            .filter_map(|p| p.trim().split_once('='))
+            .find(|(key, _)| key.trim().eq_ignore_ascii_case("q"))
+            .map_or(1.0, |(_, q)| q.trim().parse::<f32>().unwrap_or(0.0));
+        if name.eq_ignore_ascii_case(coding) {
+            return weight > 0.0;
+        }
+        if name == "*" {
+            any = weight > 0.0;
+        }
+    }
+    any
 }
 
 /// The path without its leading `/`, when it names a file inside the served directories: no
@@ -518,6 +598,25 @@ mod tests {
     }
 
     #[test]
+    fn an_encoding_is_accepted_when_named_or_starred_with_a_weight_above_zero() {
+        for (header, br, gzip) in [
+            ("gzip, deflate, br, zstd", true, true),
+            ("gzip", false, true),
+            ("BR;Q=1, GZip", true, true),
+            ("br;q=0, gzip;q=0.5", false, true),
+            ("br; q=0.001", true, false),
+            ("*", true, true),
+            ("*;q=0, gzip", false, true),
+            ("br;q=0, *", false, true),
+            ("identity", false, false),
+            ("", false, false),
+            ("br;q=nonsense", false, false),
+        ] {
+            assert_eq!((accepts(header, "br"), accepts(header, "gzip")), (br, gzip), "{header:?}");
+        }
+    }
+
+    #[test]
     fn ids_come_from_the_file_or_its_name() {
         assert_eq!(form_id(br#"{"id": "dog-licence"}"#, Path::new("x/y.json")), "dog-licence");
         assert_eq!(form_id(b"not json", Path::new("x/my-form.json")), "my-form");
@@ -539,8 +638,8 @@ mod tests {
             });
             assert_eq!(site.version_after(Some("1-1"), Duration::from_secs(60)), "1-2");
         });
-        assert_eq!(respond(&site, "/forms/f.json", Duration::ZERO).body, b"[]");
-        assert_eq!(respond(&site, "/forms/missing.json", Duration::ZERO).status, 404);
-        assert_eq!(respond(&site, "/__preview/version?since=1-2", Duration::ZERO).body, b"1-2");
+        assert_eq!(respond(&site, "/forms/f.json", "", Duration::ZERO).body, b"[]");
+        assert_eq!(respond(&site, "/forms/missing.json", "", Duration::ZERO).status, 404);
+        assert_eq!(respond(&site, "/__preview/version?since=1-2", "", Duration::ZERO).body, b"1-2");
     }
 }

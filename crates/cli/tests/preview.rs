@@ -119,22 +119,55 @@ impl Drop for Preview {
     }
 }
 
-/// `GET path` on 127.0.0.1:`port`: the status and the body.
-fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
+/// A response: its status, its header lines and its body.
+struct Reply {
+    status: u16,
+    head: String,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    /// The value of header `name` ("" when absent).
+    fn header(&self, name: &str) -> &str {
+        self.head
+            .lines()
+            .filter_map(|l| l.split_once(": "))
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map_or("", |(_, v)| v)
+    }
+}
+
+/// `method path` on 127.0.0.1:`port` with `headers` (lines without their CRLF).
+fn request(port: u16, method: &str, path: &str, headers: &[&str]) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut text = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    for header in headers {
+        text.push_str(header);
+        text.push_str("\r\n");
+    }
+    text.push_str("\r\n");
+    stream.write_all(text.as_bytes()).unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let end = response.windows(4).position(|w| w == b"\r\n\r\n").expect("a complete response");
     let head = String::from_utf8(response[..end].to_vec()).unwrap();
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    assert!(head.contains("Cache-Control: no-store"), "{head}");
-    let length: usize =
-        head.lines().find_map(|l| l.strip_prefix("Content-Length: ")).unwrap().parse().unwrap();
-    let body = response[end + 4..].to_vec();
-    assert_eq!(body.len(), length, "{head}");
-    (status, body)
+    let reply = Reply { status, head, body: response[end + 4..].to_vec() };
+    // Every answer says what it is and how long it may be kept.
+    assert_eq!(reply.header("X-Content-Type-Options"), "nosniff", "{}", reply.head);
+    assert!(!reply.header("Cache-Control").is_empty(), "{}", reply.head);
+    let length: usize = reply.header("Content-Length").parse().unwrap();
+    if method != "HEAD" {
+        assert_eq!(reply.body.len(), length, "{}", reply.head);
+    }
+    reply
+}
+
+/// `GET path` on 127.0.0.1:`port`: the status and the body.
+fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
+    let reply = request(port, "GET", path, &[]);
+    (reply.status, reply.body)
 }
 
 /// The body of `GET path`, which must succeed.
@@ -225,6 +258,68 @@ fn preview_serves_the_app_the_definition_and_its_lists_and_reloads_on_change() {
     stream.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 405"), "{response}");
     assert_eq!(preview.get("/forms/residence-registration.json").0, 200);
+}
+
+#[test]
+fn the_app_is_served_as_the_receiver_serves_it() {
+    use onewindow_engine::serving::{CONTENT_SECURITY_POLICY, IMMUTABLE, REVALIDATE};
+    let dir = project();
+    let wasm = "app-0123456789abcdef_bg.wasm";
+    dir.write(&format!("dist/{wasm}"), b"\0asm the app");
+    dir.write(&format!("dist/{wasm}.br"), b"brotli app");
+    dir.write(&format!("dist/{wasm}.gz"), b"gzip app");
+    dir.write("dist/index.html.br", b"a stale variant: the page is served with the script added");
+    dir.write("dist/gone.js.br", b"a variant whose file is gone");
+    dir.write("dist/embed/onewindow.js", b"// not hashed");
+    dir.write("forms/dictionary.json.br", b"a variant of a definition: never served");
+    let file = dir.path("forms/residence-registration.json");
+    let preview = Preview::start(&[&file, "--port", "0", "--dist", &dir.path("dist")]);
+    let port = preview.port;
+    let path = format!("/{wasm}");
+    for (accept, encoding, body) in [
+        ("Accept-Encoding: gzip, deflate, br, zstd", "br", &b"brotli app"[..]),
+        ("Accept-Encoding: gzip", "gzip", b"gzip app"),
+        ("Accept-Encoding: br;q=0, gzip", "gzip", b"gzip app"),
+        ("Accept-Encoding: identity", "", b"\0asm the app"),
+        ("X-Nothing: 1", "", b"\0asm the app"),
+    ] {
+        let reply = request(port, "GET", &path, &[accept]);
+        assert_eq!(reply.status, 200, "{accept}");
+        assert_eq!(reply.header("Content-Encoding"), encoding, "{accept}");
+        assert_eq!(reply.body, body, "{accept}");
+        assert_eq!(reply.header("Content-Type"), "application/wasm", "{accept}");
+        assert_eq!(reply.header("Cache-Control"), IMMUTABLE, "{accept}");
+        assert_eq!(reply.header("Vary"), "Accept-Encoding", "{accept}");
+        assert_eq!(reply.header("Content-Security-Policy"), "", "{accept}");
+    }
+    let head = request(port, "HEAD", &path, &["Accept-Encoding: br"]);
+    assert_eq!((head.status, head.header("Content-Encoding")), (200, "br"));
+    assert_eq!(head.header("Content-Length"), "brotli app".len().to_string());
+    assert!(head.body.is_empty());
+
+    // The page: with the preview's script, so never a variant; revalidated, under the policy.
+    let page = request(port, "GET", "/", &["Accept-Encoding: br, gzip"]);
+    assert_eq!((page.status, page.header("Content-Encoding")), (200, ""));
+    assert!(String::from_utf8(page.body.clone()).unwrap().contains("/__preview.js"));
+    assert_eq!(page.header("Cache-Control"), REVALIDATE);
+    assert_eq!(page.header("Content-Security-Policy"), CONTENT_SECURITY_POLICY);
+    assert_eq!(page.header("Referrer-Policy"), "no-referrer");
+
+    // Definitions and unhashed files: revalidated, as they are on disk.
+    for path in
+        ["/forms/residence-registration.json", "/forms/dictionary.json", "/embed/onewindow.js"]
+    {
+        let reply = request(port, "GET", path, &["Accept-Encoding: br, gzip"]);
+        assert_eq!((reply.status, reply.header("Content-Encoding")), (200, ""), "{path}");
+        assert_eq!(reply.header("Cache-Control"), REVALIDATE, "{path}");
+        assert_eq!(reply.header("Content-Security-Policy"), "", "{path}");
+    }
+    // The preview's own answers are never kept; a missing file is a 404 even with a variant.
+    let version = request(port, "GET", "/__preview/version", &[]);
+    assert_eq!(version.header("Cache-Control"), "no-store");
+    let gone = request(port, "GET", "/gone.js", &["Accept-Encoding: br"]);
+    assert_eq!((gone.status, gone.header("Content-Encoding")), (404, ""));
+    assert_eq!(gone.header("Cache-Control"), "no-store");
 }
 
 #[test]

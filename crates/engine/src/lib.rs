@@ -39,6 +39,7 @@ mod guide;
 mod json;
 mod logic;
 pub mod search;
+pub mod serving;
 mod submission;
 mod text;
 

@@ -5,7 +5,8 @@
 //!
 //! This is the only crate that knows HTTP and SQLite; every rule stays in the engine.
 
-// Lower modules never name upper ones: `http`, `csv`, `auth`, `store` name none of ours;
+// Lower modules never name upper ones: `http`, `csv`, `auth`, `store`, `files` (serving the
+// app and the definitions) name none of ours;
 // `forms` (the published forms, compiled once) and `reports` (worked out from the store) are
 // above them; `state` (what handlers share) above those; `report_export` above `state`; the
 // handlers (`submit`, `analytics`, `staff`, `dashboard`) above all; this root builds the app.
@@ -13,6 +14,7 @@ mod analytics;
 mod auth;
 mod csv;
 mod dashboard;
+mod files;
 mod forms;
 mod http;
 mod report_export;
@@ -39,7 +41,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
 
 /// Default limit of a whole `POST /api/submissions` body (the package and its files).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 25 * 1024 * 1024;
@@ -60,6 +61,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Origins (`https://example.gov.cn`) whose pages may post submissions cross-origin.
     pub allow_origins: Vec<String>,
+    /// Other origins the app's pages may send to (the backends that forms' `submission.url`
+    /// names): added to the pages' Content-Security-Policy as `connect-src`.
+    pub connect_origins: Vec<String>,
     /// The bearer token of the staff endpoints; `None` disables them (404).
     pub staff_token: Option<String>,
 }
@@ -77,6 +81,7 @@ impl Config {
             database: database.into(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             allow_origins: Vec::new(),
+            connect_origins: Vec::new(),
             staff_token: None,
         }
     }
@@ -84,6 +89,8 @@ impl Config {
 
 /// The whole HTTP surface; fails when the database cannot be opened or the configuration is
 /// unusable (an origin that is not `scheme://host[:port]`, a staff token that is too short).
+/// Files are served as docs/serving.md says: compressed, cached by the engine's rules, pages
+/// with their Content-Security-Policy.
 pub fn app(config: &Config) -> Result<Router, String> {
     if let Some(token) = &config.staff_token {
         if token.chars().count() < MIN_STAFF_TOKEN_CHARS
@@ -93,6 +100,9 @@ pub fn app(config: &Config) -> Result<Router, String> {
         }
     }
     let origins = config.allow_origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?;
+    let connect =
+        config.connect_origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?;
+    let files = files::routes(&config.dist, &config.forms, &connect)?;
     let store = store::Store::open(&config.database)?;
     let state = Arc::new(Receiver {
         forms: Published::new(&config.forms),
@@ -120,8 +130,6 @@ pub fn app(config: &Config) -> Result<Router, String> {
         ratings = ratings.layer(cors.clone());
         events = events.layer(cors);
     }
-    // Unknown paths get the app shell: pages have their own URLs, which the app routes itself.
-    let shell = ServeFile::new(config.dist.join("index.html"));
     Ok(Router::new()
         .route("/api/health", get(|| async { Json(json!({"status": "ok"})) }))
         .route("/api/submissions", submissions)
@@ -131,8 +139,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
         .merge(dashboard::routes())
         .route("/api/{*rest}", any(api_not_found))
         .with_state(state)
-        .nest_service("/forms", ServeDir::new(&config.forms))
-        .fallback_service(ServeDir::new(&config.dist).fallback(shell))
+        .merge(files)
         .layer(CatchPanicLayer::custom(|_| {
             problem(
                 StatusCode::INTERNAL_SERVER_ERROR,

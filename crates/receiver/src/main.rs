@@ -1,5 +1,6 @@
 //! `onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR] [--database FILE]
-//! [--max-body-bytes N] [--allow-origin ORIGIN]... [--staff-token TOKEN]` (see `--help`).
+//! [--max-body-bytes N] [--allow-origin ORIGIN]... [--connect-origin ORIGIN]...
+//! [--staff-token TOKEN]` (see `--help`).
 
 use onewindow_receiver::{app, serve, shutdown_signal, Config};
 
@@ -13,6 +14,9 @@ onewindow-receiver: serves the built app and forms/, receives submissions (see d
   --max-body-bytes N      largest submission request, package and files (default 26214400)
   --allow-origin ORIGIN   an origin whose pages may submit cross-origin, e.g. https://gov.example
                           (repeatable; also ONEWINDOW_ALLOW_ORIGINS, comma-separated)
+  --connect-origin ORIGIN another origin the app's pages may send to: a backend that a form's
+                          submission.url names (the pages' Content-Security-Policy allows only
+                          this origin otherwise; repeatable; also ONEWINDOW_CONNECT_ORIGINS)
   --staff-token TOKEN     enables the staff endpoints with this bearer token, at least 16
                           characters (prefer ONEWINDOW_STAFF_TOKEN: arguments show in ps)
   --help                  this text";
@@ -32,6 +36,11 @@ fn run() -> Result<(), String> {
             origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(str::to_string),
         );
     }
+    if let Ok(origins) = std::env::var("ONEWINDOW_CONNECT_ORIGINS") {
+        config.connect_origins.extend(
+            origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(str::to_string),
+        );
+    }
     config.staff_token = std::env::var("ONEWINDOW_STAFF_TOKEN").ok().filter(|t| !t.is_empty());
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -48,6 +57,7 @@ fn run() -> Result<(), String> {
                 })?;
             }
             "--allow-origin" => config.allow_origins.push(value()?),
+            "--connect-origin" => config.connect_origins.push(value()?),
             "--staff-token" => config.staff_token = Some(value()?),
             "--help" | "-h" => {
                 println!("{HELP}");

@@ -410,8 +410,10 @@ fn table(lines: &[String], first: usize, aligns: &[&str], out: &mut String) -> u
     let cell = |tag: &str, align: &str, content: &str, out: &mut String| {
         out.push('<');
         out.push_str(tag);
+        // A class, not pulldown-cmark's `style="text-align: …"`: the app's pages and the hosts
+        // of the embed refuse style attributes (Content-Security-Policy `style-src 'self'`).
         if !align.is_empty() {
-            out.push_str(" style=\"text-align: ");
+            out.push_str(" class=\"ow-align-");
             out.push_str(align);
             out.push('"');
         }
