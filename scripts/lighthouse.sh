@@ -71,6 +71,8 @@ for _ in $(seq 100); do grep -q 'serving http' "$out/receiver.log" && break; sle
 base=$(grep -Eo 'http://[0-9.:]+' "$out/receiver.log" | head -1 || true)
 [ -n "$base" ] || { cat "$out/receiver.log" >&2; echo "the receiver did not start" >&2; exit 1; }
 "$out/onewindow" site forms/catalog.json --out "$out/dist" --site-url "$base/" > /dev/null
+# The pages just written need their .br and .gz anew: the receiver sends those when they exist.
+node scripts/compress.mjs "$out/dist" > /dev/null
 
 # The flags of the end-to-end tests' browser (tests/e2e/browser.mjs): no sandbox as root, and
 # none of Chromium's own calls to the network the machine may not have. Lighthouse makes none
