@@ -91,7 +91,7 @@ for row in "${rows[@]}"; do
         # A run that hangs is a failure, not a measurement: Lighthouse's own waits are a minute
         # at most, so three minutes is far past them. SIGINT, on which Lighthouse closes its
         # chromium.
-        CHROME_PATH=$CHROMIUM timeout -s INT -k 10 180 node_modules/.bin/lighthouse "$base$path" --quiet \
+        CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} timeout -s INT -k 10 180 node_modules/.bin/lighthouse "$base$path" --quiet \
             --no-enable-error-reporting --chrome-flags="$chrome_flags" \
             --output json --output-path "$out/$name-$run.json" \
             || { echo "Lighthouse failed on $page ($locale): $base$path" >&2; exit 1; }
