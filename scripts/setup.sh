@@ -97,7 +97,7 @@ fi
 PATH="$ow_tools/binaryen-$BINARYEN_VERSION/node_modules/.bin:$PATH"
 ow_lock_sum=$(sha256sum "$ow_root/package-lock.json" | cut -d' ' -f1)
 if [ "$(cat "$ow_root/node_modules/.onewindow-lock" 2>/dev/null)" != "$ow_lock_sum" ]; then
-    ow_log "npm ci (playwright-core, axe-core)"
+    ow_log "npm ci (playwright-core, axe-core, lighthouse)"
     (cd "$ow_root" && npm ci --silent --no-audit --no-fund >&2) || ow_die "npm ci failed"
     echo "$ow_lock_sum" > "$ow_root/node_modules/.onewindow-lock"
 fi
