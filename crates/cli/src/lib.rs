@@ -60,9 +60,10 @@ Commands:
   index <catalog.json> [-o FILE]
       Build the search index of a service catalog and its guides (titles, synonyms, keywords,
       summaries, departments, categories, life events, material names, FAQ questions, and the
-      pinyin of Chinese names) into FILE, by default catalog.index next to the catalog, where
-      the app fetches it. Problems that stop it are printed as `file:JSON-pointer: severity:
-      message` (exit 1, nothing written). `-o -` writes the index to standard output.
+      pinyin of Chinese names): its entry into FILE, by default catalog.index next to the
+      catalog, where the app fetches it, and its parts into search/ beside FILE (parts of an
+      earlier build there are removed). Problems that stop it are printed as
+      `file:JSON-pointer: severity: message` (exit 1, nothing written).
 
   new form [--id ID] [--locales zh-CN,en]
       Print a starting definition whose hints and content say what to change; it passes lint.
