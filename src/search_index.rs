@@ -6,7 +6,6 @@
 
 use onewindow_engine::search::{SearchIndex, SearchResults};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 
 /// A search index shared by the pages that search, with the parts added so far.
 pub struct LiveIndex {
@@ -15,7 +14,7 @@ pub struct LiveIndex {
     index: RefCell<SearchIndex>,
     /// Parts asked for: being fetched, added, or failed (not asked again until the page is
     /// loaded again: the results stay those of the parts that came).
-    asked: RefCell<BTreeSet<String>>,
+    asked: RefCell<Vec<String>>,
     /// How many parts have been added: a component that shows results renders again when it
     /// changes.
     added: Cell<u32>,
@@ -49,7 +48,14 @@ impl LiveIndex {
         let needed = index.needed_parts(query, limit);
         needed
             .into_iter()
-            .filter(|path| asked.insert(path.clone()))
+            .filter(|path| {
+                // A few dozen in a session: a list will do.
+                let new = !asked.contains(path);
+                if new {
+                    asked.push(path.clone());
+                }
+                new
+            })
             .map(|path| {
                 let url = beside(&self.entry_url, &path);
                 (path, url)

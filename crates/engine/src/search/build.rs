@@ -265,7 +265,7 @@ impl Built {
             summaries: all_summaries,
             terms,
             pinyin: cfg!(feature = "pinyin"),
-            syllables: Syllables::new(syllables),
+            syllables: Syllables::new(sorted(syllables)),
         }
     }
 
@@ -285,10 +285,7 @@ impl Built {
         } = self;
         let terms = Terms::from_sorted(terms.into_iter().map(|t| {
             let name = !t.names.is_empty();
-            let mut all = t.names;
-            all.extend(t.rest);
-            all.sort_unstable_by_key(|&(doc, _)| doc);
-            (t.term, all, name)
+            (t.term, merged(&t.names, &t.rest), name)
         }));
         let mut index = SearchIndex::from_stored(Stored {
             locales,
@@ -306,6 +303,35 @@ impl Built {
         }
         index
     }
+}
+
+/// `list` sorted, without repeats (only the CLI has syllables to sort: the app's bundle has
+/// no sort of strings for it).
+#[cfg(feature = "pinyin")]
+fn sorted(mut list: Vec<String>) -> Vec<String> {
+    list.sort();
+    list.dedup();
+    list
+}
+
+#[cfg(not(feature = "pinyin"))]
+fn sorted(list: Vec<String>) -> Vec<String> {
+    list
+}
+
+/// Two postings lists sorted by service, with no service in both, as one (a merge: a sort
+/// would add its code to the app's bundle).
+fn merged(a: &[(u32, u8)], b: &[(u32, u8)]) -> Vec<(u32, u8)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    while let Some(next) = match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y.0 < x.0 => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    } {
+        out.push(*next);
+    }
+    out
 }
 
 /// Per service, each field's weight divided by its length normalisation (BM25F), from the

@@ -181,7 +181,11 @@ pub(super) fn read_names(bytes: &[u8], docs: u32) -> Result<Stored, String> {
     let life_events = groups.pop().unwrap_or_default();
     let categories = groups.pop().unwrap_or_default();
     let n_syllables = r.count("syllables", 1)?;
-    let syllables = Syllables::new(r.strings(n_syllables, "a syllable")?);
+    let syllables = r.strings(n_syllables, "a syllable")?;
+    if syllables.windows(2).any(|w| w.first() >= w.last()) {
+        return Err(r.corrupt("its syllables are out of order"));
+    }
+    let syllables = Syllables::new(syllables);
     let text_len = r.count("text bytes", 1)?;
     let text = std::str::from_utf8(r.take(text_len, "text")?)
         .map_err(|_| r.corrupt("its text is not UTF-8"))?

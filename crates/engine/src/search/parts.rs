@@ -22,7 +22,6 @@ use super::codec::{self, EntryData, Hash, HASH};
 use super::index::{SearchIndex, Stored};
 use super::terms::{encode_postings, StoredTerm, Terms};
 use crate::guide::{Catalog, Guide};
-use std::collections::BTreeSet;
 
 /// Where the parts are, beside the entry.
 const DIR: &str = "search/";
@@ -300,12 +299,13 @@ impl SearchIndex {
         let mut looked = Looked { on: true, ..Looked::default() };
         self.search_looking(query, "", limit, &mut looked);
         let chunks = &self.parts.chunks;
-        let mut needed = BTreeSet::new();
+        // Flags rather than a set: chunks in their order, and no set's code in the bundle.
+        let mut needed = vec![false; chunks.len()];
         for term in &looked.terms {
             let Some(c) = covering(chunks, term) else { continue };
             let complete = self.terms.find(term).is_some_and(|t| self.terms.is_complete(t));
-            if !complete && chunks.get(c).is_some_and(|c| !c.loaded) {
-                needed.insert(c);
+            if let Some(flag) = needed.get_mut(c).filter(|_| !complete) {
+                *flag = true;
             }
         }
         for prefix in &looked.prefixes {
@@ -315,14 +315,20 @@ impl SearchIndex {
                 .enumerate()
                 .skip(start)
                 .take_while(|(_, c)| c.first <= *prefix || c.first.starts_with(prefix));
-            needed.extend(overlapping.filter(|(_, c)| !c.loaded).map(|(i, _)| i));
+            for (i, _) in overlapping {
+                if let Some(flag) = needed.get_mut(i) {
+                    *flag = true;
+                }
+            }
         }
-        if !needed.is_empty() {
-            return needed
-                .into_iter()
-                .filter_map(|c| chunks.get(c))
-                .map(|c| chunk_path(&c.hash))
-                .collect();
+        let chunks: Vec<String> = chunks
+            .iter()
+            .zip(needed)
+            .filter(|(c, needed)| *needed && !c.loaded)
+            .map(|(c, _)| chunk_path(&c.hash))
+            .collect();
+        if !chunks.is_empty() {
+            return chunks;
         }
         let mut fragments: Vec<String> = Vec::new();
         for d in looked.shown {
