@@ -186,13 +186,14 @@ impl SearchIndex {
         // Only a word that could be pinyin is looked for among pinyin terms (none has
         // another): so a query needs no chunk of pinyin terms for "permit".
         let pinyin = format!("{PINYIN}{}", unit.raw);
-        if self.syllables.could_spell(&unit.raw, true) {
+        let (whole, begun) = self.syllables.could_spell(&unit.raw);
+        if whole {
             looked.term(pinyin.as_bytes());
             if let Some(t) = self.terms.find(pinyin.as_bytes()) {
                 add(t, 1.0, &mut out);
             }
         }
-        if (last || out.is_empty()) && self.syllables.could_spell(&unit.raw, false) {
+        if (last || out.is_empty()) && begun {
             self.complete(pinyin.as_bytes(), chars, &mut out, add, looked);
         }
         // Completions: of the last word, which is being typed; of an earlier one only when it

@@ -9,16 +9,15 @@ pub(super) struct Syllables {
     list: Vec<String>,
     /// The letters syllables start with: what initials terms (`jzz`) are made of.
     initials: [bool; 128],
+    /// For each letter, the syllables that start with it: a range of `list`.
+    by_letter: [(u16, u16); 26],
 }
 
 impl Default for Syllables {
     fn default() -> Self {
-        Syllables { list: Vec::new(), initials: [false; 128] }
+        Syllables { list: Vec::new(), initials: [false; 128], by_letter: [(0, 0); 26] }
     }
 }
-
-/// No syllable is longer ("zhuang", "shuang").
-const LONGEST: usize = 6;
 
 impl Syllables {
     /// `list` must be sorted, without repeats (the reader checks it).
@@ -29,57 +28,61 @@ impl Syllables {
                 *i = true;
             }
         }
-        Syllables { list, initials }
+        let mut by_letter = [(0u16, 0u16); 26];
+        for (letter, range) in (b'a'..=b'z').zip(by_letter.iter_mut()) {
+            let start = list.partition_point(|s| s.as_bytes().first() < Some(&letter));
+            let end = list.partition_point(|s| s.as_bytes().first() <= Some(&letter));
+            *range =
+                (start.min(usize::from(u16::MAX)) as u16, end.min(usize::from(u16::MAX)) as u16);
+        }
+        Syllables { list, initials, by_letter }
     }
 
     pub(super) fn list(&self) -> &[String] {
         &self.list
     }
 
-    /// Whether a pinyin term could be `word` (`whole`) or start with it: whether it is
-    /// syllables one after the other (the last one begun, unless `whole`), or initials.
-    pub(super) fn could_spell(&self, word: &str, whole: bool) -> bool {
+    /// Whether a pinyin term could be `word`, and whether one could start with it: whether it
+    /// is syllables one after the other (the last one begun, for the second), or initials.
+    /// One pass, and no allocation: it runs for every word of every keystroke.
+    pub(super) fn could_spell(&self, word: &str) -> (bool, bool) {
         if self.list.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return false;
+            return (false, false);
+        }
+        let n = word.len();
+        if n >= 128 {
+            return (true, true); // longer than any term; looking finds nothing, as it should
         }
         let initials = word.bytes().all(|b| self.initials.get(usize::from(b)) == Some(&true));
         // Initials terms have two letters or more.
-        if initials && (!whole || word.len() >= 2) {
-            return true;
-        }
-        // reached[i]: word[..i] is whole syllables.
-        let n = word.len();
-        let mut reached = vec![false; n + 1];
-        if let Some(first) = reached.first_mut() {
-            *first = true;
-        }
-        for i in 0..n {
-            if !reached.get(i).copied().unwrap_or(false) {
+        let (mut whole, mut begun) = (initials && n >= 2, initials);
+        // Bit i: word[..i] is whole syllables.
+        let mut reached: u128 = 1;
+        for i in 0..=n {
+            if reached & (1 << i) == 0 {
                 continue;
             }
             let rest = word.get(i..).unwrap_or("");
-            if !whole && self.begins_a_syllable(rest) {
-                return true;
-            }
-            for len in 1..=LONGEST.min(rest.len()) {
-                let piece = rest.get(..len).unwrap_or("");
-                if self.list.binary_search_by(|s| s.as_str().cmp(piece)).is_ok() {
-                    if let Some(r) = reached.get_mut(i + len) {
-                        *r = true;
-                    }
+            let Some(&letter) = rest.as_bytes().first() else {
+                whole = true;
+                begun = true;
+                continue;
+            };
+            // The syllables that start with its next letter (a few dozen): those it starts with
+            // reach further, and one that starts with the rest of it means it is begun.
+            let (start, end) = self
+                .by_letter
+                .get(usize::from(letter.wrapping_sub(b'a')))
+                .map_or((0, 0), |&(s, e)| (usize::from(s), usize::from(e)));
+            for syllable in self.list.get(start..end).unwrap_or_default() {
+                if rest.starts_with(syllable.as_str()) {
+                    reached |= 1 << (i + syllable.len());
+                } else if syllable.starts_with(rest) {
+                    begun = true;
                 }
             }
         }
-        reached.last().copied().unwrap_or(false)
-    }
-
-    /// Whether a syllable starts with `part` (shorter than the longest syllable).
-    fn begins_a_syllable(&self, part: &str) -> bool {
-        if part.len() > LONGEST {
-            return false;
-        }
-        let at = self.list.partition_point(|s| s.as_str() < part);
-        self.list.get(at).is_some_and(|s| s.starts_with(part))
+        (whole, begun)
     }
 }
 
@@ -95,22 +98,19 @@ mod tests {
                 .to_vec();
         list.sort();
         let s = Syllables::new(list);
-        for (word, whole, could) in [
+        for (word, whole, begun) in [
             ("juzhuzheng", true, true),
-            ("juzhuzh", true, false),
             ("juzhuzh", false, true),
             ("xian", true, true),
             ("xianshen", true, true),
             ("jzz", true, true),
-            ("j", true, false),
             ("j", false, true),
             ("permit", false, false),
-            ("inspection", true, false),
-            ("hu2", true, false),
-            ("", false, true),
+            ("inspection", false, false),
+            ("hu2", false, false),
         ] {
-            assert_eq!(s.could_spell(word, whole), could, "{word} {whole}");
+            assert_eq!(s.could_spell(word), (whole, begun), "{word}");
         }
-        assert!(!Syllables::default().could_spell("juzhuzheng", true));
+        assert_eq!(Syllables::default().could_spell("juzhuzheng"), (false, false));
     }
 }
