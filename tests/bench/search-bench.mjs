@@ -90,6 +90,8 @@ const namesGzip = parts.get(namesPath).gzip;
 const [chunks, fragments] = [of('chunk'), of('frag')];
 const raw = entry.length + sum([...parts.values()], (p) => p.bytes.length);
 const total = entryGzip + sum([...parts.values()], (p) => p.gzip);
+// The same bytes as one stream: what the parts would weigh as one file.
+const oneStream = gz(Buffer.concat([Buffer.from(entry), ...[...parts.values()].map((p) => Buffer.from(p.bytes))]));
 
 /** What a first query downloads in the app's flow: the entry and names part, then rounds of
  *  the parts it needs (its chunks, then its hits' fragments) until it needs nothing more. */
@@ -254,6 +256,7 @@ const rows = [
   ['index build', ms(oursBuild) + ' (wasm, with pinyin)', ms(miniBuild), ''],
   ['index, raw', `${kb(raw)} in ${parts.size + 1} files`, kb(miniJson.length), ''],
   ['index, gzip -9 (each file)', kb(total), kb(miniGzip), ''],
+  [' the same as one stream, gzip -9', kb(oneStream), '', ''],
   [' entry + names part, gzip', `${kb(entryGzip)} + ${kb(namesGzip)}`, '', ''],
   [' chunks, gzip', `${kb(sum(chunks, (c) => c.gzip))} in ${chunks.length} (median ${kb(median(chunks.map((c) => c.gzip)))})`, '', ''],
   [' fragments, gzip', `${kb(sum(fragments, (c) => c.gzip))} in ${fragments.length} (median ${(median(fragments.map((c) => c.gzip)) / 1024).toFixed(2)} KB)`, '', ''],
