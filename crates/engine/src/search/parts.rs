@@ -279,10 +279,62 @@ impl SearchIndex {
             return Err(format!("{names_part}, the names part, is missing"));
         };
         let mut index = SearchIndex::open(&entry, names)?;
+        // The chunks merged in at once, in term order: one at a time, each merge would copy
+        // the dictionary again.
+        let mut chunks = Vec::new();
         for (path, bytes) in &files.parts {
-            index.add_part(path, bytes)?;
+            match parse_path(path) {
+                Some(PartRef::Chunk(hash)) => {
+                    chunks.extend(index.read_chunk_part(path, bytes, &hash)?)
+                }
+                _ => index.add_part(path, bytes)?,
+            }
         }
+        chunks.sort_by_key(|(i, _)| *i);
+        chunks.dedup_by_key(|(i, _)| *i); // a part listed twice
+        let numbers: Vec<usize> = chunks.iter().map(|(i, _)| *i).collect();
+        let terms: Vec<StoredTerm> = chunks.into_iter().flat_map(|(_, terms)| terms).collect();
+        index.merge_chunks(&numbers, &terms);
         Ok(index)
+    }
+
+    /// Chunk `hash`'s number and terms, from its bytes, checked; `None` when it is here.
+    fn read_chunk_part(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        hash: &Hash,
+    ) -> Result<Option<(usize, Vec<StoredTerm>)>, String> {
+        let chunks = &self.parts.chunks;
+        let not_ours = || format!("{path} is not a part of this index");
+        let i = chunks.iter().position(|c| c.hash == *hash).ok_or_else(not_ours)?;
+        if chunks.get(i).is_some_and(|c| c.loaded) {
+            return Ok(None);
+        }
+        check_hash(path, bytes, hash)?;
+        let terms =
+            codec::read_chunk(bytes, self.docs.len() as u32).map_err(|m| format!("{path}: {m}"))?;
+        // A chunk's terms are those from its first to the next chunk's: a term elsewhere
+        // would make another chunk's terms look complete without it.
+        let (from, to) = (chunks.get(i).map(|c| &c.first), chunks.get(i + 1).map(|c| &c.first));
+        let inside =
+            |t: &StoredTerm| from.is_some_and(|f| t.term >= *f) && to.is_none_or(|to| t.term < *to);
+        if !terms.iter().all(inside) {
+            return Err(format!("{path}: the chunk has terms outside its range"));
+        }
+        Ok(Some((i, terms)))
+    }
+
+    /// Merges chunks' terms (in term order) into the dictionary, and marks the chunks here.
+    fn merge_chunks(&mut self, numbers: &[usize], terms: &[StoredTerm]) {
+        self.terms = self.terms.merged(terms);
+        self.terms.shrink_to_fit();
+        self.derive_terms();
+        for &i in numbers {
+            if let Some(c) = self.parts.chunks.get_mut(i) {
+                c.loaded = true;
+            }
+        }
     }
 
     /// The parts `query` needs that have not been added, by their paths beside the entry:
@@ -353,29 +405,8 @@ impl SearchIndex {
             PartRef::Names(hash) if hash == self.parts.names => Ok(()),
             PartRef::Names(_) => Err(not_ours()),
             PartRef::Chunk(hash) => {
-                let chunks = &self.parts.chunks;
-                let i = chunks.iter().position(|c| c.hash == hash).ok_or_else(not_ours)?;
-                if chunks.get(i).is_some_and(|c| c.loaded) {
-                    return Ok(());
-                }
-                check_hash(path, bytes, &hash)?;
-                let terms = codec::read_chunk(bytes, self.docs.len() as u32)
-                    .map_err(|m| format!("{path}: {m}"))?;
-                // A chunk's terms are those from its first to the next chunk's: a term
-                // elsewhere would make another chunk's terms look complete without it.
-                let (from, to) =
-                    (chunks.get(i).map(|c| &c.first), chunks.get(i + 1).map(|c| &c.first));
-                let inside = |t: &StoredTerm| {
-                    from.is_some_and(|f| t.term >= *f) && to.is_none_or(|to| t.term < *to)
-                };
-                if !terms.iter().all(inside) {
-                    return Err(format!("{path}: the chunk has terms outside its range"));
-                }
-                self.terms = self.terms.merged(&terms);
-                self.terms.shrink_to_fit();
-                self.derive_terms();
-                if let Some(c) = self.parts.chunks.get_mut(i) {
-                    c.loaded = true;
+                if let Some((i, terms)) = self.read_chunk_part(path, bytes, &hash)? {
+                    self.merge_chunks(&[i], &terms);
                 }
                 Ok(())
             }
