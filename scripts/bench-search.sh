@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Catalog search benchmark, side by side in one run: our engine compiled to wasm (the
 # bench-only crate crates/search-bench, for node, release profile as the app) against
-# MiniSearch (npm devDependency) on the same generated 5,000-procedure zh + en catalog and the
-# same queries. Prints a table: build time, index size raw and gzip, load time, memory, query
-# p50/p95 (docs/search.md). Native figures: `cargo bench -p onewindow-engine --bench search`.
-#   scripts/bench-search.sh [--services N] [--queries N]
+# MiniSearch (npm devDependency) on the same generated 5,000-procedure zh + en catalog (with
+# summaries of 150–300 characters in each language and guides; --short for one-sentence
+# summaries) and the same queries. Prints tables: build time, index size raw and gzip (each
+# part), what a first query downloads (the entry, names part and the parts it needs, for
+# typical queries and the whole mix), load time, memory, query p50/p95 once loaded, the
+# relevance set (docs/search.md). Native figures: `cargo bench -p onewindow-engine --bench search`.
+#   scripts/bench-search.sh [--services N] [--queries N] [--short]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh

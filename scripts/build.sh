@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -n "${ow_wasm_mode:-}" ] || . scripts/setup.sh
-# The shipped catalog's search index, next to it where the app fetches it (forms/catalog.index,
-# docs/search.md). It is committed too: a CLI test fails when it is stale.
+# The shipped catalog's search index, next to it where the app fetches it (forms/catalog.index and
+# its parts in forms/search/, docs/search.md). Committed too: a CLI test fails when they are stale.
 cargo run -q -p onewindow-cli -- index forms/catalog.json -o forms/catalog.index
 with_wasm_small trunk build --release 2>&1 | grep -Ev '^\s*$' | tail -5
 # The form page's own bundle (bin onewindow-form: the form journey alone). Trunk builds it from

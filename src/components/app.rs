@@ -10,8 +10,8 @@ use crate::host::DEFAULT_LOCALE;
 use crate::io;
 use crate::io::load::CatalogState;
 use crate::routing::{use_location, Navigator, Route};
+use crate::search_index::LiveIndex;
 use crate::shared::Shared;
-use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{ui_text, UiText};
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub fn app() -> Html {
     io::timing::init_timing();
     let (location, navigator) = use_location();
     let catalog = use_state(|| CatalogState::Loading);
-    let index = use_state(|| None::<Shared<SearchIndex>>);
+    let index = use_state(|| None::<Shared<LiveIndex>>);
     {
         let (catalog, index) = (catalog.setter(), index.setter());
         use_effect_with((), move |_| {

@@ -1,12 +1,15 @@
 //! Service search: the box (on the catalog home, results as you type; in the header of every
 //! catalog page, a plain search form) and the results, with the matched words marked, the
-//! count announced to screen readers, and never a dead end when nothing is found.
+//! count announced to screen readers, and never a dead end when nothing is found. The index's
+//! parts a query needs are fetched as it is typed (`docs/search.md`): results found by names
+//! come at once, the rest, and the snippets, as their parts arrive.
 
 use super::link::Link;
 use crate::io;
 use crate::routing::{use_paths, Navigator};
+use crate::search_index::LiveIndex;
 use crate::shared::Shared;
-use onewindow_engine::search::{Highlighted, SearchIndex};
+use onewindow_engine::search::Highlighted;
 use onewindow_engine::{results_text, ui_text, UiText};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -35,8 +38,8 @@ fn highlighted(h: &Highlighted) -> Html {
 /// Props for [`SearchBox`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The index, once loaded.
-    pub index: Option<Shared<SearchIndex>>,
+    /// The index, once opened.
+    pub index: Option<Shared<LiveIndex>>,
     /// What the URL says was searched for.
     pub query: String,
     /// Interface locale.
@@ -92,6 +95,24 @@ pub fn search_box(props: &Props) -> Html {
         use_effect_with(props.query.clone(), move |query| {
             if *typed != *query {
                 typed.set(query.clone());
+            }
+        });
+    }
+    // How many of the index's parts had arrived when last rendered: a part arriving renders
+    // the results again, and may lead to others (a typo's correction, the hits' snippets).
+    let arrived = use_state(|| 0u32);
+    {
+        let arrived = arrived.clone();
+        let deps = ((*typed).clone(), props.index.clone(), *arrived);
+        use_effect_with(deps, move |(query, index, _)| {
+            let Some(index) = index.clone().filter(|_| !query.trim().is_empty()) else { return };
+            for (path, address) in index.parts_to_fetch(query, LIMIT) {
+                let (index, arrived) = (index.clone(), arrived.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if io::load::search_part(&index, &path, &address).await {
+                        arrived.set(index.added());
+                    }
+                });
             }
         });
     }
@@ -190,7 +211,9 @@ pub fn search_box(props: &Props) -> Html {
                             { for r.hits.iter().map(|hit| html! {
                                 <li class="ow-service-list__item">
                                     <Link href={format!("{base}?service={}&lang={locale}", hit.service)} class="ow-service-list__link ow-search-results__link">{ highlighted(&hit.title) }</Link>
-                                    <p class="ow-service-list__summary">{ highlighted(&hit.snippet) }</p>
+                                    if !hit.snippet.text.is_empty() {
+                                        <p class="ow-service-list__summary">{ highlighted(&hit.snippet) }</p>
+                                    }
                                 </li>
                             }) }
                         </ol>

@@ -1,11 +1,12 @@
-//! `<onewindow-service>`: the service search in another site's page. It fetches the catalog
-//! and its index from where the site says, searches on the device, and links each result to
-//! the app's guide page (`app`); a submitted search that finds nothing becomes the host's
-//! `onewindow:searchnoresults` event.
+//! `<onewindow-service>`: the service search in another site's page. It fetches the catalog's
+//! index from where the site says (the catalog itself only when it was published without
+//! one), searches on the device, and links each result to the app's guide page (`app`); a
+//! submitted search that finds nothing becomes the host's `onewindow:searchnoresults` event.
 
 use super::search::SearchBox;
 use crate::host::JourneyEvent;
 use crate::io;
+use crate::search_index::LiveIndex;
 use crate::shared::Shared;
 use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{load_catalog, text_direction, ui_text, Diagnostic, UiText};
@@ -47,7 +48,7 @@ fn sources(catalog: &str) -> (String, String) {
 enum Loaded {
     Loading,
     Failed(String),
-    Ready(Shared<SearchIndex>),
+    Ready(Shared<LiveIndex>),
 }
 
 /// The search box and its results.
@@ -59,6 +60,10 @@ pub fn service_search(props: &Props) -> Html {
         use_effect_with(props.catalog.clone(), move |catalog| {
             let (file, index_file) = sources(catalog);
             wasm_bindgen_futures::spawn_local(async move {
+                // The index alone serves the search: its names part has what results show.
+                if let Ok(index) = io::load::open_search_index(&index_file).await {
+                    return loaded.set(Loaded::Ready(Shared::new(index)));
+                }
                 let catalog = match io::fetch::fetch_text(&file)
                     .await
                     .map(|json| load_catalog(&json))
@@ -76,7 +81,7 @@ pub fn service_search(props: &Props) -> Html {
                         return loaded.set(Loaded::Failed(format!("{file}: {first}")));
                     }
                 };
-                let index = io::load::search_index(&catalog, &index_file).await;
+                let index = LiveIndex::new(SearchIndex::build(&catalog, &[]), &index_file);
                 loaded.set(Loaded::Ready(Shared::new(index)));
             });
         });

@@ -6,8 +6,8 @@ use super::link::Link;
 use super::recommendations::service_item;
 use super::search::SearchBox;
 use crate::routing::use_paths;
+use crate::search_index::LiveIndex;
 use crate::shared::Shared;
-use onewindow_engine::search::SearchIndex;
 use onewindow_engine::{ui_text, Catalog, UiText};
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ pub struct CatalogProps {
     pub catalog: Shared<Catalog>,
     /// Its search index, once loaded.
     #[prop_or_default]
-    pub index: Option<Shared<SearchIndex>>,
+    pub index: Option<Shared<LiveIndex>>,
     /// What the URL says was searched for (`?q=`).
     #[prop_or_default]
     pub query: String,

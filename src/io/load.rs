@@ -7,8 +7,9 @@ use super::clock::today;
 use super::fetch::{fetch_bytes, fetch_text};
 use super::timing::timed;
 use crate::host::Host;
+use crate::search_index::{beside, LiveIndex};
 use crate::shared::Shared;
-use onewindow_engine::search::SearchIndex;
+use onewindow_engine::search::{IndexEntry, SearchIndex};
 use onewindow_engine::{
     compile_guide, load_catalog, read_guide, Catalog, Diagnostic, FormLoad, FormModel, GuideModel,
     Service,
@@ -90,12 +91,32 @@ pub(crate) async fn catalog(url: &str) -> CatalogState {
     }
 }
 
-/// The catalog's prebuilt index at `url` (`onewindow index`, with pinyin); a catalog
-/// published without one is indexed here, without pinyin, rather than not searchable.
-pub(crate) async fn search_index(catalog: &Catalog, url: &str) -> SearchIndex {
-    match fetch_bytes(url).await.and_then(|bytes| SearchIndex::from_bytes(&bytes)) {
+/// The catalog's prebuilt index at `url` (`onewindow index`, with pinyin), opened with its
+/// names part; a catalog published without one is indexed here, without pinyin, rather than
+/// not searchable.
+pub(crate) async fn search_index(catalog: &Catalog, url: &str) -> LiveIndex {
+    match open_search_index(url).await {
         Ok(index) => index,
-        Err(_) => timed(|| SearchIndex::build(catalog, &[])),
+        Err(_) => LiveIndex::new(timed(|| SearchIndex::build(catalog, &[])), url),
+    }
+}
+
+/// The index whose entry is at `url`, opened with its names part (fetched beside it): it finds
+/// services by their names, and by the rest as [`search_part`] adds the parts queries need.
+pub(crate) async fn open_search_index(url: &str) -> Result<LiveIndex, String> {
+    let entry =
+        IndexEntry::from_bytes(&fetch_bytes(url).await?).map_err(|e| format!("{url}: {e}"))?;
+    let names = fetch_bytes(&beside(url, &entry.names_part())).await?;
+    let index = SearchIndex::open(&entry, &names).map_err(|e| format!("{url}: {e}"))?;
+    Ok(LiveIndex::new(index, url))
+}
+
+/// Fetches a part `path` of `index` from `address` and adds it; says whether it was added (a
+/// part that cannot be fetched or used leaves the results as they are).
+pub(crate) async fn search_part(index: &LiveIndex, path: &str, address: &str) -> bool {
+    match fetch_bytes(address).await {
+        Ok(bytes) => index.add_part(path, &bytes).is_ok(),
+        Err(_) => false,
     }
 }
 

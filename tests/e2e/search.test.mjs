@@ -4,6 +4,7 @@
 // never a dead end: "did you mean", topics to browse, the query counted on the device only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { launch, openPage, assertAccessible, BASE_URL } from './browser.mjs';
 
 let browser;
@@ -96,5 +97,25 @@ test('a catalog published without an index is indexed in the browser (no pinyin 
   assert.equal(await results(page).first().innerText(), 'Apply for a residence permit (first application)');
   await box.fill('jzz');
   await page.getByText('No services found for “jzz”', { exact: false }).first().waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('a word found only in a summary: the index part that has it is fetched as it is typed, then its snippet', async () => {
+  const page = await openPage(browser);
+  const parts = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/forms/search/')) parts.push(new URL(r.url()).pathname); });
+  await page.goto(`${BASE_URL}/?lang=en`);
+  const box = page.getByRole('searchbox', { name: 'Search for a service' });
+  // "spouse" is in no service's title, synonym or keyword: only in summaries and guides.
+  await box.fill('spouse');
+  await page.waitForFunction(() => document.querySelector('.ow-search-results__link')?.textContent === 'Withdraw from your housing provident fund to pay rent');
+  const snippet = page.locator('.ow-search-results .ow-service-list__summary').first();
+  await snippet.locator('mark', { hasText: 'spouse' }).waitFor();
+  assert.ok(parts.some((p) => p.includes('/chunk-')), `a chunk was fetched: ${parts}`);
+  assert.ok(parts.some((p) => p.includes('/frag-')), `a fragment was fetched: ${parts}`);
+  await box.fill('配偶');
+  await page.waitForFunction(() => document.querySelector('.ow-search-results__link')?.textContent === 'Withdraw from your housing provident fund to pay rent');
+  const all = readdirSync(new URL('../../forms/search/', import.meta.url)).length;
+  assert.ok(new Set(parts).size < all / 2, `only the parts these queries need, of ${all}: ${parts}`);
   assert.deepEqual(page.problems, []);
 });

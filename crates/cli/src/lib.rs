@@ -61,9 +61,10 @@ Commands:
   index <catalog.json> [-o FILE]
       Build the search index of a service catalog and its guides (titles, synonyms, keywords,
       summaries, departments, categories, life events, material names, FAQ questions, and the
-      pinyin of Chinese names) into FILE, by default catalog.index next to the catalog, where
-      the app fetches it. Problems that stop it are printed as `file:JSON-pointer: severity:
-      message` (exit 1, nothing written). `-o -` writes the index to standard output.
+      pinyin of Chinese names): its entry into FILE, by default catalog.index next to the
+      catalog, where the app fetches it, and its parts into search/ beside FILE (parts of an
+      earlier build there are removed). Problems that stop it are printed as
+      `file:JSON-pointer: severity: message` (exit 1, nothing written).
 
   site <catalog.json> --site-url URL [--out DIR] [--stylesheet NAME]
       Render the catalog's static pages into DIR (default dist, the built app): the home,

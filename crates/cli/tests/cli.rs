@@ -1,6 +1,7 @@
 //! Runs the built `onewindow` binary against the shipped forms and against broken definitions
 //! written to a temporary directory.
 
+use onewindow_engine::search::{IndexFiles, SearchIndex};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -569,6 +570,25 @@ fn new_refuses_the_wrong_options_for_each_kind() {
 
 // ----- index
 
+/// The index whose entry is `entry`, with every part in `search/` beside it.
+fn read_index(entry: &Path) -> (IndexFiles, SearchIndex) {
+    let dir = entry.parent().unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.join("search"))
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .map(|p| {
+            (
+                format!("search/{}", p.file_name().unwrap().to_string_lossy()),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    parts.sort();
+    let files = IndexFiles { entry: std::fs::read(entry).unwrap(), parts };
+    let index = SearchIndex::from_files(&files).unwrap();
+    (files, index)
+}
+
 #[test]
 fn index_builds_the_shipped_catalogs_index_with_pinyin() {
     let dir = TempDir::new("index");
@@ -581,43 +601,72 @@ fn index_builds_the_shipped_catalogs_index_with_pinyin() {
     let services = catalog["services"].as_array().unwrap().len();
     assert!(
         run.stdout.starts_with(&format!("wrote {out}: {services} services, "))
-            && run.stdout.contains("with pinyin"),
+            && run.stdout.contains(&format!("parts in {}: the names part (", dir.path("search")))
+            && run.stdout.contains(&format!("{services} fragments ("))
+            && run.stdout.trim_end().ends_with("with pinyin"),
         "{}",
         run.stdout
     );
-    let index =
-        onewindow_engine::search::SearchIndex::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    let (files, index) = read_index(Path::new(&out));
     assert_eq!(index.len(), services);
     assert!(index.has_pinyin());
     assert_eq!(index.search("jzz", "zh-CN", 1).hits[0].service, "residence-permit");
-    // Standard output gets the same bytes.
-    let stdout = Command::new(binary())
-        .args(["index", &s(&forms().join("catalog.json")), "-o", "-"])
-        .output()
-        .unwrap();
-    assert_eq!(stdout.stdout, std::fs::read(&out).unwrap());
+    // Every file written is a part the entry names (from_files reads them all).
+    assert_eq!(
+        files.parts.len(),
+        SearchIndex::build_files(&shipped_catalog(), &shipped_guides()).parts.len()
+    );
+}
+
+fn shipped_catalog() -> onewindow_engine::Catalog {
+    serde_json::from_str(&std::fs::read_to_string(forms().join("catalog.json")).unwrap()).unwrap()
+}
+
+fn shipped_guides() -> Vec<onewindow_engine::Guide> {
+    shipped_catalog()
+        .services
+        .iter()
+        .filter_map(|s| s.guide.as_ref())
+        .map(|g| serde_json::from_str(&std::fs::read_to_string(forms().join(g)).unwrap()).unwrap())
+        .collect()
 }
 
 /// The shipped catalog's index is committed (the receiver serves `forms/` as it is, and the app
-/// fetches `forms/catalog.index`), so it must be what `onewindow index` builds now.
-/// Regenerate with `UPDATE_INDEX=1 cargo test -p onewindow-cli --test cli committed` (or
-/// `scripts/build.sh`, which rebuilds it).
+/// fetches `forms/catalog.index` and the parts in `forms/search/`), so it must be what
+/// `onewindow index` builds now. Regenerate with
+/// `UPDATE_INDEX=1 cargo test -p onewindow-cli --test cli committed` (or `scripts/build.sh`,
+/// which rebuilds it).
 #[test]
 fn the_committed_catalog_index_is_up_to_date() {
+    let committed_path = forms().join("catalog.index");
+    if std::env::var_os("UPDATE_INDEX").is_some() {
+        let run =
+            onewindow(&["index", &s(&forms().join("catalog.json")), "-o", &s(&committed_path)]);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    }
     let dir = TempDir::new("index-committed");
     let fresh = dir.path("catalog.index");
     let run = onewindow(&["index", &s(&forms().join("catalog.json")), "-o", &fresh]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let fresh = std::fs::read(&fresh).unwrap();
-    let committed_path = forms().join("catalog.index");
-    if std::env::var_os("UPDATE_INDEX").is_some() {
-        std::fs::write(&committed_path, &fresh).unwrap();
-    }
-    let committed = std::fs::read(&committed_path).unwrap_or_default();
+    let listing = |entry: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files =
+            vec![("catalog.index".to_string(), std::fs::read(entry).unwrap_or_default())];
+        if let Ok(parts) = std::fs::read_dir(entry.parent().unwrap().join("search")) {
+            for p in parts.map(|f| f.unwrap().path()) {
+                files.push((
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                ));
+            }
+        }
+        files.sort();
+        files
+    };
     assert!(
-        committed == fresh,
-        "{} is stale: run UPDATE_INDEX=1 cargo test -p onewindow-cli --test cli committed (or onewindow index forms/catalog.json)",
-        committed_path.display()
+        listing(&committed_path) == listing(Path::new(&fresh)),
+        "{} and {} are stale: run UPDATE_INDEX=1 cargo test -p onewindow-cli --test cli committed (or onewindow index forms/catalog.json)",
+        committed_path.display(),
+        forms().join("search").display()
     );
 }
 
@@ -630,11 +679,48 @@ fn index_writes_next_to_the_catalog_by_default() {
     let catalog = dir.write("catalog.json", minimal);
     let run = onewindow(&["index", &s(&catalog)]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let index = onewindow_engine::search::SearchIndex::from_bytes(
-        &std::fs::read(dir.path("catalog.index")).unwrap(),
-    )
-    .unwrap();
+    let (_, index) = read_index(Path::new(&dir.path("catalog.index")));
     assert_eq!(index.search("fishng", "en", 1).hits[0].service, "s");
+}
+
+#[test]
+fn index_writes_the_same_files_every_time_and_removes_stale_parts() {
+    let dir = TempDir::new("index-again");
+    let catalog_json = std::fs::read_to_string(forms().join("catalog.json")).unwrap();
+    let guides = forms().join("guides");
+    for guide in std::fs::read_dir(&guides).unwrap().map(|f| f.unwrap().path()) {
+        dir.write(
+            &format!("guides/{}", guide.file_name().unwrap().to_string_lossy()),
+            std::fs::read_to_string(&guide).unwrap(),
+        );
+    }
+    let catalog = dir.write("catalog.json", &catalog_json);
+    let entry = dir.path("catalog.index");
+    let run = onewindow(&["index", &s(&catalog)]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let (first, _) = read_index(Path::new(&entry));
+    // Stale parts of an earlier build go; other files stay.
+    dir.write("search/chunk-0123456789abcdef.idx", "old");
+    dir.write("search/frag-0123456789abcdef-3.idx", "old");
+    dir.write("search/notes.txt", "mine");
+    let run = onewindow(&["index", &s(&catalog), "-o", &entry]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(!Path::new(&dir.path("search/chunk-0123456789abcdef.idx")).exists());
+    assert!(!Path::new(&dir.path("search/frag-0123456789abcdef-3.idx")).exists());
+    std::fs::remove_file(dir.path("search/notes.txt")).unwrap();
+    let (again, _) = read_index(Path::new(&entry));
+    assert_eq!(again, first, "the same catalog, the same files");
+    // A changed summary: new fragments (all renamed) and chunks; the old ones are gone.
+    let changed = catalog_json.replacen("。", "，并请预约。", 1);
+    assert_ne!(changed, catalog_json);
+    dir.write("catalog.json", &changed);
+    let run = onewindow(&["index", &s(&catalog)]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let (after, _) = read_index(Path::new(&entry));
+    assert_ne!(after.entry, first.entry);
+    assert_eq!(after.parts.len(), first.parts.len());
+    let names = |f: &IndexFiles| f.parts.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert!(names(&after).iter().all(|p| !names(&first).contains(p) || !p.contains("/frag-")));
 }
 
 #[test]
@@ -711,6 +797,7 @@ fn index_usage_and_file_errors_exit_2() {
         (vec!["index".into(), "a.json".into(), "b.json".into()], "one catalog"),
         (vec!["index".into(), "x.json".into(), "--nope".into()], "unknown option --nope"),
         (vec!["index".into(), dir.path("missing.json")], "no such file or directory"),
+        (vec!["index".into(), "x.json".into(), "-o".into(), "-".into()], "not -o -"),
         (
             vec![
                 "index".into(),

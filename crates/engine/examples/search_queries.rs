@@ -1,10 +1,11 @@
 //! Runs the search bench's 1,000 queries over the generated 5,000-procedure catalog: a steady
 //! workload for profilers, and per-kind native timings.
-//!   search_queries [INDEX_FILE] [ROUNDS] [DUMP_FILE]   (the index is built and written there when
-//!   missing; with DUMP_FILE, writes every result there instead of timing)
-//! `valgrind --tool=callgrind target/release/examples/search_queries /tmp/i 1` (with
-//! `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only` for lines; loading is in the count, about 100M).
+//!   search_queries [long] [ROUNDS] [DUMP_FILE]   (`long`: the catalog with long summaries and
+//!   guides; with DUMP_FILE, writes every result there instead of timing)
+//! `valgrind --tool=callgrind target/release/examples/search_queries short 1` (with
+//! `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only` for lines; building is in the count).
 use onewindow_engine::search::SearchIndex;
+use onewindow_engine::Guide;
 use std::time::Instant;
 
 #[path = "../benches/generate_catalog.rs"]
@@ -12,15 +13,18 @@ mod generate_catalog;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let path = args.get(1).cloned().unwrap_or_else(|| "/tmp/search-bench.index".into());
+    let long = args.get(1).is_some_and(|a| a == "long");
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(20);
-    let bytes = std::fs::read(&path).unwrap_or_else(|_| {
-        let catalog = serde_json::from_value(generate_catalog::catalog(5000)).unwrap();
-        let bytes = SearchIndex::build(&catalog, &[]).to_bytes();
-        std::fs::write(&path, &bytes).unwrap();
-        bytes
-    });
-    let index = SearchIndex::from_bytes(&bytes).unwrap();
+    let index = if long {
+        let catalog = serde_json::from_value(generate_catalog::long_catalog(5000)).unwrap();
+        let guides: Vec<Guide> = generate_catalog::long_guides(5000)
+            .into_iter()
+            .map(|g| serde_json::from_value(g).unwrap())
+            .collect();
+        SearchIndex::build(&catalog, &guides)
+    } else {
+        SearchIndex::build(&serde_json::from_value(generate_catalog::catalog(5000)).unwrap(), &[])
+    };
     let queries = generate_catalog::queries(5000, 1000);
     if let Some(out) = args.get(3) {
         // Every result of every query and of its keystrokes, to compare two versions' output.

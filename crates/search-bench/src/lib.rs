@@ -1,10 +1,11 @@
 //! The engine's catalog search as a node module, for `scripts/bench-search.sh`: the same
 //! generated corpus and queries as the criterion bench and the relevance test
-//! (`crates/engine/benches/generate_catalog.rs`), and a heap counter, since a wasm module's
-//! linear memory only ever grows and so does not say what the index holds.
+//! (`crates/engine/benches/generate_catalog.rs`), the index in parts as `onewindow index`
+//! writes it, and a heap counter, since a wasm module's linear memory only ever grows and so
+//! does not say what the index holds.
 
-use onewindow_engine::search::SearchIndex;
-use onewindow_engine::Catalog;
+use onewindow_engine::search::{IndexEntry, IndexFiles, SearchIndex};
+use onewindow_engine::{Catalog, Guide};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::prelude::*;
@@ -42,10 +43,22 @@ pub fn heap_bytes() -> usize {
     LIVE.load(Ordering::Relaxed)
 }
 
-/// The generated catalog of `services` procedures, as JSON.
+/// The generated catalog of `services` procedures, as JSON: with `long`, summaries of 150–300
+/// characters in each language and a guide per service (`long_guides_json`).
 #[wasm_bindgen]
-pub fn catalog_json(services: usize) -> String {
-    generate_catalog::catalog(services).to_string()
+pub fn catalog_json(services: usize, long: bool) -> String {
+    if long {
+        generate_catalog::long_catalog(services).to_string()
+    } else {
+        generate_catalog::catalog(services).to_string()
+    }
+}
+
+/// The guides of the long catalog (materials and FAQ), as a JSON array; none for the other.
+#[wasm_bindgen]
+pub fn guides_json(services: usize, long: bool) -> String {
+    let guides = if long { generate_catalog::long_guides(services) } else { Vec::new() };
+    serde_json::Value::Array(guides).to_string()
 }
 
 /// `n` generated queries over the first `services` procedures, as a JSON array.
@@ -54,12 +67,53 @@ pub fn queries_json(services: usize, n: usize) -> String {
     serde_json::to_string(&generate_catalog::queries(services, n)).unwrap_or_default()
 }
 
-/// Builds the index of a catalog (JSON) with pinyin, as `onewindow index` does; its bytes.
+/// The relevance set (`crates/engine/tests/search_relevance.json`), as JSON.
 #[wasm_bindgen]
-pub fn build_index(catalog: &str) -> Result<Vec<u8>, JsError> {
+pub fn relevance_json() -> String {
+    include_str!("../../engine/tests/search_relevance.json").to_string()
+}
+
+/// An index's files, as `onewindow index` writes them.
+#[wasm_bindgen]
+pub struct Files(IndexFiles);
+
+#[wasm_bindgen]
+impl Files {
+    /// The entry's bytes.
+    pub fn entry(&self) -> Vec<u8> {
+        self.0.entry.clone()
+    }
+
+    /// How many parts there are.
+    pub fn count(&self) -> usize {
+        self.0.parts.len()
+    }
+
+    /// The `i`th part's path beside the entry.
+    pub fn path(&self, i: usize) -> String {
+        self.0.parts.get(i).map(|p| p.0.clone()).unwrap_or_default()
+    }
+
+    /// The `i`th part's bytes.
+    pub fn bytes(&self, i: usize) -> Vec<u8> {
+        self.0.parts.get(i).map(|p| p.1.clone()).unwrap_or_default()
+    }
+}
+
+/// Builds the index of a catalog and guides (JSON) with pinyin, as `onewindow index` does.
+#[wasm_bindgen]
+pub fn build_files(catalog: &str, guides: &str) -> Result<Files, JsError> {
     let catalog: Catalog =
         serde_json::from_str(catalog).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(SearchIndex::build(&catalog, &[]).to_bytes())
+    let guides: Vec<Guide> =
+        serde_json::from_str(guides).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(Files(SearchIndex::build_files(&catalog, &guides)))
+}
+
+/// The names part's path, from the entry.
+#[wasm_bindgen]
+pub fn names_part(entry: &[u8]) -> Result<String, JsError> {
+    IndexEntry::from_bytes(entry).map(|e| e.names_part()).map_err(|e| JsError::new(&e))
 }
 
 /// A loaded index.
@@ -68,10 +122,25 @@ pub struct Index(SearchIndex);
 
 #[wasm_bindgen]
 impl Index {
-    /// Loads index bytes, as the app does.
-    #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8]) -> Result<Index, JsError> {
-        SearchIndex::from_bytes(bytes).map(Index).map_err(|e| JsError::new(&e))
+    /// Opens an index with its entry and names part, as the app does before a query.
+    pub fn open(entry: &[u8], names: &[u8]) -> Result<Index, JsError> {
+        let entry = IndexEntry::from_bytes(entry).map_err(|e| JsError::new(&e))?;
+        SearchIndex::open(&entry, names).map(Index).map_err(|e| JsError::new(&e))
+    }
+
+    /// Loads every part.
+    pub fn whole(files: &Files) -> Result<Index, JsError> {
+        SearchIndex::from_files(&files.0).map(Index).map_err(|e| JsError::new(&e))
+    }
+
+    /// The parts `query` needs that have not been added (paths beside the entry).
+    pub fn needed(&self, query: &str, limit: usize) -> Vec<String> {
+        self.0.needed_parts(query, limit)
+    }
+
+    /// Adds a part.
+    pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<(), JsError> {
+        self.0.add_part(path, bytes).map_err(|e| JsError::new(&e))
     }
 
     /// Searches as the app does (titles and snippets highlighted); returns how many matched.
@@ -79,8 +148,9 @@ impl Index {
         self.0.search(query, "en", limit).total
     }
 
-    /// The first hit's service id ("" for none), to check both engines agree on the corpus.
-    pub fn first(&self, query: &str) -> String {
-        self.0.search(query, "en", 1).hits.first().map(|h| h.service.clone()).unwrap_or_default()
+    /// The service ids of the best `limit` hits, to check relevance and that both engines
+    /// agree on the corpus.
+    pub fn top(&self, query: &str, limit: usize) -> Vec<String> {
+        self.0.search(query, "en", limit).hits.into_iter().map(|h| h.service).collect()
     }
 }

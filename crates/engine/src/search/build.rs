@@ -6,6 +6,7 @@ use super::index::PINYIN;
 use super::index::{Doc, Group, SearchIndex, Span, Stored};
 #[cfg(feature = "pinyin")]
 use super::pinyin;
+use super::syllables::Syllables;
 use super::terms::{Posting, Terms};
 use super::text;
 use crate::guide::{Catalog, Guide};
@@ -44,12 +45,45 @@ pub(super) const IMPACT_SCALE: f32 = 63.0;
 /// Catalogs from this size drop words found in most long texts (see `build`).
 const COMMON_MIN_SERVICES: usize = 100;
 
+/// What building an index gives: what its parts store (`codec.rs`), before it is split into
+/// them (`parts.rs`) or merged into one [`SearchIndex`].
+pub(super) struct Built {
+    pub(super) locales: Vec<String>,
+    pub(super) categories: Vec<Group>,
+    pub(super) life_events: Vec<Group>,
+    /// The services' names (see [`Doc`]).
+    pub(super) text: String,
+    pub(super) spans: Vec<Span>,
+    pub(super) docs: Vec<Doc>,
+    /// Per service, its summary in each locale.
+    pub(super) summaries: Vec<Vec<String>>,
+    /// Every term, sorted: its document frequency, and its postings (service, impact) apart:
+    /// in services that have it in a name, and in the others.
+    pub(super) terms: Vec<BuiltTerm>,
+    pub(super) pinyin: bool,
+    /// The pinyin syllables of its pinyin terms.
+    pub(super) syllables: Syllables,
+}
+
+pub(super) struct BuiltTerm {
+    pub(super) term: Vec<u8>,
+    pub(super) names: Vec<(u32, u8)>,
+    pub(super) rest: Vec<(u32, u8)>,
+}
+
 impl SearchIndex {
     /// Indexes `catalog`'s services: titles, synonyms, keywords, summaries, departments, the
     /// titles of their category and life events, and, from `guides` (matched by their
     /// `service`), material names and FAQ questions. With the `pinyin` feature, Han text in
     /// titles, synonyms and keywords is also indexed by its pinyin (full and initials).
+    /// The index has every part: [`SearchIndex::build_files`] writes the same in parts.
     pub fn build(catalog: &Catalog, guides: &[Guide]) -> SearchIndex {
+        Built::new(catalog, guides).into_index()
+    }
+}
+
+impl Built {
+    pub(super) fn new(catalog: &Catalog, guides: &[Guide]) -> Built {
         let locales = if catalog.locales.is_empty() {
             vec!["en".to_string()]
         } else {
@@ -69,6 +103,9 @@ impl SearchIndex {
         let mut lengths: Vec<[u8; FIELDS]> = Vec::new();
         let mut text = String::new();
         let mut spans = Vec::new();
+        let mut all_summaries = Vec::new();
+        #[cfg_attr(not(feature = "pinyin"), allow(unused_mut))]
+        let mut syllables = Vec::new();
         for (d, service) in catalog.services.iter().enumerate() {
             let category =
                 catalog.categories.iter().position(|c| c.id == service.category).map(|i| i as u32);
@@ -99,6 +136,7 @@ impl SearchIndex {
                 let names: Vec<String> =
                     titles.iter().chain(&synonyms).chain(&keywords).cloned().collect();
                 for name in names {
+                    pinyin::syllables(&name, &mut syllables);
                     pinyin::terms(&name, |full, initials| {
                         full_terms.push(format!("{PINYIN}{full}"));
                         if initials.len() >= 2 {
@@ -164,12 +202,7 @@ impl SearchIndex {
                 });
             }
             let first = spans.len() as u32;
-            for s in std::iter::once(&service.id)
-                .chain(&titles)
-                .chain(&summaries)
-                .chain(&synonyms)
-                .chain(&keywords)
-            {
+            for s in std::iter::once(&service.id).chain(&titles).chain(&synonyms).chain(&keywords) {
                 let start = text.len() as u32;
                 text.push_str(s);
                 spans.push(Span { start, end: text.len() as u32 });
@@ -186,6 +219,7 @@ impl SearchIndex {
                 life_events: events,
                 names: Span::default(),
             });
+            all_summaries.push(summaries);
             lengths.push(lens);
         }
         // Words in most summaries ("apply online", 办事大厅) tell no service apart there, yet
@@ -205,10 +239,55 @@ impl SearchIndex {
             postings.retain(|_, list| !list.is_empty());
         }
         let weights = field_weights(&lengths);
-        let terms = Terms::from_sorted(
-            postings.into_iter().map(|(term, list)| (term, impacts(&list, &weights))),
-        );
-        SearchIndex::from_stored(Stored {
+        let terms = postings
+            .into_iter()
+            .map(|(term, list)| {
+                // In a name: a title, synonym or keyword (the first fields). Sorted by service.
+                let mut in_names: Vec<u32> = list
+                    .iter()
+                    .filter(|p| p.field <= Field::Keyword as u8)
+                    .map(|p| p.doc)
+                    .collect();
+                in_names.dedup();
+                let (names, rest) = impacts(&list, &weights)
+                    .into_iter()
+                    .partition(|(doc, _)| in_names.binary_search(doc).is_ok());
+                BuiltTerm { term, names, rest }
+            })
+            .collect();
+        Built {
+            locales,
+            categories,
+            life_events,
+            text,
+            spans,
+            docs,
+            summaries: all_summaries,
+            terms,
+            pinyin: cfg!(feature = "pinyin"),
+            syllables: Syllables::new(sorted(syllables)),
+        }
+    }
+
+    /// The whole index, every part merged.
+    pub(super) fn into_index(self) -> SearchIndex {
+        let Built {
+            locales,
+            categories,
+            life_events,
+            text,
+            spans,
+            docs,
+            summaries,
+            terms,
+            pinyin,
+            syllables,
+        } = self;
+        let terms = Terms::from_sorted(terms.into_iter().map(|t| {
+            let name = !t.names.is_empty();
+            (t.term, merged(&t.names, &t.rest), name)
+        }));
+        let mut index = SearchIndex::from_stored(Stored {
             locales,
             categories,
             life_events,
@@ -216,9 +295,43 @@ impl SearchIndex {
             spans,
             docs,
             terms,
-            pinyin: cfg!(feature = "pinyin"),
-        })
+            pinyin,
+            syllables,
+        });
+        for (doc, summaries) in summaries.iter().enumerate() {
+            index.summaries.add(doc, summaries);
+        }
+        index
     }
+}
+
+/// `list` sorted, without repeats (only the CLI has syllables to sort: the app's bundle has
+/// no sort of strings for it).
+#[cfg(feature = "pinyin")]
+fn sorted(mut list: Vec<String>) -> Vec<String> {
+    list.sort();
+    list.dedup();
+    list
+}
+
+#[cfg(not(feature = "pinyin"))]
+fn sorted(list: Vec<String>) -> Vec<String> {
+    list
+}
+
+/// Two postings lists sorted by service, with no service in both, as one (a merge: a sort
+/// would add its code to the app's bundle).
+fn merged(a: &[(u32, u8)], b: &[(u32, u8)]) -> Vec<(u32, u8)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    while let Some(next) = match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y.0 < x.0 => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    } {
+        out.push(*next);
+    }
+    out
 }
 
 /// Per service, each field's weight divided by its length normalisation (BM25F), from the

@@ -1,7 +1,9 @@
 //! The index: [`SearchIndex`], what its file stores and what is derived from that when it
 //! is built or loaded, and how a service's strings are found in it.
 
+use super::parts::Parts;
 use super::scratch::Scratch;
+use super::syllables::Syllables;
 use super::terms::Terms;
 use super::text;
 
@@ -22,6 +24,12 @@ pub struct SearchIndex {
     pub(super) docs: Vec<Doc>,
     pub(super) terms: Terms,
     pub(super) pinyin: bool,
+    pub(super) syllables: Syllables,
+    /// The services' summaries: all of a built index's, those of a loaded one's fragments
+    /// that have arrived.
+    pub(super) summaries: Summaries,
+    /// For an index loaded in parts: which it has and which it lacks.
+    pub(super) parts: Parts,
     /// Derived: categories and life events, the most services first.
     pub(super) biggest: Vec<(GroupKind, u32)>,
     /// Derived: the first term that is not pinyin.
@@ -34,7 +42,8 @@ pub struct SearchIndex {
     pub(super) scratch: Scratch,
 }
 
-/// What an index file holds (`codec.rs`); the rest of [`SearchIndex`] is derived from it.
+/// What an index's names part holds (`codec.rs`), or a built index; the rest of
+/// [`SearchIndex`] is derived from it or comes with its other parts.
 pub(super) struct Stored {
     pub(super) locales: Vec<String>,
     pub(super) categories: Vec<Group>,
@@ -44,6 +53,8 @@ pub(super) struct Stored {
     pub(super) docs: Vec<Doc>,
     pub(super) terms: Terms,
     pub(super) pinyin: bool,
+    /// The syllables of its pinyin terms.
+    pub(super) syllables: Syllables,
 }
 
 /// Where a string is in a text buffer.
@@ -60,10 +71,60 @@ pub(super) struct Group {
     pub(super) titles: Vec<String>,
 }
 
+/// Summaries, one per service and locale, as they arrive.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Summaries {
+    text: String,
+    /// Per service, one per locale.
+    spans: Vec<Span>,
+    loaded: Vec<bool>,
+    locales: usize,
+}
+
+impl Summaries {
+    fn new(docs: usize, locales: usize) -> Summaries {
+        Summaries {
+            text: String::new(),
+            spans: vec![Span::default(); docs * locales],
+            loaded: vec![false; docs],
+            locales,
+        }
+    }
+
+    /// Service `doc`'s summaries, one per locale (more are ignored).
+    pub(super) fn add(&mut self, doc: usize, summaries: &[String]) {
+        let (Some(loaded), Some(spans)) = (
+            self.loaded.get_mut(doc),
+            self.spans.get_mut(doc * self.locales..(doc + 1) * self.locales),
+        ) else {
+            return;
+        };
+        for (span, s) in spans.iter_mut().zip(summaries) {
+            let start = self.text.len() as u32;
+            self.text.push_str(s);
+            *span = Span { start, end: self.text.len() as u32 };
+        }
+        *loaded = true;
+    }
+
+    pub(super) fn has(&self, doc: usize) -> bool {
+        self.loaded.get(doc).copied().unwrap_or(false)
+    }
+
+    /// Service `doc`'s summary in locale `li`, once its fragment is here.
+    pub(super) fn get(&self, doc: usize, li: usize) -> Option<&str> {
+        if !self.has(doc) {
+            return None;
+        }
+        let span = self.spans.get(doc * self.locales + li).copied().unwrap_or_default();
+        self.text.get(span.start as usize..span.end as usize)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub(super) struct Doc {
-    /// Its first string in `spans`; its strings are, in order: the id, the titles and the
-    /// summaries (one per locale), the synonyms and the keywords.
+    /// Its first string in `spans`; its strings are, in order: the id, the titles (one per
+    /// locale), the synonyms and the keywords.
     pub(super) first: u32,
     pub(super) synonyms: u16,
     pub(super) keywords: u16,
@@ -86,8 +147,7 @@ impl SearchIndex {
     /// The index from what its file stores, with what is derived from that worked out: the one
     /// place that lists the derived fields.
     pub(super) fn from_stored(stored: Stored) -> SearchIndex {
-        let Stored { locales, categories, life_events, text, spans, docs, terms, pinyin } = stored;
-        let mut index = SearchIndex {
+        let Stored {
             locales,
             categories,
             life_events,
@@ -96,6 +156,21 @@ impl SearchIndex {
             docs,
             terms,
             pinyin,
+            syllables,
+        } = stored;
+        let summaries = Summaries::new(docs.len(), locales.len());
+        let mut index = SearchIndex {
+            summaries,
+            parts: Parts::default(),
+            locales,
+            categories,
+            life_events,
+            text,
+            spans,
+            docs,
+            terms,
+            pinyin,
+            syllables,
             biggest: Vec::new(),
             words_start: 0,
             name_text: String::new(),
@@ -122,7 +197,7 @@ impl SearchIndex {
     }
 
     fn derive(&mut self) {
-        self.words_start = self.terms.prefix_range(&[PINYIN as u8]).end;
+        self.derive_terms();
         let mut sizes: Vec<(usize, GroupKind, u32)> = Vec::new();
         for (kind, count) in [
             (GroupKind::Category, self.categories.len()),
@@ -187,6 +262,11 @@ impl SearchIndex {
         self.terms.shrink_to_fit();
     }
 
+    /// What is derived from the terms, worked out again when a chunk's terms arrive.
+    pub(super) fn derive_terms(&mut self) {
+        self.words_start = self.terms.prefix_range(&[PINYIN as u8]).end;
+    }
+
     fn string(&self, i: usize) -> &str {
         let span = self.spans.get(i).copied().unwrap_or_default();
         self.text.get(span.start as usize..span.end as usize).unwrap_or("")
@@ -200,17 +280,13 @@ impl SearchIndex {
         self.string(doc.first as usize + 1 + locale)
     }
 
-    pub(super) fn summary(&self, doc: &Doc, locale: usize) -> &str {
-        self.string(doc.first as usize + 1 + self.locales.len() + locale)
-    }
-
     fn synonyms<'a>(&'a self, doc: &Doc) -> impl Iterator<Item = &'a str> + 'a {
-        let start = doc.first as usize + 1 + 2 * self.locales.len();
+        let start = doc.first as usize + 1 + self.locales.len();
         (start..start + usize::from(doc.synonyms)).map(move |i| self.string(i))
     }
 
     fn keywords<'a>(&'a self, doc: &Doc) -> impl Iterator<Item = &'a str> + 'a {
-        let start = doc.first as usize + 1 + 2 * self.locales.len() + usize::from(doc.synonyms);
+        let start = doc.first as usize + 1 + self.locales.len() + usize::from(doc.synonyms);
         (start..start + usize::from(doc.keywords)).map(move |i| self.string(i))
     }
 

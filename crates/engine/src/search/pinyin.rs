@@ -31,6 +31,15 @@ pub(crate) fn terms(text: &str, mut each: impl FnMut(String, String)) {
     flush(&mut run);
 }
 
+/// Adds the syllables of `text`'s Han characters to `out` (as [`terms`] spells them).
+pub(crate) fn syllables(text: &str, out: &mut Vec<String>) {
+    for c in text.chars().filter(|&c| super::text::is_han(c)) {
+        if let Some(p) = c.to_pinyin() {
+            out.push(fold(p.plain()));
+        }
+    }
+}
+
 /// `ü` is typed `u` (or `v`, which we do not guess).
 fn fold(s: &str) -> String {
     s.replace('ü', "u")

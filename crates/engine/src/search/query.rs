@@ -2,6 +2,7 @@
 
 use super::highlight::{Highlighted, Matched};
 use super::index::{Doc, SearchIndex};
+use super::parts::Looked;
 use super::score::{Scored, Unit, UnitMatch};
 use super::suggest::{corrected_query, Nearest};
 use super::text::{self, Kind};
@@ -32,7 +33,8 @@ pub struct Hit {
     /// The title in the requested locale, with the matched words marked.
     pub title: Highlighted,
     /// A part of the summary in the requested locale (the whole summary when short), with the
-    /// matched words marked.
+    /// matched words marked; empty while the service's fragment is on its way (an index
+    /// loaded in parts).
     pub snippet: Highlighted,
 }
 
@@ -40,7 +42,22 @@ impl SearchIndex {
     /// Finds services for what someone typed, best first, at most `limit`; titles and snippets
     /// in `locale` (else the catalog's first locale). Any language may be typed whatever the
     /// locale: Chinese, English, pinyin, or a mix. The last word counts as typed in part.
+    ///
+    /// An index loaded in parts searches what it has: a query whose parts have not all arrived
+    /// ([`SearchIndex::needed_parts`]) finds services by their names only, and its hits have
+    /// empty snippets until their fragments are here.
     pub fn search(&self, query: &str, locale: &str, limit: usize) -> SearchResults {
+        self.search_looking(query, locale, limit, &mut Looked::default())
+    }
+
+    /// [`SearchIndex::search`], telling `looked` what it looked up (when it listens).
+    pub(super) fn search_looking(
+        &self,
+        query: &str,
+        locale: &str,
+        limit: usize,
+        looked: &mut Looked,
+    ) -> SearchResults {
         let li = self.locale_index(locale);
         let (mut units, runs) = analyse(query);
         if units.is_empty() {
@@ -49,7 +66,8 @@ impl SearchIndex {
                 ..SearchResults::default()
             };
         }
-        let Scored { mut ranked, total, matches, matched_terms } = self.score(&mut units, &runs);
+        let Scored { mut ranked, total, matches, matched_terms } =
+            self.score(&mut units, &runs, looked);
         let fixes = |units: &[Unit], matches: &[UnitMatch]| -> Vec<(String, String)> {
             units
                 .iter()
@@ -78,7 +96,7 @@ impl SearchIndex {
             let mut results = SearchResults::default();
             let mut found: Vec<(u32, f32)> = Vec::new();
             if !corrections.is_empty() {
-                let again = self.score(&mut wider, &runs);
+                let again = self.score(&mut wider, &runs, looked);
                 if again.total > 0 {
                     results.did_you_mean = Some(corrected_query(query, &corrections));
                     found = again.ranked;
@@ -111,12 +129,16 @@ impl SearchIndex {
         for &(d, score) in ranked.iter().take(limit) {
             let Some(doc) = self.docs.get(d as usize) else { continue };
             let title = self.title(doc, li).to_string();
-            let summary = self.summary(doc, li);
+            looked.shown(d);
+            let snippet = match self.summaries.get(d as usize, li) {
+                Some(summary) => self.snippet(summary, &matched),
+                None => Highlighted::default(),
+            };
             hits.push(Hit {
                 service: self.id(doc).to_string(),
                 score,
                 title: Highlighted { marks: matched.marks(&title, usize::MAX), text: title },
-                snippet: self.snippet(summary, &matched),
+                snippet,
             });
         }
         let did_you_mean = (!corrections.is_empty()).then(|| corrected_query(query, &corrections));

@@ -3,6 +3,7 @@
 
 use super::build::{IMPACT_SCALE, K1};
 use super::index::{SearchIndex, PINYIN};
+use super::parts::Looked;
 use super::scratch::{Acc, Accumulators};
 use super::terms;
 use std::cmp::Ordering;
@@ -56,7 +57,12 @@ struct Tally<'a> {
 
 impl SearchIndex {
     /// Scores every service against `units`.
-    pub(super) fn score(&self, units: &mut Vec<Unit>, runs: &[String]) -> Scored {
+    pub(super) fn score(
+        &self,
+        units: &mut Vec<Unit>,
+        runs: &[String],
+        looked: &mut Looked,
+    ) -> Scored {
         let mut own = Accumulators::default();
         let mut guard = match self.scratch.0.try_lock() {
             Ok(g) => Some(g),
@@ -84,7 +90,7 @@ impl SearchIndex {
         let mut i = 0;
         while let Some(unit) = units.get(i) {
             let last = i + 1 == units.len();
-            let (expansions, corrected) = self.expand(unit, last);
+            let (expansions, corrected) = self.expand(unit, last, looked);
             // Units scored again (the Han fallback below) get a new number.
             tally.unit = tally.unit.wrapping_add(1);
             let mut matched = false;
@@ -152,7 +158,12 @@ impl SearchIndex {
 
     /// The dictionary terms a unit stands for, with how much each counts, and the correction
     /// when it matched only within an edit distance.
-    fn expand(&self, unit: &Unit, last: bool) -> (Vec<(usize, f32)>, Option<String>) {
+    fn expand(
+        &self,
+        unit: &Unit,
+        last: bool,
+        looked: &mut Looked,
+    ) -> (Vec<(usize, f32)>, Option<String>) {
         let mut out: Vec<(usize, f32)> = Vec::new();
         let add = |term: usize, weight: f32, out: &mut Vec<(usize, f32)>| match out
             .iter_mut()
@@ -162,6 +173,7 @@ impl SearchIndex {
             None => out.push((term, weight)),
         };
         for form in [&unit.stem, &unit.raw] {
+            looked.term(form.as_bytes());
             if let Some(t) = self.terms.find(form.as_bytes()) {
                 add(t, 1.0, &mut out);
             }
@@ -171,12 +183,18 @@ impl SearchIndex {
         }
         let chars = unit.raw.chars().count();
         // Pinyin is typed whole or in part, the way an input method takes it.
+        // Only a word that could be pinyin is looked for among pinyin terms (none has
+        // another): so a query needs no chunk of pinyin terms for "permit".
         let pinyin = format!("{PINYIN}{}", unit.raw);
-        if let Some(t) = self.terms.find(pinyin.as_bytes()) {
-            add(t, 1.0, &mut out);
+        let (whole, begun) = self.syllables.could_spell(&unit.raw);
+        if whole {
+            looked.term(pinyin.as_bytes());
+            if let Some(t) = self.terms.find(pinyin.as_bytes()) {
+                add(t, 1.0, &mut out);
+            }
         }
-        if last || out.is_empty() {
-            self.complete(pinyin.as_bytes(), chars, &mut out, add);
+        if (last || out.is_empty()) && begun {
+            self.complete(pinyin.as_bytes(), chars, &mut out, add, looked);
         }
         // Completions: of the last word, which is being typed; of an earlier one only when it
         // is not a whole word of the catalog (people type "resid perm"). Completing every word
@@ -184,7 +202,7 @@ impl SearchIndex {
         let words_matched =
             out.iter().any(|&(t, _)| !self.terms.term(t).starts_with(&[PINYIN as u8]));
         if (last && chars >= 1) || (!words_matched && chars >= 2) {
-            self.complete(unit.raw.as_bytes(), chars, &mut out, add);
+            self.complete(unit.raw.as_bytes(), chars, &mut out, add, looked);
         }
         if !out.is_empty() {
             return (out, None);
@@ -197,6 +215,7 @@ impl SearchIndex {
         };
         let mut best: Option<(u8, u32, usize)> = None;
         self.terms.fuzzy(unit.raw.as_bytes(), max, self.words_start, |t, d| {
+            looked.term(self.terms.term(t));
             add(t, if d == 1 { 0.6 } else { 0.4 }, &mut out);
             let candidate = (d, u32::MAX - self.terms.df(t), t);
             if best.is_none_or(|b| candidate < b) {
@@ -215,7 +234,9 @@ impl SearchIndex {
         chars: usize,
         out: &mut Vec<(usize, f32)>,
         add: impl Fn(usize, f32, &mut Vec<(usize, f32)>),
+        looked: &mut Looked,
     ) {
+        looked.prefix(prefix);
         let mut completions: Vec<usize> = self.terms.prefix_range(prefix).collect();
         // A short prefix of a large catalog names hundreds of terms: the commonest stand for
         // them, and the whole word is typed a keystroke later.

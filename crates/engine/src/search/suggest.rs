@@ -16,7 +16,9 @@ pub struct Nearest {
 }
 
 impl SearchIndex {
-    /// The closest term to `word` within `max` edits (the commonest among equals).
+    /// The closest term of a name to `word` within `max` edits (the commonest among equals).
+    /// Its document frequency is whole in any index loaded in parts, so the choice needs no
+    /// more than the names part.
     pub(super) fn nearest_term(&self, word: &str, max: u8) -> Option<String> {
         let mut best: Option<(u8, u32, usize)> = None;
         self.terms.fuzzy(word.as_bytes(), max, self.words_start, |t, d| {

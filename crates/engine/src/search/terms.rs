@@ -19,7 +19,12 @@ pub(crate) struct Posting {
 /// The dictionary. The small functions on the search path are `#[inline(always)]`: the
 /// release profile optimises for size (`opt-level = "z"`), which otherwise leaves a call per
 /// posting.
-#[derive(Clone, Debug, Default)]
+///
+/// An index loaded in parts (`parts.rs`) holds the names part's terms first, each with its
+/// postings in services that have it in a name, and merges in the rest of a term's postings
+/// when the chunk that has them arrives: a term whose postings are fewer than its document
+/// frequency is not complete yet.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Terms {
     /// Every term's bytes, in sorted order, back to back.
     blob: Vec<u8>,
@@ -27,31 +32,83 @@ pub(crate) struct Terms {
     /// Every term's postings, encoded (see [`encode_postings`]), back to back.
     postings: Vec<u8>,
     posting_ends: Vec<u32>,
-    /// How many documents have each term (what its postings start with).
+    /// How many documents have each term, in any field (what idf needs).
     df: Vec<u32>,
+    /// Whether each term is in a name (title, synonym or keyword) of some service: only those
+    /// are typo corrections, so that the names part alone says what a typo stands for.
+    name: Vec<bool>,
+}
+
+/// A term as stored: its bytes, document frequency, whether it is in a name, and postings.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct StoredTerm {
+    pub term: Vec<u8>,
+    pub df: u32,
+    pub name: bool,
+    /// Encoded (see [`encode_postings`]).
+    pub postings: Vec<u8>,
 }
 
 impl Terms {
-    /// `terms` must be sorted and unique, each with its documents (sorted) and their impacts.
-    pub fn from_sorted(terms: impl IntoIterator<Item = (Vec<u8>, Vec<(u32, u8)>)>) -> Terms {
+    /// `terms` must be sorted and unique, each with its documents (sorted) and their impacts,
+    /// and whether it is in a name; its document frequency is how many documents it has.
+    pub fn from_sorted(terms: impl IntoIterator<Item = (Vec<u8>, Vec<(u32, u8)>, bool)>) -> Terms {
         let mut t = Terms::default();
-        for (term, postings) in terms {
-            let mut encoded = Vec::new();
+        let mut encoded = Vec::new();
+        for (term, postings, name) in terms {
+            encoded.clear();
             encode_postings(&postings, &mut encoded);
-            t.push(&term, &encoded);
+            t.push(&term, &encoded, postings.len() as u32, name);
         }
         t
     }
 
-    /// Adds a term and its encoded postings; returns its document frequency, read from them.
-    pub(crate) fn push(&mut self, term: &[u8], encoded_postings: &[u8]) -> u64 {
-        let df = read_varint(encoded_postings, &mut 0).unwrap_or(0);
+    /// Adds a term (after every term already here) with its encoded postings.
+    pub(crate) fn push(&mut self, term: &[u8], encoded_postings: &[u8], df: u32, name: bool) {
         self.blob.extend_from_slice(term);
         self.ends.push(self.blob.len() as u32);
         self.postings.extend_from_slice(encoded_postings);
         self.posting_ends.push(self.postings.len() as u32);
-        self.df.push(u32::try_from(df).unwrap_or(u32::MAX));
-        df
+        self.df.push(df);
+        self.name.push(name);
+    }
+
+    /// This dictionary with `chunk`'s terms (sorted) merged in: a term of both gets the
+    /// postings of both (the documents of one are not in the other: see `parts.rs`).
+    /// Rebuilt in one pass, so that lookups stay on one sorted array.
+    pub(crate) fn merged(&self, chunk: &[StoredTerm]) -> Terms {
+        let mut out = Terms::default();
+        out.blob.reserve(self.blob.len() + chunk.iter().map(|e| e.term.len()).sum::<usize>());
+        out.postings
+            .reserve(self.postings.len() + chunk.iter().map(|e| e.postings.len()).sum::<usize>());
+        let (mut i, mut rest) = (0, chunk);
+        let mut both = Vec::new();
+        while i < self.len() || !rest.is_empty() {
+            let mine = (i < self.len()).then(|| self.term(i));
+            match (mine, rest.split_first()) {
+                (Some(t), Some((e, after))) if t == e.term.as_slice() => {
+                    both.clear();
+                    merge_postings(self.encoded_postings(i), &e.postings, &mut both);
+                    out.push(t, &both, self.df(i).max(e.df), self.is_name(i) || e.name);
+                    i += 1;
+                    rest = after;
+                }
+                (Some(t), Some((e, _))) if t < e.term.as_slice() => {
+                    out.push(t, self.encoded_postings(i), self.df(i), self.is_name(i));
+                    i += 1;
+                }
+                (Some(t), None) => {
+                    out.push(t, self.encoded_postings(i), self.df(i), self.is_name(i));
+                    i += 1;
+                }
+                (_, Some((e, after))) => {
+                    out.push(&e.term, &e.postings, e.df, e.name);
+                    rest = after;
+                }
+                (None, None) => break,
+            }
+        }
+        out
     }
 
     pub fn shrink_to_fit(&mut self) {
@@ -60,6 +117,7 @@ impl Terms {
         self.postings.shrink_to_fit();
         self.posting_ends.shrink_to_fit();
         self.df.shrink_to_fit();
+        self.name.shrink_to_fit();
     }
 
     pub fn len(&self) -> usize {
@@ -84,6 +142,15 @@ impl Terms {
     #[inline(always)]
     pub fn df(&self, i: usize) -> u32 {
         self.df.get(i).copied().unwrap_or(0)
+    }
+
+    pub fn is_name(&self, i: usize) -> bool {
+        self.name.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether term `i` has all its postings: as many as its document frequency.
+    pub fn is_complete(&self, i: usize) -> bool {
+        read_varint(self.encoded_postings(i), &mut 0).is_some_and(|n| n >= u64::from(self.df(i)))
     }
 
     /// The index of `term`.
@@ -142,9 +209,11 @@ impl Terms {
         lo
     }
 
-    /// Calls `found(term, distance)` for every term within `max` edits (insertions,
+    /// Calls `found(term, distance)` for every term of a name within `max` edits (insertions,
     /// deletions, substitutions and swaps of neighbours) of `query`, compared byte by byte:
-    /// it is meant for Latin-script terms. Terms before `from` are not looked at.
+    /// it is meant for Latin-script terms. Terms before `from` are not looked at. Only names'
+    /// terms: people misspell what they call a service, and the names part, loaded first,
+    /// has them all (a summary's word is found as typed or by its start).
     pub fn fuzzy(&self, query: &[u8], max: u8, from: usize, mut found: impl FnMut(usize, u8)) {
         let qn = query.len();
         if qn > 48 {
@@ -158,6 +227,10 @@ impl Terms {
         let mut prev: &[u8] = &[];
         let mut i = from;
         while i < self.len() {
+            if !self.is_name(i) {
+                i += 1;
+                continue;
+            }
             let t = self.term(i);
             let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
             let mut depth = shared.min(filled - 1);
@@ -230,28 +303,47 @@ pub(crate) fn encode_postings(postings: &[(u32, u8)], out: &mut Vec<u8>) {
     }
 }
 
+/// Two postings lists (encoded) as one, in document order; a document in both (only in
+/// corrupt parts) is kept once, with the first list's impact.
+pub(crate) fn merge_postings(a: &[u8], b: &[u8], out: &mut Vec<u8>) {
+    let (mut a, mut b) = (Postings::new(a).peekable(), Postings::new(b).peekable());
+    let mut merged = Vec::new();
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                b.next();
+                a.next()
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => a.next(),
+            (Some(_), None) => a.next(),
+            (_, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        merged.extend(next);
+    }
+    encode_postings(&merged, out);
+}
+
 /// Decodes postings: documents and their impacts; stops at the first malformed byte (the
-/// loader has checked only their count).
-#[cfg(test)]
+/// loader has checked only their count) or at a document out of order.
 pub(crate) struct Postings<'a> {
     impacts: &'a [u8],
     bytes: &'a [u8],
     at: usize,
     doc: u32,
+    started: bool,
 }
 
-#[cfg(test)]
 impl<'a> Postings<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         let mut at = 0;
         let n = read_varint(bytes, &mut at).unwrap_or(0);
         let impacts =
             usize::try_from(n).ok().and_then(|n| bytes.get(at..at.checked_add(n)?)).unwrap_or(&[]);
-        Postings { impacts, bytes, at: at + impacts.len(), doc: 0 }
+        Postings { impacts, bytes, at: at + impacts.len(), doc: 0, started: false }
     }
 }
 
-#[cfg(test)]
 impl Iterator for Postings<'_> {
     /// A document and the term's impact there.
     type Item = (u32, u8);
@@ -260,6 +352,10 @@ impl Iterator for Postings<'_> {
         let (&impact, rest) = self.impacts.split_first()?;
         self.impacts = rest;
         let delta = read_varint(self.bytes, &mut self.at)?;
+        if delta == 0 && self.started {
+            return None; // out of order: corrupt
+        }
+        self.started = true;
         self.doc = self.doc.checked_add(u32::try_from(delta).ok()?)?;
         Some((self.doc, impact))
     }
@@ -302,7 +398,7 @@ mod tests {
     fn dictionary(words: &[&str]) -> Terms {
         let mut words: Vec<&str> = words.to_vec();
         words.sort();
-        Terms::from_sorted(words.iter().map(|w| (w.as_bytes().to_vec(), vec![(0, 1)])))
+        Terms::from_sorted(words.iter().map(|w| (w.as_bytes().to_vec(), vec![(0, 1)], true)))
     }
 
     fn near(terms: &Terms, query: &str, max: u8) -> Vec<(String, u8)> {
