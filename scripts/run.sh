@@ -8,5 +8,6 @@ port=${1:-${PORT:-8080}}
 ONEWINDOW_SITE_URL=${ONEWINDOW_SITE_URL:-http://127.0.0.1:$port/} scripts/build.sh
 cargo build --release -q -p onewindow-receiver
 echo
+echo "the static catalog (no script; guides under /<locale>/services/): http://127.0.0.1:$port/zh-CN/ and /en/"
 echo "the embed demo (a host page embedding two forms): http://127.0.0.1:$port/embed-demo.html"
 exec target/release/onewindow-receiver --addr "127.0.0.1:$port" --dist dist --forms forms
