@@ -18,22 +18,9 @@ pub(super) struct Head<'a> {
     pub structured: Option<&'a str>,
 }
 
-/// `text` with the five characters that mean something in HTML escaped: safe in text and in
-/// quoted attribute values. (Yew escapes the body; the head is written here.)
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// `text` safe in element content and quoted attribute values (Yew escapes the body; the
+/// head is written here).
+pub(super) use onewindow_engine::escape_html as escape;
 
 /// The whole document.
 pub(super) fn page(head: &Head<'_>, body: &str) -> String {

@@ -72,4 +72,4 @@ pub use text::i18n::format_size;
 pub use text::i18n::{
     add_item_text, locale_name, results_text, text_direction, ui_text, with_optional, UiText,
 };
-pub use text::markdown::render_markdown;
+pub use text::markdown::{escape_html, render_markdown};

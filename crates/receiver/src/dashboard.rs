@@ -214,20 +214,7 @@ async fn stylesheet() -> Response {
 }
 
 /// HTML-escapes text (for element content and quoted attributes).
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use onewindow_engine::escape_html as esc;
 
 fn layout(title: &str, body: &str) -> String {
     format!(

@@ -38,6 +38,20 @@ pub(super) fn safe_url(url: &str) -> String {
     }
 }
 
+/// `text` safe as element content and as a quoted attribute value (`&`, `<`, `>`, `"` and `'`
+/// escaped): the one escaper of the HTML the shells write themselves (the static pages' heads,
+/// the receiver's dashboard).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("&#39;"),
+            c => escape_attribute(c.encode_utf8(&mut [0; 4]), &mut out),
+        }
+    }
+    out
+}
+
 pub(super) fn escape_text(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {

@@ -15,6 +15,7 @@ mod html;
 mod inline;
 
 pub use block::render_markdown;
+pub use html::escape_html;
 
 #[cfg(test)]
 mod tests;

@@ -232,3 +232,11 @@ fn garbage_never_panics_and_tags_stay_balanced() {
         }
     }
 }
+
+#[test]
+fn escape_html_escapes_the_five_characters_and_nothing_else() {
+    assert_eq!(
+        super::escape_html(r#"<a href="x" title='y'>Tom & 居住证</a>"#),
+        "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; 居住证&lt;/a&gt;"
+    );
+}
