@@ -9,6 +9,8 @@
 //! allocation; postings, the bulk, are only sliced (their reader is defensive instead), so a
 //! part loads at the speed of a copy.
 
+use super::layout::{EntryData, Hash, HASH};
+
 use super::index::{Doc, Group, Span, Stored};
 use super::syllables::Syllables;
 use super::terms::{read_varint, write_varint, StoredTerm, Terms};
@@ -42,34 +44,12 @@ impl Kind {
     }
 }
 
-/// How many bytes of a SHA-256 name a part: 64 bits, so that no two of a catalog's parts
-/// share a name by chance.
-pub(super) const HASH: usize = 8;
-pub(super) type Hash = [u8; HASH];
-
 /// The first [`HASH`] bytes of the SHA-256 of `bytes`.
 pub(super) fn hash(bytes: &[u8]) -> Hash {
     let digest = Sha256::digest(bytes);
     let mut out = [0u8; HASH];
     out.iter_mut().zip(digest.iter()).for_each(|(o, d)| *o = *d);
     out
-}
-
-pub(super) fn hex(hash: &Hash) -> String {
-    hash.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// What the entry says: the catalog's size, and every part's name.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct EntryData {
-    pub(super) pinyin: bool,
-    pub(super) docs: u32,
-    pub(super) names: Hash,
-    /// What every fragment's name and bytes carry: the hash of all the summaries.
-    pub(super) fragments: Hash,
-    /// Each chunk's first term (it has the terms from there to the next chunk's first) and
-    /// hash, in term order.
-    pub(super) chunks: Vec<(Vec<u8>, Hash)>,
 }
 
 fn header(kind: Kind) -> Vec<u8> {

@@ -1,7 +1,7 @@
 //! The index: [`SearchIndex`], what its file stores and what is derived from that when it
 //! is built or loaded, and how a service's strings are found in it.
 
-use super::parts::Parts;
+use super::layout::Parts;
 use super::scratch::Scratch;
 use super::syllables::Syllables;
 use super::terms::Terms;

@@ -37,6 +37,7 @@ mod build;
 mod codec;
 mod highlight;
 mod index;
+mod layout;
 mod parts;
 #[cfg(feature = "pinyin")]
 mod pinyin;
@@ -47,10 +48,11 @@ mod suggest;
 mod syllables;
 mod terms;
 mod text;
+mod write;
 
 pub use highlight::Highlighted;
 pub use index::{GroupKind, SearchIndex};
-pub use parts::{IndexEntry, IndexFiles};
+pub use layout::{IndexEntry, IndexFiles};
 pub use query::{Hit, SearchResults};
 pub use suggest::Nearest;
 

@@ -17,38 +17,10 @@
 //! arrived, by searching with a recorder of what it looked up; the shell fetches those and
 //! hands them to [`SearchIndex::add_part`].
 
-use super::build::Built;
-use super::codec::{self, EntryData, Hash, HASH};
-use super::index::{SearchIndex, Stored};
-use super::terms::{encode_postings, StoredTerm, Terms};
-use crate::guide::{Catalog, Guide};
-
-/// Where the parts are, beside the entry.
-const DIR: &str = "search/";
-/// About how many bytes of terms and postings a chunk has: a query needs a chunk per term it
-/// looks up (a Chinese name of six characters, five pairs), so smaller chunks mean fewer bytes
-/// for a query, and more files, and a longer entry that lists them. On the generated catalog
-/// of 5,000 services with long summaries (`docs/search.md`), a first query's bytes (p50 / p99 /
-/// most, gzip) were 180 / 198 / 205 KB with 6 KB chunks (530 of them, the entry 7.3 KB), 180 /
-/// 204 / 211 KB with 8 KB (383, 5.4 KB), 183 / 217 / 230 KB with 12 KB and 186 / 234 / 246 KB
-/// with 16 KB (182, 2.8 KB).
-const CHUNK_BYTES: usize = 8 * 1024;
-
-/// The files of an index in parts, as `onewindow index` writes them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IndexFiles {
-    /// The entry: the one file with a fixed name (`catalog.index`, beside the catalog). It is
-    /// small, and names every other part.
-    pub entry: Vec<u8>,
-    /// The other parts, each with its path beside the entry (`search/…`, named by a hash of its
-    /// content): the names part, the chunks, the fragments.
-    pub parts: Vec<(String, Vec<u8>)>,
-}
-
-/// An index's entry, read: what to fetch first ([`IndexEntry::names_part`]), before
-/// [`SearchIndex::open`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct IndexEntry(pub(super) EntryData);
+use super::codec;
+use super::index::SearchIndex;
+use super::layout::*;
+use super::terms::StoredTerm;
 
 impl IndexEntry {
     /// Reads the entry (`catalog.index`). Bytes of another format version, cut short or
@@ -56,197 +28,9 @@ impl IndexEntry {
     pub fn from_bytes(bytes: &[u8]) -> Result<IndexEntry, String> {
         codec::read_entry(bytes).map(IndexEntry)
     }
-
-    /// The names part's path, beside the entry.
-    pub fn names_part(&self) -> String {
-        names_path(&self.0.names)
-    }
-
-    /// Whether the index has pinyin terms (it was built with the `pinyin` feature).
-    pub fn has_pinyin(&self) -> bool {
-        self.0.pinyin
-    }
-}
-
-/// What an index loaded in parts has and lacks; a built index has everything.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Parts {
-    in_parts: bool,
-    names: Hash,
-    fragments: Hash,
-    /// Their first terms, in order.
-    chunks: Vec<Chunk>,
-}
-
-#[derive(Clone, Debug)]
-struct Chunk {
-    first: Vec<u8>,
-    hash: Hash,
-    loaded: bool,
-}
-
-/// What a search looked up, when [`SearchIndex::needed_parts`] asks: the terms it looked for,
-/// the prefixes it completed and the services it showed.
-#[derive(Default)]
-pub(super) struct Looked {
-    on: bool,
-    terms: Vec<Vec<u8>>,
-    prefixes: Vec<Vec<u8>>,
-    shown: Vec<u32>,
-}
-
-impl Looked {
-    #[inline(always)]
-    pub(super) fn term(&mut self, term: &[u8]) {
-        if self.on {
-            self.terms.push(term.to_vec());
-        }
-    }
-
-    #[inline(always)]
-    pub(super) fn prefix(&mut self, prefix: &[u8]) {
-        if self.on {
-            self.prefixes.push(prefix.to_vec());
-        }
-    }
-
-    #[inline(always)]
-    pub(super) fn shown(&mut self, doc: u32) {
-        if self.on {
-            self.shown.push(doc);
-        }
-    }
-}
-
-/// A part, from its path.
-enum PartRef {
-    Names(Hash),
-    Chunk(Hash),
-    Fragment(Hash, u32),
-}
-
-fn names_path(hash: &Hash) -> String {
-    format!("{DIR}names-{}.idx", codec::hex(hash))
-}
-
-fn chunk_path(hash: &Hash) -> String {
-    format!("{DIR}chunk-{}.idx", codec::hex(hash))
-}
-
-fn fragment_path(set: &Hash, doc: u32) -> String {
-    format!("{DIR}frag-{}-{doc}.idx", codec::hex(set))
-}
-
-fn parse_path(path: &str) -> Option<PartRef> {
-    let name = path.strip_prefix(DIR)?.strip_suffix(".idx")?;
-    let unhex = |s: &str| -> Option<Hash> {
-        let mut out = [0u8; HASH];
-        if s.len() != 2 * HASH {
-            return None;
-        }
-        for (o, pair) in out.iter_mut().zip(s.as_bytes().chunks(2)) {
-            *o = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
-        }
-        Some(out)
-    };
-    if let Some(h) = name.strip_prefix("names-") {
-        return unhex(h).map(PartRef::Names);
-    }
-    if let Some(h) = name.strip_prefix("chunk-") {
-        return unhex(h).map(PartRef::Chunk);
-    }
-    let (set, doc) = name.strip_prefix("frag-")?.split_once('-')?;
-    Some(PartRef::Fragment(unhex(set)?, doc.parse().ok()?))
 }
 
 impl SearchIndex {
-    /// Builds the index of `catalog` and `guides` as [`SearchIndex::build`] does, as files: an
-    /// entry and its parts. Equal catalogs give equal files.
-    pub fn build_files(catalog: &Catalog, guides: &[Guide]) -> IndexFiles {
-        let built = Built::new(catalog, guides);
-        let mut names_terms = Vec::new();
-        let mut rest_terms = Vec::new();
-        for t in &built.terms {
-            let df = (t.names.len() + t.rest.len()) as u32;
-            for (list, name, out) in
-                [(&t.names, true, &mut names_terms), (&t.rest, false, &mut rest_terms)]
-            {
-                if !list.is_empty() {
-                    let mut postings = Vec::new();
-                    encode_postings(list, &mut postings);
-                    out.push(StoredTerm { term: t.term.clone(), df, name, postings });
-                }
-            }
-        }
-        let mut chunks: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-        let mut rest = rest_terms.as_slice();
-        while !rest.is_empty() {
-            let mut size = 0;
-            let n = rest
-                .iter()
-                .take_while(|t| {
-                    let fits = size == 0 || size + t.term.len() + t.postings.len() <= CHUNK_BYTES;
-                    size += t.term.len() + t.postings.len() + 4;
-                    fits
-                })
-                .count()
-                .max(1);
-            let (these, after) = rest.split_at(n.min(rest.len()));
-            let first = these.first().map(|t| t.term.clone()).unwrap_or_default();
-            chunks.push((first, codec::write_chunk(these)));
-            rest = after;
-        }
-        let Built {
-            locales,
-            categories,
-            life_events,
-            text,
-            spans,
-            docs,
-            summaries,
-            pinyin,
-            syllables,
-            ..
-        } = built;
-        let doc_count = docs.len() as u32;
-        let names = codec::write_names(
-            &Stored {
-                locales,
-                categories,
-                life_events,
-                text,
-                spans,
-                docs,
-                terms: Terms::default(),
-                pinyin,
-                syllables,
-            },
-            &names_terms,
-        );
-        let set = codec::fragments_hash(&summaries);
-        let entry = EntryData {
-            pinyin,
-            docs: doc_count,
-            names: codec::hash(&names),
-            fragments: set,
-            chunks: chunks
-                .iter()
-                .map(|(first, bytes)| (first.clone(), codec::hash(bytes)))
-                .collect(),
-        };
-        let mut parts = vec![(names_path(&entry.names), names)];
-        for (_, bytes) in chunks {
-            parts.push((chunk_path(&codec::hash(&bytes)), bytes));
-        }
-        for (doc, s) in summaries.iter().enumerate() {
-            parts.push((
-                fragment_path(&set, doc as u32),
-                codec::write_fragment(&set, doc as u32, s),
-            ));
-        }
-        IndexFiles { entry: codec::write_entry(&entry), parts }
-    }
-
     /// An index from its entry and its names part: it finds services by their names at once,
     /// and by the rest once the parts a query needs are added ([`SearchIndex::needed_parts`]).
     /// Names bytes that are not the entry's names part, or are corrupt, are an error.
@@ -436,7 +220,7 @@ fn check_hash(path: &str, bytes: &[u8], hash: &Hash) -> Result<(), String> {
     if codec::hash(bytes) != *hash && !cfg!(fuzzing) {
         return Err(format!(
             "{path}: these bytes are not that part (their hash is {}): a stale copy, or the index was rebuilt since its entry was read",
-            codec::hex(&codec::hash(bytes))
+            hex(&codec::hash(bytes))
         ));
     }
     Ok(())

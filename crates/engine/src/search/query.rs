@@ -2,7 +2,7 @@
 
 use super::highlight::{Highlighted, Matched};
 use super::index::{Doc, SearchIndex};
-use super::parts::Looked;
+use super::layout::Looked;
 use super::score::{Scored, Unit, UnitMatch};
 use super::suggest::{corrected_query, Nearest};
 use super::text::{self, Kind};

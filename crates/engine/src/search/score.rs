@@ -3,7 +3,7 @@
 
 use super::build::{IMPACT_SCALE, K1};
 use super::index::{SearchIndex, PINYIN};
-use super::parts::Looked;
+use super::layout::Looked;
 use super::scratch::{Acc, Accumulators};
 use super::terms;
 use std::cmp::Ordering;
