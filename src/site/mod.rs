@@ -18,8 +18,8 @@ use crate::routing::{Paths, SitePage};
 use crate::shared::Shared;
 use document::Head;
 use onewindow_engine::{
-    government_service, json_for_script, text_direction, ui_text, Catalog, FormModel, GuideModel,
-    UiText,
+    government_service, json_for_script, summary_of_names, text_direction, ui_text, Catalog,
+    FormModel, GuideModel, UiText,
 };
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -66,6 +66,8 @@ pub fn build(
         format!("{}/", options.site_url)
     };
     let root = root_path(&site_url);
+    // Scheme and host: a root-relative href (what `Paths` writes) made absolute.
+    let origin = site_url.get(..site_url.len() - root.len()).unwrap_or_default().to_string();
     let catalog = Shared::new(catalog.clone());
     let bundles: BTreeMap<String, Bundle> = guides
         .into_iter()
@@ -93,7 +95,7 @@ pub fn build(
     for locale in &catalog.locales {
         for page in &pages {
             let paths = Paths::Site { root: AttrValue::from(root.clone()), page: page.clone() };
-            let (content, head) = page_content(&catalog, &bundles, page, locale, &paths, &site_url);
+            let (content, head) = page_content(&catalog, &bundles, page, locale, &paths, &origin);
             let props = StaticProps { paths, content };
             let body = tokio::task::LocalSet::new().block_on(
                 &runtime,
@@ -155,7 +157,7 @@ fn page_content(
     page: &SitePage,
     locale: &str,
     paths: &Paths,
-    site_url: &str,
+    origin: &str,
 ) -> (Html, PageHead) {
     let fallback = catalog.fallback_locale();
     let services = ui_text(UiText::Services, locale);
@@ -177,7 +179,7 @@ fn page_content(
                 catalog.services_in(id).iter().map(|s| s.title.get(locale, fallback)).collect();
             let head = PageHead {
                 title: format!("{heading} – {services}"),
-                description: describe(heading, &titles, locale),
+                description: summary_of_names(heading, &titles, 150, locale),
                 structured: None,
             };
             (
@@ -199,11 +201,9 @@ fn page_content(
             };
             let bundle =
                 bundles.get(id).cloned().unwrap_or(Bundle { guide: None, assistant: None });
-            let url = format!("{site_url}{}", page.path(locale));
-            let apply = service.form.as_ref().map(|form| {
-                let href = paths.form(form, locale);
-                format!("{site_url}{}", href.trim_start_matches(&root_path(site_url)))
-            });
+            let url = format!("{origin}{}", paths.this_page_in(locale));
+            let apply =
+                service.form.as_ref().map(|form| format!("{origin}{}", paths.form(form, locale)));
             let structured = government_service(
                 catalog,
                 &service,
@@ -222,24 +222,6 @@ fn page_content(
             (html! { <GuideView ..props /> }, head)
         }
     }
-}
-
-/// A topic's description: its name and its first services' names, short enough for a result
-/// snippet.
-fn describe(heading: &str, titles: &[&str], locale: &str) -> String {
-    let separator = if locale.starts_with("zh") { "、" } else { ", " };
-    let mut text = format!("{heading}: ");
-    for (i, title) in titles.iter().enumerate() {
-        if text.chars().count() + title.chars().count() > 150 {
-            text.push('…');
-            break;
-        }
-        if i > 0 {
-            text.push_str(separator);
-        }
-        text.push_str(title);
-    }
-    text
 }
 
 /// Props for [`Static`].

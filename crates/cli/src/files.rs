@@ -112,6 +112,29 @@ pub fn read_text(path: &Path) -> Result<Option<String>, Error> {
     Ok(String::from_utf8(bytes).ok())
 }
 
+/// A reference list's name and its file's text, or why it is not text (`FormLoad::finish`).
+pub type ListText = (String, Result<String, String>);
+
+/// The reference lists `names` of the form at `form`, as `FormLoad::finish` takes them: each
+/// list file's text, or why it is not text; a list without a file is left out (the engine
+/// reports it missing where the form names it). `found` hears each file read.
+pub fn read_lists(
+    form: &Path,
+    names: Vec<String>,
+    mut found: impl FnMut(&Path),
+) -> Result<Vec<ListText>, Error> {
+    let mut lists = Vec::new();
+    for name in names {
+        let list = list_path(form, &name);
+        if list.is_file() {
+            found(&list);
+            let text = read_text(&list)?.ok_or_else(|| "the file is not UTF-8 text".to_string());
+            lists.push((name, text));
+        }
+    }
+    Ok(lists)
+}
+
 /// Where the reference list `name` is expected: `data/<name>.json` next to the form.
 pub fn list_path(form: &Path, name: &str) -> PathBuf {
     dir_of(form).join("data").join(format!("{name}.json"))

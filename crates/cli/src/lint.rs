@@ -1,7 +1,7 @@
 //! `onewindow lint`: every problem in every definition, with its file and JSON pointer.
 
 use crate::args;
-use crate::files::{self, canonical, dir_of, list_path, read_text, Target};
+use crate::files::{self, canonical, dir_of, read_lists, read_text, Target};
 use crate::Error;
 use onewindow_engine::formats::Date;
 use onewindow_engine::{
@@ -138,16 +138,9 @@ impl Checker {
             return Ok(None);
         };
         let load = FormLoad::new(&json, self.today);
-        let mut lists = Vec::new();
-        for name in load.list_names() {
-            let list = list_path(path, &name);
-            if !list.is_file() {
-                continue; // the engine reports it missing where the form names it
-            }
-            self.list_file(&list);
-            let text = read_text(&list)?.ok_or_else(|| "the file is not UTF-8 text".to_string());
-            lists.push((name, text));
-        }
+        let lists = read_lists(path, load.list_names(), |list| {
+            self.list_file(list);
+        })?;
         let (model, diagnostics) = load.finish(&lists);
         for d in diagnostics {
             match in_list_file(&d.pointer) {

@@ -4,7 +4,7 @@
 //! WebAssembly runs (docs/site.md).
 
 use crate::args;
-use crate::files::{dir_of, list_path, read_text, today};
+use crate::files::{dir_of, read_lists, read_text, today};
 use crate::lint::Problem;
 use crate::Error;
 use onewindow::site::{build, GuideInput, SiteOptions};
@@ -131,14 +131,7 @@ fn assistant(path: &Path) -> Result<Result<FormModel, Vec<Problem>>, Error> {
         return Ok(Err(vec![problem(&shown, "", "the assistant form cannot be read")]));
     };
     let load = FormLoad::new(&json, today());
-    let mut lists = Vec::new();
-    for name in load.list_names() {
-        let list = list_path(path, &name);
-        if list.is_file() {
-            let text = read_text(&list)?.ok_or_else(|| "the file is not UTF-8 text".to_string());
-            lists.push((name, text));
-        }
-    }
+    let lists = read_lists(path, load.list_names(), |_| {})?;
     match load.finish(&lists) {
         (Some(model), found) if !found.iter().any(|d| d.is_error()) => Ok(Ok(model)),
         (_, found) => Ok(Err(found

@@ -70,6 +70,7 @@ pub use submission::{
 /// The one way sizes are written ("2MB", "500KB"): in messages and in the app's file lists.
 pub use text::i18n::format_size;
 pub use text::i18n::{
-    add_item_text, locale_name, results_text, text_direction, ui_text, with_optional, UiText,
+    add_item_text, locale_name, results_text, summary_of_names, text_direction, ui_text,
+    with_optional, UiText,
 };
 pub use text::markdown::{escape_html, render_markdown};

@@ -48,21 +48,14 @@ const COMMON_MIN_SERVICES: usize = 100;
 /// What building an index gives: what its parts store (`codec.rs`), before it is split into
 /// them (`parts.rs`) or merged into one [`SearchIndex`].
 pub(super) struct Built {
-    pub(super) locales: Vec<String>,
-    pub(super) categories: Vec<Group>,
-    pub(super) life_events: Vec<Group>,
-    /// The services' names (see [`Doc`]).
-    pub(super) text: String,
-    pub(super) spans: Vec<Span>,
-    pub(super) docs: Vec<Doc>,
+    /// Everything an index stores but its terms (`terms` is empty): locales, groups, the
+    /// services' names (see [`Doc`]), pinyin and its syllables.
+    pub(super) stored: Stored,
     /// Per service, its summary in each locale.
     pub(super) summaries: Vec<Vec<String>>,
     /// Every term, sorted: its document frequency, and its postings (service, impact) apart:
     /// in services that have it in a name, and in the others.
     pub(super) terms: Vec<BuiltTerm>,
-    pub(super) pinyin: bool,
-    /// The pinyin syllables of its pinyin terms.
-    pub(super) syllables: Syllables,
 }
 
 pub(super) struct BuiltTerm {
@@ -255,49 +248,28 @@ impl Built {
                 BuiltTerm { term, names, rest }
             })
             .collect();
-        Built {
+        let stored = Stored {
             locales,
             categories,
             life_events,
             text,
             spans,
             docs,
-            summaries: all_summaries,
-            terms,
+            terms: Terms::default(),
             pinyin: cfg!(feature = "pinyin"),
             syllables: Syllables::new(sorted(syllables)),
-        }
+        };
+        Built { stored, summaries: all_summaries, terms }
     }
 
     /// The whole index, every part merged.
     pub(super) fn into_index(self) -> SearchIndex {
-        let Built {
-            locales,
-            categories,
-            life_events,
-            text,
-            spans,
-            docs,
-            summaries,
-            terms,
-            pinyin,
-            syllables,
-        } = self;
-        let terms = Terms::from_sorted(terms.into_iter().map(|t| {
+        let Built { mut stored, summaries, terms } = self;
+        stored.terms = Terms::from_sorted(terms.into_iter().map(|t| {
             let name = !t.names.is_empty();
             (t.term, merged(&t.names, &t.rest), name)
         }));
-        let mut index = SearchIndex::from_stored(Stored {
-            locales,
-            categories,
-            life_events,
-            text,
-            spans,
-            docs,
-            terms,
-            pinyin,
-            syllables,
-        });
+        let mut index = SearchIndex::from_stored(stored);
         for (doc, summaries) in summaries.iter().enumerate() {
             index.summaries.add(doc, summaries);
         }

@@ -2,10 +2,9 @@
 
 use super::build::Built;
 use super::codec;
-use super::index::{SearchIndex, Stored};
-use super::layout::EntryData;
-use super::layout::{chunk_path, fragment_path, names_path, IndexFiles, CHUNK_BYTES};
-use super::terms::{encode_postings, StoredTerm, Terms};
+use super::index::SearchIndex;
+use super::layout::{chunk_path, fragment_path, names_path, EntryData, IndexFiles, CHUNK_BYTES};
+use super::terms::{encode_postings, StoredTerm};
 use crate::guide::{Catalog, Guide};
 
 impl SearchIndex {
@@ -45,33 +44,10 @@ impl SearchIndex {
             chunks.push((first, codec::write_chunk(these)));
             rest = after;
         }
-        let Built {
-            locales,
-            categories,
-            life_events,
-            text,
-            spans,
-            docs,
-            summaries,
-            pinyin,
-            syllables,
-            ..
-        } = built;
-        let doc_count = docs.len() as u32;
-        let names = codec::write_names(
-            &Stored {
-                locales,
-                categories,
-                life_events,
-                text,
-                spans,
-                docs,
-                terms: Terms::default(),
-                pinyin,
-                syllables,
-            },
-            &names_terms,
-        );
+        let Built { stored, summaries, .. } = built;
+        let (doc_count, pinyin) = (stored.docs.len() as u32, stored.pinyin);
+        // The names part: everything stored but the terms, which are `names_terms`.
+        let names = codec::write_names(&stored, &names_terms);
         let set = codec::fragments_hash(&summaries);
         let entry = EntryData {
             pinyin,

@@ -68,6 +68,25 @@ pub fn with_optional(label: &str, locale: &str) -> String {
     format!("{label}{}{}", wording.word_space, (wording.ui)(UiText::Optional))
 }
 
+/// A short description of a list of names under a heading, for a search result's snippet:
+/// "Moving house: Apply for a residence permit, Register your address, …" / "搬家：居住证申领、…".
+/// At most about `max` characters; names that would go past it become "…".
+pub fn summary_of_names(heading: &str, names: &[&str], max: usize, locale: &str) -> String {
+    let wording = wording(locale);
+    let mut text = format!("{heading}{}", wording.label_separator);
+    for (i, name) in names.iter().enumerate() {
+        if text.chars().count() + name.chars().count() > max {
+            text.push('…');
+            break;
+        }
+        if i > 0 {
+            text.push_str(wording.list_separator);
+        }
+        text.push_str(name);
+    }
+    text
+}
+
 /// Between a label and its value in `locale`.
 pub(crate) fn label_separator(locale: &str) -> &'static str {
     wording(locale).label_separator
@@ -137,6 +156,13 @@ pub fn results_text(count: usize, query: &str, locale: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_of_names_uses_the_locales_separators_and_stops_at_its_length() {
+        assert_eq!(summary_of_names("Moving", &["A", "B"], 150, "en"), "Moving: A, B");
+        assert_eq!(summary_of_names("搬家", &["甲", "乙"], 150, "zh-CN"), "搬家：甲、乙");
+        assert_eq!(summary_of_names("Moving", &["Alpha", "Beta"], 13, "en"), "Moving: Alpha…");
+    }
     use crate::formats::DatePart;
 
     /// Every interface text, for the tests that read every table.
