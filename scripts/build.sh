@@ -9,16 +9,23 @@ cd "$(dirname "$0")/.."
 # its parts in forms/search/, docs/search.md). Committed too: a CLI test fails when they are stale.
 cargo run -q -p onewindow-cli -- index forms/catalog.json -o forms/catalog.index
 with_wasm_small trunk build --release 2>&1 | grep -Ev '^\s*$' | tail -5
-# The form page's own bundle (bin onewindow-form: the form journey alone). Trunk builds it from
-# static/form.html on its own; its module and wasm join dist/, and index.html names them on
-# <meta name="onewindow-form">, which static/boot.js picks for a form's page (ARCHITECTURE.md).
-rm -rf target/form-dist
-with_wasm_small trunk build static/form.html --release --dist target/form-dist 2>&1 | grep -Ev '^\s*$' | tail -3
-cp target/form-dist/onewindow-form-*.js target/form-dist/onewindow-form-*_bg.wasm dist/
-cp -rn target/form-dist/snippets dist/  # the same crate's snippets: normally there already
-form_meta=$(grep -o '<meta name="onewindow-app"[^>]*>' target/form-dist/index.html | sed 's/"onewindow-app"/"onewindow-form"/')
-[ -n "$form_meta" ] || { echo "trunk named no form bundle in target/form-dist/index.html" >&2; exit 1; }
-sed -i "s|<meta name=\"onewindow-app\"|$form_meta\n    &|" dist/index.html
+# The form page's own bundle (bin onewindow-form: the form journey alone), and the module it
+# loads once an application is sent (bin onewindow-extras: the rating form and "you may also
+# need"). Trunk builds each from its own page in static/; its module and wasm join dist/, and
+# index.html names them on a <meta>, which static/boot.js (the form's bundle) and the form
+# bundle's io::bundles (the extras) read (ARCHITECTURE.md, "What a page downloads").
+bundle() {
+    local name=$1 out=target/$1-dist meta
+    rm -rf "$out"
+    with_wasm_small trunk build "static/${name#onewindow-}.html" --release --dist "$out" 2>&1 | grep -Ev '^\s*$' | tail -3
+    cp "$out/$name"-*.js "$out/$name"-*_bg.wasm dist/
+    cp -rn "$out"/snippets dist/  # the same crate's snippets: normally there already
+    meta=$(grep -o '<meta name="onewindow-app"[^>]*>' "$out/index.html" | sed "s/\"onewindow-app\"/\"$name\"/")
+    [ -n "$meta" ] || { echo "trunk named no $name bundle in $out/index.html" >&2; exit 1; }
+    sed -i "s|<meta name=\"onewindow-app\"|$meta\n    &|" dist/index.html
+}
+bundle onewindow-form
+bundle onewindow-extras
 # The static pages (catalog home, topics, guides in every locale; docs/site.md), rendered by the
 # app's own components. Canonical links need the site's absolute address: ONEWINDOW_SITE_URL,
 # by default where scripts/run.sh serves the demo.
@@ -46,6 +53,8 @@ portal_gz=$size_gz
 printf '\na form\x27s page (dist/: the form bundle, onewindow-form):\n'
 sizes dist/onewindow-form-*.wasm dist/onewindow-form-*.js "${common[@]}"
 form_gz=$size_gz
+printf '\nloaded on a form\x27s page once an application is sent (onewindow-extras: rating, suggestions):\n'
+sizes dist/onewindow-extras-*.wasm dist/onewindow-extras-*.js
 
 # The static pages (catalog home, topics, guides) load no script: a citizen downloads the page
 # and the stylesheet it links. The largest of them, by its gzip size.

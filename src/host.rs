@@ -122,6 +122,23 @@ pub struct ErrorRef {
     pub rule: String,
 }
 
+/// An application just sent, as what follows it on the confirmation needs it: the rating form
+/// (好差评) and "you may also need" (`components::after_sent`). The form page's bundle leaves
+/// both to a module it loads once an application is sent; the portal renders them itself; an
+/// embedding page has neither.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentApplication {
+    /// The form's id (the catalog names the service that has it).
+    pub form: yew::AttrValue,
+    /// The form's version.
+    pub version: yew::AttrValue,
+    /// The case reference the receiver issued; empty while the application waits on the
+    /// device (there is no case to rate yet).
+    pub reference: yew::AttrValue,
+    /// Interface locale.
+    pub locale: yew::AttrValue,
+}
+
 /// Something an embedding page may want to know (for analytics or its own UI). Never carries
 /// answers.
 #[derive(Clone, Debug, PartialEq, Serialize)]

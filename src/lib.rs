@@ -17,5 +17,6 @@ pub mod shared;
 pub mod site;
 pub mod state;
 
+pub use components::after_sent::ExtrasApp;
 pub use components::app::App;
 pub use components::form_page::FormApp;

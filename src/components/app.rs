@@ -1,6 +1,7 @@
 //! The root: follows the URL (`crate::routing`) to the catalog, a topic, a guide, an assistant
 //! or a form.
 
+use super::after_sent::AfterSent;
 use super::definition_problems::DefinitionProblems;
 use super::form_page::FormRoute;
 use super::guide_page::ServicePage;
@@ -48,7 +49,20 @@ pub fn app() -> Html {
     let requested = io::url::query_param("lang");
     let body = match route {
         Route::Form(id) => {
-            html! { <FormRoute key={id.as_str()} id={id.clone()} catalog={(*catalog).clone()} /> }
+            // Without the form page's own bundle (a plain `trunk build`), the portal shows
+            // forms too, with what follows a sent application rendered here.
+            let guide = match &*catalog {
+                CatalogState::Ready(c) => c
+                    .service_with_form(&id)
+                    .filter(|s| s.guide.is_some())
+                    .map(|s| AttrValue::from(s.id.clone())),
+                _ => None,
+            };
+            let state = (*catalog).clone();
+            let after_sent = Callback::from(move |application| {
+                html! { <AfterSent {application} catalog={state.clone()} /> }
+            });
+            html! { <FormRoute key={id.as_str()} id={id.clone()} {guide} {after_sent} /> }
         }
         other => {
             let locale = match &*catalog {

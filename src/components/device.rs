@@ -2,7 +2,6 @@
 //! remember details), the details remembered for other forms, and the applications waiting to
 //! be sent.
 
-use super::rating::RatingForm;
 use crate::io;
 use crate::state::{Action, FormState};
 use onewindow_engine::{display_value, summary, ui_text, ConceptAnswer, UiText};
@@ -16,10 +15,10 @@ pub struct Props {
     /// The page's heading, worked out by the journey.
     #[prop_or_default]
     pub heading: AttrValue,
-    /// The service rated on the confirmation (its catalog id, else the form's); the app's own
-    /// page only.
+    /// What follows the confirmation's buttons: the rating form and "you may also need", when
+    /// the page has them (`FormJourney`'s `after_sent`).
     #[prop_or_default]
-    pub service: Option<AttrValue>,
+    pub after: Html,
 }
 
 /// "Download your application": the package as the citizen's own JSON file.
@@ -91,10 +90,7 @@ pub fn confirmation(props: &Props) -> Html {
                     <button type="button" class="ow-button ow-button--secondary" onclick={download}>{ ui_text(UiText::DownloadPackage, locale) }</button>
                 }
             </div>
-            if let (Some(service), false) = (props.service.clone(), state.delivery.is_queued() || reference.is_empty()) {
-                <RatingForm {service} version={AttrValue::from(state.model.form().version.clone())}
-                    case_reference={AttrValue::from(reference.clone())} locale={AttrValue::from(locale.to_string())} />
-            }
+            { props.after.clone() }
             <h2 class="ow-heading-m">{ ui_text(UiText::YourAnswers, locale) }</h2>
             <dl class="ow-summary-list ow-summary-list--record">
                 { for rows.into_iter().map(|row| html! {

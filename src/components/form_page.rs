@@ -1,43 +1,69 @@
 //! The form page: one form, from `?form=<id>`. It is its own bundle (`onewindow-form`,
 //! `src/form_main.rs`) so that a citizen filling in a form downloads the form journey and
-//! nothing of the catalog, guides, search or assistant; the portal (`App`) loads it as a new
-//! page rather than rendering it (`routing::Navigator`).
+//! nothing of the catalog, guides, search, assistant or rating; the portal (`App`) loads it as
+//! a new page rather than rendering it (`routing::Navigator`). Once an application is sent,
+//! [`OnDemandExtras`] loads the `onewindow-extras` module for the rating form and "you may
+//! also need" (`components::after_sent`).
 
 use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
-use crate::host::{Host, DEFAULT_LOCALE};
+use crate::host::{Host, SentApplication, DEFAULT_LOCALE};
 use crate::io;
-use crate::io::load::{CatalogState, Loaded};
+use crate::io::load::Loaded;
 use onewindow_engine::{answers_from_pairs, ui_text, Answers, UiText};
 use yew::prelude::*;
-
-/// The catalog's address: the confirmation's "you may also need" and the way back to the
-/// service's guide come from it.
-const CATALOG: &str = "forms/catalog.json";
 
 /// The form page's root.
 #[function_component(FormApp)]
 pub fn form_app() -> Html {
     io::timing::init_timing();
-    let catalog = use_state(|| CatalogState::Loading);
+    let id = io::url::query_param("form").unwrap_or_default();
+    // The way back to the service's guide, from the small map the static site's build
+    // writes (form id → service id), not from the whole catalog.
+    let guide = use_state(|| None::<AttrValue>);
     {
-        let catalog = catalog.setter();
+        let (guide, id) = (guide.setter(), id.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                catalog.set(io::load::catalog(CATALOG).await);
+                guide.set(io::load::guide_of_form(&id).await.map(AttrValue::from));
             });
         });
     }
-    let id = io::url::query_param("form").unwrap_or_default();
+    let after_sent = Callback::from(|application| html! { <OnDemandExtras {application} /> });
     let key = id.clone();
-    html! { <FormRoute {key} {id} catalog={(*catalog).clone()} /> }
+    html! { <FormRoute {key} {id} guide={(*guide).clone()} {after_sent} /> }
+}
+
+/// Props for [`OnDemandExtras`].
+#[derive(Properties, PartialEq)]
+pub(crate) struct ExtrasProps {
+    pub application: SentApplication,
+}
+
+/// Where the `onewindow-extras` module shows the rating form and "you may also need": an
+/// element of its own, which this app never renders into (Yew leaves a node given as a
+/// reference alone), carrying the application in data attributes. The module is loaded when
+/// this first renders, that is once an application is sent.
+#[function_component(OnDemandExtras)]
+fn on_demand_extras(props: &ExtrasProps) -> Html {
+    let application = &props.application;
+    let element = use_memo(application.clone(), io::bundles::extras_element);
+    use_effect_with(element.clone(), |_| io::bundles::load_extras());
+    match &*element {
+        Some(element) => Html::VRef(element.clone().into()),
+        None => Html::default(),
+    }
 }
 
 /// Props for [`FormRoute`].
 #[derive(Properties, PartialEq)]
 pub(crate) struct FormRouteProps {
     pub id: String,
-    pub catalog: CatalogState,
+    /// The catalog's id of the service whose guide the start page links back to.
+    #[prop_or_default]
+    pub guide: Option<AttrValue>,
+    /// What follows an application once sent (see `FormJourney`).
+    pub after_sent: Callback<SentApplication, Html>,
 }
 
 /// One form, loaded from `forms/<id>.json`. Answers handed over by an assistant arrive in the
@@ -89,11 +115,10 @@ pub(crate) fn form_route(props: &FormRouteProps) -> Html {
                 .unwrap_or_else(|| form.fallback_locale().to_string());
             let draft = io::drafts::load_draft(&form.id, &form.version);
             let remembered = io::remembered::load_remembered();
-            let catalog = match &props.catalog {
-                CatalogState::Ready(c) => Some(c.clone()),
-                _ => None,
-            };
-            html! { <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered} handed={(*handed).clone()} {catalog} /> }
+            html! {
+                <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered}
+                    handed={(*handed).clone()} guide={props.guide.clone()} after_sent={props.after_sent.clone()} />
+            }
         }
     }
 }

@@ -1,13 +1,15 @@
 //! Yew components: each takes data and callbacks as props and owns no rules of its own.
 //!
-//! Roots (`app`, `embedded`, `service_search`) render pages (`services`, `guide_page`,
-//! `assistant`, `rating`, `form_journey` with `question_page`, `check_answers`, `device`,
-//! `outcome`); pages are made of parts (`layout`, `link`, `recommendations`, `guide_parts`,
-//! `search`, `fields`, `error_summary`, `definition_problems`). Imports go down that list,
-//! never up: a part needed by two pages is a module of its own. Two pages of the form embed
-//! another's component (the confirmation, in `device`, the rating form; a question page the
-//! remembered details' rows), always in that one direction.
+//! Roots (`app`, `form_page`, `embedded`, `service_search`, and `after_sent`'s `ExtrasApp`)
+//! render pages (`services`, `guide_page`, `assistant`, `rating`, `form_journey` with
+//! `question_page`, `check_answers`, `device`, `outcome`); pages are made of parts (`layout`,
+//! `link`, `recommendations`, `guide_parts`, `search`, `fields`, `error_summary`,
+//! `definition_problems`). Imports go down that list, never up: a part needed by two pages is
+//! a module of its own. The confirmation (`device`) takes what follows it as props, so the form
+//! journey never names the rating form or the catalog (`after_sent` puts them together); a
+//! question page shows the remembered details' rows of `device`, in that one direction.
 
+pub mod after_sent;
 pub mod app;
 pub mod assistant;
 pub mod check_answers;

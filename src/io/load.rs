@@ -70,6 +70,15 @@ pub(crate) async fn definition(
     Loaded::Ready(Shared::new(model))
 }
 
+/// The catalog's id of the service whose guide is the way back from form `form`, from the
+/// map `onewindow site` writes beside the static pages (`form-guides.json`: form id → service
+/// id, for the services with a form and a guide). None without one (a plain `trunk build`).
+pub(crate) async fn guide_of_form(form: &str) -> Option<String> {
+    let map: std::collections::BTreeMap<String, String> =
+        super::fetch::fetch_json("form-guides.json").await.ok()?;
+    map.get(form).cloned()
+}
+
 /// The catalog, fetched once for every page that lists services.
 #[derive(Clone, PartialEq)]
 pub(crate) enum CatalogState {

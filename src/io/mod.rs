@@ -3,6 +3,8 @@
 
 /// Analytics events, off unless the site opts in; batched and sent with `sendBeacon`.
 pub mod analytics;
+/// Modules loaded on demand (the rating form and suggestions after an application is sent).
+pub mod bundles;
 /// The device's clock and random source: today, now, new idempotency keys.
 pub mod clock;
 /// Delivery of queued applications, with retries.

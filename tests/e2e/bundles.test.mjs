@@ -1,9 +1,10 @@
 // What a citizen downloads for the page in front of them (ARCHITECTURE.md, issue #16): a form's
 // page loads the form journey's own bundle and nothing of the portal's (catalog, guides,
-// search, assistant), and the portal's pages the other way round.
+// search, assistant, rating), and the portal's pages the other way round; the rating form and
+// "you may also need" come with a module of their own once an application is sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, BASE_URL } from './browser.mjs';
+import { launch, openPage, fillRegistration, BASE_URL } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -32,5 +33,37 @@ test('a form loads only the form bundle; a guide reached from the portal loads o
   // The back button returns to the guide.
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'Apply for a residence permit (first application)' }).waitFor();
+  await page.context().close();
+});
+
+test('a form page reads no catalog; the rating form and suggestions load with their own module once the application is sent', async () => {
+  const page = await openPage(browser);
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(`${BASE_URL}/?form=residence-registration&lang=en`);
+  // The way back to the guide comes from the site's small map of forms to guides.
+  await page.getByRole('link', { name: 'Back to the guide' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Back to the guide' }).getAttribute('href'),
+    '?service=residence-registration&lang=en');
+  assert.ok(fetched.includes('/form-guides.json'), 'the map was read');
+  await fillRegistration(page, 'Wang Extras');
+  await page.getByRole('button', { name: 'Accept and send' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Application sent' }).waitFor();
+  const reference = await page.locator('.ow-panel__reference').innerText();
+  const rating = page.locator('.ow-rating');
+  await rating.getByRole('heading', { name: 'Rate this service' }).waitFor();
+  assert.ok((await rating.innerText()).includes(reference), 'the case is named');
+  await page.getByRole('heading', { name: 'You may also need' }).waitFor();
+  assert.deepEqual((await bundles(page)).sort(), ['onewindow-extras', 'onewindow-form']);
+  // The catalog was read for the suggestions, once the application was sent, not before.
+  const catalogAt = fetched.indexOf('/forms/catalog.json');
+  assert.ok(catalogAt > fetched.findIndex((p) => /\/onewindow-extras-[0-9a-f]+\.js$/.test(p)), 'catalog after the extras module');
+  // Both apps answer their own clicks: a level chosen in the rating form stays chosen, and the
+  // confirmation's own buttons still work.
+  const level = rating.getByRole('radio', { name: 'Satisfied', exact: true });
+  await level.check();
+  assert.ok(await level.isChecked());
+  await rating.getByRole('button', { name: 'Send rating' }).click();
+  await page.getByText('Thank you for your rating').waitFor();
   await page.context().close();
 });

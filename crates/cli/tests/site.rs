@@ -98,6 +98,22 @@ fn every_page_of_the_shipped_catalog_is_written_in_every_locale() {
         robots.contains("Sitemap: https://services.example.gov.cn/portal/sitemap.xml"),
         "{robots}"
     );
+    // The form page's way back to a guide: every shipped service with a form and a guide.
+    let map: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.0.join("form-guides.json")).unwrap())
+            .unwrap();
+    let catalog: Value =
+        serde_json::from_str(&std::fs::read_to_string(forms().join("catalog.json")).unwrap())
+            .unwrap();
+    let expected: serde_json::Map<String, Value> = catalog["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["guide"].is_string() && s["form"].is_string())
+        .map(|s| (s["form"].as_str().unwrap().to_string(), s["id"].clone()))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(map, Value::Object(expected));
 
     // A guide page is the whole guide: its conditions, materials, steps and places.
     let guide: Value = serde_json::from_str(

@@ -10,9 +10,8 @@ use super::check_answers::CheckAnswers;
 use super::device::{Confirmation, SavedDetailsPage, WaitingPage};
 use super::outcome::OutcomePage;
 use super::question_page::QuestionPage;
-use super::recommendations::Recommendations;
 use crate::analytics::use_journey_analytics;
-use crate::host::{Host, JourneyEvent, Remote};
+use crate::host::{Host, JourneyEvent, Remote, SentApplication};
 use crate::io;
 use crate::shared::Shared;
 use crate::state::{FormState, Screen};
@@ -44,10 +43,14 @@ pub struct Props {
     /// Answers an assistant handed over (see [`FormState::handed`]).
     #[prop_or_default]
     pub handed: Option<onewindow_engine::Answers>,
-    /// The service catalog, for "you may also need" on the confirmation and the way back to
-    /// the service's guide (the app's own page only).
+    /// The catalog's id of the service whose guide the start page links back to (the app's
+    /// own page only).
     #[prop_or_default]
-    pub catalog: Option<Shared<onewindow_engine::Catalog>>,
+    pub guide: Option<AttrValue>,
+    /// What the confirmation shows after an application is sent: the rating form and "you
+    /// may also need" (see [`SentApplication`]). None when embedded.
+    #[prop_or_default]
+    pub after_sent: Option<Callback<SentApplication, Html>>,
 }
 
 /// The pages of one form.
@@ -76,24 +79,28 @@ pub fn form_journey(props: &Props) -> Html {
         embedded,
         &main_ref,
     );
-    // The catalog's entry for this form: its guide is one link away, and what else people
-    // in this situation need is suggested once the application is sent.
-    let service =
-        props.catalog.as_ref().filter(|_| !embedded).and_then(|c| c.service_with_form(&form.id));
-    let service_of = service.map(|s| s.id.clone());
-    let guide_of = service.filter(|s| s.guide.is_some()).map(|s| s.id.clone());
+    let guide_of = props.guide.as_ref().filter(|_| !embedded).map(ToString::to_string);
     let body = match (state.screen, state.position) {
         (Screen::Start, _) => screens::start(&state, &heading, guide_of),
         (Screen::Resume, _) => screens::resume(&state, &heading),
-        (Screen::Sent, _) => html! {
-            <>
-                <Confirmation state={state.clone()} heading={heading.clone()}
-                    service={(!embedded).then(|| AttrValue::from(service_of.clone().unwrap_or_else(|| form.id.clone())))} />
-                if let (Some(catalog), Some(service)) = (props.catalog.clone(), service_of) {
-                    <Recommendations {catalog} {service} tailored={Vec::<String>::new()} locale={AttrValue::from(locale.to_string())} />
-                }
-            </>
-        },
+        (Screen::Sent, _) => {
+            let after = props.after_sent.as_ref().filter(|_| !embedded).map(|after| {
+                after.emit(SentApplication {
+                    form: AttrValue::from(form.id.clone()),
+                    version: AttrValue::from(form.version.clone()),
+                    reference: AttrValue::from(
+                        state
+                            .delivery
+                            .reference()
+                            .filter(|_| !state.delivery.is_queued())
+                            .unwrap_or_default()
+                            .to_string(),
+                    ),
+                    locale: AttrValue::from(locale.to_string()),
+                })
+            });
+            html! { <Confirmation state={state.clone()} heading={heading.clone()} after={after.unwrap_or_default()} /> }
+        }
         (Screen::SavedDetails, _) => html! { <SavedDetailsPage state={state.clone()} /> },
         (Screen::Waiting, _) => html! { <WaitingPage state={state.clone()} /> },
         (Screen::Journey, Position::Page(page)) => {
