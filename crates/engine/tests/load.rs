@@ -33,7 +33,11 @@ fn a_wrong_type_names_its_json_pointer() {
         json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "text", "max_length": "ten"}]}]),
     ));
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("/pages/0/fields/0: error: "), "{problems:?}");
+    assert!(
+        problems[0]
+            .starts_with("/pages/0/fields/0/max_length: error: invalid type: string \"ten\""),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -42,9 +46,103 @@ fn an_unknown_field_type_is_named() {
         json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "telepathy"}]}]),
     ));
     assert!(
-        problems[0].starts_with("/pages/0/fields/0: error: unknown variant `telepathy`"),
+        problems[0].starts_with("/pages/0/fields/0/type: error: unknown variant `telepathy`"),
         "{problems:?}"
     );
+}
+
+/// A question is read by hand (one flat object whose `type` picks its keys): each way its keys
+/// can be wrong is reported at the key, with the keys its type does take.
+#[test]
+fn a_question_s_keys_are_checked_against_its_type_wherever_the_type_comes() {
+    // Keys in the order written (`json!` would sort them).
+    let one = |field: &str| {
+        let json = format!(
+            r#"{{"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en"], "pages": [{{"id": "p", "fields": [{field}]}}]}}"#
+        );
+        let problems: Vec<String> = load_form(&json, Date::new(2026, 11, 27).unwrap())
+            .1
+            .iter()
+            .map(Diagnostic::to_string)
+            .collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        problems[0].clone()
+    };
+    // A key of another type, after and before `type`.
+    let after = one(r#"{"id": "a", "label": "A", "type": "email", "max_length": 3}"#);
+    assert!(
+        after.starts_with("/pages/0/fields/0/max_length: error: unknown field `max_length` for a question of type `email`, which takes only the keys every question has"),
+        "{after}"
+    );
+    let before = one(r#"{"id": "a", "label": "A", "options": [], "type": "date", "hint": "H"}"#);
+    assert!(before.starts_with("/pages/0/fields/0/type: error: unknown field `options` for a question of type `date`, which takes `not_before`, `not_after`, `before`, `after`, `min_age`, `max_age` and `months_before_today` besides"), "{before}");
+    // A key no question takes, before the type is known: serde's list of every key; after it,
+    // the type's own keys.
+    let unknown = one(r#"{"id": "a", "lable": "A", "type": "text"}"#);
+    assert!(
+        unknown.starts_with("/pages/0/fields/0/lable: error: unknown field `lable`, expected one of `type`, `id`, `label`"),
+        "{unknown}"
+    );
+    let unknown = one(r#"{"id": "a", "type": "radios", "label": "A", "option": []}"#);
+    assert!(
+        unknown.starts_with("/pages/0/fields/0/option: error: unknown field `option` for a question of type `radios`, which takes `options` besides"),
+        "{unknown}"
+    );
+    let unknown_type = one(r#"{"id": "a", "type": "telepathy", "label": "A"}"#);
+    assert!(
+        unknown_type.starts_with("/pages/0/fields/0/type: error: unknown variant `telepathy`"),
+        "{unknown_type}"
+    );
+    // What a type needs.
+    let missing = one(r#"{"id": "a", "label": "A", "type": "money"}"#);
+    assert!(missing.starts_with("/pages/0/fields/0: error: missing field `currency`"), "{missing}");
+    let no_type = one(r#"{"id": "a", "label": "A"}"#);
+    assert!(no_type.starts_with("/pages/0/fields/0: error: missing field `type`"), "{no_type}");
+    let no_label = one(r#"{"id": "a", "type": "email"}"#);
+    assert!(no_label.starts_with("/pages/0/fields/0: error: missing field `label`"), "{no_label}");
+    // An integer question's limits are whole numbers; a number question's need not be.
+    let fraction = one(r#"{"id": "a", "label": "A", "type": "integer", "min": 1.5}"#);
+    assert!(fraction.contains("invalid value: 1.5, expected a whole number"), "{fraction}");
+    assert_eq!(
+        check(form(
+            json!([{"id": "p", "fields": [{"id": "a", "label": "A", "type": "number", "min": 1.5, "max": 3}]}])
+        )),
+        Vec::<String>::new()
+    );
+    // A key twice.
+    let twice = one(r#"{"id": "a", "label": "A", "type": "text", "label": "B"}"#);
+    assert!(twice.contains("duplicate field `label`"), "{twice}");
+}
+
+/// Every shipped form reads back to itself from what it writes: the hand-written reader and
+/// the derived writer agree on every kind of question the forms use.
+#[test]
+fn every_shipped_form_reads_back_what_it_writes() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../forms");
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !name.ends_with(".json") || name.contains('.') && name.matches('.').count() > 1 {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Ok(value) = serde_json::from_str::<Value>(&text) else { continue };
+        if value.get("pages").is_none() {
+            continue;
+        }
+        let (model, problems) = load_form(&text, Date::new(2026, 11, 27).unwrap());
+        let model = model.unwrap_or_else(|| panic!("{name}: {problems:?}"));
+        let written = serde_json::to_string(model.form()).unwrap();
+        let (again, problems) = load_form(&written, Date::new(2026, 11, 27).unwrap());
+        assert_eq!(
+            again.map(|m| m.form().clone()).as_ref(),
+            Some(model.form()),
+            "{name}: {problems:?}"
+        );
+        read += 1;
+    }
+    assert!(read >= 5, "only {read} forms read");
 }
 
 #[test]
@@ -224,5 +322,35 @@ fn garbage_never_panics() {
     for input in inputs {
         let (_, problems) = load_form(input, Date::new(2026, 1, 1).unwrap());
         assert!(!problems.is_empty(), "{input:.40}");
+    }
+}
+
+/// An outcome's action is read by hand too: each kind takes its own keys.
+#[test]
+fn an_outcome_s_action_takes_the_keys_of_its_kind() {
+    let problems = |action: Value| {
+        let mut definition =
+            form(json!([{"id": "p", "fields": [text("a")], "next": [{"goto": "outcome:done"}]}]));
+        definition["outcomes"] =
+            json!([{"id": "done", "title": "T", "body": "B", "action": action}]);
+        check(definition)
+    };
+    assert_eq!(problems(json!({"kind": "not_eligible"})), Vec::<String>::new());
+    assert_eq!(problems(json!({"kind": "offline_only"})), Vec::<String>::new());
+    for (action, expected) in [
+        (json!({"kind": "not_eligible", "form": "x"}), "unknown field `form`, expected `kind`"),
+        (json!({"kind": "service"}), "missing field `service`"),
+        (json!({"kind": "start_form", "service": "x", "form": "f"}), "unknown field `service`"),
+        (json!({"kind": "leave"}), "unknown variant `leave`"),
+        (json!({"form": "f"}), "missing field `kind`"),
+        (json!({"kind": "service", "service": "s", "colour": 1}), "unknown field `colour`"),
+    ] {
+        let found = problems(action.clone());
+        assert!(
+            found.len() == 1
+                && found[0].starts_with("/outcomes/0/action")
+                && found[0].contains(expected),
+            "{action}: {found:?}"
+        );
     }
 }

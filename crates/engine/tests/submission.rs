@@ -259,3 +259,39 @@ fn settings_that_cannot_work_are_linted_with_pointers() {
         "{problems:?}"
     );
 }
+
+/// The outbox keeps each request as the derived writer wrote it, and the device reads it back
+/// with a reader written by hand (size): every kind reads back to itself, keys it does not
+/// know are passed over, and what it cannot read says why.
+#[test]
+fn a_request_body_reads_back_what_it_writes() {
+    let bodies = [
+        RequestBody::Json { text: "{\"a\":1}".into() },
+        RequestBody::Urlencoded { text: "a=1&b=%E4%B8%AD".into() },
+        RequestBody::Multipart {
+            fields: vec![("a".into(), "1".into()), ("b".into(), "中".into())],
+            files: vec![onewindow_engine::FilePart {
+                name: "photo".into(),
+                sha256: "ab".repeat(32),
+                filename: "me.jpg".into(),
+                media_type: "image/jpeg".into(),
+            }],
+        },
+    ];
+    for body in bodies {
+        let written = serde_json::to_string(&body).unwrap();
+        assert_eq!(serde_json::from_str::<RequestBody>(&written).unwrap(), body, "{written}");
+        let mut with_more: Value = serde_json::from_str(&written).unwrap();
+        with_more["later"] = json!({"a": [1, 2]});
+        assert_eq!(serde_json::from_value::<RequestBody>(with_more).unwrap(), body);
+    }
+    for (json, problem) in [
+        (json!({"kind": "xml", "text": ""}), "unknown variant `xml`"),
+        (json!({"text": ""}), "missing field `kind`"),
+        (json!({"kind": "multipart", "fields": []}), "missing field `files`"),
+        (json!({"kind": "json", "text": 3}), "invalid type: integer `3`"),
+    ] {
+        let err = serde_json::from_value::<RequestBody>(json.clone()).unwrap_err().to_string();
+        assert!(err.contains(problem), "{json}: {err}");
+    }
+}

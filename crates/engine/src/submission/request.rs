@@ -22,7 +22,7 @@ pub struct OutgoingRequest {
 }
 
 /// A request body.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RequestBody {
     /// A JSON document.
@@ -42,6 +42,58 @@ pub enum RequestBody {
         /// File parts in order.
         files: Vec<FilePart>,
     },
+}
+
+// By hand rather than derived: serde buffers an internally tagged enum in its `Content` type
+// and reads it again, with a copy of every visitor for each deserializer (10 KB of the form
+// bundle's wasm). The device reads these back from its outbox, so the format is the derived
+// writer's, and unknown keys are passed over as the derived reader did.
+impl<'de> Deserialize<'de> for RequestBody {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+        struct BodyVisitor;
+        impl<'de> Visitor<'de> for BodyVisitor {
+            type Value = RequestBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a request body")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RequestBody, A::Error> {
+                let mut kind: Option<String> = None;
+                let mut text: Option<String> = None;
+                let mut fields: Option<Vec<(String, String)>> = None;
+                let mut files: Option<Vec<FilePart>> = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match &*key {
+                        "kind" => kind = Some(map.next_value()?),
+                        "text" => text = Some(map.next_value()?),
+                        "fields" => fields = Some(map.next_value()?),
+                        "files" => files = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                let need = |key: &'static str| A::Error::missing_field(key);
+                match kind.as_deref() {
+                    Some("json") => {
+                        Ok(RequestBody::Json { text: text.ok_or_else(|| need("text"))? })
+                    }
+                    Some("urlencoded") => {
+                        Ok(RequestBody::Urlencoded { text: text.ok_or_else(|| need("text"))? })
+                    }
+                    Some("multipart") => Ok(RequestBody::Multipart {
+                        fields: fields.ok_or_else(|| need("fields"))?,
+                        files: files.ok_or_else(|| need("files"))?,
+                    }),
+                    Some(other) => {
+                        Err(A::Error::unknown_variant(other, &["json", "urlencoded", "multipart"]))
+                    }
+                    None => Err(need("kind")),
+                }
+            }
+        }
+        deserializer.deserialize_map(BodyVisitor)
+    }
 }
 
 /// One file part of a multipart body.

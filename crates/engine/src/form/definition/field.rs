@@ -5,8 +5,9 @@ pub use crate::formats::TextFormat;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+// Read by hand (read.rs: a derived reader would buffer every question), written derived.
 /// One question (or a block of content).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Field {
     /// Identifier, unique in the form; also the answer's key.
@@ -87,7 +88,7 @@ pub enum AddressStyle {
 pub type DateBound = String;
 
 /// The kinds of answer a field takes, selected by `"type"`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FieldKind {
@@ -267,6 +268,8 @@ pub enum FieldKind {
     },
 }
 
+// The JSON Schema's default (the reader in read.rs applies it itself).
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn one() -> u32 {
     1
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod field;
+mod read;
 mod submission;
 mod text;
 
@@ -140,7 +141,8 @@ pub struct Outcome {
 }
 
 /// Where an assistant's outcome leads.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Read by hand (read.rs: a derived reader would buffer it), written derived.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum OutcomeAction {
