@@ -20,6 +20,17 @@ pub(crate) struct StoredFile<'a> {
     pub content: Vec<u8>,
 }
 
+/// What storing a package did.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Stored {
+    /// Stored under this new reference.
+    New(String),
+    /// The same content was stored before, under this reference; nothing was stored again.
+    Repeat(String),
+    /// The key was used before for other content; nothing was stored.
+    KeyReused,
+}
+
 /// One line of the staff listing.
 #[derive(Serialize)]
 pub(crate) struct Summary {
@@ -113,25 +124,28 @@ impl Store {
         self.db.lock().map_err(|_| "the database lock is poisoned".to_string())
     }
 
-    /// Stores the package and its files under its idempotency key once, in one transaction; a
-    /// repeat gets the first reference and stores nothing.
-    pub fn store(
-        &self,
-        package: &Package,
-        files: &[StoredFile<'_>],
-    ) -> Result<(String, bool), String> {
+    /// Stores the package and its files under its idempotency key once, in one transaction. A
+    /// repeat of the same content gets the first reference and stores nothing; the same key
+    /// with other content is refused, so that new answers are never dropped in silence. Keys
+    /// are compared in lower case (a UUID's hex digits may come in either).
+    pub fn store(&self, package: &Package, files: &[StoredFile<'_>]) -> Result<Stored, String> {
+        let key = package.idempotency_key.to_ascii_lowercase();
         let mut db = self.lock()?;
         let tx = db.transaction().map_err(|e| e.to_string())?;
-        let existing: Option<String> = tx
+        let existing: Option<(String, Option<String>)> = tx
             .query_row(
-                "SELECT reference FROM submissions WHERE idempotency_key = ?1",
-                [&package.idempotency_key],
-                |row| row.get(0),
+                "SELECT reference, json_extract(package, '$.checksum') FROM submissions WHERE idempotency_key = ?1",
+                [&key],
+                |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()
             .map_err(|e| e.to_string())?;
-        if let Some(reference) = existing {
-            return Ok((reference, false));
+        if let Some((reference, checksum)) = existing {
+            return Ok(if checksum.as_deref() == Some(package.checksum.as_str()) {
+                Stored::Repeat(reference)
+            } else {
+                Stored::KeyReused
+            });
         }
         let next: i64 = tx
             .query_row("SELECT COALESCE(MAX(rowid), 0) + 1 FROM submissions", [], |row| row.get(0))
@@ -141,18 +155,18 @@ impl Store {
         let body = serde_json::to_string(package).map_err(|e| e.to_string())?;
         tx.execute(
             "INSERT INTO submissions (idempotency_key, reference, form_id, form_version, received_at, package) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![package.idempotency_key, reference, package.form_id, package.form_version, received_at, body],
+            params![key, reference, package.form_id, package.form_version, received_at, body],
         )
         .map_err(|e| e.to_string())?;
         for file in files {
             tx.execute(
                 "INSERT OR IGNORE INTO attachments (idempotency_key, sha256, name, media_type, size, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![package.idempotency_key, file.sha256, file.name, file.media_type, file.content.len() as i64, file.content],
+                params![key, file.sha256, file.name, file.media_type, file.content.len() as i64, file.content],
             )
             .map_err(|e| e.to_string())?;
         }
         tx.commit().map_err(|e| e.to_string())?;
-        Ok((reference, true))
+        Ok(Stored::New(reference))
     }
 
     /// Submissions newest first, of one form or all; and how many there are in all.

@@ -8,7 +8,7 @@ use crate::http::{
     declares_more_than, is_form_id, is_sha256_hex, media_type, too_large, truncate, Refusal,
 };
 use crate::state::Receiver;
-use crate::store::StoredFile;
+use crate::store::{Stored, StoredFile};
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -226,7 +226,19 @@ fn accept(
             content: file.content,
         });
     }
-    match receiver.store.store(package, &stored) {
+    let stored =
+        match receiver.store.store(package, &stored) {
+            Ok(Stored::New(reference)) => Ok((reference, true)),
+            Ok(Stored::Repeat(reference)) => Ok((reference, false)),
+            Ok(Stored::KeyReused) => return Err(Refusal::new(
+                StatusCode::CONFLICT,
+                "idempotency_key_reused",
+                "this idempotency_key was used before for an application with other answers or \
+                 files, so nothing was stored: a new application needs a new key",
+            )),
+            Err(message) => Err(message),
+        };
+    match stored {
         Ok((reference, first_time)) => {
             let status = if first_time { StatusCode::CREATED } else { StatusCode::OK };
             let mut response =

@@ -34,6 +34,49 @@ async fn a_valid_package_gets_one_reference_and_a_repeat_gets_the_same() {
     assert_ne!(other.json()["reference"], reference.as_str());
 }
 
+/// A key is the same key in upper and in lower case (a UUID's hex digits), and a key already
+/// used for other answers is refused rather than answered with the first reference: the new
+/// answers would otherwise be dropped in silence.
+#[tokio::test]
+async fn a_key_is_one_key_in_any_case_and_not_reused_for_other_answers() {
+    let router = router();
+    let key = "4f1c5d96-7a8b-4e9f-b0a1-1c2d3e4f5a6b";
+    let first = post_json(&router, serde_json::to_string(&package(key)).unwrap()).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json());
+    let reference = first.json()["reference"].clone();
+
+    let upper = package(&key.to_ascii_uppercase());
+    let again = post_json(&router, serde_json::to_string(&upper).unwrap()).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.json());
+    assert_eq!(
+        (again.json()["reference"].clone(), again.json()["duplicate"].clone()),
+        (reference.clone(), true.into())
+    );
+
+    let mut other = package_of(&example_answers(1), "en", &key.to_ascii_uppercase());
+    assert_ne!(other.checksum, package(key).checksum, "the examples differ");
+    other.created = "2026-12-04T10:00:00Z".into();
+    let reused = post_json(&router, serde_json::to_string(&other).unwrap()).await;
+    assert_eq!(
+        (reused.status, reused.problem().as_str()),
+        (StatusCode::CONFLICT, "idempotency_key_reused"),
+        "{}",
+        reused.json()
+    );
+    assert!(reused.json()["message"].as_str().unwrap().contains("nothing was stored"));
+    // Nothing was stored by the repeat or the refusal: the next application is the second.
+    let next = post_json(
+        &router,
+        serde_json::to_string(&package("5a2d6ea7-8b9c-4fa0-81b2-2d3e4f5a6b7c")).unwrap(),
+    )
+    .await;
+    let (first, second) = (reference.as_str().unwrap(), next.json()["reference"].clone());
+    assert!(
+        first.ends_with("-000001") && second.as_str().unwrap().ends_with("-000002"),
+        "{first} {second}"
+    );
+}
+
 #[tokio::test]
 async fn the_engine_decides_what_is_refused() {
     let router = router();
