@@ -100,6 +100,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
         }
     }
     let origins = config.allow_origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?;
+    let allowed = origins.clone();
     let connect =
         config.connect_origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?;
     let files = files::routes(&config.dist, &config.forms, &connect)?;
@@ -117,7 +118,8 @@ pub fn app(config: &Config) -> Result<Router, String> {
     let mut submissions = post(submit::submit)
         .fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(config.max_body_bytes));
-    // Ratings and events come from the same pages as submissions: the same origins may send them.
+    // Ratings and events come from the same pages as submissions (the embed on a department's
+    // site sends them too): the same origins may send them.
     let mut ratings = post(analytics::rate).fallback(method_not_allowed);
     let mut events = post(analytics::events).fallback(method_not_allowed);
     if !origins.is_empty() {
@@ -147,7 +149,51 @@ pub fn app(config: &Config) -> Result<Router, String> {
                 "the receiver failed; the request was not stored",
             )
         }))
+        .layer(axum::middleware::from_fn_with_state(Arc::new(allowed), check_origin))
         .layer(axum::middleware::map_response(nosniff)))
+}
+
+/// The endpoints that the configured origins (`--allow-origin`) may post to from their pages.
+const CROSS_ORIGIN_PATHS: &[&str] = &["/api/submissions", "/api/ratings", "/api/events"];
+
+/// Refuses a browser's write from another site (403 `origin_not_allowed`) unless it is to
+/// one of [`CROSS_ORIGIN_PATHS`] from a configured origin. CORS alone does not stop a "simple"
+/// cross-origin post (`text/plain`, `multipart/form-data`, a plain HTML form): the browser
+/// sends it and only hides the answer, so the write would happen. Browsers send `Origin` with
+/// every such request; requests without one (curl, a department's server) are not a browser's
+/// and pass. Same-origin means the `Origin`'s host is the request's own (`X-Forwarded-Host`
+/// behind a proxy, else `Host`): a page cannot set `X-Forwarded-Host` on a cross-origin request
+/// without a preflight, which no CORS rule here answers.
+async fn check_origin(
+    axum::extract::State(allowed): axum::extract::State<Arc<Vec<HeaderValue>>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let method = request.method();
+    let safe = method == Method::GET || method == Method::HEAD || method == Method::OPTIONS;
+    let Some(sent) = request.headers().get(header::ORIGIN).filter(|_| !safe) else {
+        return next.run(request).await;
+    };
+    let sent = sent.to_str().unwrap_or("").trim_end_matches('/').to_ascii_lowercase();
+    let own = request
+        .headers()
+        .get("x-forwarded-host")
+        .or_else(|| request.headers().get(header::HOST))
+        .and_then(|host| host.to_str().ok())
+        .map(|host| host.trim().to_ascii_lowercase());
+    let same_site = own.is_some_and(|own| {
+        ["http://", "https://"].iter().any(|scheme| sent.strip_prefix(scheme) == Some(own.as_str()))
+    });
+    let listed = CROSS_ORIGIN_PATHS.contains(&request.uri().path())
+        && allowed.iter().any(|origin| origin.as_bytes() == sent.as_bytes());
+    if same_site || listed {
+        return next.run(request).await;
+    }
+    problem(
+        StatusCode::FORBIDDEN,
+        "origin_not_allowed",
+        "a page of another site may not send this here; the receiver's operator can allow an origin to send submissions, ratings and events with --allow-origin",
+    )
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then finishes the requests in

@@ -76,6 +76,10 @@ async fn other_origins_and_other_endpoints_get_no_cors_headers() {
         .unwrap();
     let reply = send(&router, request).await;
     assert_eq!(reply.header("access-control-allow-origin"), "");
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::FORBIDDEN, "origin_not_allowed")
+    );
 
     for path in ["/api/staff/submissions", "/api/health"] {
         let reply = send(&router, preflight(SITE, path)).await;
@@ -116,4 +120,70 @@ fn an_origin_with_a_path_or_no_scheme_is_refused_at_start() {
         config.allow_origins = vec![origin.into()];
         assert!(app(&config).is_err(), "{origin}");
     }
+}
+
+/// CORS only hides the answer of a "simple" cross-origin post (`text/plain`, multipart, a plain
+/// HTML form) from the page: the browser still sends it. So every write from a page of another
+/// site is refused, whatever its content type, unless it is a submission, rating or event from
+/// a configured origin; the staff dashboard takes writes from its own site only.
+#[tokio::test]
+async fn a_write_from_another_site_is_refused_whatever_its_content_type() {
+    let router = cors_router();
+    let body = serde_json::to_string(&package("a4c0e851-2536-4dae-8f50-6b7c8d9eafb0")).unwrap();
+    let post = |origin: &str, path: &str, content_type: &str, body: Vec<u8>| {
+        Request::post(path)
+            .header("origin", origin)
+            .header("host", "receiver.example.gov.cn")
+            .header("content-type", content_type)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    for (content_type, bytes) in [
+        ("text/plain", body.clone().into_bytes()),
+        ("application/json", body.clone().into_bytes()),
+        ("multipart/form-data; boundary=X", multipart(&[("package", None, body.as_bytes())])),
+        ("application/x-www-form-urlencoded", b"a=1".to_vec()),
+    ] {
+        for path in
+            ["/api/submissions", "/api/ratings", "/api/events", "/staff/login", "/staff/logout"]
+        {
+            for origin in ["https://evil.example", "null"] {
+                let reply = send(&router, post(origin, path, content_type, bytes.clone())).await;
+                assert_eq!(
+                    (reply.status, reply.problem().as_str()),
+                    (StatusCode::FORBIDDEN, "origin_not_allowed"),
+                    "{origin} {path} {content_type}"
+                );
+            }
+        }
+        // A configured origin may send submissions, not sign in to the dashboard.
+        let reply = send(&router, post(SITE, "/staff/login", content_type, bytes.clone())).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{content_type}");
+    }
+    // Nothing was stored: the first submission that passes gets the first reference.
+    let own = send(
+        &router,
+        post(
+            "http://receiver.example.gov.cn",
+            "/api/submissions",
+            "application/json",
+            body.clone().into_bytes(),
+        ),
+    )
+    .await;
+    assert_eq!(own.status, StatusCode::CREATED, "{}", own.json());
+    assert!(own.json()["reference"].as_str().unwrap().ends_with("-000001"), "{}", own.json());
+    // Behind a proxy the site's own host is the forwarded one; without an Origin it is not a
+    // browser's request.
+    let mut behind = post(
+        "https://apply.example.gov.cn",
+        "/api/submissions",
+        "application/json",
+        body.clone().into_bytes(),
+    );
+    behind.headers_mut().insert("x-forwarded-host", "apply.example.gov.cn".parse().unwrap());
+    assert_eq!(send(&router, behind).await.status, StatusCode::OK);
+    let mut no_origin = post("x", "/api/submissions", "application/json", body.into_bytes());
+    no_origin.headers_mut().remove("origin");
+    assert_eq!(send(&router, no_origin).await.status, StatusCode::OK);
 }
