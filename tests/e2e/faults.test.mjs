@@ -28,12 +28,14 @@ function random(seed) {
   };
 }
 
-/** Forwards everything to the receiver; submissions meet a fault now and then. */
+/** Forwards everything to the receiver, naming the host it was asked for in X-Forwarded-Host as a
+ * reverse proxy does (the receiver refuses writes from another site's pages); submissions meet a
+ * fault now and then. */
 function faultyPath(upstream, seed) {
   const next = random(seed);
   const counts = { attempts: 0, passed: 0, dropped: 0, error500: 0, busy429: 0, late: 0, doubled: 0 };
   const forward = (req, body) => new Promise((resolve, reject) => {
-    const out = http.request(new URL(req.url, upstream), { method: req.method, headers: { ...req.headers, host: new URL(upstream).host } }, (res) => {
+    const out = http.request(new URL(req.url, upstream), { method: req.method, headers: { ...req.headers, host: new URL(upstream).host, 'x-forwarded-host': req.headers.host } }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
