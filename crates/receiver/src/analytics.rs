@@ -2,7 +2,7 @@
 //! events, kept only as counts). The engine checks both (`onewindow_engine::analytics`); this
 //! module reads the request and stores what was accepted.
 
-use crate::http::{declares_more_than, media_type, problem, too_large, Refusal};
+use crate::http::{declares_more_than, media_type, problem, too_large, unreadable_body, Refusal};
 use crate::state::Receiver;
 use crate::store::RatingStored;
 use axum::extract::{Request, State};
@@ -109,13 +109,7 @@ async fn read<T: DeserializeOwned>(
                 format!("{what} is larger than {limit} bytes"),
             ))
         }
-        Err(_) => {
-            return Err(Refusal::new(
-                StatusCode::BAD_REQUEST,
-                "malformed",
-                "the body could not be read",
-            ))
-        }
+        Err(e) => return Err(unreadable_body(&e)),
     };
     serde_json::from_slice(&bytes)
         .map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, "malformed", format!("not {what}: {e}")))

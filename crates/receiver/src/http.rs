@@ -65,6 +65,31 @@ pub(crate) fn too_large(error: &(dyn std::error::Error + 'static)) -> bool {
     false
 }
 
+/// Why a body could not be read, other than its size: it stalled longer than the read timeout
+/// (408 `timeout`), or it was cut short or broken (400 `malformed`).
+pub(crate) fn unreadable_body(error: &(dyn std::error::Error + 'static)) -> Refusal {
+    if timed_out(error) {
+        return Refusal::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            "the body was sent too slowly and not read to its end; nothing was stored",
+        );
+    }
+    Refusal::new(StatusCode::BAD_REQUEST, "malformed", "the body could not be read")
+}
+
+/// Whether reading a body stopped at the read timeout (`serve`'s `RequestBodyTimeoutLayer`).
+pub(crate) fn timed_out(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(e) = current {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        current = e.source();
+    }
+    false
+}
+
 /// Whether `text` is a SHA-256 in hex.
 pub(crate) fn is_sha256_hex(text: &str) -> bool {
     text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())

@@ -196,17 +196,61 @@ async fn check_origin(
     )
 }
 
+/// How long a client may take to send a request's headers, and to send the next part of its
+/// body: a connection that stalls longer is closed (headers) or answered 408 (body). A phone on
+/// a slow network sends a 25 MiB body in parts far more often than this.
+pub const READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// Serves `router` on `listener` until `shutdown` completes, then finishes the requests in
 /// flight and returns.
+///
+/// Its own connection loop rather than `axum::serve`, which has no read timeouts: a client
+/// that sends half its headers, or a body slower than one part per [`READ_TIMEOUT`], would
+/// otherwise hold its connection and task for ever.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), String> {
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(|e| format!("server stopped: {e}"))
+    serve_with_timeout(listener, router, shutdown, READ_TIMEOUT).await
+}
+
+/// [`serve`] with another read timeout (tests use a short one).
+pub async fn serve_with_timeout(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    read_timeout: std::time::Duration,
+) -> Result<(), String> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let router = router.layer(tower_http::timeout::RequestBodyTimeoutLayer::new(read_timeout));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder.timer(TokioTimer::new()).header_read_timeout(read_timeout);
+    tokio::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: wait a moment rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let connection = builder.serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            // A client that goes away or times out ends its own connection only.
+            let _ = connection.await;
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }
 
 /// Listens for Ctrl-C (SIGINT) and SIGTERM from now on (call it inside the runtime, before

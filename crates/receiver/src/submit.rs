@@ -5,7 +5,8 @@
 
 use crate::forms::FormError;
 use crate::http::{
-    declares_more_than, is_form_id, is_sha256_hex, media_type, too_large, truncate, Refusal,
+    declares_more_than, is_form_id, is_sha256_hex, media_type, timed_out, too_large, truncate,
+    unreadable_body, Refusal,
 };
 use crate::state::Receiver;
 use crate::store::{Stored, StoredFile};
@@ -73,13 +74,7 @@ async fn read_json(receiver: &Receiver, request: Request) -> Result<Package, Ref
     let bytes = match axum::body::to_bytes(request.into_body(), limit).await {
         Ok(bytes) => bytes,
         Err(e) if too_large(&e) => return Err(package_too_large(limit)),
-        Err(_) => {
-            return Err(Refusal::new(
-                StatusCode::BAD_REQUEST,
-                "malformed",
-                "the body could not be read",
-            ))
-        }
+        Err(e) => return Err(unreadable_body(&e)),
     };
     parse_package(&bytes)
 }
@@ -274,6 +269,8 @@ fn multipart_error(error: &axum::extract::multipart::MultipartError) -> Refusal 
             "too_large",
             "the request body is larger than the receiver accepts",
         )
+    } else if timed_out(error) {
+        unreadable_body(error)
     } else {
         Refusal::new(
             StatusCode::BAD_REQUEST,

@@ -223,3 +223,65 @@ async fn serve_finishes_when_told_to() {
     assert_eq!(result, Ok(()));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// A client that sends half its headers, or a body slower than one part per read timeout, is
+/// answered and let go rather than holding its connection (and, before, the one thread) for
+/// ever.
+#[tokio::test]
+async fn a_stalled_client_is_let_go_after_the_read_timeout() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let dir = site("stalled");
+    let router = onewindow_receiver::app(&onewindow_receiver::Config::new(
+        dir.join("dist"),
+        repo().join("forms"),
+        ":memory:",
+    ))
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(onewindow_receiver::serve_with_timeout(
+        listener,
+        router,
+        async {
+            let _ = stopped.await;
+        },
+        Duration::from_millis(500),
+    ));
+    // Sends `head`, then nothing; returns what came back before the server closed the
+    // connection, or None if it was still open after 5 s.
+    let stall = |head: &'static str| async move {
+        let mut socket = tokio::net::TcpStream::connect(addr).await.unwrap();
+        socket.write_all(head.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        tokio::time::timeout(Duration::from_secs(5), socket.read_to_end(&mut answer))
+            .await
+            .ok()
+            .map(|_| String::from_utf8_lossy(&answer).to_string())
+    };
+    let half_headers = stall("GET /api/health HTTP/1.1\r\nHost: test\r\nX-Slow: ").await;
+    assert!(half_headers.is_some(), "half the headers kept the connection open");
+    let short_body = stall(
+        "POST /api/submissions HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+    )
+    .await
+    .expect("a body short of its Content-Length kept the connection open");
+    assert!(
+        short_body.starts_with("HTTP/1.1 408") && short_body.contains(r#""problem":"timeout""#),
+        "{short_body}"
+    );
+    let short_multipart = stall(
+        "POST /api/submissions HTTP/1.1\r\nHost: test\r\nContent-Type: multipart/form-data; boundary=X\r\nContent-Length: 1000\r\n\r\n--X\r\nContent-Disposition: form-data; name=\"package\"\r\n\r\n{",
+    )
+    .await
+    .expect("a multipart body short of its Content-Length kept the connection open");
+    assert!(short_multipart.starts_with("HTTP/1.1 408"), "{short_multipart}");
+    // The server still answers others.
+    let health =
+        stall("GET /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").await.unwrap();
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    stop.send(()).unwrap();
+    let result = tokio::time::timeout(Duration::from_secs(10), server).await.unwrap().unwrap();
+    assert_eq!(result, Ok(()));
+    std::fs::remove_dir_all(dir).unwrap();
+}
