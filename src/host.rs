@@ -135,6 +135,9 @@ pub struct SentApplication {
     /// The case reference the receiver issued; empty while the application waits on the
     /// device (there is no case to rate yet).
     pub reference: yew::AttrValue,
+    /// What proves the case when it is rated (`onewindow_engine::analytics::rating_token`);
+    /// empty with the reference.
+    pub rating_token: yew::AttrValue,
     /// Interface locale.
     pub locale: yew::AttrValue,
 }

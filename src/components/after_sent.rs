@@ -42,7 +42,8 @@ pub(crate) fn after_sent(props: &Props) -> Html {
         <>
             if !application.reference.is_empty() {
                 <RatingForm service={AttrValue::from(rated)} version={application.version.clone()}
-                    case_reference={application.reference.clone()} locale={application.locale.clone()} />
+                    case_reference={application.reference.clone()}
+                    case_token={application.rating_token.clone()} locale={application.locale.clone()} />
             }
             if let (Some(catalog), Some(service)) = (catalog, service) {
                 <Recommendations {catalog} {service} locale={application.locale.clone()} />

@@ -28,6 +28,9 @@ pub struct Props {
     /// The case rated, when there is one.
     #[prop_or_default]
     pub case_reference: Option<AttrValue>,
+    /// What proves the case (the receiver's `rating_token`); needed with `case_reference`.
+    #[prop_or_default]
+    pub case_token: Option<AttrValue>,
     /// Interface locale.
     pub locale: AttrValue,
     /// Whether the form is the page's main content (its heading is then the page's `h1`).
@@ -92,6 +95,11 @@ pub fn rating_form(props: &Props) -> Html {
         format: ANALYTICS_FORMAT,
         id: (*id).clone(),
         case_reference: props.case_reference.as_ref().map(|c| c.to_string()),
+        case_token: props
+            .case_reference
+            .as_ref()
+            .and(props.case_token.as_ref())
+            .map(|t| t.to_string()),
         service: props.service.to_string(),
         version: props.version.as_ref().map(|v| v.to_string()),
         channel: Channel::Online,
@@ -305,8 +313,9 @@ pub struct PageProps {
     pub locale: AttrValue,
 }
 
-/// `?service=<id>&rate=1[&case=<reference>][&v=<version>]`: a service rated from its guide, or a
-/// case from a link the department sent.
+/// `?service=<id>&rate=1[&case=<reference>&token=<rating token>][&v=<version>]`: a service rated
+/// from its guide, or a case from a link the department sent (a case without its token is not
+/// one the receiver takes: the service is rated then).
 #[function_component(RatingPage)]
 pub fn rating_page(props: &PageProps) -> Html {
     let locale = props.locale.as_str();
@@ -315,8 +324,11 @@ pub fn rating_page(props: &PageProps) -> Html {
     let title = service
         .map(|s| s.title.get(locale, fallback).to_string())
         .unwrap_or_else(|| props.service.clone());
+    let token = io::url::query_param("token")
+        .filter(|t| onewindow_engine::analytics::is_rating_token(t))
+        .map(AttrValue::from);
     let case = io::url::query_param("case")
-        .filter(|c| onewindow_engine::analytics::is_identifier(c))
+        .filter(|c| onewindow_engine::analytics::is_identifier(c) && token.is_some())
         .map(AttrValue::from);
     let version = io::url::query_param("v")
         .filter(|v| onewindow_engine::analytics::is_identifier(v))
@@ -328,7 +340,7 @@ pub fn rating_page(props: &PageProps) -> Html {
     html! {
         <Frame locale={props.locale.clone()} locales={props.catalog.locales.clone()} title={AttrValue::from(format!("{} – {title}", rating_text(RatingText::Heading, locale)))} {back}>
             <span class="ow-caption">{ &title }</span>
-            <RatingForm service={AttrValue::from(props.service.clone())} {version} case_reference={case} locale={props.locale.clone()} own_page={true} />
+            <RatingForm service={AttrValue::from(props.service.clone())} {version} case_reference={case} case_token={token} locale={props.locale.clone()} own_page={true} />
         </Frame>
     }
 }

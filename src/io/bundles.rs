@@ -37,6 +37,7 @@ pub fn extras_element(application: &SentApplication) -> Option<Element> {
         ("data-form", application.form.as_str()),
         ("data-version", application.version.as_str()),
         ("data-reference", application.reference.as_str()),
+        ("data-rating-token", application.rating_token.as_str()),
         ("data-locale", application.locale.as_str()),
     ] {
         element.set_attribute(name, value).ok()?;
@@ -71,6 +72,7 @@ pub fn waiting_extras() -> Vec<(Element, SentApplication)> {
                 form: attribute("data-form"),
                 version: attribute("data-version"),
                 reference: attribute("data-reference"),
+                rating_token: attribute("data-rating-token"),
                 locale: attribute("data-locale"),
             };
             Some((element, application))

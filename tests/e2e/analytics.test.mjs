@@ -210,11 +210,19 @@ test('a case is rated once: after the confirmation, then refused (409) on anothe
   await page.getByRole('textbox', { name: 'Full name' }).fill('Li Rating');
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillRegistrationFromIdNumber(page);
-  await page.getByRole('button', { name: 'Accept and send' }).click();
+  const [sent] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/submissions') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Accept and send' }).click(),
+  ]);
   await page.getByRole('heading', { level: 1, name: 'Application sent' }).waitFor();
   const reference = await page.locator('.ow-panel__reference').innerText();
+  // What the department's link carries besides the reference: the rating token the receiver
+  // gave with it (a reference alone does not let anyone rate the case).
+  const token = (await sent.json()).rating_token;
+  assert.match(token, /^[0-9a-f]{32}$/);
 
   const rating = page.locator('.ow-rating');
+  const rated = page.waitForRequest((r) => r.url().endsWith('/api/ratings') && r.method() === 'POST');
   await rating.getByRole('heading', { name: 'Rate this service' }).waitFor();
   assert.ok((await rating.innerText()).includes(reference), 'the case is named');
   await rating.getByRole('group', { name: 'Overall, how satisfied are you with this service?' }).getByRole('radio', { name: 'Very dissatisfied', exact: true }).check();
@@ -227,19 +235,20 @@ test('a case is rated once: after the confirmation, then refused (409) on anothe
   await rating.getByRole('group', { name: 'How quickly it got done' }).getByRole('radio', { name: '2' }).check();
   await rating.getByRole('textbox', { name: 'Suggestions (optional)' }).fill('The queue was long');
   await rating.getByRole('button', { name: 'Send rating' }).click();
+  assert.equal((await rated).postDataJSON().case_token, token, 'the confirmation rates the case with its token');
   await page.getByText('Thank you for your rating').waitFor();
   await page.getByText('Your rating has been sent to the department.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Send rating' }).count(), 0, 'not offered again');
 
   // The same device knows the case is rated: no form.
-  await page.goto(`${BASE_URL}/?service=${FORM}&rate=1&case=${reference}&lang=en`);
+  await page.goto(`${BASE_URL}/?service=${FORM}&rate=1&case=${reference}&token=${token}&lang=en`);
   await page.getByText('This case has already been rated').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Send rating' }).count(), 0);
 
   // Another device (a link sent by text message): the receiver refuses a second rating.
   const elsewhere = await citizen(null);
   const other = await elsewhere.open();
-  await other.goto(`${BASE_URL}/?service=${FORM}&rate=1&case=${reference}&lang=en`);
+  await other.goto(`${BASE_URL}/?service=${FORM}&rate=1&case=${reference}&token=${token}&lang=en`);
   await other.getByRole('heading', { level: 1, name: 'Rate this service' }).waitFor();
   await assertAccessible(other, 'the rating page');
   await other.getByRole('radio', { name: 'Satisfied', exact: true }).check();

@@ -49,6 +49,12 @@ pub(crate) async fn rate(State(receiver): State<Arc<Receiver>>, request: Request
             "already_rated",
             "this case has already been rated; each case is rated once",
         ),
+        // One answer for both, so that a reference cannot be probed by rating it.
+        Ok(RatingStored::UnknownCase | RatingStored::WrongToken) => problem(
+            StatusCode::FORBIDDEN,
+            "case_token",
+            "this rating does not prove its case: case_token must be the rating_token the receiver gave with case_reference",
+        ),
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
             problem(

@@ -1,6 +1,7 @@
 //! SQLite storage: one row per idempotency key, and the contents of attached files keyed by
 //! (idempotency key, SHA-256).
 
+use onewindow_engine::analytics::rating_token;
 use onewindow_engine::formats::Date;
 use onewindow_engine::Package;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -267,6 +268,10 @@ pub(crate) enum RatingStored {
     Repeat,
     /// Another rating of this case is stored: one per case.
     CaseRated,
+    /// No application has this reference (yet): nothing to rate.
+    UnknownCase,
+    /// The token is not the one given with the reference.
+    WrongToken,
 }
 
 /// One event count: what, where, and how many on a day.
@@ -310,6 +315,20 @@ impl Store {
     ) -> Result<RatingStored, String> {
         let mut db = self.lock()?;
         let tx = db.transaction().map_err(|e| e.to_string())?;
+        if let Some(case) = &rating.case_reference {
+            let key: Option<String> = tx
+                .query_row(
+                    "SELECT idempotency_key FROM submissions WHERE reference = ?1",
+                    [case],
+                    |row| row.get(0),
+                )
+                .optional()
+                .map_err(|e| e.to_string())?;
+            let Some(key) = key else { return Ok(RatingStored::UnknownCase) };
+            if rating.case_token.as_deref() != Some(rating_token(&key).as_str()) {
+                return Ok(RatingStored::WrongToken);
+            }
+        }
         let same: bool = tx
             .query_row("SELECT COUNT(*) FROM ratings WHERE id = ?1", [&rating.id], |row| {
                 row.get::<_, i64>(0)

@@ -236,9 +236,11 @@ fn accept(
     match stored {
         Ok((reference, first_time)) => {
             let status = if first_time { StatusCode::CREATED } else { StatusCode::OK };
-            let mut response =
-                (status, Json(json!({"reference": reference, "duplicate": !first_time})))
-                    .into_response();
+            // The rating token proves the case when it is rated (好差评): only the sender has it.
+            let token = onewindow_engine::analytics::rating_token(&package.idempotency_key);
+            let body =
+                json!({"reference": reference, "duplicate": !first_time, "rating_token": token});
+            let mut response = (status, Json(body)).into_response();
             response.extensions_mut().insert(Reference(reference));
             Ok(response)
         }

@@ -22,12 +22,14 @@ fn post(path: &str, body: &Value) -> Request<Body> {
         .unwrap()
 }
 
-fn rating(id: &str, case: Option<&str>, level: u8) -> Value {
+/// A rating, of a case (its reference and token) or of the service.
+fn rating(id: &str, case: Option<(&str, &str)>, level: u8) -> Value {
     let mut rating = json!({"format": 1, "id": id, "service": "residence-permit", "version": "1", "channel": "online",
         "level": level, "locale": "en", "created": "2026-11-27T10:00:00.000Z",
         "indicators": {"efficiency": level, "usability": 4}});
-    if let Some(case) = case {
+    if let Some((case, token)) = case {
         rating["case_reference"] = json!(case);
+        rating["case_token"] = json!(token);
     }
     if level <= 2 {
         rating["reasons"] = json!(["too_many_materials"]);
@@ -53,17 +55,26 @@ async fn reports(router: &axum::Router) -> Value {
     reply.json()
 }
 
+/// Sends an application with this idempotency key: its reference and rating token.
+async fn case(router: &axum::Router, key: &str) -> (String, String) {
+    let reply = post_json(router, serde_json::to_string(&package(key)).unwrap()).await;
+    assert!(reply.status.is_success(), "{}", reply.json());
+    let text = |name: &str| reply.json()[name].as_str().unwrap().to_string();
+    (text("reference"), text("rating_token"))
+}
+
 #[tokio::test]
 async fn a_case_is_rated_once_and_a_retry_is_recognised() {
     let router = staff_router();
+    let (reference, token) = case(&router, "0b7e1f52-3c4d-4a5b-9c6d-7e8f9a0b1c2d").await;
     let first =
-        send(&router, post("/api/ratings", &rating("a1", Some("OW-20261127-000001"), 5))).await;
+        send(&router, post("/api/ratings", &rating("a1", Some((&reference, &token)), 5))).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.json());
     let retry =
-        send(&router, post("/api/ratings", &rating("a1", Some("OW-20261127-000001"), 5))).await;
+        send(&router, post("/api/ratings", &rating("a1", Some((&reference, &token)), 5))).await;
     assert_eq!((retry.status, retry.json()["duplicate"].clone()), (StatusCode::OK, json!(true)));
     let second =
-        send(&router, post("/api/ratings", &rating("b2", Some("OW-20261127-000001"), 1))).await;
+        send(&router, post("/api/ratings", &rating("b2", Some((&reference, &token)), 1))).await;
     assert_eq!((second.status, second.problem().as_str()), (StatusCode::CONFLICT, "already_rated"));
     // Ratings from a guide have no case: any number of them.
     for id in ["g1", "g2"] {
@@ -81,7 +92,7 @@ async fn a_case_is_rated_once_and_a_retry_is_recognised() {
 #[tokio::test]
 async fn bad_ratings_get_every_problem_with_its_pointer() {
     let router = router();
-    let mut bad = rating("", Some("OW 1"), 2);
+    let mut bad = rating("", Some(("OW 1", "")), 2);
     bad["reasons"] = json!([]);
     bad["comment"] = json!("");
     bad["level"] = json!(2);
@@ -98,7 +109,10 @@ async fn bad_ratings_get_every_problem_with_its_pointer() {
         .iter()
         .map(|p| p["pointer"].as_str().unwrap())
         .collect();
-    assert_eq!(pointers, ["/id", "/case_reference", "/indicators/convenience", "/reasons"]);
+    assert_eq!(
+        pointers,
+        ["/id", "/case_reference", "/case_token", "/indicators/convenience", "/reasons"]
+    );
     let mut unknown = rating("x", None, 5);
     unknown["name"] = json!("Li Lei");
     assert_eq!(send(&router, post("/api/ratings", &unknown)).await.problem(), "malformed");
@@ -240,10 +254,13 @@ async fn sign_in(router: &axum::Router, token: &str) -> Reply {
 #[tokio::test]
 async fn the_dashboard_needs_a_sign_in_with_the_staff_token() {
     let router = staff_router();
-    send(&router, post("/api/ratings", &rating("n1", Some("OW-20261127-000009"), 1))).await;
+    let (reference, token) = case(&router, "0b7e1f52-3c4d-4a5b-9c6d-7e8f9a0b1c2d").await;
+    let rated =
+        send(&router, post("/api/ratings", &rating("n1", Some((&reference, &token)), 1))).await;
+    assert_eq!(rated.status, StatusCode::CREATED, "{}", rated.json());
     let anonymous = send(&router, Request::get("/staff").body(Body::empty()).unwrap()).await;
     let page = String::from_utf8(anonymous.body.clone()).unwrap();
-    assert!(page.contains("Sign in") && !page.contains("OW-20261127-000009"), "{page}");
+    assert!(page.contains("Sign in") && !page.contains(reference.as_str()), "{page}");
     assert!(anonymous.header("content-security-policy").contains("default-src 'none'"));
     assert_eq!(anonymous.header("cache-control"), "no-store");
     for (path, needs) in
@@ -285,7 +302,7 @@ async fn the_dashboard_needs_a_sign_in_with_the_staff_token() {
         Request::get("/staff").header("cookie", "ow_staff=0123").body(Body::empty()).unwrap(),
     )
     .await;
-    assert!(!String::from_utf8(forged.body).unwrap().contains("OW-20261127-000009"));
+    assert!(!String::from_utf8(forged.body).unwrap().contains(reference.as_str()));
 
     let right = sign_in(&router, TOKEN).await;
     assert_eq!((right.status, right.header("location")), (StatusCode::SEE_OTHER, "/staff"));
@@ -299,18 +316,18 @@ async fn the_dashboard_needs_a_sign_in_with_the_staff_token() {
         |path: &str| Request::get(path).header("cookie", &cookie).body(Body::empty()).unwrap();
     let page = String::from_utf8(send(&router, get("/staff")).await.body).unwrap();
     assert!(
-        page.contains("OW-20261127-000009")
+        page.contains(reference.as_str())
             && page.contains("<svg")
             && page.contains("Mark followed up"),
         "{page}"
     );
     let json = send(&router, get("/staff/reports.json")).await.json();
-    assert_eq!(json["negative"][0]["case_reference"], "OW-20261127-000009");
+    assert_eq!(json["negative"][0]["case_reference"], reference.as_str());
     assert_eq!(json["negative"][0]["followed_up"], false);
     let csv =
         String::from_utf8(send(&router, get("/staff/reports/negative.csv")).await.body).unwrap();
     assert!(
-        csv.contains("OW-20261127-000009,residence-permit,1,too_many_materials,排队太久"),
+        csv.contains(&format!("{reference},residence-permit,1,too_many_materials,排队太久")),
         "{csv}"
     );
 
@@ -358,4 +375,45 @@ async fn without_a_staff_token_the_dashboard_is_not_there() {
     )
     .await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);
+}
+
+/// A rating of a case proves it: the token the receiver gave with the reference, which only the
+/// device that sent the application has. Nobody can rate a case they merely know or guess the
+/// reference of, nor one not issued yet, and the answer is the same for both.
+#[tokio::test]
+async fn a_case_is_rated_only_with_its_token() {
+    let router = router();
+    let (reference, token) = case(&router, "6b3e7fb8-9cad-4b01-92c3-3e4f5a6b7c8d").await;
+    let (_, other_token) = case(&router, "7c4f80c9-adbe-4c12-a3d4-4f5a6b7c8d9e").await;
+    let later = reference.replace("-000001", "-000005");
+    for (what, case) in [
+        ("another case's token", (reference.as_str(), other_token.as_str())),
+        ("a made-up token", (reference.as_str(), "0123456789abcdef0123456789abcdef")),
+        ("a reference not issued yet", (later.as_str(), token.as_str())),
+    ] {
+        let reply = send(&router, post("/api/ratings", &rating("t1", Some(case), 5))).await;
+        assert_eq!(
+            (reply.status, reply.problem().as_str()),
+            (StatusCode::FORBIDDEN, "case_token"),
+            "{what}: {}",
+            reply.json()
+        );
+    }
+    let mut no_token = rating("t1", Some((&reference, &token)), 5);
+    no_token.as_object_mut().unwrap().remove("case_token");
+    assert_eq!(
+        send(&router, post("/api/ratings", &no_token)).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // The real rating of the case is still the first.
+    let real =
+        send(&router, post("/api/ratings", &rating("t2", Some((&reference, &token)), 4))).await;
+    assert_eq!(real.status, StatusCode::CREATED, "{}", real.json());
+    // A repeat of the application gets the same token.
+    let again = post_json(
+        &router,
+        serde_json::to_string(&package("6B3E7FB8-9CAD-4B01-92C3-3E4F5A6B7C8D")).unwrap(),
+    )
+    .await;
+    assert_eq!(again.json()["rating_token"], token.as_str());
 }

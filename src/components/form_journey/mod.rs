@@ -85,17 +85,25 @@ pub fn form_journey(props: &Props) -> Html {
         (Screen::Resume, _) => screens::resume(&state, &heading),
         (Screen::Sent, _) => {
             let after = props.after_sent.as_ref().filter(|_| !embedded).map(|after| {
+                let reference = state
+                    .delivery
+                    .reference()
+                    .filter(|_| !state.delivery.is_queued())
+                    .unwrap_or_default()
+                    .to_string();
+                // Made from the key the application was sent with, as the receiver makes it,
+                // so an application delivered later from the outbox can be rated too.
+                let rating_token = match state.key.as_deref() {
+                    Some(key) if !reference.is_empty() => {
+                        onewindow_engine::analytics::rating_token(key)
+                    }
+                    _ => String::new(),
+                };
                 after.emit(SentApplication {
                     form: AttrValue::from(form.id.clone()),
                     version: AttrValue::from(form.version.clone()),
-                    reference: AttrValue::from(
-                        state
-                            .delivery
-                            .reference()
-                            .filter(|_| !state.delivery.is_queued())
-                            .unwrap_or_default()
-                            .to_string(),
-                    ),
+                    reference: AttrValue::from(reference),
+                    rating_token: AttrValue::from(rating_token),
                     locale: AttrValue::from(locale.to_string()),
                 })
             });

@@ -18,6 +18,10 @@ pub struct Rating {
     /// rating of the service from its guide, without an application.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_reference: Option<String>,
+    /// Proof that the rater holds the case: the application's [`rating_token`], which the
+    /// receiver gives with the reference. Needed with `case_reference`, and only with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_token: Option<String>,
     /// The service's id in the catalog (or the form's id when the catalog has no entry).
     pub service: String,
     /// The version of what was rated: the form's version after an application, the guide's
@@ -163,6 +167,22 @@ pub fn check_rating(rating: &Rating) -> Vec<Problem> {
     if let Some(case) = &rating.case_reference {
         check_id(&mut out, "/case_reference", case);
     }
+    match (&rating.case_reference, &rating.case_token) {
+        (Some(_), Some(token)) if !is_rating_token(token) => {
+            out.push(problem("/case_token", "syntax", "must be 32 lower-case hex digits"))
+        }
+        (Some(_), None) => out.push(problem(
+            "/case_token",
+            "required",
+            "a rating of a case needs the token the receiver gave with its reference",
+        )),
+        (None, Some(_)) => out.push(problem(
+            "/case_token",
+            "unexpected",
+            "a token proves a case: it comes with case_reference only",
+        )),
+        _ => {}
+    }
     check_id(&mut out, "/service", &rating.service);
     if let Some(version) = &rating.version {
         check_id(&mut out, "/version", version);
@@ -212,6 +232,25 @@ pub fn check_rating(rating: &Rating) -> Vec<Problem> {
         ));
     }
     out
+}
+
+/// The token that proves a rating's case: made from the application's idempotency key, which
+/// only the device that sent the application and the receiver that stored it know, so nobody
+/// who merely knows (or guesses) a reference can rate that case. The receiver gives it with
+/// the reference and checks it against the key it stored; the app makes the same from the key
+/// it sent, so a reply that is lost (the application delivered later from the outbox) loses
+/// nothing.
+pub fn rating_token(idempotency_key: &str) -> String {
+    let key = idempotency_key.trim().to_ascii_lowercase();
+    let mut token =
+        crate::submission::sha256_hex(format!("onewindow rating token\n{key}").as_bytes());
+    token.truncate(32);
+    token
+}
+
+/// Whether `text` has the shape of a [`rating_token`].
+pub fn is_rating_token(text: &str) -> bool {
+    text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// `YYYY-MM-DDTHH:MM:SS…` with a zone; enough to order and date ratings (the receiver keeps

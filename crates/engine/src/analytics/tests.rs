@@ -3,7 +3,7 @@ use serde_json::json;
 
 fn rating(value: serde_json::Value) -> Rating {
     let mut base = json!({"format": 1, "id": "0b6f7a3e-7f2d-4f7e-9a53-1d2c3b4a5f60", "case_reference": "OW-20261127-000001",
-        "service": "residence-permit", "version": "2026.1", "channel": "online", "level": 5, "locale": "en",
+        "case_token": rating_token("0b6f7a3e-7f2d-4f7e-9a53-1d2c3b4a5f60"), "service": "residence-permit", "version": "2026.1", "channel": "online", "level": 5, "locale": "en",
         "created": "2026-11-27T10:00:00.000Z"});
     for (k, v) in value.as_object().unwrap() {
         base[k] = v.clone();
@@ -27,15 +27,18 @@ fn a_plain_good_rating_is_acceptable() {
 
 #[test]
 fn every_problem_is_reported_with_its_pointer() {
-    let bad = rating(json!({"format": 2, "id": "", "case_reference": "OW 1/../x", "level": 7,
+    let bad = rating(
+        json!({"format": 2, "id": "", "case_reference": "OW 1/../x", "case_token": "ABC", "level": 7,
         "indicators": {"usability": 0}, "reasons": ["other", "other"], "comment": "x".repeat(501),
-        "locale": "", "created": "yesterday"}));
+        "locale": "", "created": "yesterday"}),
+    );
     assert_eq!(
         rules(&check_rating(&bad)),
         vec![
             ("/format", "format"),
             ("/id", "required"),
             ("/case_reference", "syntax"),
+            ("/case_token", "syntax"),
             ("/level", "range"),
             ("/indicators/usability", "range"),
             ("/reasons/1", "duplicate"),
@@ -180,4 +183,20 @@ fn queries_are_normalised_before_they_leave() {
     assert_eq!(normalize_query("  Hukou   TRANSFER "), Some("hukou transfer".into()));
     assert_eq!(normalize_query("   "), None);
     assert_eq!(normalize_query(&"长".repeat(300)).unwrap().chars().count(), MAX_QUERY_CHARS);
+}
+
+#[test]
+fn a_case_is_rated_with_its_token_and_a_service_without_one() {
+    let token = rating_token("0B6F7A3E-7F2D-4F7E-9A53-1D2C3B4A5F60");
+    assert_eq!(token, rating_token(" 0b6f7a3e-7f2d-4f7e-9a53-1d2c3b4a5f60"), "any case, trimmed");
+    assert!(is_rating_token(&token), "{token}");
+    assert_ne!(token, rating_token("1b6f7a3e-7f2d-4f7e-9a53-1d2c3b4a5f60"));
+    let mut no_token = rating(json!({}));
+    no_token.case_token = None;
+    assert_eq!(rules(&check_rating(&no_token)), vec![("/case_token", "required")]);
+    let mut no_case = rating(json!({}));
+    no_case.case_reference = None;
+    assert_eq!(rules(&check_rating(&no_case)), vec![("/case_token", "unexpected")]);
+    no_case.case_token = None;
+    assert_eq!(check_rating(&no_case), vec![]);
 }
