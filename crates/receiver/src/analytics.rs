@@ -9,7 +9,9 @@ use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use onewindow_engine::analytics::{check_events, check_rating, EventBatch, Problem, Rating};
+use onewindow_engine::analytics::{
+    check_events, check_rating, unknown_in_events, EventBatch, Problem, Rating,
+};
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use std::sync::Arc;
@@ -74,6 +76,20 @@ pub(crate) async fn events(State(receiver): State<Arc<Receiver>>, request: Reque
     let problems = check_events(&batch);
     if !problems.is_empty() {
         return invalid(&problems);
+    }
+    // The forms the events name, as published now (one that cannot be loaded is unknown).
+    let mut published = std::collections::HashMap::new();
+    for event in &batch.events {
+        let form = event.place().0;
+        if !form.is_empty() && !published.contains_key(form) {
+            if let Ok(model) = receiver.forms.model(form) {
+                published.insert(form.to_string(), model);
+            }
+        }
+    }
+    let unknown = unknown_in_events(&batch, |form| published.get(form).map(|m| &**m));
+    if !unknown.is_empty() {
+        return invalid(&unknown);
     }
     match receiver.store.count_events(&batch) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),

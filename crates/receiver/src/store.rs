@@ -21,6 +21,10 @@ pub(crate) struct StoredFile<'a> {
     pub content: Vec<u8>,
 }
 
+/// Most count rows one form (or search) gets in a day; events that would add more are not
+/// counted.
+pub(crate) const MAX_COUNT_ROWS_PER_FORM_DAY: i64 = 20_000;
+
 /// What storing a package did.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Stored {
@@ -115,6 +119,13 @@ impl Store {
                 detail TEXT NOT NULL,
                 count INTEGER NOT NULL,
                 PRIMARY KEY (day, channel, type, form, version, page, field, rule, detail)
+            );
+            -- How many event_counts rows each form (\"\" for searches) has on a day: the bound.
+            CREATE TABLE IF NOT EXISTS event_rows (
+                day TEXT NOT NULL,
+                form TEXT NOT NULL,
+                rows INTEGER NOT NULL,
+                PRIMARY KEY (day, form)
             );",
         )
         .map_err(|e| format!("{}: {e}", path.display()))?;
@@ -456,13 +467,53 @@ impl Store {
                 | Event::PageReached { .. }
                 | Event::PageAbandoned { .. } => ("", "", ""),
             };
-            tx.execute(
-                "INSERT INTO event_counts (day, channel, type, form, version, page, field, rule, detail, count)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)
-                 ON CONFLICT (day, channel, type, form, version, page, field, rule, detail) DO UPDATE SET count = count + 1",
-                params![day, batch.channel.as_str(), event.kind(), form, version, page, field, rule, detail],
-            )
-            .map_err(|e| e.to_string())?;
+            let key = params![
+                day,
+                batch.channel.as_str(),
+                event.kind(),
+                form,
+                version,
+                page,
+                field,
+                rule,
+                detail
+            ];
+            let counted = tx
+                .execute(
+                    "UPDATE event_counts SET count = count + 1 WHERE day = ?1 AND channel = ?2 AND type = ?3
+                     AND form = ?4 AND version = ?5 AND page = ?6 AND field = ?7 AND rule = ?8 AND detail = ?9",
+                    key,
+                )
+                .map_err(|e| e.to_string())?;
+            if counted > 0 {
+                continue;
+            }
+            // A new row, unless the form (or search, form "") has its day's share already: the
+            // ids are checked against what is published, but rule names and search words are
+            // free text.
+            let rows: i64 = tx
+                .query_row(
+                    "SELECT rows FROM event_rows WHERE day = ?1 AND form = ?2",
+                    params![day, form],
+                    |row| row.get(0),
+                )
+                .optional()
+                .map_err(|e| e.to_string())?
+                .unwrap_or(0);
+            if rows < MAX_COUNT_ROWS_PER_FORM_DAY {
+                tx.execute(
+                    "INSERT INTO event_counts (day, channel, type, form, version, page, field, rule, detail, count)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1)",
+                    key,
+                )
+                .map_err(|e| e.to_string())?;
+                tx.execute(
+                    "INSERT INTO event_rows (day, form, rows) VALUES (?1, ?2, 1)
+                     ON CONFLICT (day, form) DO UPDATE SET rows = rows + 1",
+                    params![day, form],
+                )
+                .map_err(|e| e.to_string())?;
+            }
         }
         tx.commit().map_err(|e| e.to_string())
     }

@@ -39,7 +39,7 @@ fn rating(id: &str, case: Option<(&str, &str)>, level: u8) -> Value {
 }
 
 fn event(kind: &str, page: &str) -> Value {
-    json!({"type": kind, "form": "residence-permit", "version": "1", "page": page})
+    json!({"type": kind, "form": "residence-registration", "version": "2026.1", "page": page})
 }
 
 async fn reports(router: &axum::Router) -> Value {
@@ -132,11 +132,11 @@ async fn bad_ratings_get_every_problem_with_its_pointer() {
 async fn events_are_counted_into_the_reports() {
     let router = staff_router();
     let batch = json!({"format": 1, "channel": "online", "events": [
-        {"type": "journey_started", "form": "residence-permit", "version": "1"},
-        event("page_reached", "applicant"),
-        {"type": "validation_error", "form": "residence-permit", "version": "1", "page": "applicant", "field": "id_number", "rule": "format"},
-        {"type": "page_time", "form": "residence-permit", "version": "1", "page": "applicant", "bucket": "10-30s"},
-        event("page_abandoned", "applicant"),
+        {"type": "journey_started", "form": "residence-registration", "version": "2026.1"},
+        event("page_reached", "id-number"),
+        {"type": "validation_error", "form": "residence-registration", "version": "2026.1", "page": "id-number", "field": "id_number", "rule": "format"},
+        {"type": "page_time", "form": "residence-registration", "version": "2026.1", "page": "id-number", "bucket": "10-30s"},
+        event("page_abandoned", "id-number"),
         {"type": "search_no_results", "query": "dog licence"},
         {"type": "search_no_results"},
     ]});
@@ -147,10 +147,10 @@ async fn events_are_counted_into_the_reports() {
         .unwrap();
     assert_eq!(send(&router, beacon).await.status, StatusCode::NO_CONTENT);
     let second = json!({"format": 1, "channel": "embedded", "events": [
-        {"type": "journey_started", "form": "residence-permit", "version": "1"},
-        event("page_reached", "applicant"),
-        {"type": "validation_error", "form": "residence-permit", "version": "1", "page": "applicant", "field": "id_number", "rule": "format"},
-        {"type": "submission", "form": "residence-permit", "version": "1", "outcome": "submitted"},
+        {"type": "journey_started", "form": "residence-registration", "version": "2026.1"},
+        event("page_reached", "id-number"),
+        {"type": "validation_error", "form": "residence-registration", "version": "2026.1", "page": "id-number", "field": "id_number", "rule": "format"},
+        {"type": "submission", "form": "residence-registration", "version": "2026.1", "outcome": "submitted"},
         {"type": "search_no_results", "query": "dog licence"},
     ]});
     assert_eq!(send(&router, post("/api/events", &second)).await.status, StatusCode::NO_CONTENT);
@@ -161,15 +161,15 @@ async fn events_are_counted_into_the_reports() {
     );
     assert_eq!(
         r["validation_errors"],
-        json!([{"form": "residence-permit", "page": "applicant", "field": "id_number", "rule": "format", "count": 2}])
+        json!([{"form": "residence-registration", "page": "id-number", "field": "id_number", "rule": "format", "count": 2}])
     );
     let funnel = &r["funnels"][0];
     assert_eq!(
         (funnel["form"].as_str(), funnel["started"].as_i64(), funnel["submitted"].as_i64()),
-        (Some("residence-permit"), Some(2), Some(1))
+        (Some("residence-registration"), Some(2), Some(1))
     );
     let page =
-        funnel["pages"].as_array().unwrap().iter().find(|p| p["page"] == "applicant").unwrap();
+        funnel["pages"].as_array().unwrap().iter().find(|p| p["page"] == "id-number").unwrap();
     assert_eq!(
         (page["reached"].as_i64(), page["abandoned"].as_i64(), page["time"]["10-30s"].as_i64()),
         (Some(2), Some(1), Some(1))
@@ -193,7 +193,7 @@ async fn events_are_counted_into_the_reports() {
 #[tokio::test]
 async fn bad_event_batches_are_refused_and_nothing_is_counted() {
     let router = staff_router();
-    let bad = json!({"format": 1, "channel": "online", "events": [event("page_reached", "applicant"), event("page_reached", "a page")]});
+    let bad = json!({"format": 1, "channel": "online", "events": [event("page_reached", "id-number"), event("page_reached", "a page")]});
     let reply = send(&router, post("/api/events", &bad)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(reply.json()["problems"][0]["pointer"], "/events/1/page");
@@ -214,6 +214,70 @@ async fn bad_event_batches_are_refused_and_nothing_is_counted() {
         .unwrap();
     assert_eq!(send(&router, huge).await.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(reports(&router).await["funnels"], json!([]));
+}
+
+/// Events name only what is published: a form, its published version, its pages, outcomes and
+/// questions. Made-up ids are refused, and free text (rule names) cannot add more than a day's
+/// share of count rows per form, so the reports stay bounded.
+#[tokio::test]
+async fn events_for_what_is_not_published_are_refused_and_count_rows_are_bounded() {
+    let router = staff_router();
+    let batch = json!({"format": 1, "channel": "online", "events": [
+        {"type": "journey_started", "form": "no-such-form", "version": "1"},
+        {"type": "journey_started", "form": "residence-registration", "version": "1999.1"},
+        event("page_reached", "no-such-page"),
+        {"type": "validation_error", "form": "residence-registration", "version": "2026.1", "page": "id-number", "field": "no_such_question", "rule": "format"},
+        event("page_reached", "outcome:nowhere"),
+        event("page_reached", "check-answers"),
+        event("page_reached", "confirmation"),
+        {"type": "search_no_results", "query": "dog licence"},
+    ]});
+    let reply = send(&router, post("/api/events", &batch)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.json());
+    let problems: Vec<(String, String)> = reply.json()["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["pointer"].as_str().unwrap().into(), p["rule"].as_str().unwrap().into()))
+        .collect();
+    let expected = [
+        ("/events/0/form", "unknown"),
+        ("/events/1/version", "unknown"),
+        ("/events/2/page", "unknown"),
+        ("/events/3/field", "unknown"),
+        ("/events/4/page", "unknown"),
+    ];
+    assert_eq!(
+        problems,
+        expected.map(|(p, r)| (p.to_string(), r.to_string())).to_vec(),
+        "{}",
+        reply.json()
+    );
+    assert_eq!(
+        reports(&router).await["funnels"],
+        json!([]),
+        "nothing of a refused batch is counted"
+    );
+
+    // 20,000 different rule names for one question fill the form's rows for the day: a new
+    // name is no longer counted, however often it comes, while a counted one still is.
+    let error = |rule: &str| json!({"type": "validation_error", "form": "residence-registration", "version": "2026.1", "page": "id-number", "field": "id_number", "rule": rule});
+    for n in 0..200 {
+        let events: Vec<Value> = (0..100).map(|i| error(&format!("r{n}x{i}"))).collect();
+        let batch = json!({"format": 1, "channel": "online", "events": events});
+        assert_eq!(send(&router, post("/api/events", &batch)).await.status, StatusCode::NO_CONTENT);
+    }
+    let batch = json!({"format": 1, "channel": "online", "events": [error("late"), error("late"), error("r0x0")]});
+    for _ in 0..3 {
+        assert_eq!(send(&router, post("/api/events", &batch)).await.status, StatusCode::NO_CONTENT);
+    }
+    let top = reports(&router).await["validation_errors"].clone();
+    assert_eq!(
+        (top[0]["rule"].as_str(), top[0]["count"].as_i64()),
+        (Some("r0x0"), Some(4)),
+        "{top}"
+    );
+    assert!(top.as_array().unwrap().iter().all(|row| row["rule"] != "late"), "{top}");
 }
 
 #[tokio::test]
