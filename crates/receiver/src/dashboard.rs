@@ -16,6 +16,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
 use axum::routing::{get, post};
 use axum::Router;
 use onewindow_engine::analytics::DurationBucket;
@@ -24,11 +25,14 @@ use std::sync::Arc;
 
 const COOKIE: &str = "ow_staff";
 
-pub(crate) fn routes() -> Router<Arc<Receiver>> {
+/// The dashboard's routes; `limit` holds the sign-in to its rate limit.
+pub(crate) fn routes(
+    limit: impl FnOnce(MethodRouter<Arc<Receiver>>) -> MethodRouter<Arc<Receiver>>,
+) -> Router<Arc<Receiver>> {
     Router::new()
         .route("/staff", get(dashboard))
         .route("/staff/", get(dashboard))
-        .route("/staff/login", post(login))
+        .route("/staff/login", limit(post(login)))
         .route("/staff/logout", post(logout))
         .route("/staff/ratings/{id}/follow-up", post(follow_up))
         .route("/staff/reports.json", get(json_export))
@@ -120,6 +124,7 @@ struct SignIn {
 
 async fn login(
     State(receiver): State<Arc<Receiver>>,
+    headers: HeaderMap,
     form: Result<Form<SignIn>, FormRejection>,
 ) -> Response {
     let Some(token) = &receiver.staff_token else { return disabled() };
@@ -133,8 +138,11 @@ async fn login(
     }
     let id = receiver.sessions.start(token);
     let mut response = see_other("/staff");
+    // `Secure` whenever the site is reached over https, so the browser never sends the
+    // session over plain http.
+    let secure = if receiver.over_https(&headers) { "; Secure" } else { "" };
     let cookie = format!(
-        "{COOKIE}={id}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age={}",
+        "{COOKIE}={id}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
         SESSION.as_secs()
     );
     if let Ok(value) = HeaderValue::from_str(&cookie) {

@@ -17,6 +17,7 @@ mod dashboard;
 mod files;
 mod forms;
 mod http;
+mod limits;
 mod report_export;
 mod reports;
 mod staff;
@@ -24,6 +25,7 @@ mod state;
 mod store;
 mod submit;
 
+pub use limits::{Allowance, RateLimits};
 pub use submit::MAX_PACKAGE_BYTES;
 
 use auth::Sessions;
@@ -66,6 +68,12 @@ pub struct Config {
     pub connect_origins: Vec<String>,
     /// The bearer token of the staff endpoints; `None` disables them (404).
     pub staff_token: Option<String>,
+    /// Per-client rate limits on submissions, ratings, events and the staff sign-in; `None`
+    /// turns them off.
+    pub rate_limits: Option<RateLimits>,
+    /// A reverse proxy in front appends the client's address to `X-Forwarded-For` (and may be
+    /// told the receiver runs over https): the rate limits key on that address.
+    pub behind_proxy: bool,
 }
 
 impl Config {
@@ -83,6 +91,8 @@ impl Config {
             allow_origins: Vec::new(),
             connect_origins: Vec::new(),
             staff_token: None,
+            rate_limits: Some(RateLimits::default()),
+            behind_proxy: false,
         }
     }
 }
@@ -111,6 +121,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
         max_body_bytes: config.max_body_bytes,
         staff_token: config.staff_token.clone(),
         sessions: Sessions::default(),
+        behind_proxy: config.behind_proxy,
     });
 
     // The multipart extractor reads at most this much of the body (DefaultBodyLimit is what it
@@ -122,6 +133,17 @@ pub fn app(config: &Config) -> Result<Router, String> {
     // site sends them too): the same origins may send them.
     let mut ratings = post(analytics::rate).fallback(method_not_allowed);
     let mut events = post(analytics::events).fallback(method_not_allowed);
+    let client = limits::Client { behind_proxy: config.behind_proxy };
+    if let Some(limit) = config.rate_limits {
+        submissions = submissions.layer(limits::layer(limit.submissions, client));
+        ratings = ratings.layer(limits::layer(limit.ratings, client));
+        events = events.layer(limits::layer(limit.events, client));
+    }
+    let sign_in = config.rate_limits.map(|limit| limits::layer(limit.staff_sign_in, client));
+    let dashboard = dashboard::routes(move |login| match sign_in {
+        Some(layer) => login.layer(layer),
+        None => login,
+    });
     if !origins.is_empty() {
         let cors = CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
@@ -138,7 +160,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
         .route("/api/ratings", ratings)
         .route("/api/events", events)
         .merge(staff::routes(state.clone()))
-        .merge(dashboard::routes())
+        .merge(dashboard)
         .route("/api/{*rest}", any(api_not_found))
         .with_state(state)
         .merge(files)
@@ -231,7 +253,7 @@ pub async fn serve_with_timeout(
     loop {
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 // Out of file descriptors and the like: wait a moment rather than spin.
                 Err(_) => {
                     tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -240,7 +262,15 @@ pub async fn serve_with_timeout(
             },
             () = &mut shutdown => break,
         };
-        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let (stream, peer) = stream;
+        // The peer's address, for the rate limits (as axum's `into_make_service_with_connect_info`).
+        let router = router.clone();
+        let service = hyper::service::service_fn(
+            move |mut request: hyper::Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+                tower::ServiceExt::oneshot(router.clone(), request)
+            },
+        );
         let connection = builder.serve_connection(TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {

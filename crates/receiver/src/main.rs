@@ -1,6 +1,6 @@
 //! `onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR] [--database FILE]
 //! [--max-body-bytes N] [--allow-origin ORIGIN]... [--connect-origin ORIGIN]...
-//! [--staff-token TOKEN]` (see `--help`).
+//! [--staff-token TOKEN] [--behind-proxy] [--no-rate-limits]` (see `--help`).
 
 use onewindow_receiver::{app, serve, shutdown_signal, Config};
 
@@ -19,6 +19,11 @@ onewindow-receiver: serves the built app and forms/, receives submissions (see d
                           this origin otherwise; repeatable; also ONEWINDOW_CONNECT_ORIGINS)
   --staff-token TOKEN     enables the staff endpoints with this bearer token, at least 16
                           characters (prefer ONEWINDOW_STAFF_TOKEN: arguments show in ps)
+  --behind-proxy          a reverse proxy in front appends the client's address to
+                          X-Forwarded-For (the rate limits count per that address) and sets
+                          X-Forwarded-Proto (https makes the staff cookie Secure)
+  --no-rate-limits        turns off the per-client rate limits (submissions, ratings, events,
+                          staff sign-in; docs/receiver.md)
   --help                  this text";
 
 fn main() {
@@ -59,6 +64,8 @@ fn run() -> Result<(), String> {
             "--allow-origin" => config.allow_origins.push(value()?),
             "--connect-origin" => config.connect_origins.push(value()?),
             "--staff-token" => config.staff_token = Some(value()?),
+            "--behind-proxy" => config.behind_proxy = true,
+            "--no-rate-limits" => config.rate_limits = None,
             "--help" | "-h" => {
                 println!("{HELP}");
                 return Ok(());

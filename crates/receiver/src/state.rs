@@ -14,4 +14,19 @@ pub(crate) struct Receiver {
     /// The bearer token of the staff endpoints; `None` disables them.
     pub staff_token: Option<String>,
     pub sessions: Sessions,
+    /// A proxy in front says which scheme the client used (`X-Forwarded-Proto`).
+    pub behind_proxy: bool,
+}
+
+impl Receiver {
+    /// Whether the client reached the site over https: the receiver itself speaks http only,
+    /// so only a proxy in front can say so.
+    pub fn over_https(&self, headers: &axum::http::HeaderMap) -> bool {
+        self.behind_proxy
+            && headers
+                .get("x-forwarded-proto")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
+    }
 }

@@ -18,8 +18,12 @@ pub fn repo() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
+/// The receiver's defaults without rate limits: every request of a test comes from one
+/// client (tests/limits.rs tests the limits).
 pub fn config() -> Config {
-    Config::new(repo().join("dist"), repo().join("forms"), ":memory:")
+    let mut config = Config::new(repo().join("dist"), repo().join("forms"), ":memory:");
+    config.rate_limits = None;
+    config
 }
 
 pub fn router() -> axum::Router {
