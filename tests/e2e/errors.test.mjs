@@ -10,7 +10,14 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const file = (name, mimeType, size) => ({ name, mimeType, buffer: Buffer.alloc(size, 1) });
+// A file of `size` bytes that begins as its media type's files do (the receiver checks the
+// first bytes against the type), then `fill`.
+const SIGNATURES = { 'image/jpeg': [0xff, 0xd8, 0xff, 0xe0], 'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'application/pdf': [...Buffer.from('%PDF-1.7\n')] };
+const file = (name, mimeType, size, fill = 1) => {
+  const buffer = Buffer.alloc(size, fill);
+  (SIGNATURES[mimeType] ?? []).forEach((byte, i) => { if (i < size) buffer[i] = byte; });
+  return { name, mimeType, buffer };
+};
 
 test('[en] every kind of error is explained where it happens, and correcting it moves on', async () => {
   const page = await openPage(browser);

@@ -14,6 +14,7 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use onewindow_engine::formats::content_matches;
 use onewindow_engine::{sha256_hex, Attachment, Package, PackageProblem};
 use serde_json::json;
 use std::sync::Arc;
@@ -199,6 +200,9 @@ fn accept(
                 Some("its content does not match its sha256")
             } else if attachment.size != file.content.len() as u64 {
                 Some("its size does not match the package")
+            } else if content_matches(&attachment.media_type, &file.content) == Some(false) {
+                // HTML sent as image/png, say: the first bytes are not what the type says.
+                Some("its content is not of its media type")
             } else {
                 None
             };

@@ -78,6 +78,35 @@ async fn a_file_whose_content_does_not_match_is_422_naming_it() {
     assert_eq!(send(&router, multipart_request(body)).await.status, StatusCode::CREATED);
 }
 
+/// A file is what its first bytes say, not what its name and media type claim: a page of HTML
+/// sent as `image/png` (with its own SHA-256 and size, so only the content tells) is refused.
+#[tokio::test]
+async fn a_file_whose_content_is_not_its_media_type_is_422() {
+    let router = router();
+    let html: &[u8] = b"<!DOCTYPE html><script>fetch('/staff')</script>";
+    let package = package_with_files(
+        "b62e24c3-4758-4fc0-91d2-e3f4a5b6c7d8",
+        &[
+            ("photo", "photo.png", "image/png", html),
+            ("address_proof", "租房合同.pdf", "application/pdf", PDF),
+        ],
+    );
+    let body = multipart(&[
+        ("package", None, &serde_json::to_vec(&package).unwrap()),
+        (&sha256_hex(html), Some("photo.png"), html),
+        (&sha256_hex(PDF), Some("租房合同.pdf"), PDF),
+    ]);
+    let reply = send(&router, multipart_request(body)).await;
+    assert_eq!(
+        (reply.status, reply.problem().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "attachment_mismatch"),
+        "{}",
+        reply.json()
+    );
+    assert_eq!(reply.json()["attachment"]["field"], "photo");
+    assert!(reply.json()["message"].as_str().unwrap().contains("not of its media type"));
+}
+
 #[tokio::test]
 async fn a_file_whose_size_does_not_match_is_422() {
     let router = router();
@@ -194,7 +223,8 @@ async fn bodies_and_package_parts_over_their_limits_are_413() {
     let mut config = config();
     config.max_body_bytes = 64 * 1024;
     let small = app(&config).unwrap();
-    let big = vec![7u8; 100 * 1024];
+    // A PNG's signature, then padding.
+    let big = [b"\x89PNG\r\n\x1a\n".as_slice(), &[7u8; 100 * 1024]].concat();
     let mut answers = example_answers(0);
     answers.set("photo", serde_json::json!([{"name": "big.png", "type": "image/png", "size": big.len(), "sha256": sha256_hex(&big)}]));
     let package = package_of(&answers, "en", "1b7379b8-9cad-4415-a6c7-d8e9fa0b1c2d");

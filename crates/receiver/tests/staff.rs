@@ -104,7 +104,7 @@ async fn the_right_bearer_token_is_needed() {
 #[tokio::test]
 async fn the_listing_is_newest_first_by_form_and_paged() {
     let router = staff_router();
-    let png: &[u8] = b"\x89PNG pretend";
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n pretend";
     let first = submit(&router, &package("2c8480c9-adbe-4526-b7d8-e9fa0b1c2d3e"), &[]).await;
     let with_file = package_with_files(
         "3d9591da-becf-4637-88e9-fa0b1c2d3e4f",
@@ -159,8 +159,8 @@ async fn the_listing_is_newest_first_by_form_and_paged() {
 #[tokio::test]
 async fn one_package_and_its_files_can_be_fetched() {
     let router = staff_router();
-    let png: &[u8] = b"\x89PNG pretend photo of me";
-    let pdf: &[u8] = b"%PDF pretend proof";
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n pretend photo of me";
+    let pdf: &[u8] = b"%PDF-1.4 pretend proof";
     let package = package_with_files(
         "4ea6a2eb-cfd0-4748-99fa-0b1c2d3e4f5a",
         &[

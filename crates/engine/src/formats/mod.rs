@@ -11,6 +11,7 @@
 
 mod codes;
 mod date;
+mod media;
 mod named;
 mod phone;
 mod problem;
@@ -18,6 +19,7 @@ mod web;
 
 pub use codes::*;
 pub use date::*;
+pub use media::content_matches;
 pub use named::{Format, TextFormat};
 pub use phone::*;
 pub use problem::FormatProblem;
