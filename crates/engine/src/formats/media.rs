@@ -9,7 +9,9 @@ pub fn content_matches(media_type: &str, content: &[u8]) -> Option<bool> {
     let media_type = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     Some(match media_type.as_str() {
         // A PDF may have bytes before its header (readers look within the first KiB).
-        "application/pdf" => content[..content.len().min(1024)].windows(5).any(|w| w == b"%PDF-"),
+        "application/pdf" => {
+            content.get(..1024).unwrap_or(content).windows(5).any(|w| w == b"%PDF-")
+        }
         "image/png" => content.starts_with(b"\x89PNG\r\n\x1a\n"),
         "image/jpeg" => content.starts_with(&[0xFF, 0xD8, 0xFF]),
         "image/gif" => content.starts_with(b"GIF87a") || content.starts_with(b"GIF89a"),
