@@ -1,10 +1,9 @@
-//! Who is staff: the bearer token compared in constant time, and the dashboard's signed-in
-//! sessions (random ids kept in memory, never the token).
+//! Who is staff: the bearer token compared in constant time, and the dashboard's session ids
+//! (random, from the operating system; the store keeps their hashes, so every instance on one
+//! database knows them and a restart keeps them).
 
 use onewindow_engine::sha256_hex;
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Compares the SHA-256 of both in constant time (hashing first hides the length too).
 pub(crate) fn same_secret(given: &str, token: &str) -> bool {
@@ -16,41 +15,18 @@ pub(crate) fn same_secret(given: &str, token: &str) -> bool {
 /// How long a staff session lasts.
 pub(crate) const SESSION: Duration = Duration::from_secs(8 * 3600);
 
-/// Signed-in staff sessions: id → when it ends.
-#[derive(Default)]
-pub(crate) struct Sessions(Mutex<HashMap<String, Instant>>);
+/// A new session id: 32 bytes from the operating system's randomness, in hex. `None` when the
+/// system has none to give (the sign-in then fails rather than hand out a guessable id).
+pub(crate) fn new_session_id() -> Option<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
 
-impl Sessions {
-    pub(crate) fn start(&self, token: &str) -> String {
-        use std::hash::{BuildHasher, Hasher};
-        // RandomState is seeded from the OS's randomness; the token keys it further, the clock
-        // and a counter keep ids apart.
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        hasher.write_u128(nanos);
-        let mut sessions = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        hasher.write_usize(sessions.len());
-        let mut seed = std::collections::hash_map::RandomState::new().build_hasher();
-        seed.write_u64(hasher.finish());
-        let id =
-            sha256_hex(format!("{token}:{nanos}:{}:{}", hasher.finish(), seed.finish()).as_bytes());
-        let now = Instant::now();
-        sessions.retain(|_, end| *end > now);
-        sessions.insert(id.clone(), now + SESSION);
-        id
-    }
-
-    pub(crate) fn valid(&self, id: &str) -> bool {
-        let sessions = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        sessions.get(id).is_some_and(|end| *end > Instant::now())
-    }
-
-    pub(crate) fn end(&self, id: &str) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(id);
-    }
+/// What the store keeps of a session id: its SHA-256, so that a copy of the database does not
+/// sign anyone in.
+pub(crate) fn session_key(id: &str) -> String {
+    sha256_hex(id.as_bytes())
 }
 
 #[cfg(test)]
@@ -65,12 +41,11 @@ mod tests {
     }
 
     #[test]
-    fn sessions_are_distinct_and_end() {
-        let sessions = Sessions::default();
-        let (a, b) = (sessions.start("t"), sessions.start("t"));
+    fn session_ids_are_random_and_kept_hashed() {
+        let (a, b) = (new_session_id().unwrap(), new_session_id().unwrap());
         assert_ne!(a, b);
-        assert!(sessions.valid(&a) && sessions.valid(&b) && !sessions.valid("x"));
-        sessions.end(&a);
-        assert!(!sessions.valid(&a) && sessions.valid(&b));
+        assert_eq!(a.len(), 64);
+        assert_ne!(session_key(&a), a);
+        assert_eq!(session_key(&a), session_key(&a));
     }
 }

@@ -8,7 +8,7 @@
 //! SameSite=Strict is the protection against cross-site form posts. No script runs on the
 //! page, and its Content-Security-Policy allows none.
 
-use crate::auth::{same_secret, SESSION};
+use crate::auth::{new_session_id, same_secret, session_key, SESSION};
 use crate::report_export::{export, stored_reports};
 use crate::reports::{Reports, CSV_REPORTS};
 use crate::state::Receiver;
@@ -54,7 +54,10 @@ fn session_of(headers: &HeaderMap) -> Option<String> {
 
 fn signed_in(receiver: &Receiver, headers: &HeaderMap) -> bool {
     receiver.staff_token.is_some()
-        && session_of(headers).is_some_and(|id| receiver.sessions.valid(&id))
+        && session_of(headers).is_some_and(|id| {
+            // A store that cannot answer signs nobody in.
+            receiver.store.session_valid(&session_key(&id)).unwrap_or(false)
+        })
 }
 
 /// Every page here: never cached, no scripts, not framed.
@@ -136,7 +139,16 @@ async fn login(
     if !same_secret(&given, token) {
         return page(StatusCode::UNAUTHORIZED, login_page(Some("The staff token is not right")));
     }
-    let id = receiver.sessions.start(token);
+    let started = new_session_id().and_then(|id| {
+        receiver.store.start_session(&session_key(&id), SESSION.as_secs()).ok().map(|()| id)
+    });
+    let Some(id) = started else {
+        eprintln!("onewindow: a staff session could not be started");
+        return page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            login_page(Some("Signing in is not possible just now; try again in a minute")),
+        );
+    };
     let mut response = see_other("/staff");
     // `Secure` whenever the site is reached over https, so the browser never sends the
     // session over plain http.
@@ -153,7 +165,9 @@ async fn login(
 
 async fn logout(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) -> Response {
     if let Some(id) = session_of(&headers) {
-        receiver.sessions.end(&id);
+        if let Err(message) = receiver.store.end_session(&session_key(&id)) {
+            eprintln!("onewindow: a staff session could not be ended: {message}");
+        }
     }
     let mut response = see_other("/staff");
     response.headers_mut().insert(

@@ -28,7 +28,6 @@ mod submit;
 pub use limits::{Allowance, RateLimits};
 pub use submit::MAX_PACKAGE_BYTES;
 
-use auth::Sessions;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::Response;
@@ -120,7 +119,6 @@ pub fn app(config: &Config) -> Result<Router, String> {
         store,
         max_body_bytes: config.max_body_bytes,
         staff_token: config.staff_token.clone(),
-        sessions: Sessions::default(),
         behind_proxy: config.behind_proxy,
     });
 

@@ -1,7 +1,6 @@
-//! What every handler shares: the published forms, the store, the limits, the staff token and
-//! the signed-in staff sessions.
+//! What every handler shares: the published forms, the store (with the staff sessions), the
+//! limits and the staff token.
 
-use crate::auth::Sessions;
 use crate::forms::Published;
 use crate::store::Store;
 
@@ -13,7 +12,6 @@ pub(crate) struct Receiver {
     pub max_body_bytes: usize,
     /// The bearer token of the staff endpoints; `None` disables them.
     pub staff_token: Option<String>,
-    pub sessions: Sessions,
     /// A proxy in front says which scheme the client used (`X-Forwarded-Proto`).
     pub behind_proxy: bool,
 }

@@ -69,6 +69,10 @@ pub(crate) struct File {
 impl Store {
     pub fn open(path: &Path) -> Result<Store, String> {
         let db = Connection::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        // Another connection to the same file (a second instance, a backup) may hold the write
+        // lock for a moment: wait for it rather than fail the request at once.
+        db.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         db.execute_batch(
             "CREATE TABLE IF NOT EXISTS submissions (
                 idempotency_key TEXT PRIMARY KEY,
@@ -119,6 +123,11 @@ impl Store {
                 detail TEXT NOT NULL,
                 count INTEGER NOT NULL,
                 PRIMARY KEY (day, channel, type, form, version, page, field, rule, detail)
+            );
+            -- Signed-in staff: the SHA-256 of each session id, and when it ends (Unix seconds).
+            CREATE TABLE IF NOT EXISTS staff_sessions (
+                key TEXT PRIMARY KEY,
+                ends_at INTEGER NOT NULL
             );
             -- How many event_counts rows each form (\"\" for searches) has on a day: the bound.
             CREATE TABLE IF NOT EXISTS event_rows (
@@ -179,6 +188,40 @@ impl Store {
         }
         tx.commit().map_err(|e| e.to_string())?;
         Ok(Stored::New(reference))
+    }
+
+    /// Keeps a staff session (the hash of its id) for `seconds`, and forgets ended ones.
+    pub fn start_session(&self, key: &str, seconds: u64) -> Result<(), String> {
+        let db = self.lock()?;
+        let now = unix_now();
+        db.execute("DELETE FROM staff_sessions WHERE ends_at <= ?1", [now])
+            .map_err(|e| e.to_string())?;
+        db.execute(
+            "INSERT OR REPLACE INTO staff_sessions (key, ends_at) VALUES (?1, ?2)",
+            params![key, now.saturating_add(seconds as i64)],
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    /// Whether the session with this key is signed in and not ended.
+    pub fn session_valid(&self, key: &str) -> Result<bool, String> {
+        let db = self.lock()?;
+        db.query_row(
+            "SELECT COUNT(*) FROM staff_sessions WHERE key = ?1 AND ends_at > ?2",
+            params![key, unix_now()],
+            |row| row.get::<_, i64>(0),
+        )
+        .map(|n| n > 0)
+        .map_err(|e| e.to_string())
+    }
+
+    /// Signs the session with this key out.
+    pub fn end_session(&self, key: &str) -> Result<(), String> {
+        let db = self.lock()?;
+        db.execute("DELETE FROM staff_sessions WHERE key = ?1", [key])
+            .map_err(|e| e.to_string())?;
+        Ok(())
     }
 
     /// Submissions newest first, of one form or all; and how many there are in all.
@@ -555,6 +598,14 @@ fn now() -> (Date, String) {
     let time = secs % 86_400;
     let stamp = format!("{day}T{:02}:{:02}:{:02}Z", time / 3600, time / 60 % 60, time % 60);
     (day, stamp)
+}
+
+/// Seconds since the Unix epoch, from the system clock.
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 /// Today's date (UTC) from the system clock.

@@ -481,3 +481,44 @@ async fn a_case_is_rated_only_with_its_token() {
     .await;
     assert_eq!(again.json()["rating_token"], token.as_str());
 }
+
+/// A staff session is kept in the database (its id's hash, not the id): another instance on the
+/// same database knows it, a restart keeps it, and signing out on one ends it on all.
+#[tokio::test]
+async fn a_staff_session_works_across_instances_and_restarts() {
+    let dir = temp_dir("sessions");
+    let mut config = config();
+    config.database = dir.join("receiver.sqlite");
+    config.staff_token = Some(TOKEN.into());
+    let first = app(&config).unwrap();
+    let second = app(&config).unwrap();
+    let signed_in = sign_in(&first, TOKEN).await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+    let cookie = cookie_of(&signed_in);
+    let dashboard = |router: axum::Router| {
+        let cookie = cookie.clone();
+        async move {
+            let reply = send(
+                &router,
+                Request::get("/staff").header("cookie", cookie).body(Body::empty()).unwrap(),
+            )
+            .await;
+            String::from_utf8(reply.body).unwrap().contains("Service evaluation and journeys")
+        }
+    };
+    assert!(dashboard(second.clone()).await, "the other instance knows the session");
+    drop(first);
+    let restarted = app(&config).unwrap();
+    assert!(dashboard(restarted.clone()).await, "a restart keeps it");
+    let database = std::fs::read(dir.join("receiver.sqlite")).unwrap();
+    let id = cookie.split_once('=').unwrap().1;
+    assert!(!database.windows(id.len()).any(|w| w == id.as_bytes()), "the id itself is not stored");
+    let out = send(
+        &second,
+        Request::post("/staff/logout").header("cookie", &cookie).body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(!dashboard(restarted).await, "signed out everywhere");
+    std::fs::remove_dir_all(dir).unwrap();
+}
