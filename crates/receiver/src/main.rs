@@ -79,12 +79,14 @@ fn run() -> Result<(), String> {
             config.dist.display()
         ));
     }
-    let app = app(&config)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
+    // Several threads: one slow request (a large upload, a report) does not hold the others.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async {
+        // Inside the runtime: the rate limits start their clean-up tasks on it.
+        let app = app(&config)?;
         let listener = tokio::net::TcpListener::bind(&addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

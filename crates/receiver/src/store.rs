@@ -152,7 +152,7 @@ impl Store {
     pub fn store(&self, package: &Package, files: &[StoredFile<'_>]) -> Result<Stored, String> {
         let key = package.idempotency_key.to_ascii_lowercase();
         let mut db = self.lock()?;
-        let tx = db.transaction().map_err(|e| e.to_string())?;
+        let tx = write(&mut db)?;
         let existing: Option<(String, Option<String>)> = tx
             .query_row(
                 "SELECT reference, json_extract(package, '$.checksum') FROM submissions WHERE idempotency_key = ?1",
@@ -368,7 +368,7 @@ impl Store {
         rating: &onewindow_engine::analytics::Rating,
     ) -> Result<RatingStored, String> {
         let mut db = self.lock()?;
-        let tx = db.transaction().map_err(|e| e.to_string())?;
+        let tx = write(&mut db)?;
         if let Some(case) = &rating.case_reference {
             let key: Option<String> = tx
                 .query_row(
@@ -497,7 +497,7 @@ impl Store {
     ) -> Result<(), String> {
         use onewindow_engine::analytics::Event;
         let mut db = self.lock()?;
-        let tx = db.transaction().map_err(|e| e.to_string())?;
+        let tx = write(&mut db)?;
         let day = today().to_string();
         for event in &batch.events {
             let (form, version, page) = event.place();
@@ -598,6 +598,14 @@ fn now() -> (Date, String) {
     let time = secs % 86_400;
     let stamp = format!("{day}T{:02}:{:02}:{:02}Z", time / 3600, time / 60 % 60, time % 60);
     (day, stamp)
+}
+
+/// A transaction that takes the write lock at once (`BEGIN IMMEDIATE`): what it reads before it
+/// writes (the last reference, whether a key or a case is stored) cannot change under it, even
+/// with a second instance on the same file.
+fn write(db: &mut Connection) -> Result<rusqlite::Transaction<'_>, String> {
+    db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| e.to_string())
 }
 
 /// Seconds since the Unix epoch, from the system clock.

@@ -411,3 +411,38 @@ async fn api_answers_are_json_and_everything_is_nosniff() {
     assert_eq!(reply.header("x-content-type-options"), "nosniff");
     std::fs::remove_dir_all(dist).unwrap();
 }
+
+/// Two instances on one database, taking submissions at once, some of them repeats of the same
+/// key in either case: every application gets its own reference, each key is stored once, and
+/// nothing is answered 5xx (the last reference and the key are read under the write lock).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_on_one_database_store_each_key_once() {
+    let dir = temp_dir("two-instances");
+    let mut config = config();
+    config.database = dir.join("receiver.sqlite");
+    let instances = [app(&config).unwrap(), app(&config).unwrap()];
+    let keys: Vec<String> =
+        (0..150).map(|i| format!("{i:08x}-1111-4222-8333-444455556666")).collect();
+    let mut tasks = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        for (copy, key) in [key.clone(), key.to_ascii_uppercase()].into_iter().enumerate() {
+            let router = instances[(i + copy) % 2].clone();
+            let body = serde_json::to_string(&package(&key)).unwrap();
+            tasks.push(tokio::spawn(async move {
+                let reply = post_json(&router, body).await;
+                (key.to_ascii_lowercase(), reply.status, reply.json()["reference"].clone())
+            }));
+        }
+    }
+    let mut references = std::collections::BTreeMap::new();
+    for task in tasks {
+        let (key, status, reference) = task.await.unwrap();
+        assert!(status == StatusCode::CREATED || status == StatusCode::OK, "{key}: {status}");
+        let first = references.entry(key.clone()).or_insert(reference.clone());
+        assert_eq!(*first, reference, "{key}: both copies get one reference");
+    }
+    let distinct: std::collections::BTreeSet<_> =
+        references.values().map(|r| r.as_str().unwrap().to_string()).collect();
+    assert_eq!((references.len(), distinct.len()), (150, 150));
+    std::fs::remove_dir_all(dir).unwrap();
+}
