@@ -394,12 +394,20 @@ fn dashboard_page(r: &Reports) -> String {
     for (n, s) in r.satisfaction.iter().enumerate() {
         let _ = write!(
             b,
-            "<h3>{}</h3><p class=\"lede\"><strong>{}</strong> ratings, average <strong>{:.2}</strong> of 5, <strong>{}</strong> negative.</p>",
+            "<h3>{}</h3><p class=\"lede\"><strong>{}</strong> ratings of a case, average <strong>{:.2}</strong> of 5, <strong>{}</strong> negative.</p>",
             esc(&s.service),
             s.ratings,
             s.average,
             s.negative
         );
+        // Anyone may rate from a guide: counted apart, never in the figures above.
+        if s.without_case.ratings > 0 {
+            let _ = write!(
+                b,
+                "<p>From the guide, without a case: <strong>{}</strong> ratings, average <strong>{:.2}</strong> of 5, <strong>{}</strong> negative.</p>",
+                s.without_case.ratings, s.without_case.average, s.without_case.negative
+            );
+        }
         let rows: Vec<(String, Vec<(i64, &str)>)> = LEVELS
             .iter()
             .map(|(l, name)| {

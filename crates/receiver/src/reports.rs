@@ -25,10 +25,13 @@ pub(crate) struct Reports {
     pub validation_errors: Vec<ErrorCount>,
 }
 
-/// The ratings of one service.
+/// The ratings of one service. Ratings of a case (proven with its token) and ratings from a
+/// guide, which anyone may send, are counted apart: the figures are the cases', and the
+/// guides' are in `without_case`, so anonymous ratings cannot move a service's satisfaction.
 #[derive(Debug, Serialize)]
 pub(crate) struct Satisfaction {
     pub service: String,
+    /// Ratings of a case.
     pub ratings: i64,
     /// Mean level, 1 … 5, to two decimals.
     pub average: f64,
@@ -40,6 +43,16 @@ pub(crate) struct Satisfaction {
     pub indicators: BTreeMap<String, f64>,
     /// Per day of arrival (UTC), oldest first.
     pub by_day: Vec<Day>,
+    /// Ratings without a case (from the guide).
+    pub without_case: Apart,
+}
+
+/// Ratings without a case: how many, their mean and how many were negative.
+#[derive(Debug, Serialize)]
+pub(crate) struct Apart {
+    pub ratings: i64,
+    pub average: f64,
+    pub negative: i64,
 }
 
 /// Ratings of one day.
@@ -129,7 +142,14 @@ pub(crate) fn build(ratings: &[RatingRow], counts: &[Count], forms: &Path) -> Re
     }
     let satisfaction = services
         .into_iter()
-        .map(|(service, rows)| {
+        .map(|(service, all)| {
+            let (rows, guides): (Vec<&RatingRow>, Vec<&RatingRow>) =
+                all.into_iter().partition(|r| r.case_reference.is_some());
+            let without_case = Apart {
+                ratings: guides.len() as i64,
+                average: mean(guides.iter().map(|r| r.level).sum(), guides.len() as i64),
+                negative: guides.iter().filter(|r| is_negative(r.level as u8)).count() as i64,
+            };
             let n = rows.len() as i64;
             let mut levels: BTreeMap<u8, i64> = (1..=5).map(|l| (l, 0)).collect();
             let mut indicators: BTreeMap<String, (i64, i64)> = BTreeMap::new();
@@ -160,6 +180,7 @@ pub(crate) fn build(ratings: &[RatingRow], counts: &[Count], forms: &Path) -> Re
                         average: mean(sum, n),
                     })
                     .collect(),
+                without_case,
             }
         })
         .collect();
