@@ -46,6 +46,10 @@ pub(crate) fn material_item(
         Source::Other => UiText::OtherSource,
     };
     let copies = onewindow_engine::copies_text(m.copies, locale);
+    // Only links the URL policy allows (lint refuses the others; a guide published anyway loses
+    // them rather than running them).
+    let link = |url: &Option<String>| url.clone().filter(|u| onewindow_engine::is_safe_link(u));
+    let (blank_form, sample) = (link(&m.blank_form), link(&m.sample));
     html! {
         <li class="ow-material" id={format!("material-{}", m.id)}>
             <span class="ow-material__name">{ t(&m.name, locale, fallback) }</span>
@@ -55,11 +59,11 @@ pub(crate) fn material_item(
             <span class="ow-material__source">{ ui_text(source, locale) }</span>
             if let Some(notes) = &m.notes { <span class="ow-hint">{ t(notes, locale, fallback) }</span> }
             if conditional_note && m.applies_if.is_some() { <strong class="ow-tag">{ ui_text(UiText::ForSomePeople, locale) }</strong> }
-            if m.blank_form.is_some() || m.sample.is_some() {
+            if blank_form.is_some() || sample.is_some() {
                 <span class="ow-material__links">
-                    if let Some(href) = &m.blank_form { <a href={href.clone()}>{ ui_text(UiText::BlankForm, locale) }</a> }
-                    if m.blank_form.is_some() && m.sample.is_some() { { " · " } }
-                    if let Some(href) = &m.sample { <a href={href.clone()}>{ ui_text(UiText::FilledSample, locale) }</a> }
+                    if let Some(href) = &blank_form { <a href={href.clone()}>{ ui_text(UiText::BlankForm, locale) }</a> }
+                    if blank_form.is_some() && sample.is_some() { { " · " } }
+                    if let Some(href) = &sample { <a href={href.clone()}>{ ui_text(UiText::FilledSample, locale) }</a> }
                 </span>
             }
         </li>

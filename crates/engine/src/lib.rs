@@ -73,4 +73,5 @@ pub use text::i18n::{
     add_item_text, locale_name, results_text, summary_of_names, text_direction, ui_text,
     with_optional, UiText,
 };
+pub use text::is_safe_link;
 pub use text::markdown::{escape_html, render_markdown};

@@ -334,3 +334,19 @@ fn catalog_ids_and_locales_must_be_safe_in_urls_and_file_paths() {
         load_catalog(&std::fs::read_to_string(forms().join("catalog.json")).unwrap());
     assert!(!problems.iter().any(|p| p.is_error()), "{problems:?}");
 }
+
+/// A guide's blank form and sample go into a link's href as they are: lint holds them to the
+/// URL policy (http(s), mailto, tel, relative) and names each one it refuses.
+#[test]
+fn a_guide_s_links_keep_to_the_url_policy() {
+    let guide = std::fs::read_to_string(forms().join("guides/passport.json")).unwrap();
+    let mut bad: serde_json::Value = serde_json::from_str(&guide).unwrap();
+    bad["materials"][0]["blank_form"] = serde_json::json!("javascript:window.__xss=1");
+    bad["materials"][1]["sample"] =
+        serde_json::json!("data:text/html,<script>window.__xss=1</script>");
+    bad["materials"][2]["blank_form"] = serde_json::json!("/forms/passport-blank.pdf");
+    let (_, problems) = load_guide(&bad.to_string(), None);
+    let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/materials/0/blank_form", "/materials/1/sample"], "{problems:?}");
+    assert!(problems[0].message.contains("not a link a page may have"), "{problems:?}");
+}

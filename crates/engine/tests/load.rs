@@ -354,3 +354,28 @@ fn an_outcome_s_action_takes_the_keys_of_its_kind() {
         );
     }
 }
+
+/// A definition is a public file: a header that looks like a credential gets a warning (the
+/// form still loads), one onewindow sets itself an error.
+#[test]
+fn a_submission_header_that_looks_like_a_secret_is_warned_about() {
+    let mut definition = form(json!([{"id": "p", "fields": [text("a")]}]));
+    definition["submission"] = json!({"url": "https://records.example/api", "headers": {
+        "X-Api-Key": "k", "Authorization": "Bearer x", "X-CSRF-Token": "t", "X-Auth": "a",
+        "X-Form-Channel": "onewindow", "Keep-Alive": "1", "Author": "dept", "Cookie": "c"}});
+    let problems = check(definition);
+    let warned: Vec<&String> = problems.iter().filter(|p| p.contains(": warning: ")).collect();
+    for name in ["X-Api-Key", "Authorization", "X-CSRF-Token", "X-Auth"] {
+        assert!(
+            warned.iter().any(|p| p.starts_with(&format!(
+                "/submission/headers/{name}: warning: the {name} header looks like a credential"
+            ))),
+            "{name}: {problems:?}"
+        );
+    }
+    assert_eq!(warned.len(), 4, "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.starts_with("/submission/headers/Cookie: error:")),
+        "{problems:?}"
+    );
+}

@@ -255,6 +255,17 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
         text(&f.question, format!("/faq/{i}/question"));
         text(&f.answer, format!("/faq/{i}/answer"));
     }
+    // The URL policy: these go into a link's href as they are.
+    for (i, m) in guide.materials.iter().enumerate() {
+        for (key, url) in [("blank_form", &m.blank_form), ("sample", &m.sample)] {
+            if let Some(url) = url.as_deref().filter(|url| !crate::text::is_safe_link(url)) {
+                problems.push(Diagnostic::error(
+                    format!("/materials/{i}/{key}"),
+                    format!("{url:?} is not a link a page may have: use an http(s), mailto or tel address, or one relative to the site"),
+                ));
+            }
+        }
+    }
     let mut unique = |ids: Vec<&str>, list: &str| {
         let mut seen = HashMap::new();
         for (i, id) in ids.into_iter().enumerate() {

@@ -3,3 +3,6 @@
 
 pub mod i18n;
 pub mod markdown;
+mod url;
+
+pub use url::is_safe_link;

@@ -86,11 +86,16 @@ impl<'a> Linter<'a> {
             }
         }
         for name in settings.headers.keys() {
+            let lower = name.to_ascii_lowercase();
             let reserved = ["content-type", "content-length", "idempotency-key", "host", "cookie"];
-            if reserved.contains(&name.to_ascii_lowercase().as_str()) {
-                self.error(
-                    format!("/submission/headers/{}", escape_token(name)),
-                    format!("the {name} header is set by onewindow itself"),
+            let at = format!("/submission/headers/{}", escape_token(name));
+            if reserved.contains(&lower.as_str()) {
+                self.error(at, format!("the {name} header is set by onewindow itself"));
+            } else if looks_like_a_credential(&lower) {
+                // A definition is a public file: anyone can read what it would send.
+                self.warning(
+                    at,
+                    format!("the {name} header looks like a credential, and definitions are public files: anyone can read it here; let the host page add it, or send through a server of yours that adds it (docs/submission.md)"),
                 );
             }
         }
@@ -359,4 +364,21 @@ impl<'a> Linter<'a> {
             }
         }
     }
+}
+
+/// Whether a header name (lower case) looks like it carries a secret.
+fn looks_like_a_credential(name: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "authorization",
+        "api-key",
+        "apikey",
+        "api_key",
+        "token",
+        "secret",
+        "password",
+        "auth",
+        "key",
+    ];
+    let words: Vec<&str> = name.split(['-', '_']).collect();
+    WORDS.iter().any(|w| name.contains(w) && (w.len() > 4 || words.contains(w)))
 }

@@ -25,13 +25,9 @@ pub(super) fn attributes(
     }
 }
 
+/// `url`, or `#` where the URL policy (`text::is_safe_link`) refuses it.
 pub(super) fn safe_url(url: &str) -> String {
-    let lower = url.trim().to_ascii_lowercase();
-    let scheme_end = lower.find([':', '/', '?', '#']);
-    let has_scheme = scheme_end.is_some_and(|i| lower.as_bytes().get(i) == Some(&b':'));
-    let allowed =
-        !has_scheme || ["http:", "https:", "mailto:", "tel:"].iter().any(|s| lower.starts_with(s));
-    if allowed {
+    if crate::text::is_safe_link(url.trim()) {
         url.to_string()
     } else {
         "#".to_string()
