@@ -54,13 +54,13 @@ fn without_settings_the_whole_package_goes_to_the_reference_receiver() {
 fn a_flat_mapping_renames_answers_types_dates_and_adds_package_facts() {
     let model = registration(Some(json!({
         "url": "https://records.example.gov.cn/applications", "encoding": "flat",
-        "headers": {"X-Api-Key": "k1"},
+        "headers": {"X-Form-Channel": "k1"},
         "field_map": {"full_name": "name", "id_number": "idCard", "moved_in": "movedIn",
                       "residence_address.street": "street", "residence_address": "address",
                       "$idempotency_key": "requestId", "$form_version": "formVersion"},
         "reference_pointer": "/id"})));
     let request = model.request(&package(&model), &model.form().submission_settings());
-    assert!(request.headers.contains(&("X-Api-Key".into(), "k1".into())));
+    assert!(request.headers.contains(&("X-Form-Channel".into(), "k1".into())));
     let RequestBody::Json { text: body } = request.body else { panic!("JSON") };
     let body: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(body["name"], "艾力·买买提");

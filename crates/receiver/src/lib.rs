@@ -7,8 +7,8 @@
 
 // Lower modules never name upper ones: `http`, `csv`, `auth`, `store`, `files` (serving the
 // app and the definitions) name none of ours;
-// `forms` (the published forms, compiled once) and `reports` (worked out from the store) are
-// above them; `state` (what handlers share) above those; `report_export` above `state`; the
+// `limits` (rate limits, answering through `http`), `forms` (the published forms, compiled
+// once) and `reports` (worked out from the store) are above them; `state` (what handlers share) above those; `report_export` above `state`; the
 // handlers (`submit`, `analytics`, `staff`, `dashboard`) above all; this root builds the app.
 mod analytics;
 mod auth;
