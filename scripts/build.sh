@@ -26,6 +26,11 @@ bundle() {
 }
 bundle onewindow-form
 bundle onewindow-extras
+# The service worker's cache is named for this build (the hashed names of its modules), so a
+# new build's worker drops the old cache when it takes over (static/sw.js).
+version=$(cd dist && ls -1 ./*.js ./*.wasm ./*.css 2>/dev/null | sha256sum | cut -c1-16)
+sed -i "s/const CACHE = 'onewindow-dev';/const CACHE = 'onewindow-$version';/" dist/sw.js
+grep -q "const CACHE = 'onewindow-$version';" dist/sw.js || { echo "dist/sw.js names no cache to version" >&2; exit 1; }
 # The static pages (catalog home, topics, guides in every locale; docs/site.md), rendered by the
 # app's own components. Canonical links need the site's absolute address: ONEWINDOW_SITE_URL,
 # by default where scripts/run.sh serves the demo.

@@ -3,10 +3,30 @@
 // definition or a new app build is used as soon as the network has it; the cache only answers
 // when the network cannot. Submissions (/api/) are never touched: the outbox handles them; nor
 // is the staff dashboard (/staff), which must never be kept in a citizen-facing cache.
-const CACHE = 'onewindow-v1';
+//
+// One cache per build: scripts/build.sh writes the build's version in place of "dev", and a new
+// worker deletes every other onewindow cache when it takes over, so an old shell or old
+// definitions are never served beside a new app, and caches do not pile up.
+const CACHE = 'onewindow-dev';
 
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith('onewindow-') && name !== CACHE).map((name) => caches.delete(name)));
+  await self.clients.claim();
+})()));
+
+// The page's own files, fetched before this worker was there (src/io/offline.rs), and the shell.
+self.addEventListener('message', (event) => {
+  const urls = Array.isArray(event.data?.keep) ? event.data.keep : [];
+  const own = urls.filter((u) => {
+    if (typeof u !== 'string') return false;
+    const url = new URL(u, self.location.href);
+    return url.origin === self.location.origin && !url.pathname.includes('/api/') && !url.pathname.startsWith('/staff');
+  });
+  event.waitUntil(caches.open(CACHE).then((cache) =>
+    Promise.all([self.registration.scope, ...own].map((u) => cache.add(u).catch(() => {})))));
+});
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

@@ -5,12 +5,12 @@ export async function register_offline() {
   if (!('serviceWorker' in navigator) || !window.caches) return;
   await navigator.serviceWorker.register('sw.js');
   // What this page already loaded (the app, its styles, the definition and its lists) was
-  // fetched before the worker was there: put it in the cache now.
+  // fetched before the worker was there: the worker keeps it now, in its build's cache (only
+  // the worker knows that cache's name).
   const same = (u) => u.startsWith(location.origin) && !u.includes('/api/');
   const loaded = performance.getEntriesByType('resource').map((e) => e.name).filter(same);
-  const cache = await caches.open('onewindow-v1');
-  await cache.add(new URL('./', location.href).href);
-  await Promise.all(loaded.map((u) => cache.add(u).catch(() => {})));
+  const { active } = await navigator.serviceWorker.ready;
+  active?.postMessage({ keep: loaded });
 }
 "#)]
 extern "C" {
