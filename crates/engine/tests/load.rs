@@ -379,3 +379,75 @@ fn a_submission_header_that_looks_like_a_secret_is_warned_about() {
         "{problems:?}"
     );
 }
+
+/// Date limits relative to today or to an earlier date answer: `today-3m`, `moved_in+6 months`.
+/// Lint accepts them (and refuses an offset it cannot read), and validation moves the base by
+/// the offset, clamping to a month's last day.
+#[test]
+fn a_date_limit_may_be_relative_to_today_or_an_earlier_date() {
+    use onewindow_engine::formats::{DateUnit, RelativeDate};
+    assert_eq!(
+        RelativeDate::parse("today-3m"),
+        Some(RelativeDate { base: "today", count: -3, unit: DateUnit::Months })
+    );
+    assert_eq!(
+        RelativeDate::parse("moved-in + 6 months"),
+        Some(RelativeDate { base: "moved-in", count: 6, unit: DateUnit::Months })
+    );
+    assert_eq!(RelativeDate::parse("today+12w").map(|r| r.unit), Some(DateUnit::Weeks));
+    assert_eq!(RelativeDate::parse("today-3q"), None);
+    assert_eq!(RelativeDate::parse("moved-in"), None);
+    let day = |y, m, d| Date::new(y, m, d).unwrap();
+    let months = RelativeDate::parse("today+1m").unwrap();
+    assert_eq!(months.from(day(2026, 1, 31)), day(2026, 2, 28), "clamped to February's end");
+    assert_eq!(RelativeDate::parse("today-1y").unwrap().from(day(2028, 2, 29)), day(2027, 2, 28));
+    assert_eq!(RelativeDate::parse("today-30d").unwrap().from(day(2026, 3, 1)), day(2026, 1, 30));
+
+    let date = |id: &str, limits: Value| {
+        let mut field = json!({"id": id, "type": "date", "label": id});
+        for (k, v) in limits.as_object().unwrap() {
+            field[k] = v.clone();
+        }
+        field
+    };
+    let definition = form(json!([{"id": "p", "fields": [
+        date("moved_in", json!({"before": "today"})),
+        date("bill", json!({"not_before": "today-3m", "not_after": "today"})),
+        date("renewal", json!({"after": "moved_in+6 months"})),
+    ]}]));
+    assert_eq!(check(definition.clone()), Vec::<String>::new());
+    let (model, _) = load_form(&definition.to_string(), Date::new(2026, 11, 27).unwrap());
+    let model = model.unwrap();
+    let answers = |bill: (u32, u32, u32), renewal: (u32, u32, u32)| {
+        let part = |(d, m, y): (u32, u32, u32)| json!({"day": d.to_string(), "month": m.to_string(), "year": y.to_string()});
+        serde_json::from_value::<onewindow_engine::Answers>(json!({
+            "moved_in": part((1, 3, 2026)), "bill": part(bill), "renewal": part(renewal)}))
+        .unwrap()
+    };
+    let rules = |a| -> Vec<(String, String)> {
+        match model.continue_from(0, &a, "en", false) {
+            Ok(_) => vec![],
+            Err(errors) => errors.into_iter().map(|e| (e.field, e.rule)).collect(),
+        }
+    };
+    assert_eq!(rules(answers((27, 8, 2026), (2, 9, 2026))), vec![]);
+    assert_eq!(
+        rules(answers((26, 8, 2026), (1, 9, 2026))),
+        vec![("bill".into(), "date_not_before".into()), ("renewal".into(), "date_after".into())]
+    );
+    let errors =
+        model.continue_from(0, &answers((26, 8, 2026), (2, 9, 2026)), "en", false).unwrap_err();
+    assert!(
+        errors[0].message.contains("27 August 2026"),
+        "the worked-out date is named: {}",
+        errors[0].message
+    );
+
+    let bad =
+        form(json!([{"id": "p", "fields": [date("bill", json!({"not_before": "today-3q"}))]}]));
+    let problems = check(bad);
+    assert!(
+        problems[0].starts_with("/pages/0/fields/0/not_before: error: \"today-3q\" is not"),
+        "{problems:?}"
+    );
+}

@@ -224,3 +224,78 @@ impl Date {
         Date::new(year, month, day).unwrap_or(Date { year: 1970, month: 1, day: 1 })
     }
 }
+
+/// A date bound relative to another date: `today-3m`, `moved_in+6 months`, `today + 12 weeks`.
+/// `base` is `today` or a date question's id; the offset is a whole number of days, weeks,
+/// months or years (`d`, `w`, `m`, `y`, or the words, singular or plural).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelativeDate<'a> {
+    /// `today` or a question's id.
+    pub base: &'a str,
+    /// Signed count of `unit`s.
+    pub count: i32,
+    /// What is counted.
+    pub unit: DateUnit,
+}
+
+/// What a relative date counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateUnit {
+    /// Calendar days.
+    Days,
+    /// Weeks of 7 days.
+    Weeks,
+    /// Calendar months (the day clamped to the month's last).
+    Months,
+    /// Calendar years (29 February clamped to the 28th).
+    Years,
+}
+
+impl<'a> RelativeDate<'a> {
+    /// Reads `text` as a base and an offset; `None` when there is no offset or it is not one.
+    pub fn parse(text: &'a str) -> Option<RelativeDate<'a>> {
+        // A question id may contain '-': the offset starts at the last sign that a number
+        // follows.
+        let at = text.match_indices(['+', '-']).map(|(i, _)| i).filter(|&i| i > 0).rfind(|&i| {
+            text.get(i + 1..)
+                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        })?;
+        let base = text.get(..at)?.trim();
+        let sign = if text.as_bytes().get(at) == Some(&b'-') { -1 } else { 1 };
+        let rest = text.get(at + 1..)?.trim();
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let count: i32 = rest.get(..digits)?.parse().ok().filter(|&n: &i32| n <= 10_000)?;
+        let unit = match rest.get(digits..)?.trim() {
+            "d" | "day" | "days" => DateUnit::Days,
+            "w" | "week" | "weeks" => DateUnit::Weeks,
+            "m" | "month" | "months" => DateUnit::Months,
+            "y" | "year" | "years" => DateUnit::Years,
+            _ => return None,
+        };
+        (!base.is_empty()).then_some(RelativeDate { base, count: sign * count, unit })
+    }
+
+    /// `date` moved by the offset.
+    pub fn from(&self, date: Date) -> Date {
+        match self.unit {
+            DateUnit::Days => {
+                Date::from_days_since_epoch(date.days_since_epoch() + i64::from(self.count))
+            }
+            DateUnit::Weeks => {
+                Date::from_days_since_epoch(date.days_since_epoch() + 7 * i64::from(self.count))
+            }
+            DateUnit::Months => date.plus_months(self.count),
+            DateUnit::Years => date.plus_months(self.count.saturating_mul(12)),
+        }
+    }
+}
+
+impl Date {
+    /// The date `months` calendar months later (earlier when negative), the day clamped to the
+    /// month's last.
+    pub fn plus_months(self, months: i32) -> Date {
+        let total = self.year * 12 + i32::from(self.month) - 1 + months;
+        let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
+        (1..=self.day).rev().find_map(|day| Date::new(year, month, day)).unwrap_or(self)
+    }
+}

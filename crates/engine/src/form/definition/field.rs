@@ -84,7 +84,9 @@ pub enum AddressStyle {
     Uk,
 }
 
-/// A relative or absolute date limit: `"today"`, `"2020-01-01"`, or another date field's id.
+/// A relative or absolute date limit: `"today"`, `"2020-01-01"`, or another date field's id;
+/// `"today"` or an id may be moved by a whole number of days, weeks, months or years, e.g.
+/// `"today-3m"`, `"moved_in+6 months"`.
 pub type DateBound = String;
 
 /// The kinds of answer a field takes, selected by `"type"`.

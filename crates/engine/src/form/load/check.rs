@@ -219,11 +219,13 @@ impl<'a> Linter<'a> {
                     ("after", after),
                 ] {
                     if let Some(bound) = bound {
-                        let known = bound == "today"
-                            || bound.parse::<Date>().is_ok()
-                            || self.fields.contains_key(bound.as_str());
+                        let base = crate::formats::RelativeDate::parse(bound)
+                            .map_or(bound.as_str(), |relative| relative.base);
+                        let known = base == "today"
+                            || (base == bound && bound.parse::<Date>().is_ok())
+                            || self.fields.contains_key(base);
                         if !known {
-                            self.error(format!("{at}/{name}"), format!("\"{bound}\" is not \"today\", a date like 2020-01-31, or an earlier date question's id"));
+                            self.error(format!("{at}/{name}"), format!("\"{bound}\" is not \"today\", a date like 2020-01-31, or an earlier date question's id, each maybe with an offset such as today-3m or moved_in+6 months (d, w, m, y)"));
                         }
                     }
                 }

@@ -121,8 +121,9 @@ impl Checker<'_> {
         None
     }
 
-    /// A date bound: `"today"`, an ISO date, or another date question's answer. The flag
-    /// says it was today, which has its own wording ("must be in the past").
+    /// A date bound: `"today"`, an ISO date, another date question's answer, or either of the
+    /// first and last moved by an offset (`today-3m`, `moved_in+6 months`). The flag says it
+    /// was today itself, which has its own wording ("must be in the past").
     pub(super) fn bound(&self, bound: &DateBound) -> Option<(Date, bool)> {
         if bound == "today" {
             return Some((self.today, true));
@@ -130,11 +131,21 @@ impl Checker<'_> {
         if let Ok(date) = bound.parse::<Date>() {
             return Some((date, false));
         }
-        let value = self.evaluation.value(self.model, bound)?;
-        Some((value.as_str()?.parse().ok()?, false))
+        let (base, relative) = match formats::RelativeDate::parse(bound) {
+            Some(relative) => (relative.base, Some(relative)),
+            None => (bound.as_str(), None),
+        };
+        let date = if base == "today" {
+            self.today
+        } else {
+            self.evaluation.value(self.model, base)?.as_str()?.parse().ok()?
+        };
+        Some((relative.map_or(date, |r| r.from(date)), false))
     }
 
     pub(super) fn show_bound(&self, bound: Option<&DateBound>, date: Date) -> String {
+        // A question's own answer is named by the question; a date worked out from one (with
+        // an offset) by the date itself.
         match bound.and_then(|b| self.model.field(b)) {
             // Another question's label goes mid-sentence: "must be before the baby's date of birth".
             Some((_, field)) => {
