@@ -451,3 +451,34 @@ fn a_date_limit_may_be_relative_to_today_or_an_earlier_date() {
         "{problems:?}"
     );
 }
+
+/// A computed value with `hidden: true` still feeds rules and the package, but is not on check
+/// answers (nor, in the app, on its page).
+#[test]
+fn a_hidden_computed_value_is_kept_but_not_shown() {
+    let definition = form(json!([{"id": "p", "fields": [
+        {"id": "born", "type": "integer", "label": "Year of birth", "required": true},
+        {"id": "age_band", "type": "computed", "label": "Age band", "hidden": true,
+         "expression": {"if": [{"<": [{"var": "born"}, 1960]}, "senior", "adult"]}},
+        {"id": "shown", "type": "computed", "label": "Shown", "expression": {"cat": ["b", {"var": "born"}]}},
+    ]}]));
+    assert_eq!(check(definition.clone()), Vec::<String>::new());
+    let model = load_form(&definition.to_string(), Date::new(2026, 11, 27).unwrap()).0.unwrap();
+    let answers: onewindow_engine::Answers =
+        serde_json::from_value(json!({"born": "1950"})).unwrap();
+    let evaluation = model.evaluate(&answers);
+    let rows: Vec<String> = onewindow_engine::summary(&model, &evaluation, &answers, "en")
+        .into_iter()
+        .map(|row| row.field)
+        .collect();
+    assert_eq!(rows, ["born", "shown"]);
+    let package = model
+        .package(&answers, "en", "2026-11-27T10:00:00Z", "0b7e1f52-3c4d-4a5b-9c6d-7e8f9a0b1c2d")
+        .unwrap();
+    assert_eq!(package.computed.get("age_band"), Some(&json!("senior")));
+    // Only a computed value may be hidden.
+    let text_hidden = form(
+        json!([{"id": "p", "fields": [{"id": "a", "type": "text", "label": "A", "hidden": true}]}]),
+    );
+    assert!(check(text_hidden)[0].contains("unknown field `hidden` for a question of type `text`"));
+}

@@ -70,6 +70,8 @@ pub fn field_view(props: &Props) -> Html {
                 </div>
             }
         }
+        // Kept for rules and the package, never shown.
+        FieldKind::Computed { hidden: true, .. } => Html::default(),
         FieldKind::Computed { .. } => {
             let value = match &props.computed {
                 Some(Value::String(s)) => s.clone(),

@@ -36,7 +36,10 @@ pub fn summary(
     for page in evaluation.path.iter().filter_map(|&p| form.pages.get(p)) {
         for field in &page.fields {
             if !evaluation.is_visible(model, &field.id)
-                || matches!(field.kind, FieldKind::Content { .. })
+                || matches!(
+                    field.kind,
+                    FieldKind::Content { .. } | FieldKind::Computed { hidden: true, .. }
+                )
             {
                 continue;
             }

@@ -257,6 +257,10 @@ pub enum FieldKind {
         /// Labels for the values it can take, e.g. `"male"` → 男 / Male.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         options: Vec<Choice>,
+        /// Kept for rules, conditions and the package, but not shown to the citizen (on its
+        /// page, check answers or the printed record): an internal age, a fee band.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        hidden: bool,
     },
     /// Text for the citizen to read (Markdown; raw HTML is shown as text, never run).
     Content {

@@ -66,7 +66,7 @@ fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
         "file" => &["accept", "max_size", "max_count"],
         "address" => &["style"],
         "group" => &["fields", "min_items", "max_items", "item_label"],
-        "computed" => &["expression", "options"],
+        "computed" => &["expression", "options", "hidden"],
         "content" => &["body"],
         "declaration" => &["statement"],
         _ => return None,
@@ -133,7 +133,7 @@ keys! {
         exclusive: String, min_selected: u32, max_selected: u32,
         accept: Vec<String>, max_size: u64, max_count: u32, style: AddressStyle,
         fields: Vec<Field>, min_items: u32, max_items: u32, item_label: Text,
-        expression: Expression, body: Text, statement: Text,
+        expression: Expression, hidden: bool, body: Text, statement: Text,
 }
 
 fn unknown_key<E: Error>(key: &str, kind: Option<&str>) -> E {
@@ -255,6 +255,7 @@ impl Keys {
             "computed" => FieldKind::Computed {
                 expression: need(self.expression, "expression")?,
                 options: self.options.unwrap_or_default(),
+                hidden: self.hidden.unwrap_or(false),
             },
             "content" => FieldKind::Content { body: need(self.body, "body")? },
             _ => FieldKind::Declaration { statement: need(self.statement, "statement")? },
