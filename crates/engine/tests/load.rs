@@ -482,3 +482,24 @@ fn a_hidden_computed_value_is_kept_but_not_shown() {
     );
     assert!(check(text_hidden)[0].contains("unknown field `hidden` for a question of type `text`"));
 }
+
+/// A checkbox question that asks for more selections than it has options (the exclusive "none"
+/// option excluding the rest) could never be answered: lint says so.
+#[test]
+fn min_selected_beyond_the_options_is_an_error() {
+    let checkboxes = |min: u32, exclusive: bool| {
+        let options: Vec<Value> =
+            ["a", "b", "c", "d", "none"].iter().map(|v| json!({"value": v, "label": v})).collect();
+        let mut field = json!({"id": "c", "type": "checkboxes", "label": "C", "min_selected": min,
+            "options": options});
+        if exclusive {
+            field["exclusive"] = json!("none");
+        }
+        check(form(json!([{"id": "p", "fields": [field]}])))
+    };
+    assert_eq!(checkboxes(5, false), Vec::<String>::new());
+    assert_eq!(checkboxes(4, true), Vec::<String>::new());
+    let problems = checkboxes(9, false);
+    assert!(problems[0].starts_with("/pages/0/fields/0/min_selected: error: min_selected (9) is more than can be selected together (5 options)"), "{problems:?}");
+    assert_eq!(checkboxes(5, true).len(), 1);
+}

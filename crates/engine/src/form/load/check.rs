@@ -277,6 +277,16 @@ impl<'a> Linter<'a> {
                     min_selected.map(f64::from),
                     max_selected.map(f64::from),
                 );
+                // Selecting the exclusive "none of these" option counts as one, and excludes
+                // the others: at most the other options can be selected together.
+                let selectable =
+                    options.len().saturating_sub(usize::from(exclusive.is_some())).max(1);
+                if let Some(min) = min_selected.filter(|&min| min as usize > selectable) {
+                    self.error(
+                        format!("{at}/min_selected"),
+                        format!("min_selected ({min}) is more than can be selected together ({selectable} options): the question could never be answered"),
+                    );
+                }
             }
             FieldKind::File { accept, max_size, max_count } => {
                 if accept.is_empty() {
