@@ -255,9 +255,21 @@ impl Checker {
             }
             None => None,
         };
-        let (_, diagnostics) = onewindow_engine::load_guide(&json, assistant.as_ref());
+        let (model, diagnostics) = onewindow_engine::load_guide(&json, assistant.as_ref());
         for d in diagnostics {
             self.diagnostic(&file, d);
+        }
+        // The catalog that lists it (`../catalog.json`), when there is one: the guide is
+        // written in every locale of the catalog.
+        let catalog_path = dir_of(path).join("..").join("catalog.json");
+        let catalog = read_text(&catalog_path)
+            .ok()
+            .flatten()
+            .and_then(|text| onewindow_engine::load_catalog(&text).0);
+        if let (Some(model), Some(catalog)) = (model, catalog) {
+            for d in onewindow_engine::guide_in_catalog(model.guide(), &catalog) {
+                self.diagnostic(&file, d);
+            }
         }
         Ok(())
     }

@@ -550,6 +550,28 @@ fn new_guide_and_catalog_lint_clean_with_the_form_they_name() {
     }
 }
 
+/// A guide is written in every locale of the catalog that lists it: an English-only guide in a
+/// zh-CN and en catalog is an error at its `/locales`.
+#[test]
+fn a_guide_lacking_a_locale_of_its_catalog_is_an_error() {
+    let dir = TempDir::new("guide-locales");
+    let catalog =
+        onewindow(&["new", "catalog", "--service", "dog-licence", "--locales", "zh-CN,en"]);
+    dir.write("catalog.json", &catalog.stdout);
+    let guide = onewindow(&["new", "guide", "--service", "dog-licence", "--locales", "en"]);
+    let file = dir.write("guides/dog-licence.json", &guide.stdout);
+    let lint = onewindow(&["lint", &s(&file)]);
+    assert_eq!(lint.code, 1, "{}", lint.stdout);
+    assert!(
+        lint.stdout.contains(&format!(
+            "{}:/locales: error: the catalog is in zh-CN, en: this guide is not written in zh-CN",
+            s(&file)
+        )),
+        "{}",
+        lint.stdout
+    );
+}
+
 #[test]
 fn new_refuses_the_wrong_options_for_each_kind() {
     for (args, words) in [

@@ -148,6 +148,26 @@ pub fn read_guide(json: &str) -> Result<Guide, Diagnostic> {
     crate::json::read_json(json)
 }
 
+/// What a guide lacks for the catalog that lists it: each of the catalog's locales the guide is
+/// not written in (a catalog in zh-CN and en with an English-only guide would show Chinese
+/// readers a guide in English).
+pub fn guide_in_catalog(guide: &Guide, catalog: &Catalog) -> Vec<Diagnostic> {
+    catalog
+        .locales
+        .iter()
+        .filter(|locale| !guide.locales.contains(locale))
+        .map(|locale| {
+            Diagnostic::error(
+                "/locales",
+                format!(
+                    "the catalog is in {}: this guide is not written in {locale}",
+                    catalog.locales.join(", ")
+                ),
+            )
+        })
+        .collect()
+}
+
 /// Lints a guide read by [`read_guide`] and compiles its conditions against `assistant`.
 pub fn compile_guide(
     guide: Guide,
