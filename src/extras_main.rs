@@ -29,4 +29,7 @@ fn main() {
         yew::Renderer::<Nothing>::with_root(outside).render();
     }
     mount();
+    // Ratings kept on the device go now and whenever the browser is back online: the form
+    // page loads this module when some wait, and whenever it shows a rating form.
+    onewindow::io::ratings::start();
 }

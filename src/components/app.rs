@@ -31,6 +31,8 @@ pub fn app() -> Html {
     {
         let (catalog, index) = (catalog.setter(), index.setter());
         use_effect_with((), move |_| {
+            // Ratings kept on this device go now and when the browser is back online.
+            io::ratings::start();
             wasm_bindgen_futures::spawn_local(async move {
                 let state = io::load::catalog(CATALOG).await;
                 let ready = match &state {

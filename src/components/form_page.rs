@@ -27,6 +27,10 @@ pub fn form_app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 guide.set(io::load::guide_of_form(&id).await.map(AttrValue::from));
             });
+            // Ratings kept on this device are sent by the extras module, loaded only then.
+            if io::ratings::waiting() {
+                io::bundles::load_extras();
+            }
         });
     }
     let after_sent = Callback::from(|application| html! { <OnDemandExtras {application} /> });

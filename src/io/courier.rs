@@ -79,7 +79,9 @@ fn tell(news: News) {
 }
 
 /// Starts the courier for this page (once, however many forms it shows): a flush now and
-/// whenever the browser comes back online.
+/// whenever the browser comes back online. Ratings kept on the device are sent by the code
+/// that rates (`ratings::start`: the portal, and the extras module a form page loads when
+/// ratings wait), so the form bundle carries none of it.
 pub fn start() {
     if !STARTED.with(|s| s.replace(true)) {
         let online =
@@ -88,8 +90,6 @@ pub fn start() {
         online.forget();
     }
     flush_soon();
-    // Ratings kept on the device go when applications do.
-    super::ratings::start();
 }
 
 /// Flushes the outbox in the background (a flush under way runs once more after it).

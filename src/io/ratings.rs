@@ -47,6 +47,16 @@ fn mark_rated(case: &str) {
     }
 }
 
+/// Whether ratings wait on this device, read without reading them (the form page asks, and
+/// loads the module that sends them only then).
+pub fn waiting() -> bool {
+    LocalStorage::raw()
+        .get_item(OUTBOX)
+        .ok()
+        .flatten()
+        .is_some_and(|text| !text.trim().is_empty() && text.trim() != "[]")
+}
+
 fn outbox() -> Vec<Rating> {
     LocalStorage::get(OUTBOX).unwrap_or_default()
 }

@@ -67,3 +67,26 @@ test('a form page reads no catalog; the rating form and suggestions load with th
   await page.getByText('Thank you for your rating').waitFor();
   await page.context().close();
 });
+
+test('a rating waiting on the device is sent when a form opens, by the extras module loaded for it alone', async () => {
+  const page = await openPage(browser);
+  // A rating of a service kept offline earlier (as the portal's rating page keeps it); not the
+  // service whose counts analytics.test.mjs reads meanwhile.
+  await page.goto(`${BASE_URL}/en/`);
+  const id = '5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b';
+  await page.evaluate((id) => localStorage.setItem('onewindow:ratings-outbox', JSON.stringify([{
+    format: 1, id, service: 'passport', channel: 'online', level: 4, locale: 'en',
+    created: '2026-12-04T10:00:00Z',
+  }])), id);
+  const sent = page.waitForRequest((r) => r.url().endsWith('/api/ratings') && r.method() === 'POST');
+  await page.goto(`${BASE_URL}/?form=residence-registration&lang=en`);
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  assert.equal((await sent).postDataJSON().id, id);
+  await page.waitForFunction(() => localStorage.getItem('onewindow:ratings-outbox') === null);
+  assert.deepEqual((await bundles(page)).sort(), ['onewindow-extras', 'onewindow-form']);
+  // With nothing waiting, the form page loads the form bundle alone.
+  await page.reload();
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  assert.deepEqual(await bundles(page), ['onewindow-form']);
+  await page.context().close();
+});
