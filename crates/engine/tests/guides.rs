@@ -350,3 +350,25 @@ fn a_guide_s_links_keep_to_the_url_policy() {
     assert_eq!(pointers, ["/materials/0/blank_form", "/materials/1/sample"], "{problems:?}");
     assert!(problems[0].message.contains("not a link a page may have"), "{problems:?}");
 }
+
+/// A time limit may be counted in weeks: worded in each locale, and compared with the other
+/// units as 7 days each (a promise of 3 weeks is longer than 15 calendar days).
+#[test]
+fn a_time_limit_may_be_in_weeks() {
+    use onewindow_engine::{duration_text, DurationUnit};
+    assert_eq!(duration_text(12, DurationUnit::Weeks, "en"), "12 weeks");
+    assert_eq!(duration_text(1, DurationUnit::Weeks, "en"), "1 week");
+    assert_eq!(duration_text(12, DurationUnit::Weeks, "zh-CN"), "12周");
+    assert!(duration_text(2, DurationUnit::Weeks, "ug").contains("ھەپتە"));
+    let guide = std::fs::read_to_string(forms().join("guides/passport.json")).unwrap();
+    let mut weeks: serde_json::Value = serde_json::from_str(&guide).unwrap();
+    weeks["time_limit"]["promised"] = serde_json::json!({"value": 2, "unit": "weeks"});
+    let (model, problems) = load_guide(&weeks.to_string(), None);
+    assert!(
+        model.is_some() && problems.iter().all(|p| p.pointer != "/time_limit/promised"),
+        "{problems:?}"
+    );
+    weeks["time_limit"]["promised"] = serde_json::json!({"value": 3, "unit": "weeks"});
+    let (_, problems) = load_guide(&weeks.to_string(), None);
+    assert!(problems.iter().any(|p| p.pointer == "/time_limit/promised"), "{problems:?}");
+}

@@ -321,6 +321,8 @@ pub enum DurationUnit {
     WorkingDays,
     /// 自然日.
     CalendarDays,
+    /// Weeks (周): "renew within 12 weeks".
+    Weeks,
     /// Hours.
     Hours,
     /// Done on the spot (即办).

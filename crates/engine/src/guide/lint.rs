@@ -305,6 +305,7 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
         DurationUnit::Hours => f64::from(d.value) / 24.0,
         DurationUnit::WorkingDays => f64::from(d.value) * 7.0 / 5.0,
         DurationUnit::CalendarDays => f64::from(d.value),
+        DurationUnit::Weeks => f64::from(d.value) * 7.0,
     };
     if days(&guide.time_limit.promised) > days(&guide.time_limit.statutory) {
         problems.push(Diagnostic::error(

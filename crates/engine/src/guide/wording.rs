@@ -9,6 +9,7 @@ pub fn duration_text(value: u32, unit: DurationUnit, locale: &str) -> String {
         DurationUnit::OnTheSpot => return ui_text(UiText::OnTheSpot, locale).to_string(),
         DurationUnit::WorkingDays => Count::WorkingDays,
         DurationUnit::CalendarDays => Count::CalendarDays,
+        DurationUnit::Weeks => Count::Weeks,
         DurationUnit::Hours => Count::Hours,
     };
     count_text(count, u64::from(value), locale)

@@ -313,6 +313,7 @@ fn count(what: Count, n: u64) -> String {
     match what {
         Count::WorkingDays => plural("working day", "working days"),
         Count::CalendarDays => plural("day", "days"),
+        Count::Weeks => plural("week", "weeks"),
         Count::Hours => plural("hour", "hours"),
         Count::Copies => plural("copy", "copies"),
     }

@@ -361,6 +361,8 @@ pub(crate) enum Count {
     WorkingDays,
     /// A time limit in calendar days.
     CalendarDays,
+    /// A time limit in weeks.
+    Weeks,
     /// A time limit in hours.
     Hours,
     /// Copies of a material.

@@ -346,6 +346,7 @@ fn count(what: Count, n: u64) -> String {
     match what {
         Count::WorkingDays => format!("{n} خىزمەت كۈنى"),
         Count::CalendarDays => format!("{n} كۈن"),
+        Count::Weeks => format!("{n} ھەپتە"),
         Count::Hours => format!("{n} سائەت"),
         Count::Copies => format!("{n} نۇسخا"),
     }

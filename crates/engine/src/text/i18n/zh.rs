@@ -303,6 +303,7 @@ fn count(what: Count, n: u64) -> String {
     match what {
         Count::WorkingDays => format!("{n}个工作日"),
         Count::CalendarDays => format!("{n}天"),
+        Count::Weeks => format!("{n}周"),
         Count::Hours => format!("{n}小时"),
         Count::Copies => format!("{n}份"),
     }
