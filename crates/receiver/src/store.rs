@@ -590,11 +590,8 @@ impl Store {
 
 /// Today (UTC) and now as RFC 3339 (`2026-11-27T10:00:00Z`), from the system clock.
 fn now() -> (Date, String) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let day = Date::from_days_since_epoch((secs / 86_400) as i64);
+    let secs = unix_now().max(0);
+    let day = Date::from_days_since_epoch(secs / 86_400);
     let time = secs % 86_400;
     let stamp = format!("{day}T{:02}:{:02}:{:02}Z", time / 3600, time / 60 % 60, time % 60);
     (day, stamp)

@@ -185,11 +185,8 @@ fn integer<E: Error>(n: Option<Number>) -> Result<Option<i64>, E> {
 
 impl Keys {
     fn into_field<E: Error>(self) -> Result<Field, E> {
+        // The visitor has checked the type and every key against it as they came.
         let kind = need(self.kind.clone(), "type")?;
-        let allowed = kind_keys(&kind).ok_or_else(|| E::unknown_variant(&kind, TYPES))?;
-        if let Some(key) = self.stray(allowed) {
-            return Err(unknown_key(key, Some(&kind)));
-        }
         let kind = match kind.as_str() {
             "text" => FieldKind::Text {
                 min_length: self.min_length,

@@ -166,16 +166,5 @@ pub(super) fn part_id(part: DatePart) -> &'static str {
 
 /// The date `months` calendar months before `today` (clamped to the month's last day).
 pub(crate) fn months_before(today: Date, months: u32) -> Date {
-    let total = today.year * 12 + i32::from(today.month) - 1 - months as i32;
-    let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
-    let mut day = today.day;
-    loop {
-        if let Some(date) = Date::new(year, month, day) {
-            return date;
-        }
-        if day <= 1 {
-            return today;
-        }
-        day -= 1;
-    }
+    today.plus_months(-i32::try_from(months).unwrap_or(i32::MAX))
 }
