@@ -5,6 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
+# A test run is mostly a cold build; incremental caches only add gigabytes to target/ (1.6 GB
+# on a clean clone). Set CARGO_INCREMENTAL=1 for edit-and-rerun loops.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 passed=0 failed=0 broken=()
 logdir=target/test-logs
