@@ -42,6 +42,36 @@ cargo test --workspace --no-fail-fast --color never 2>&1 | tee "$logdir/native.l
 count_cargo "$logdir/native.log"
 step_done
 
+step "PostgreSQL: the receiver's tests again, on a throwaway server (two instances, fault run)"
+# Debian's server, started here on a loopback port in a temp dir and removed afterwards:
+# nothing outside this run uses it. initdb refuses root, so as root it runs as `postgres`.
+ow_apt_install postgresql
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+pg_dir=$(mktemp -d)
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; as_pg=(runuser -u postgres --); fi
+pg_port=$((20000 + RANDOM % 20000))
+if [ -z "$pg_bin" ] \
+    || ! "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U onewindow -E UTF8 --locale=C \
+        --no-sync >"$logdir/postgres-init.log" 2>&1 \
+    || ! "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        start >>"$logdir/postgres-init.log" 2>&1; then
+    tail -20 "$logdir/postgres-init.log" "$pg_dir/server.log" 2>/dev/null
+    broken+=("PostgreSQL did not start")
+else
+    ONEWINDOW_TEST_POSTGRES="postgres://onewindow@127.0.0.1:$pg_port" \
+        cargo test -p onewindow-receiver --no-fail-fast --color never 2>&1 | tee "$logdir/postgres.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || broken+=("receiver tests on PostgreSQL")
+    # The fault run counts what PostgreSQL holds itself when it runs there; it must have run.
+    grep -q "two_instances_behind_a_faulty_balancer_store_every_application_once ... ok" \
+        "$logdir/postgres.log" || broken+=("the PostgreSQL fault run")
+    count_cargo "$logdir/postgres.log"
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
+fi
+rm -rf "$pg_dir"
+step_done
+
 step "wasm32: build crates/engine"
 with_wasm cargo build -p onewindow-engine --target wasm32-unknown-unknown --color never || broken+=("wasm32 engine build")
 step_done

@@ -30,7 +30,7 @@ pub(crate) async fn rate(State(receiver): State<Arc<Receiver>>, request: Request
     if !problems.is_empty() {
         return invalid(&problems);
     }
-    let stored = receiver.store.store_rating(&rating);
+    let stored = receiver.store.store_rating(rating.clone()).await;
     // Only the status and the service: never the comment.
     eprintln!(
         "onewindow: rating service={} level={} {:?}",
@@ -91,7 +91,7 @@ pub(crate) async fn events(State(receiver): State<Arc<Receiver>>, request: Reque
     if !unknown.is_empty() {
         return invalid(&unknown);
     }
-    match receiver.store.count_events(&batch) {
+    match receiver.store.count_events(&batch).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");

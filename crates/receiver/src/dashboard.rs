@@ -52,12 +52,12 @@ fn session_of(headers: &HeaderMap) -> Option<String> {
         })
 }
 
-fn signed_in(receiver: &Receiver, headers: &HeaderMap) -> bool {
-    receiver.staff_token.is_some()
-        && session_of(headers).is_some_and(|id| {
-            // A store that cannot answer signs nobody in.
-            receiver.store.session_valid(&session_key(&id)).unwrap_or(false)
-        })
+async fn signed_in(receiver: &Receiver, headers: &HeaderMap) -> bool {
+    let Some(id) = session_of(headers).filter(|_| receiver.staff_token.is_some()) else {
+        return false;
+    };
+    // A store that cannot answer signs nobody in.
+    receiver.store.session_valid(session_key(&id)).await.unwrap_or(false)
 }
 
 /// Every page here: never cached, no scripts, not framed.
@@ -100,10 +100,10 @@ async fn dashboard(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) ->
     if receiver.staff_token.is_none() {
         return disabled();
     }
-    if !signed_in(&receiver, &headers) {
+    if !signed_in(&receiver, &headers).await {
         return page(StatusCode::OK, login_page(None));
     }
-    match stored_reports(&receiver) {
+    match stored_reports(&receiver).await {
         Ok(reports) => page(StatusCode::OK, dashboard_page(&reports)),
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
@@ -139,9 +139,15 @@ async fn login(
     if !same_secret(&given, token) {
         return page(StatusCode::UNAUTHORIZED, login_page(Some("The staff token is not right")));
     }
-    let started = new_session_id().and_then(|id| {
-        receiver.store.start_session(&session_key(&id), SESSION.as_secs()).ok().map(|()| id)
-    });
+    let started = match new_session_id() {
+        Some(id) => receiver
+            .store
+            .start_session(session_key(&id), SESSION.as_secs())
+            .await
+            .ok()
+            .map(|()| id),
+        None => None,
+    };
     let Some(id) = started else {
         eprintln!("onewindow: a staff session could not be started");
         return page(
@@ -165,7 +171,7 @@ async fn login(
 
 async fn logout(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) -> Response {
     if let Some(id) = session_of(&headers) {
-        if let Err(message) = receiver.store.end_session(&session_key(&id)) {
+        if let Err(message) = receiver.store.end_session(session_key(&id)).await {
             eprintln!("onewindow: a staff session could not be ended: {message}");
         }
     }
@@ -185,10 +191,10 @@ async fn follow_up(
     if receiver.staff_token.is_none() {
         return disabled();
     }
-    if !signed_in(&receiver, &headers) {
+    if !signed_in(&receiver, &headers).await {
         return page(StatusCode::UNAUTHORIZED, login_page(Some("Sign in again")));
     }
-    match receiver.store.follow_up(&id) {
+    match receiver.store.follow_up(id).await {
         Ok(true) => see_other("/staff#negative"),
         Ok(false) => page(
             StatusCode::NOT_FOUND,
@@ -211,10 +217,10 @@ async fn json_export(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) 
     if receiver.staff_token.is_none() {
         return disabled();
     }
-    if !signed_in(&receiver, &headers) {
+    if !signed_in(&receiver, &headers).await {
         return page(StatusCode::UNAUTHORIZED, login_page(Some("Sign in to download the reports")));
     }
-    export(&receiver, "json", None)
+    export(&receiver, "json", None).await
 }
 
 async fn csv_export(
@@ -225,11 +231,11 @@ async fn csv_export(
     if receiver.staff_token.is_none() {
         return disabled();
     }
-    if !signed_in(&receiver, &headers) {
+    if !signed_in(&receiver, &headers).await {
         return page(StatusCode::UNAUTHORIZED, login_page(Some("Sign in to download the reports")));
     }
     let name = file.strip_suffix(".csv").unwrap_or("");
-    export(&receiver, "csv", Some(name))
+    export(&receiver, "csv", Some(name)).await
 }
 
 async fn stylesheet() -> Response {

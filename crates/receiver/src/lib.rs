@@ -3,7 +3,8 @@
 //! same engine and definition version as the browser, storing each idempotency key exactly once.
 //! Staff list and export what was received with a bearer token. See `docs/receiver.md`.
 //!
-//! This is the only crate that knows HTTP and SQLite; every rule stays in the engine.
+//! This is the only crate that knows HTTP, SQLite and PostgreSQL; every rule stays in the
+//! engine.
 
 // Lower modules never name upper ones: `http`, `csv`, `auth`, `store`, `files` (serving the
 // app and the definitions) name none of ours;
@@ -56,8 +57,9 @@ pub struct Config {
     pub dist: PathBuf,
     /// Published definitions, served under `/forms/` straight from disk so edits show on reload.
     pub forms: PathBuf,
-    /// The SQLite database of received submissions (`:memory:` for tests).
-    pub database: PathBuf,
+    /// Where received submissions are kept: a SQLite file (`:memory:` for tests), or a
+    /// PostgreSQL database (`postgres://user@host/db`) that several instances share.
+    pub database: String,
     /// Limit of a whole submission request in bytes; larger ones get 413.
     pub max_body_bytes: usize,
     /// Origins (`https://example.gov.cn`) whose pages may post submissions cross-origin.
@@ -80,7 +82,7 @@ impl Config {
     pub fn new(
         dist: impl Into<PathBuf>,
         forms: impl Into<PathBuf>,
-        database: impl Into<PathBuf>,
+        database: impl Into<String>,
     ) -> Self {
         Config {
             dist: dist.into(),
@@ -100,7 +102,7 @@ impl Config {
 /// unusable (an origin that is not `scheme://host[:port]`, a staff token that is too short).
 /// Files are served as docs/serving.md says: compressed, cached by the engine's rules, pages
 /// with their Content-Security-Policy.
-pub fn app(config: &Config) -> Result<Router, String> {
+pub async fn app(config: &Config) -> Result<Router, String> {
     if let Some(token) = &config.staff_token {
         if token.chars().count() < MIN_STAFF_TOKEN_CHARS
             || token.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -113,7 +115,7 @@ pub fn app(config: &Config) -> Result<Router, String> {
     let connect =
         config.connect_origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?;
     let files = files::routes(&config.dist, &config.forms, &connect)?;
-    let store = store::Store::open(&config.database)?;
+    let store = store::Store::open(&config.database).await?;
     let state = Arc::new(Receiver {
         forms: Published::new(&config.forms),
         store,

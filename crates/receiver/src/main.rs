@@ -1,4 +1,4 @@
-//! `onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR] [--database FILE]
+//! `onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR] [--database FILE|URL]
 //! [--max-body-bytes N] [--allow-origin ORIGIN]... [--connect-origin ORIGIN]...
 //! [--staff-token TOKEN] [--behind-proxy] [--no-rate-limits]` (see `--help`).
 
@@ -10,7 +10,9 @@ onewindow-receiver: serves the built app and forms/, receives submissions (see d
   --addr HOST:PORT        where to listen (default 127.0.0.1:8080; port 0 picks a free one)
   --dist DIR              the built app (default dist)
   --forms DIR             the published definitions (default forms)
-  --database FILE         the SQLite database (default target/receiver.sqlite)
+  --database FILE|URL     the SQLite database file (default target/receiver.sqlite), or a
+                          PostgreSQL URL postgres://user:password@host:port/db, which
+                          several instances may share (also DATABASE_URL)
   --max-body-bytes N      largest submission request, package and files (default 26214400)
   --allow-origin ORIGIN   an origin whose pages may submit cross-origin, e.g. https://gov.example
                           (repeatable; also ONEWINDOW_ALLOW_ORIGINS, comma-separated)
@@ -46,6 +48,13 @@ fn run() -> Result<(), String> {
             origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(str::to_string),
         );
     }
+    if let Ok(url) = std::env::var("DATABASE_URL").map(|u| u.trim().to_string()) {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            config.database = url;
+        } else if !url.is_empty() {
+            return Err("DATABASE_URL must be a postgres:// URL (a SQLite file is given with --database FILE)".into());
+        }
+    }
     config.staff_token = std::env::var("ONEWINDOW_STAFF_TOKEN").ok().filter(|t| !t.is_empty());
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -54,7 +63,7 @@ fn run() -> Result<(), String> {
             "--addr" => addr = value()?,
             "--dist" => config.dist = value()?.into(),
             "--forms" => config.forms = value()?.into(),
-            "--database" => config.database = value()?.into(),
+            "--database" => config.database = value()?,
             "--max-body-bytes" => {
                 let text = value()?;
                 config.max_body_bytes = text.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
@@ -86,7 +95,7 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async {
         // Inside the runtime: the rate limits start their clean-up tasks on it.
-        let app = app(&config)?;
+        let app = app(&config).await?;
         let listener = tokio::net::TcpListener::bind(&addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

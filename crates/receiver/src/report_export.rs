@@ -8,8 +8,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 /// The reports as JSON, or one as CSV (also behind the bearer token at `/api/staff/reports`).
-pub(crate) fn export(receiver: &Receiver, format: &str, report: Option<&str>) -> Response {
-    let reports = match stored_reports(receiver) {
+pub(crate) async fn export(receiver: &Receiver, format: &str, report: Option<&str>) -> Response {
+    let reports = match stored_reports(receiver).await {
         Ok(reports) => reports,
         Err(message) => {
             eprintln!("onewindow: storage failed: {message}");
@@ -56,7 +56,12 @@ pub(crate) fn export(receiver: &Receiver, format: &str, report: Option<&str>) ->
 }
 
 /// The reports on what is stored now.
-pub(crate) fn stored_reports(receiver: &Receiver) -> Result<Reports, String> {
-    let store = &receiver.store;
-    Ok(reports::build(&store.ratings()?, &store.counts()?, receiver.forms.dir()))
+pub(crate) async fn stored_reports(receiver: &Receiver) -> Result<Reports, String> {
+    let ratings = receiver.store.ratings().await?;
+    let counts = receiver.store.counts().await?;
+    let forms = receiver.forms.dir().to_path_buf();
+    // Reading the published forms is file IO: on a blocking thread.
+    tokio::task::spawn_blocking(move || reports::build(&ratings, &counts, &forms))
+        .await
+        .map_err(|e| format!("the reports could not be worked out: {e}"))
 }

@@ -84,7 +84,7 @@ async fn list(State(receiver): State<Arc<Receiver>>, params: Params) -> Response
     if form.is_some_and(|id| !is_form_id(id)) {
         return bad_request("form must be a form id");
     }
-    match receiver.store.list(form, limit, offset) {
+    match receiver.store.list(form.map(str::to_string), limit, offset).await {
         Ok((submissions, total)) => Json(
             json!({"submissions": submissions, "total": total, "limit": limit, "offset": offset}),
         )
@@ -99,7 +99,7 @@ async fn reports(State(receiver): State<Arc<Receiver>>, params: Params) -> Respo
         return bad_request("the query string cannot be read");
     };
     let format = params.get("format").map(String::as_str).unwrap_or("json");
-    report_export::export(&receiver, format, params.get("report").map(String::as_str))
+    report_export::export(&receiver, format, params.get("report").map(String::as_str)).await
 }
 
 async fn one(
@@ -109,7 +109,7 @@ async fn one(
     let Ok(Path(reference)) = reference else {
         return not_found("no such submission");
     };
-    match receiver.store.package(&reference) {
+    match receiver.store.package(reference).await {
         Ok(Some(package)) => {
             ([(header::CONTENT_TYPE, "application/json")], package).into_response()
         }
@@ -128,7 +128,7 @@ async fn attachment(
     if !is_sha256_hex(&sha256) {
         return not_found("no such file");
     }
-    match receiver.store.file(&reference, &sha256) {
+    match receiver.store.file(reference, sha256).await {
         Ok(Some(file)) => (
             [
                 (header::CONTENT_TYPE, safe_media_type(&file.media_type)),
@@ -156,7 +156,7 @@ async fn export(State(receiver): State<Arc<Receiver>>, params: Params) -> Respon
         Some("json") => false,
         Some(_) => return bad_request("format must be csv or json"),
     };
-    let rows = match receiver.store.rows(form) {
+    let rows = match receiver.store.rows(form.clone()).await {
         Ok(rows) => rows,
         Err(message) => return storage(&message),
     };

@@ -9,7 +9,7 @@ use crate::http::{
     unreadable_body, Refusal,
 };
 use crate::state::Receiver;
-use crate::store::{Stored, StoredFile};
+use crate::store::{NewFile, Stored};
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -63,7 +63,9 @@ async fn receive(receiver: &Receiver, request: Request) -> (Response, Option<Str
     };
     match read {
         Ok((package, files)) => (
-            accept(receiver, &headers, &package, files).unwrap_or_else(IntoResponse::into_response),
+            accept(receiver, &headers, &package, files)
+                .await
+                .unwrap_or_else(IntoResponse::into_response),
             Some(package.form_id),
         ),
         Err(refused) => (refused.into_response(), None),
@@ -150,7 +152,7 @@ fn parse_package(bytes: &[u8]) -> Result<Package, Refusal> {
 
 /// Everything after reading: the header, the files' names, the engine's check, the files'
 /// contents, storage.
-fn accept(
+async fn accept(
     receiver: &Receiver,
     headers: &HeaderMap,
     package: &Package,
@@ -218,15 +220,15 @@ fn accept(
         let Some(first) = listed(package, &file.sha256).next() else {
             return Err(unknown_part(&file.sha256));
         };
-        stored.push(StoredFile {
+        stored.push(NewFile {
             sha256: file.sha256,
-            name: &first.name,
-            media_type: &first.media_type,
+            name: first.name.clone(),
+            media_type: first.media_type.clone(),
             content: file.content,
         });
     }
     let stored =
-        match receiver.store.store(package, &stored) {
+        match receiver.store.store(package.clone(), stored).await {
             Ok(Stored::New(reference)) => Ok((reference, true)),
             Ok(Stored::Repeat(reference)) => Ok((reference, false)),
             Ok(Stored::KeyReused) => return Err(Refusal::new(

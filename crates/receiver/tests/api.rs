@@ -13,7 +13,7 @@ use onewindow_receiver::{app, Config};
 
 #[tokio::test]
 async fn a_valid_package_gets_one_reference_and_a_repeat_gets_the_same() {
-    let router = router();
+    let router = router().await;
     let body = serde_json::to_string(&package("0b7e1f52-3c4d-4a5b-9c6d-7e8f9a0b1c2d")).unwrap();
     let first = post_json(&router, body.clone()).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.json());
@@ -39,7 +39,7 @@ async fn a_valid_package_gets_one_reference_and_a_repeat_gets_the_same() {
 /// answers would otherwise be dropped in silence.
 #[tokio::test]
 async fn a_key_is_one_key_in_any_case_and_not_reused_for_other_answers() {
-    let router = router();
+    let router = router().await;
     let key = "4f1c5d96-7a8b-4e9f-b0a1-1c2d3e4f5a6b";
     let first = post_json(&router, serde_json::to_string(&package(key)).unwrap()).await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.json());
@@ -79,7 +79,7 @@ async fn a_key_is_one_key_in_any_case_and_not_reused_for_other_answers() {
 
 #[tokio::test]
 async fn the_engine_decides_what_is_refused() {
-    let router = router();
+    let router = router().await;
     let mut invalid = package("2d9a3b74-5e6f-4c7d-9e8f-9a0b1c2d3e4f");
     invalid.answers.set("mobile", "12345".into());
     invalid.checksum = checksum(&invalid);
@@ -110,14 +110,14 @@ async fn the_engine_decides_what_is_refused() {
 async fn another_version_is_a_conflict() {
     let mut old = package("4f1c5d96-7a8b-4e9f-8a0b-1c2d3e4f5a6b");
     old.form_version = "2019.1".into();
-    let reply = post_json(&router(), serde_json::to_string(&old).unwrap()).await;
+    let reply = post_json(&router().await, serde_json::to_string(&old).unwrap()).await;
     assert_eq!((reply.status, reply.problem().as_str()), (StatusCode::CONFLICT, "wrong_form"));
     assert_eq!(reply.json()["got"], "residence-permit@2019.1");
 }
 
 #[tokio::test]
 async fn an_unknown_form_is_422_naming_it() {
-    let router = router();
+    let router = router().await;
     let mut unknown = package("5a2d6e07-8b9c-4f0a-9b1c-2d3e4f5a6b7c");
     unknown.form_id = "../../etc/passwd".into();
     let reply = post_json(&router, serde_json::to_string(&unknown).unwrap()).await;
@@ -137,7 +137,7 @@ async fn an_unknown_form_is_422_naming_it() {
 
 #[tokio::test]
 async fn the_idempotency_key_header_must_match_the_package() {
-    let router = router();
+    let router = router().await;
     let key = "6b3e7f18-9cad-4a1b-8c2d-3e4f5a6b7c8d";
     let body = serde_json::to_string(&package(key)).unwrap();
     let request = |header: &str| {
@@ -161,7 +161,7 @@ async fn the_idempotency_key_header_must_match_the_package() {
 
 #[tokio::test]
 async fn bad_bodies_get_400_with_a_reason() {
-    let router = router();
+    let router = router().await;
     let valid: serde_json::Value =
         serde_json::to_value(package("8d5a9b3a-becf-4c3d-ae4f-5a6b7c8d9eaf")).unwrap();
     let mut wrong_types = Vec::new();
@@ -210,7 +210,7 @@ async fn bad_bodies_get_400_with_a_reason() {
 
 #[tokio::test]
 async fn other_content_types_are_415() {
-    let router = router();
+    let router = router().await;
     let body = serde_json::to_string(&package("9e6bac4b-cfd0-4d4e-bf5a-6b7c8d9eafb0")).unwrap();
     for content_type in [
         None,
@@ -239,7 +239,7 @@ async fn other_content_types_are_415() {
 
 #[tokio::test]
 async fn a_huge_body_is_413_whether_or_not_its_length_is_declared() {
-    let router = router();
+    let router = router().await;
     let huge = format!("{{\"format\": 1, \"padding\": \"{}\"}}", "x".repeat(3 * 1024 * 1024));
     let reply = post_json(&router, huge.clone()).await;
     assert_eq!(
@@ -273,7 +273,7 @@ async fn a_huge_body_is_413_whether_or_not_its_length_is_declared() {
     // The declared length is checked against --max-body-bytes before anything is read.
     let mut config = config();
     config.max_body_bytes = 1000;
-    let small = app(&config).unwrap();
+    let small = app(&config).await.unwrap();
     let body = serde_json::to_string(&package("afb7bd5c-d0e1-4e5f-8a6b-7c8d9eafb0c1")).unwrap();
     let declared = Request::post("/api/submissions")
         .header("content-type", "application/json")
@@ -307,7 +307,7 @@ fn futures_stream(
 async fn a_definition_the_server_cannot_load_is_503_naming_the_file() {
     let forms = temp_dir("broken-forms");
     std::fs::write(forms.join("residence-permit.json"), "{\"id\": \"residence-permit\", ").unwrap();
-    let router = app(&Config::new(repo().join("dist"), &forms, ":memory:")).unwrap();
+    let router = app(&Config::new(repo().join("dist"), &forms, database())).await.unwrap();
     let body = serde_json::to_string(&package("b0c8ce6d-e1f2-4f6a-9b7c-8d9eafb0c1d2")).unwrap();
     let reply = post_json(&router, body.clone()).await;
     assert_eq!(
@@ -344,7 +344,7 @@ async fn a_form_published_again_is_what_packages_are_checked_against() {
     for file in ["residence-permit.json", "data/cn-ethnic-groups.json"] {
         std::fs::copy(repo().join("forms").join(file), forms.join(file)).unwrap();
     }
-    let router = app(&Config::new(repo().join("dist"), &forms, ":memory:")).unwrap();
+    let router = app(&Config::new(repo().join("dist"), &forms, database())).await.unwrap();
     let old = package("5f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b");
     assert_eq!(
         post_json(&router, serde_json::to_string(&old).unwrap()).await.status,
@@ -378,7 +378,7 @@ async fn a_form_published_again_is_what_packages_are_checked_against() {
 
 #[tokio::test]
 async fn api_answers_are_json_and_everything_is_nosniff() {
-    let router = router();
+    let router = router().await;
     let reply = send(&router, Request::get("/api/health").body(Body::empty()).unwrap()).await;
     assert_eq!((reply.status, reply.header("content-type")), (StatusCode::OK, "application/json"));
     assert_eq!(reply.json()["status"], "ok");
@@ -402,7 +402,7 @@ async fn api_answers_are_json_and_everything_is_nosniff() {
 
     let dist = temp_dir("dist-nosniff");
     std::fs::write(dist.join("index.html"), "<!doctype html><title>onewindow</title>").unwrap();
-    let served = app(&Config::new(&dist, repo().join("forms"), ":memory:")).unwrap();
+    let served = app(&Config::new(&dist, repo().join("forms"), database())).await.unwrap();
     let reply =
         send(&served, Request::get("/apply/residence-permit/start").body(Body::empty()).unwrap())
             .await;
@@ -419,8 +419,8 @@ async fn api_answers_are_json_and_everything_is_nosniff() {
 async fn two_instances_on_one_database_store_each_key_once() {
     let dir = temp_dir("two-instances");
     let mut config = config();
-    config.database = dir.join("receiver.sqlite");
-    let instances = [app(&config).unwrap(), app(&config).unwrap()];
+    config.database = shared_database(&dir);
+    let instances = [app(&config).await.unwrap(), app(&config).await.unwrap()];
     let keys: Vec<String> =
         (0..150).map(|i| format!("{i:08x}-1111-4222-8333-444455556666")).collect();
     let mut tasks = Vec::new();

@@ -10,12 +10,12 @@ use onewindow_receiver::app;
 
 const SITE: &str = "https://portal.example.gov.cn";
 
-fn cors_router() -> axum::Router {
+async fn cors_router() -> axum::Router {
     let mut config = config();
     // A trailing slash and capitals are how people write origins; browsers send neither.
     config.allow_origins = vec![format!("{SITE}/"), "HTTP://localhost:3000".into()];
     config.staff_token = Some(TOKEN.into());
-    app(&config).unwrap()
+    app(&config).await.unwrap()
 }
 
 fn preflight(origin: &str, path: &str) -> Request<Body> {
@@ -29,7 +29,7 @@ fn preflight(origin: &str, path: &str) -> Request<Body> {
 
 #[tokio::test]
 async fn a_configured_origin_gets_its_preflight_and_post_answered() {
-    let router = cors_router();
+    let router = cors_router().await;
     let reply = send(&router, preflight(SITE, "/api/submissions")).await;
     assert!(reply.status.is_success(), "{}", reply.status);
     assert_eq!(reply.header("access-control-allow-origin"), SITE);
@@ -60,7 +60,7 @@ async fn a_configured_origin_gets_its_preflight_and_post_answered() {
 
 #[tokio::test]
 async fn other_origins_and_other_endpoints_get_no_cors_headers() {
-    let router = cors_router();
+    let router = cors_router().await;
     let reply = send(&router, preflight("https://evil.example", "/api/submissions")).await;
     assert_eq!(reply.header("access-control-allow-origin"), "");
     let reply =
@@ -97,7 +97,7 @@ async fn other_origins_and_other_endpoints_get_no_cors_headers() {
 
 #[tokio::test]
 async fn without_configured_origins_there_is_no_cors() {
-    let router = router();
+    let router = router().await;
     let reply = send(&router, preflight(SITE, "/api/submissions")).await;
     assert_eq!(reply.header("access-control-allow-origin"), "");
     assert_eq!(
@@ -106,8 +106,8 @@ async fn without_configured_origins_there_is_no_cors() {
     );
 }
 
-#[test]
-fn an_origin_with_a_path_or_no_scheme_is_refused_at_start() {
+#[tokio::test]
+async fn an_origin_with_a_path_or_no_scheme_is_refused_at_start() {
     for origin in [
         "portal.example.gov.cn",
         "https://portal.example.gov.cn/apply",
@@ -118,7 +118,7 @@ fn an_origin_with_a_path_or_no_scheme_is_refused_at_start() {
     ] {
         let mut config = config();
         config.allow_origins = vec![origin.into()];
-        assert!(app(&config).is_err(), "{origin}");
+        assert!(app(&config).await.is_err(), "{origin}");
     }
 }
 
@@ -128,7 +128,7 @@ fn an_origin_with_a_path_or_no_scheme_is_refused_at_start() {
 /// a configured origin; the staff dashboard takes writes from its own site only.
 #[tokio::test]
 async fn a_write_from_another_site_is_refused_whatever_its_content_type() {
-    let router = cors_router();
+    let router = cors_router().await;
     let body = serde_json::to_string(&package("a4c0e851-2536-4dae-8f50-6b7c8d9eafb0")).unwrap();
     let post = |origin: &str, path: &str, content_type: &str, body: Vec<u8>| {
         Request::post(path)

@@ -11,14 +11,14 @@ use common::*;
 use onewindow_receiver::{app, Allowance, RateLimits};
 use std::time::Duration;
 
-fn limited(behind_proxy: bool) -> axum::Router {
+async fn limited(behind_proxy: bool) -> axum::Router {
     let mut config = config();
     let two = Allowance { burst: 2, every: Duration::from_secs(3600) };
     config.rate_limits =
         Some(RateLimits { submissions: two, ratings: two, events: two, staff_sign_in: two });
     config.behind_proxy = behind_proxy;
     config.staff_token = Some(TOKEN.into());
-    app(&config).unwrap()
+    app(&config).await.unwrap()
 }
 
 fn submission(key: &str, from: Option<&str>) -> Request<Body> {
@@ -33,7 +33,7 @@ fn submission(key: &str, from: Option<&str>) -> Request<Body> {
 
 #[tokio::test]
 async fn a_client_past_its_allowance_waits_and_others_do_not() {
-    let router = limited(true);
+    let router = limited(true).await;
     let keys = [
         "0b7e1f52-3c4d-4a5b-9c6d-7e8f9a0b1c2d",
         "1c8f2a63-4d5e-4b6c-8d7e-8f9a0b1c2d3e",
@@ -71,7 +71,7 @@ async fn a_client_past_its_allowance_waits_and_others_do_not() {
 
 #[tokio::test]
 async fn without_a_proxy_the_forwarded_address_is_not_believed() {
-    let router = limited(false);
+    let router = limited(false).await;
     let keys = [
         "3e0b4c85-6f7a-4d8e-af9a-0b1c2d3e4f5a",
         "4f1c5d96-7a8b-4e9f-b0a1-1c2d3e4f5a6b",
@@ -93,7 +93,7 @@ async fn the_staff_cookie_is_secure_when_the_site_is_reached_over_https() {
         let mut config = config();
         config.staff_token = Some(TOKEN.into());
         config.behind_proxy = behind_proxy;
-        let router = app(&config).unwrap();
+        let router = app(&config).await.unwrap();
         let reply = send(
             &router,
             Request::post("/staff/login")

@@ -21,7 +21,7 @@ fn files() -> Vec<(&'static str, &'static str, &'static str, &'static [u8])> {
 
 #[tokio::test]
 async fn a_package_with_its_files_is_stored_once() {
-    let router = router();
+    let router = router().await;
     let package = package_with_files("c1d9df7e-f203-4a7b-8c8d-9eafb0c1d2e3", &files());
     let json = serde_json::to_vec(&package).unwrap();
     let body = multipart(&[
@@ -38,7 +38,7 @@ async fn a_package_with_its_files_is_stored_once() {
 
 #[tokio::test]
 async fn files_may_come_first_be_upper_case_or_travel_separately() {
-    let router = router();
+    let router = router().await;
     let package = package_with_files("d2eae08f-0314-4b8c-9d9e-afb0c1d2e3f4", &files());
     let json = serde_json::to_vec(&package).unwrap();
     let body = multipart(&[
@@ -55,7 +55,7 @@ async fn files_may_come_first_be_upper_case_or_travel_separately() {
 
 #[tokio::test]
 async fn a_file_whose_content_does_not_match_is_422_naming_it() {
-    let router = router();
+    let router = router().await;
     let package = package_with_files("f40c02a1-2536-4dae-bfb0-c1d2e3f4a5b6", &files());
     let json = serde_json::to_vec(&package).unwrap();
     // Same size, other content: only the SHA-256 tells.
@@ -82,7 +82,7 @@ async fn a_file_whose_content_does_not_match_is_422_naming_it() {
 /// sent as `image/png` (with its own SHA-256 and size, so only the content tells) is refused.
 #[tokio::test]
 async fn a_file_whose_content_is_not_its_media_type_is_422() {
-    let router = router();
+    let router = router().await;
     let html: &[u8] = b"<!DOCTYPE html><script>fetch('/staff')</script>";
     let package = package_with_files(
         "b62e24c3-4758-4fc0-91d2-e3f4a5b6c7d8",
@@ -109,7 +109,7 @@ async fn a_file_whose_content_is_not_its_media_type_is_422() {
 
 #[tokio::test]
 async fn a_file_whose_size_does_not_match_is_422() {
-    let router = router();
+    let router = router().await;
     let mut answers = example_answers(0);
     answers.set("photo", serde_json::json!([{"name": "photo.png", "type": "image/png", "size": PNG.len() + 1, "sha256": sha256_hex(PNG)}]));
     let package = package_of(&answers, "en", "a51d13b2-3647-4ebf-80c1-d2e3f4a5b6c7");
@@ -128,7 +128,7 @@ async fn a_file_whose_size_does_not_match_is_422() {
 
 #[tokio::test]
 async fn a_part_the_package_does_not_list_is_400() {
-    let router = router();
+    let router = router().await;
     let package = package_with_files("b62e24c3-4758-4fc0-91d2-e3f4a5b6c7d8", &files());
     let json = serde_json::to_vec(&package).unwrap();
     let stranger = b"not listed";
@@ -160,7 +160,7 @@ async fn a_part_the_package_does_not_list_is_400() {
 
 #[tokio::test]
 async fn invalid_multipart_bodies_are_400() {
-    let router = router();
+    let router = router().await;
     let package = package_with_files("d84046e5-697a-41e2-b3f4-a5b6c7d8e9fa", &files());
     let json = serde_json::to_vec(&package).unwrap();
     let no_package = multipart(&[(&sha256_hex(PNG), Some("photo.png"), PNG)]);
@@ -204,7 +204,7 @@ async fn invalid_multipart_bodies_are_400() {
 
 #[tokio::test]
 async fn the_header_key_is_checked_for_multipart_too() {
-    let router = router();
+    let router = router().await;
     let package = package_with_files("e95157f6-7a8b-42f3-84a5-b6c7d8e9fa0b", &files());
     let body = multipart(&[("package", None, &serde_json::to_vec(&package).unwrap())]);
     let mut request = multipart_request(body);
@@ -222,7 +222,7 @@ async fn the_header_key_is_checked_for_multipart_too() {
 async fn bodies_and_package_parts_over_their_limits_are_413() {
     let mut config = config();
     config.max_body_bytes = 64 * 1024;
-    let small = app(&config).unwrap();
+    let small = app(&config).await.unwrap();
     // A PNG's signature, then padding.
     let big = [b"\x89PNG\r\n\x1a\n".as_slice(), &[7u8; 100 * 1024]].concat();
     let mut answers = example_answers(0);
@@ -247,12 +247,13 @@ async fn bodies_and_package_parts_over_their_limits_are_413() {
         (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
     );
     // The same body is fine under the default 25 MiB.
-    assert_eq!(send(&router(), multipart_request(body)).await.status, StatusCode::CREATED);
+    assert_eq!(send(&router().await, multipart_request(body)).await.status, StatusCode::CREATED);
 
     // The package part alone may not pass 2 MiB, whatever the body limit.
     let huge_package = vec![b' '; 2 * 1024 * 1024 + 1];
     let reply =
-        send(&router(), multipart_request(multipart(&[("package", None, &huge_package)]))).await;
+        send(&router().await, multipart_request(multipart(&[("package", None, &huge_package)])))
+            .await;
     assert_eq!(
         (reply.status, reply.problem().as_str()),
         (StatusCode::PAYLOAD_TOO_LARGE, "too_large")

@@ -27,12 +27,13 @@ fn site(name: &str) -> std::path::PathBuf {
 }
 
 /// The app over `site(name)`'s dist/ and the shipped forms, in memory.
-fn site_app(dir: &std::path::Path) -> axum::Router {
+async fn site_app(dir: &std::path::Path) -> axum::Router {
     onewindow_receiver::app(&onewindow_receiver::Config::new(
         dir.join("dist"),
         repo().join("forms"),
-        ":memory:",
+        database(),
     ))
+    .await
     .unwrap()
 }
 
@@ -198,7 +199,7 @@ fn the_binary_explains_its_flags() {
 #[tokio::test]
 async fn serve_finishes_when_told_to() {
     let dir = site("serve");
-    let router = site_app(&dir);
+    let router = site_app(&dir).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -236,7 +237,7 @@ async fn serve_finishes_when_told_to() {
 async fn a_stalled_client_is_let_go_after_the_read_timeout() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let dir = site("stalled");
-    let router = site_app(&dir);
+    let router = site_app(&dir).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

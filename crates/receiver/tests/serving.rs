@@ -43,8 +43,8 @@ fn definition(word: &str) -> String {
     format!("{{\"id\": \"x\", \"words\": \"{}\"}}", word.repeat(200))
 }
 
-fn router_for(dir: &std::path::Path) -> axum::Router {
-    app(&Config::new(dir.join("dist"), dir.join("forms"), ":memory:")).unwrap()
+async fn router_for(dir: &std::path::Path) -> axum::Router {
+    app(&Config::new(dir.join("dist"), dir.join("forms"), database())).await.unwrap()
 }
 
 async fn get(router: &axum::Router, path: &str, accept: Option<&str>) -> Reply {
@@ -64,7 +64,7 @@ fn gunzip(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn the_app_comes_brotli_or_gzip_as_the_request_accepts() {
     let dir = site("encodings");
-    let router = router_for(&dir);
+    let router = router_for(&dir).await;
     let path = format!("/{WASM}");
     for (accept, encoding, body) in [
         (Some("gzip, deflate, br, zstd"), "br", &b"brotli wasm"[..]),
@@ -91,7 +91,7 @@ async fn the_app_comes_brotli_or_gzip_as_the_request_accepts() {
 #[tokio::test]
 async fn pages_are_revalidated_and_carry_the_policy() {
     let dir = site("pages");
-    let router = router_for(&dir);
+    let router = router_for(&dir).await;
     // The shell itself, the app's addresses (which get the shell), a page of dist/.
     for path in ["/", "/index.html", "/?form=x&lang=en", "/some/page", "/embed-demo.html"] {
         for accept in [Some("br, gzip"), None] {
@@ -117,7 +117,7 @@ async fn pages_are_revalidated_and_carry_the_policy() {
 #[tokio::test]
 async fn unhashed_files_and_the_service_worker_are_revalidated() {
     let dir = site("unhashed");
-    let router = router_for(&dir);
+    let router = router_for(&dir).await;
     for path in ["/sw.js", "/embed/onewindow.js"] {
         let reply = get(&router, path, Some("br, gzip")).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
@@ -132,7 +132,7 @@ async fn unhashed_files_and_the_service_worker_are_revalidated() {
 #[tokio::test]
 async fn definitions_are_compressed_as_served_so_an_edit_shows_at_once() {
     let dir = site("definitions");
-    let router = router_for(&dir);
+    let router = router_for(&dir).await;
     let reply = get(&router, "/forms/x.json", Some("gzip")).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.header("content-encoding"), "gzip");
@@ -167,7 +167,7 @@ async fn definitions_are_compressed_as_served_so_an_edit_shows_at_once() {
 #[tokio::test]
 async fn an_unchanged_file_is_revalidated_with_304() {
     let dir = site("revalidate");
-    let router = router_for(&dir);
+    let router = router_for(&dir).await;
     for (path, cache) in [
         (format!("/{WASM}"), IMMUTABLE),
         ("/".into(), REVALIDATE),
@@ -193,7 +193,7 @@ async fn an_unchanged_file_is_revalidated_with_304() {
 #[tokio::test]
 async fn a_missing_file_stays_a_404_that_nobody_keeps() {
     let dir = site("missing");
-    let router = router_for(&dir);
+    let router = router_for(&dir).await;
     for accept in [Some("br, gzip"), None] {
         let reply = get(&router, "/forms/missing.json", accept).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND);
@@ -210,7 +210,7 @@ async fn a_missing_file_stays_a_404_that_nobody_keeps() {
 #[tokio::test]
 async fn head_answers_the_headers_of_the_variant_without_a_body() {
     let dir = site("head");
-    let router = router_for(&dir);
+    let router = router_for(&dir).await;
     let request = Request::head(format!("/{WASM}"))
         .header("accept-encoding", "br")
         .body(Body::empty())
@@ -231,9 +231,9 @@ async fn head_answers_the_headers_of_the_variant_without_a_body() {
 #[tokio::test]
 async fn api_answers_keep_their_own_headers() {
     let dir = site("api");
-    let mut config = Config::new(dir.join("dist"), dir.join("forms"), ":memory:");
+    let mut config = Config::new(dir.join("dist"), dir.join("forms"), database());
     config.staff_token = Some(TOKEN.into());
-    let router = app(&config).unwrap();
+    let router = app(&config).await.unwrap();
     let reply = get(&router, "/api/health", Some("br, gzip")).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!((reply.header("cache-control"), reply.header("content-security-policy")), ("", ""));
@@ -253,16 +253,16 @@ async fn api_answers_keep_their_own_headers() {
 #[tokio::test]
 async fn the_pages_may_send_to_the_configured_backends() {
     let dir = site("connect");
-    let mut config = Config::new(dir.join("dist"), dir.join("forms"), ":memory:");
+    let mut config = Config::new(dir.join("dist"), dir.join("forms"), database());
     config.connect_origins =
         vec!["https://Records.example.gov.cn/".into(), "http://127.0.0.1:3000".into()];
-    let router = app(&config).unwrap();
+    let router = app(&config).await.unwrap();
     let reply = get(&router, "/", None).await;
     assert_eq!(
         reply.header("content-security-policy"),
         format!("{CONTENT_SECURITY_POLICY}; connect-src 'self' https://records.example.gov.cn http://127.0.0.1:3000")
     );
     config.connect_origins = vec!["https://example.gov.cn/path; script-src *".into()];
-    assert!(app(&config).unwrap_err().contains("is not an origin"));
+    assert!(app(&config).await.unwrap_err().contains("is not an origin"));
     std::fs::remove_dir_all(dir).unwrap();
 }

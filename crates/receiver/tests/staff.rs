@@ -9,10 +9,10 @@ use common::*;
 use onewindow_engine::sha256_hex;
 use onewindow_receiver::app;
 
-fn staff_router() -> axum::Router {
+async fn staff_router() -> axum::Router {
     let mut config = config();
     config.staff_token = Some(TOKEN.into());
-    app(&config).unwrap()
+    app(&config).await.unwrap()
 }
 
 fn get(path: &str) -> Request<Body> {
@@ -40,7 +40,7 @@ async fn submit(
 
 #[tokio::test]
 async fn without_a_token_the_staff_endpoints_are_404() {
-    let router = router();
+    let router = router().await;
     for path in [
         "/api/staff/submissions",
         "/api/staff/export?form=residence-permit",
@@ -56,18 +56,18 @@ async fn without_a_token_the_staff_endpoints_are_404() {
     }
 }
 
-#[test]
-fn a_short_or_spaced_token_is_refused_at_start() {
+#[tokio::test]
+async fn a_short_or_spaced_token_is_refused_at_start() {
     for token in ["short", "", "has a space in the middle of it"] {
         let mut config = config();
         config.staff_token = Some(token.into());
-        assert!(app(&config).is_err(), "{token:?}");
+        assert!(app(&config).await.is_err(), "{token:?}");
     }
 }
 
 #[tokio::test]
 async fn the_right_bearer_token_is_needed() {
-    let router = staff_router();
+    let router = staff_router().await;
     let wrong = [
         None,
         Some(format!("Bearer {TOKEN}x")),
@@ -103,7 +103,7 @@ async fn the_right_bearer_token_is_needed() {
 
 #[tokio::test]
 async fn the_listing_is_newest_first_by_form_and_paged() {
-    let router = staff_router();
+    let router = staff_router().await;
     let png: &[u8] = b"\x89PNG\r\n\x1a\n pretend";
     let first = submit(&router, &package("2c8480c9-adbe-4526-b7d8-e9fa0b1c2d3e"), &[]).await;
     let with_file = package_with_files(
@@ -158,7 +158,7 @@ async fn the_listing_is_newest_first_by_form_and_paged() {
 
 #[tokio::test]
 async fn one_package_and_its_files_can_be_fetched() {
-    let router = staff_router();
+    let router = staff_router().await;
     let png: &[u8] = b"\x89PNG\r\n\x1a\n pretend photo of me";
     let pdf: &[u8] = b"%PDF-1.4 pretend proof";
     let package = package_with_files(
@@ -220,7 +220,7 @@ async fn one_package_and_its_files_can_be_fetched() {
 
 #[tokio::test]
 async fn the_csv_export_has_a_column_per_answer_and_opens_in_excel() {
-    let router = staff_router();
+    let router = staff_router().await;
     let english = submit(&router, &package("5fb7b3fc-d0e1-4859-8a0b-1c2d3e4f5a6b"), &[]).await;
     let mut answers = example_answers(1);
     let mut address = answers.get("residence_address").unwrap().clone();
@@ -281,7 +281,7 @@ async fn the_csv_export_has_a_column_per_answer_and_opens_in_excel() {
 
 #[tokio::test]
 async fn the_json_export_has_every_package_of_the_form() {
-    let router = staff_router();
+    let router = staff_router().await;
     let package = package("71d9d51e-f203-4a7b-8c2d-3e4f5a6b7c8d");
     let reference = submit(&router, &package, &[]).await;
     let reply = send(&router, get("/api/staff/export?form=residence-permit&format=json")).await;

@@ -21,13 +21,68 @@ pub fn repo() -> &'static Path {
 /// The receiver's defaults without rate limits: every request of a test comes from one
 /// client (tests/limits.rs tests the limits).
 pub fn config() -> Config {
-    let mut config = Config::new(repo().join("dist"), repo().join("forms"), ":memory:");
+    let mut config = Config::new(repo().join("dist"), repo().join("forms"), database());
     config.rate_limits = None;
     config
 }
 
-pub fn router() -> axum::Router {
-    app(&config()).unwrap()
+/// Where a test's receiver keeps what it receives: a SQLite database in memory, or, when
+/// `ONEWINDOW_TEST_POSTGRES` names a PostgreSQL server (`postgres://user@host:port`, as
+/// scripts/test.sh sets it), a new empty database there, so that every test runs on both.
+pub fn database() -> String {
+    match postgres_server() {
+        Some(server) => fresh_postgres(&server),
+        None => ":memory:".to_string(),
+    }
+}
+
+/// A database several instances of a test share: a SQLite file in `dir`, or a new PostgreSQL
+/// database.
+pub fn shared_database(dir: &Path) -> String {
+    match postgres_server() {
+        Some(server) => fresh_postgres(&server),
+        None => dir.join("receiver.sqlite").to_string_lossy().into_owned(),
+    }
+}
+
+/// The PostgreSQL server the tests run on, if any.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("ONEWINDOW_TEST_POSTGRES")
+        .ok()
+        .map(|s| s.trim_end_matches('/').to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// A new empty database on the server; its URL.
+pub fn fresh_postgres(server: &str) -> String {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let name = format!(
+        "ow_test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let admin = format!("{server}/postgres");
+    let create = name.clone();
+    // On a thread of its own: the tests call this from inside their runtime.
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let (client, connection) =
+                tokio_postgres::connect(&admin, tokio_postgres::NoTls).await.unwrap();
+            let connection = tokio::spawn(connection);
+            client.batch_execute(&format!("DROP DATABASE IF EXISTS {create}")).await.unwrap();
+            client.batch_execute(&format!("CREATE DATABASE {create}")).await.unwrap();
+            drop(client);
+            let _ = connection.await;
+        })
+    })
+    .join()
+    .unwrap();
+    format!("{server}/{name}")
+}
+
+pub async fn router() -> axum::Router {
+    app(&config()).await.unwrap()
 }
 
 /// A fresh empty directory under the system's temporary directory.
