@@ -41,6 +41,20 @@ if ! command -v cargo >/dev/null; then
     ow_apt_install rustc cargo
 fi
 
+# --- moto: an S3-compatible server for the receiver's tests (PyPI; test.sh only) -------------
+MOTO_VERSION=5.2.5
+ow_moto_dir="$ow_tools/moto-$MOTO_VERSION"
+ow_moto() {
+    [ -f "$ow_moto_dir/.installed" ] && return 0
+    command -v python3 >/dev/null || ow_apt_install python3
+    python3 -m pip --version >/dev/null 2>&1 || ow_apt_install python3-pip
+    ow_log "pip install moto[s3]==$MOTO_VERSION (the tests' S3-compatible server)"
+    rm -rf "$ow_moto_dir"
+    python3 -m pip install -q --disable-pip-version-check --no-warn-conflicts --target "$ow_moto_dir" \
+        "moto[s3]==$MOTO_VERSION" flask flask-cors >&2 || return 1
+    touch "$ow_moto_dir/.installed"
+}
+
 # --- wasm32 standard library: rustup's target, else Debian's rust-web with build-std -----------
 ow_wasm_mode=
 if command -v rustup >/dev/null; then

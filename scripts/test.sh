@@ -42,7 +42,7 @@ cargo test --workspace --no-fail-fast --color never 2>&1 | tee "$logdir/native.l
 count_cargo "$logdir/native.log"
 step_done
 
-step "PostgreSQL: the receiver's tests again, on a throwaway server (two instances, fault run)"
+step "PostgreSQL and S3: the receiver's tests again, on throwaway servers (two instances, fault run)"
 # Debian's server, started here on a loopback port in a temp dir and removed afterwards:
 # nothing outside this run uses it. initdb refuses root, so as root it runs as `postgres`.
 ow_apt_install postgresql
@@ -60,7 +60,27 @@ if [ -z "$pg_bin" ] \
     tail -20 "$logdir/postgres-init.log" "$pg_dir/server.log" 2>/dev/null
     broken+=("PostgreSQL did not start")
 else
-    ONEWINDOW_TEST_POSTGRES="postgres://onewindow@127.0.0.1:$pg_port" \
+    # Files go to an S3-compatible bucket, as with several instances in production: moto's
+    # S3 server (PyPI, cached under the tools directory), on loopback.
+    moto_port=$((pg_port + 1))
+    s3_ready=
+    if ow_moto; then
+        PYTHONPATH="$ow_moto_dir" python3 -m moto.server -H 127.0.0.1 -p "$moto_port" \
+            >"$logdir/moto.log" 2>&1 &
+        moto_pid=$!
+        for _ in $(seq 100); do
+            python3 -c "import urllib.request as u; u.urlopen(u.Request('http://127.0.0.1:$moto_port/onewindow-files', method='PUT'))" \
+                >/dev/null 2>&1 && s3_ready=1 && break
+            sleep 0.2
+        done
+    fi
+    if [ -z "$s3_ready" ]; then
+        tail -20 "$logdir/moto.log" 2>/dev/null; broken+=("the S3-compatible file store (moto) did not start")
+    fi
+    AWS_ENDPOINT="http://127.0.0.1:$moto_port" AWS_ALLOW_HTTP=true AWS_REGION=us-east-1 \
+        AWS_ACCESS_KEY_ID=onewindow AWS_SECRET_ACCESS_KEY=onewindow \
+        ONEWINDOW_TEST_FILES=s3://onewindow-files \
+        ONEWINDOW_TEST_POSTGRES="postgres://onewindow@127.0.0.1:$pg_port" \
         cargo test -p onewindow-receiver --no-fail-fast --color never 2>&1 | tee "$logdir/postgres.log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || broken+=("receiver tests on PostgreSQL")
     # The fault run counts what PostgreSQL holds itself when it runs there; it must have run.
@@ -68,6 +88,7 @@ else
         "$logdir/postgres.log" || broken+=("the PostgreSQL fault run")
     count_cargo "$logdir/postgres.log"
     "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
+    [ -n "${moto_pid:-}" ] && kill "$moto_pid" 2>/dev/null
 fi
 rm -rf "$pg_dir"
 step_done

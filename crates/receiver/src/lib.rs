@@ -6,7 +6,8 @@
 //! This is the only crate that knows HTTP, SQLite and PostgreSQL; every rule stays in the
 //! engine.
 
-// Lower modules never name upper ones: `http`, `csv`, `auth`, `store`, `files` (serving the
+// Lower modules never name upper ones: `http`, `csv`, `auth`, `store`, `objects` (the received
+// files' contents), `files` (serving the
 // app and the definitions) name none of ours;
 // `limits` (rate limits, answering through `http`), `forms` (the published forms, compiled
 // once) and `reports` (worked out from the store) are above them; `state` (what handlers share) above those; `report_export` above `state`; the
@@ -19,6 +20,7 @@ mod files;
 mod forms;
 mod http;
 mod limits;
+mod objects;
 mod report_export;
 mod reports;
 mod staff;
@@ -60,6 +62,10 @@ pub struct Config {
     /// Where received submissions are kept: a SQLite file (`:memory:` for tests), or a
     /// PostgreSQL database (`postgres://user@host/db`) that several instances share.
     pub database: String,
+    /// Where received files' contents are kept: a directory, `s3://bucket[/prefix]` (with the
+    /// `AWS_*` variables), or `:memory:`. `None`: memory for an in-memory database, the
+    /// directory `<database>.files` next to a SQLite file; PostgreSQL needs one named.
+    pub files: Option<String>,
     /// Limit of a whole submission request in bytes; larger ones get 413.
     pub max_body_bytes: usize,
     /// Origins (`https://example.gov.cn`) whose pages may post submissions cross-origin.
@@ -88,6 +94,7 @@ impl Config {
             dist: dist.into(),
             forms: forms.into(),
             database: database.into(),
+            files: None,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             allow_origins: Vec::new(),
             connect_origins: Vec::new(),
@@ -115,10 +122,20 @@ pub async fn app(config: &Config) -> Result<Router, String> {
     let connect =
         config.connect_origins.iter().map(|o| origin(o)).collect::<Result<Vec<_>, _>>()?;
     let files = files::routes(&config.dist, &config.forms, &connect)?;
+    let file_store = match (&config.files, config.database.as_str()) {
+        (Some(files), _) => files.clone(),
+        (None, ":memory:") => ":memory:".to_string(),
+        (None, database) if store::is_postgres_url(database) => {
+            return Err("with PostgreSQL, name the file store all instances share: --files DIR or --files s3://bucket".into())
+        }
+        (None, database) => format!("{database}.files"),
+    };
+    let objects = objects::Objects::open(&file_store)?;
     let store = store::Store::open(&config.database).await?;
     let state = Arc::new(Receiver {
         forms: Published::new(&config.forms),
         store,
+        objects,
         max_body_bytes: config.max_body_bytes,
         staff_token: config.staff_token.clone(),
         behind_proxy: config.behind_proxy,

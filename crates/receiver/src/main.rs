@@ -1,4 +1,5 @@
 //! `onewindow-receiver [--addr HOST:PORT] [--dist DIR] [--forms DIR] [--database FILE|URL]
+//! [--files DIR|s3://BUCKET]
 //! [--max-body-bytes N] [--allow-origin ORIGIN]... [--connect-origin ORIGIN]...
 //! [--staff-token TOKEN] [--behind-proxy] [--no-rate-limits]` (see `--help`).
 
@@ -13,6 +14,10 @@ onewindow-receiver: serves the built app and forms/, receives submissions (see d
   --database FILE|URL     the SQLite database file (default target/receiver.sqlite), or a
                           PostgreSQL URL postgres://user:password@host:port/db, which
                           several instances may share (also DATABASE_URL)
+  --files DIR|s3://BUCKET where received files are kept, by SHA-256: a directory (default
+                          <database>.files next to a SQLite file), or an S3-compatible bucket
+                          configured by the AWS_* variables (also ONEWINDOW_FILES; needed with
+                          PostgreSQL)
   --max-body-bytes N      largest submission request, package and files (default 26214400)
   --allow-origin ORIGIN   an origin whose pages may submit cross-origin, e.g. https://gov.example
                           (repeatable; also ONEWINDOW_ALLOW_ORIGINS, comma-separated)
@@ -55,6 +60,7 @@ fn run() -> Result<(), String> {
             return Err("DATABASE_URL must be a postgres:// URL (a SQLite file is given with --database FILE)".into());
         }
     }
+    config.files = std::env::var("ONEWINDOW_FILES").ok().filter(|f| !f.trim().is_empty());
     config.staff_token = std::env::var("ONEWINDOW_STAFF_TOKEN").ok().filter(|t| !t.is_empty());
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -64,6 +70,7 @@ fn run() -> Result<(), String> {
             "--dist" => config.dist = value()?.into(),
             "--forms" => config.forms = value()?.into(),
             "--database" => config.database = value()?,
+            "--files" => config.files = Some(value()?),
             "--max-body-bytes" => {
                 let text = value()?;
                 config.max_body_bytes = text.parse().ok().filter(|&n| n > 0).ok_or_else(|| {

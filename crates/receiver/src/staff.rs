@@ -128,18 +128,29 @@ async fn attachment(
     if !is_sha256_hex(&sha256) {
         return not_found("no such file");
     }
-    match receiver.store.file(reference, sha256).await {
-        Ok(Some(file)) => (
+    let sha256 = sha256.to_ascii_lowercase();
+    let file = match receiver.store.file(reference, sha256.clone()).await {
+        Ok(Some(file)) => file,
+        Ok(None) => return not_found("no such file"),
+        Err(message) => return storage(&message),
+    };
+    let content = match file.content {
+        Some(content) => Ok(Some(content)),
+        None => receiver.objects.get(&sha256).await,
+    };
+    match content {
+        Ok(Some(content)) => (
             [
                 (header::CONTENT_TYPE, safe_media_type(&file.media_type)),
                 (header::CONTENT_DISPOSITION, content_disposition(&file.name)),
                 // Never run what a citizen uploaded in the staff's origin.
                 (header::CONTENT_SECURITY_POLICY, "sandbox".to_string()),
             ],
-            file.content,
+            content,
         )
             .into_response(),
-        Ok(None) => not_found("no such file"),
+        // Listed in the database but not in the file store: lost, not a client's mistake.
+        Ok(None) => storage(&format!("the file {sha256} is missing from the file store")),
         Err(message) => storage(&message),
     }
 }

@@ -1,13 +1,17 @@
 //! What every handler shares: the published forms, the store (with the staff sessions), the
+//! file store, the
 //! limits and the staff token.
 
 use crate::forms::Published;
+use crate::objects::Objects;
 use crate::store::Store;
 
 pub(crate) struct Receiver {
     /// The published definitions and lists, each form compiled once per content.
     pub forms: Published,
     pub store: Store,
+    /// The received files' contents, by SHA-256.
+    pub objects: Objects,
     /// Limit of a whole submission request in bytes.
     pub max_body_bytes: usize,
     /// The bearer token of the staff endpoints; `None` disables them.

@@ -220,11 +220,22 @@ async fn accept(
         let Some(first) = listed(package, &file.sha256).next() else {
             return Err(unknown_part(&file.sha256));
         };
+        // The bytes go to the file store before the row that names them is written: a stored
+        // application always has its files. (A file whose application then turns out to be a
+        // repeat is there already, under the same name.)
+        if let Err(message) = receiver.objects.put(&file.sha256, &file.content).await {
+            eprintln!("onewindow: storage failed: {message}");
+            return Err(Refusal::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage",
+                "the files could not be stored; send the application again later",
+            ));
+        }
         stored.push(NewFile {
             sha256: file.sha256,
             name: first.name.clone(),
             media_type: first.media_type.clone(),
-            content: file.content,
+            size: file.content.len() as u64,
         });
     }
     let stored =

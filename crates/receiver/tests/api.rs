@@ -9,7 +9,7 @@ use axum::http::{Request, StatusCode};
 use common::*;
 use onewindow_engine::formats::Date;
 use onewindow_engine::{checksum, load_form};
-use onewindow_receiver::{app, Config};
+use onewindow_receiver::app;
 
 #[tokio::test]
 async fn a_valid_package_gets_one_reference_and_a_repeat_gets_the_same() {
@@ -307,7 +307,7 @@ fn futures_stream(
 async fn a_definition_the_server_cannot_load_is_503_naming_the_file() {
     let forms = temp_dir("broken-forms");
     std::fs::write(forms.join("residence-permit.json"), "{\"id\": \"residence-permit\", ").unwrap();
-    let router = app(&Config::new(repo().join("dist"), &forms, database())).await.unwrap();
+    let router = app(&test_config(repo().join("dist"), &forms)).await.unwrap();
     let body = serde_json::to_string(&package("b0c8ce6d-e1f2-4f6a-9b7c-8d9eafb0c1d2")).unwrap();
     let reply = post_json(&router, body.clone()).await;
     assert_eq!(
@@ -344,7 +344,7 @@ async fn a_form_published_again_is_what_packages_are_checked_against() {
     for file in ["residence-permit.json", "data/cn-ethnic-groups.json"] {
         std::fs::copy(repo().join("forms").join(file), forms.join(file)).unwrap();
     }
-    let router = app(&Config::new(repo().join("dist"), &forms, database())).await.unwrap();
+    let router = app(&test_config(repo().join("dist"), &forms)).await.unwrap();
     let old = package("5f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b");
     assert_eq!(
         post_json(&router, serde_json::to_string(&old).unwrap()).await.status,
@@ -402,7 +402,7 @@ async fn api_answers_are_json_and_everything_is_nosniff() {
 
     let dist = temp_dir("dist-nosniff");
     std::fs::write(dist.join("index.html"), "<!doctype html><title>onewindow</title>").unwrap();
-    let served = app(&Config::new(&dist, repo().join("forms"), database())).await.unwrap();
+    let served = app(&test_config(&dist, repo().join("forms"))).await.unwrap();
     let reply =
         send(&served, Request::get("/apply/residence-permit/start").body(Body::empty()).unwrap())
             .await;

@@ -259,3 +259,68 @@ async fn bodies_and_package_parts_over_their_limits_are_413() {
         (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
     );
 }
+
+fn staff_get(path: &str) -> axum::http::Request<axum::body::Body> {
+    axum::http::Request::get(path)
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .body(axum::body::Body::empty())
+        .unwrap()
+}
+
+/// Beside a SQLite file, files are kept in a directory by SHA-256 (`<database>.files`), not in
+/// the database; a file that a receiver before the file store kept in the database is still
+/// served from there.
+#[tokio::test]
+async fn files_are_kept_by_digest_beside_the_database_and_older_ones_still_served() {
+    let dir = temp_dir("file-store");
+    let mut config = config();
+    config.database = dir.join("receiver.sqlite").to_string_lossy().into_owned();
+    config.files = None;
+    config.staff_token = Some(TOKEN.into());
+    let router = app(&config).await.unwrap();
+    let package = package_with_files("0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3", &files());
+    let json = serde_json::to_vec(&package).unwrap();
+    let body = multipart(&[
+        ("package", None, &json),
+        (&sha256_hex(PNG), Some("photo.png"), PNG),
+        (&sha256_hex(PDF), Some("租房合同.pdf"), PDF),
+    ]);
+    let reply = send(&router, multipart_request(body)).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json());
+    let reference = reply.json()["reference"].as_str().unwrap().to_string();
+    let sha = sha256_hex(PNG);
+    let kept = dir.join("receiver.sqlite.files/sha256").join(&sha[..2]).join(&sha);
+    assert_eq!(std::fs::read(&kept).unwrap(), PNG);
+    let db = rusqlite::Connection::open(dir.join("receiver.sqlite")).unwrap();
+    let in_db: i64 =
+        db.query_row("SELECT SUM(LENGTH(content)) FROM attachments", [], |r| r.get(0)).unwrap();
+    assert_eq!(in_db, 0, "no bytes in the database");
+
+    let path = format!("/api/staff/submissions/{reference}/attachments/{sha}");
+    let served = send(&router, staff_get(&path)).await;
+    assert_eq!((served.status, served.body.as_slice()), (StatusCode::OK, PNG));
+
+    // A row as an older receiver wrote it: the bytes in the database, none in the file store.
+    std::fs::remove_file(&kept).unwrap();
+    let missing = send(&router, staff_get(&path)).await;
+    assert_eq!(missing.status, StatusCode::SERVICE_UNAVAILABLE, "a lost file is not a 404");
+    db.execute(
+        "UPDATE attachments SET content = ?1 WHERE sha256 = ?2",
+        rusqlite::params![PNG, sha],
+    )
+    .unwrap();
+    let served = send(&router, staff_get(&path)).await;
+    assert_eq!((served.status, served.body.as_slice()), (StatusCode::OK, PNG));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Instances on PostgreSQL share their files too: the receiver will not start without a file
+/// store named.
+#[tokio::test]
+async fn postgres_without_a_file_store_is_refused_at_start() {
+    let mut config = config();
+    config.database = "postgres://onewindow@127.0.0.1:1/none".into();
+    config.files = None;
+    let refused = app(&config).await.unwrap_err();
+    assert!(refused.contains("--files"), "{refused}");
+}

@@ -28,13 +28,7 @@ fn site(name: &str) -> std::path::PathBuf {
 
 /// The app over `site(name)`'s dist/ and the shipped forms, in memory.
 async fn site_app(dir: &std::path::Path) -> axum::Router {
-    onewindow_receiver::app(&onewindow_receiver::Config::new(
-        dir.join("dist"),
-        repo().join("forms"),
-        database(),
-    ))
-    .await
-    .unwrap()
+    onewindow_receiver::app(&test_config(dir.join("dist"), repo().join("forms"))).await.unwrap()
 }
 
 #[cfg(unix)]

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::*;
 use onewindow_engine::serving::{CONTENT_SECURITY_POLICY, IMMUTABLE, REVALIDATE};
-use onewindow_receiver::{app, Config};
+use onewindow_receiver::app;
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -44,7 +44,7 @@ fn definition(word: &str) -> String {
 }
 
 async fn router_for(dir: &std::path::Path) -> axum::Router {
-    app(&Config::new(dir.join("dist"), dir.join("forms"), database())).await.unwrap()
+    app(&test_config(dir.join("dist"), dir.join("forms"))).await.unwrap()
 }
 
 async fn get(router: &axum::Router, path: &str, accept: Option<&str>) -> Reply {
@@ -231,7 +231,7 @@ async fn head_answers_the_headers_of_the_variant_without_a_body() {
 #[tokio::test]
 async fn api_answers_keep_their_own_headers() {
     let dir = site("api");
-    let mut config = Config::new(dir.join("dist"), dir.join("forms"), database());
+    let mut config = test_config(dir.join("dist"), dir.join("forms"));
     config.staff_token = Some(TOKEN.into());
     let router = app(&config).await.unwrap();
     let reply = get(&router, "/api/health", Some("br, gzip")).await;
@@ -253,7 +253,7 @@ async fn api_answers_keep_their_own_headers() {
 #[tokio::test]
 async fn the_pages_may_send_to_the_configured_backends() {
     let dir = site("connect");
-    let mut config = Config::new(dir.join("dist"), dir.join("forms"), database());
+    let mut config = test_config(dir.join("dist"), dir.join("forms"));
     config.connect_origins =
         vec!["https://Records.example.gov.cn/".into(), "http://127.0.0.1:3000".into()];
     let router = app(&config).await.unwrap();

@@ -21,13 +21,13 @@ CREATE TABLE submissions (
 );
 CREATE INDEX submissions_form ON submissions (form_id, number);
 
+-- What each file is; its bytes are in the file store, under its SHA-256.
 CREATE TABLE attachments (
     idempotency_key TEXT NOT NULL REFERENCES submissions (idempotency_key),
     sha256 TEXT NOT NULL,
     name TEXT NOT NULL,
     media_type TEXT NOT NULL,
     size BIGINT NOT NULL,
-    content BYTEA NOT NULL,
     PRIMARY KEY (idempotency_key, sha256)
 );
 

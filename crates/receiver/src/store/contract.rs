@@ -8,12 +8,13 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::future::Future;
 
-/// A file received with a package, its SHA-256 already checked.
+/// A file received with a package, its SHA-256 already checked and its content already in the
+/// file store (`objects.rs`): the database keeps what it is, not its bytes.
 pub(crate) struct NewFile {
     pub sha256: String,
     pub name: String,
     pub media_type: String,
-    pub content: Vec<u8>,
+    pub size: u64,
 }
 
 /// Most count rows one form (or search) gets in a day; events that would add more are not
@@ -54,11 +55,13 @@ pub(crate) struct Row {
     pub package: String,
 }
 
-/// A stored file.
+/// A stored file's description.
 pub(crate) struct File {
     pub name: String,
     pub media_type: String,
-    pub content: Vec<u8>,
+    /// The bytes, for files a receiver before the file store kept in SQLite; `None` when they
+    /// are in the file store.
+    pub content: Option<Vec<u8>>,
 }
 
 /// What became of a rating sent to the receiver.

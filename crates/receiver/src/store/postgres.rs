@@ -150,16 +150,9 @@ impl Storage for Postgres {
         }
         for file in &files {
             tx.execute(
-                "INSERT INTO attachments (idempotency_key, sha256, name, media_type, size, content)
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-                &[
-                    &key,
-                    &file.sha256,
-                    &file.name,
-                    &file.media_type,
-                    &(file.content.len() as i64),
-                    &file.content,
-                ],
+                "INSERT INTO attachments (idempotency_key, sha256, name, media_type, size)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                &[&key, &file.sha256, &file.name, &file.media_type, &(file.size as i64)],
             )
             .await
             .map_err(db)?;
@@ -258,14 +251,14 @@ impl Storage for Postgres {
         let client = self.client().await?;
         let row = client
             .query_opt(
-                "SELECT a.name, a.media_type, a.content FROM attachments a
+                "SELECT a.name, a.media_type FROM attachments a
                  JOIN submissions s ON s.idempotency_key = a.idempotency_key
                  WHERE s.reference = $1 AND a.sha256 = $2",
                 &[&reference, &sha256],
             )
             .await
             .map_err(db)?;
-        Ok(row.map(|row| File { name: row.get(0), media_type: row.get(1), content: row.get(2) }))
+        Ok(row.map(|row| File { name: row.get(0), media_type: row.get(1), content: None }))
     }
 
     async fn rows(&self, form: String) -> Result<Vec<Row>, String> {

@@ -153,7 +153,8 @@ fn store(db: &mut Connection, package: &Package, files: &[NewFile]) -> Result<St
     for file in files {
         tx.execute(
                 "INSERT OR IGNORE INTO attachments (idempotency_key, sha256, name, media_type, size, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![key, file.sha256, file.name, file.media_type, file.content.len() as i64, file.content],
+                // The bytes are in the file store; the column is kept for older rows.
+                params![key, file.sha256, file.name, file.media_type, file.size as i64, Vec::<u8>::new()],
             )
             .map_err(|e| e.to_string())?;
     }
@@ -247,7 +248,14 @@ fn file(db: &mut Connection, reference: &str, sha256: &str) -> Result<Option<Fil
              JOIN submissions s ON s.idempotency_key = a.idempotency_key
              WHERE s.reference = ?1 AND a.sha256 = ?2",
         [reference, sha256],
-        |row| Ok(File { name: row.get(0)?, media_type: row.get(1)?, content: row.get(2)? }),
+        |row| {
+            let content: Vec<u8> = row.get(2)?;
+            Ok(File {
+                name: row.get(0)?,
+                media_type: row.get(1)?,
+                content: (!content.is_empty()).then_some(content),
+            })
+        },
     )
     .optional()
     .map_err(|e| e.to_string())

@@ -21,9 +21,28 @@ pub fn repo() -> &'static Path {
 /// The receiver's defaults without rate limits: every request of a test comes from one
 /// client (tests/limits.rs tests the limits).
 pub fn config() -> Config {
-    let mut config = Config::new(repo().join("dist"), repo().join("forms"), database());
+    let mut config = test_config(repo().join("dist"), repo().join("forms"));
     config.rate_limits = None;
     config
+}
+
+/// The receiver's defaults on the test database ([`database`]) and file store ([`files`]).
+pub fn test_config(dist: impl Into<PathBuf>, forms: impl Into<PathBuf>) -> Config {
+    let mut config = Config::new(dist, forms, database());
+    config.files = files();
+    config
+}
+
+/// The file store of a test on PostgreSQL: `ONEWINDOW_TEST_FILES` (the `s3://` bucket
+/// scripts/test.sh starts) or a new directory. On SQLite, the receiver's default.
+pub fn files() -> Option<String> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    postgres_server()?;
+    let named = std::env::var("ONEWINDOW_TEST_FILES").ok().filter(|f| !f.trim().is_empty());
+    Some(named.unwrap_or_else(|| {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        temp_dir(&format!("files-{n}")).to_string_lossy().into_owned()
+    }))
 }
 
 /// Where a test's receiver keeps what it receives: a SQLite database in memory, or, when
