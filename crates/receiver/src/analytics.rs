@@ -21,6 +21,26 @@ pub const MAX_RATING_BYTES: usize = 16 * 1024;
 /// Largest event batch body accepted.
 pub const MAX_EVENTS_BYTES: usize = 64 * 1024;
 
+/// Receives a rating (好差评): one per case, proven with the case's rating token.
+#[utoipa::path(
+    post,
+    path = "/api/ratings",
+    tag = "citizens",
+    request_body(content = crate::schemas::RatingBody, content_type = "application/json", description = "The rating (text/plain with the same JSON is read too: what sendBeacon sends)"),
+    responses(
+        (status = 201, description = "Stored", body = crate::schemas::RatingReply),
+        (status = 200, description = "A repeat of a stored rating (same id)", body = crate::schemas::RatingReply),
+        (status = 400, description = "The body cannot be read", body = crate::schemas::Problem),
+        (status = 403, description = "The rating does not prove its case (`case_token`), or comes from another site's page (`origin_not_allowed`)", body = crate::schemas::Problem),
+        (status = 408, description = "The request was not read in time (`timeout`)", body = crate::schemas::Problem),
+        (status = 409, description = "The case is rated already (`already_rated`)", body = crate::schemas::Problem),
+        (status = 413, description = "Over 16 KiB", body = crate::schemas::Problem),
+        (status = 415, description = "Not JSON", body = crate::schemas::Problem),
+        (status = 422, description = "Not a valid rating (`invalid`)", body = crate::schemas::Problem),
+        (status = 429, description = "Too many from this client (`rate_limited`)", body = crate::schemas::Problem),
+        (status = 503, description = "Storage is unavailable (`storage`)", body = crate::schemas::Problem),
+    )
+)]
 pub(crate) async fn rate(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
     let rating: Rating = match read(request, MAX_RATING_BYTES, "a rating").await {
         Ok(rating) => rating,
@@ -68,6 +88,24 @@ pub(crate) async fn rate(State(receiver): State<Arc<Receiver>>, request: Request
     }
 }
 
+/// Receives a batch of analytics events, kept only as counts per day.
+#[utoipa::path(
+    post,
+    path = "/api/events",
+    tag = "citizens",
+    request_body(content = crate::schemas::EventBatchBody, content_type = "application/json", description = "The batch (text/plain with the same JSON is read too)"),
+    responses(
+        (status = 204, description = "Counted"),
+        (status = 400, description = "The body cannot be read", body = crate::schemas::Problem),
+        (status = 403, description = "From another site's page that is not an allowed origin (`origin_not_allowed`)", body = crate::schemas::Problem),
+        (status = 408, description = "The request was not read in time (`timeout`)", body = crate::schemas::Problem),
+        (status = 413, description = "Over 64 KiB", body = crate::schemas::Problem),
+        (status = 415, description = "Not JSON", body = crate::schemas::Problem),
+        (status = 422, description = "Not a valid batch, or it names forms or services that are not published (`invalid`)", body = crate::schemas::Problem),
+        (status = 429, description = "Too many from this client (`rate_limited`)", body = crate::schemas::Problem),
+        (status = 503, description = "Storage is unavailable (`storage`)", body = crate::schemas::Problem),
+    )
+)]
 pub(crate) async fn events(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
     let batch: EventBatch = match read(request, MAX_EVENTS_BYTES, "an event batch").await {
         Ok(batch) => batch,

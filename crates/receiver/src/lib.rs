@@ -7,11 +7,13 @@
 //! engine.
 
 // Lower modules never name upper ones: `http`, `csv`, `auth`, `store`, `objects` (the received
-// files' contents), `files` (serving the
-// app and the definitions) name none of ours;
-// `limits` (rate limits, answering through `http`), `forms` (the published forms, compiled
-// once) and `reports` (worked out from the store) are above them; `state` (what handlers share) above those; `report_export` above `state`; the
-// handlers (`submit`, `analytics`, `staff`, `dashboard`) above all; this root builds the app.
+// files' contents), `schemas` (the API's bodies, for the OpenAPI document) and `files`
+// (serving the app and the definitions) name none of ours; `limits` (rate limits, answering
+// through `http`), `forms` (the published forms, compiled once) and `reports` (worked out
+// from the store) are above them; `state` (what handlers share) above those; `report_export`
+// above `state`; the handlers (`submit`, `analytics`, `staff`, `dashboard`) above all;
+// `openapi` (the document, from the handlers' annotations) above them; this root builds the
+// app.
 mod analytics;
 mod auth;
 mod csv;
@@ -21,8 +23,10 @@ mod forms;
 mod http;
 mod limits;
 mod objects;
+mod openapi;
 mod report_export;
 mod reports;
+mod schemas;
 mod staff;
 mod state;
 mod store;
@@ -172,7 +176,8 @@ pub async fn app(config: &Config) -> Result<Router, String> {
         events = events.layer(cors);
     }
     Ok(Router::new()
-        .route("/api/health", get(|| async { Json(json!({"status": "ok"})) }))
+        .route("/api/health", get(health))
+        .route("/api/openapi.json", get(openapi::openapi_json))
         .route("/api/submissions", submissions)
         .route("/api/ratings", ratings)
         .route("/api/events", events)
@@ -190,6 +195,17 @@ pub async fn app(config: &Config) -> Result<Router, String> {
         }))
         .layer(axum::middleware::from_fn_with_state(Arc::new(allowed), check_origin))
         .layer(axum::middleware::map_response(nosniff)))
+}
+
+/// Whether the receiver is up (for load balancers): it answers without touching storage.
+#[utoipa::path(
+    get,
+    path = "/api/health",
+    tag = "operators",
+    responses((status = 200, description = "Up", body = schemas::Health))
+)]
+pub(crate) async fn health() -> Json<serde_json::Value> {
+    Json(json!({"status": "ok"}))
 }
 
 /// The endpoints that the configured origins (`--allow-origin`) may post to from their pages.

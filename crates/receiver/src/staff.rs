@@ -66,7 +66,26 @@ fn authorized(headers: &HeaderMap, token: &str) -> bool {
     scheme.eq_ignore_ascii_case("bearer") && same_secret(given.trim(), token)
 }
 
-async fn list(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
+/// The submissions received, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/staff/submissions",
+    tag = "staff",
+    security(("staff_token" = [])),
+    params(
+        ("form" = Option<String>, Query, description = "Only this form's"),
+        ("limit" = Option<i64>, Query, description = "At most this many (default 50, at most 1000)"),
+        ("offset" = Option<i64>, Query, description = "After skipping this many"),
+    ),
+    responses(
+        (status = 200, description = "A page of the listing", body = crate::schemas::Listing),
+        (status = 400, description = "A parameter that is not what it should be", body = crate::schemas::Problem),
+        (status = 401, description = "No or another bearer token (`unauthorized`)", body = crate::schemas::Problem),
+        (status = 404, description = "Not found, or the staff endpoints are disabled (no token configured)", body = crate::schemas::Problem),
+        (status = 503, description = "Storage is unavailable (`storage`)", body = crate::schemas::Problem),
+    )
+)]
+pub(crate) async fn list(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
     let Ok(Query(params)) = params else {
         return bad_request("the query string cannot be read");
     };
@@ -94,7 +113,25 @@ async fn list(State(receiver): State<Arc<Receiver>>, params: Params) -> Response
 }
 
 /// The analytics reports: `format=json` (default, every report) or `format=csv&report=<name>`.
-async fn reports(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
+/// The departments' reports on ratings and journeys.
+#[utoipa::path(
+    get,
+    path = "/api/staff/reports",
+    tag = "staff",
+    security(("staff_token" = [])),
+    params(
+        ("format" = Option<String>, Query, description = "`json` (default: every report) or `csv`"),
+        ("report" = Option<String>, Query, description = "With format=csv: which report"),
+    ),
+    responses(
+        (status = 200, description = "The reports (JSON), or one as CSV", content((Object = "application/json"), (String = "text/csv"))),
+        (status = 400, description = "Another format", body = crate::schemas::Problem),
+        (status = 401, description = "No or another bearer token (`unauthorized`)", body = crate::schemas::Problem),
+        (status = 404, description = "Not found, or the staff endpoints are disabled (no token configured)", body = crate::schemas::Problem),
+        (status = 503, description = "Storage is unavailable (`storage`)", body = crate::schemas::Problem),
+    )
+)]
+pub(crate) async fn reports(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
     let Ok(Query(params)) = params else {
         return bad_request("the query string cannot be read");
     };
@@ -102,7 +139,21 @@ async fn reports(State(receiver): State<Arc<Receiver>>, params: Params) -> Respo
     report_export::export(&receiver, format, params.get("report").map(String::as_str)).await
 }
 
-async fn one(
+/// One stored package, as received.
+#[utoipa::path(
+    get,
+    path = "/api/staff/submissions/{reference}",
+    tag = "staff",
+    security(("staff_token" = [])),
+    params(("reference" = String, Path, description = "OW-20261204-000042")),
+    responses(
+        (status = 200, description = "The package", body = crate::schemas::PackageBody),
+        (status = 401, description = "No or another bearer token (`unauthorized`)", body = crate::schemas::Problem),
+        (status = 404, description = "Not found, or the staff endpoints are disabled (no token configured)", body = crate::schemas::Problem),
+        (status = 503, description = "Storage is unavailable (`storage`)", body = crate::schemas::Problem),
+    )
+)]
+pub(crate) async fn one(
     State(receiver): State<Arc<Receiver>>,
     reference: Result<Path<String>, PathRejection>,
 ) -> Response {
@@ -118,7 +169,24 @@ async fn one(
     }
 }
 
-async fn attachment(
+/// A file of a stored application, by its SHA-256; served with `Content-Security-Policy: sandbox`.
+#[utoipa::path(
+    get,
+    path = "/api/staff/submissions/{reference}/attachments/{sha256}",
+    tag = "staff",
+    security(("staff_token" = [])),
+    params(
+        ("reference" = String, Path, description = "OW-20261204-000042"),
+        ("sha256" = String, Path, description = "The file's SHA-256, hex"),
+    ),
+    responses(
+        (status = 200, description = "The file, with its media type (or application/octet-stream) and name", content_type = "application/octet-stream"),
+        (status = 401, description = "No or another bearer token (`unauthorized`)", body = crate::schemas::Problem),
+        (status = 404, description = "Not found, or the staff endpoints are disabled (no token configured)", body = crate::schemas::Problem),
+        (status = 503, description = "Storage is unavailable, or the file store lost or damaged the file (`storage`)", body = crate::schemas::Problem),
+    )
+)]
+pub(crate) async fn attachment(
     State(receiver): State<Arc<Receiver>>,
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Response {
@@ -155,7 +223,25 @@ async fn attachment(
     }
 }
 
-async fn export(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
+/// Every submission of a form, oldest first, as CSV (a column per question) or JSON.
+#[utoipa::path(
+    get,
+    path = "/api/staff/export",
+    tag = "staff",
+    security(("staff_token" = [])),
+    params(
+        ("form" = String, Query, description = "The form's id"),
+        ("format" = Option<String>, Query, description = "`csv` (default) or `json`"),
+    ),
+    responses(
+        (status = 200, description = "The export", content((String = "text/csv"), (Object = "application/json"))),
+        (status = 400, description = "No form, or another format", body = crate::schemas::Problem),
+        (status = 401, description = "No or another bearer token (`unauthorized`)", body = crate::schemas::Problem),
+        (status = 404, description = "Not found, or the staff endpoints are disabled (no token configured)", body = crate::schemas::Problem),
+        (status = 503, description = "Storage is unavailable (`storage`)", body = crate::schemas::Problem),
+    )
+)]
+pub(crate) async fn export(State(receiver): State<Arc<Receiver>>, params: Params) -> Response {
     let Ok(Query(params)) = params else {
         return bad_request("the query string cannot be read");
     };

@@ -29,6 +29,34 @@ struct FilePart {
     content: Vec<u8>,
 }
 
+/// Receives one application and revalidates it with the engine against the form as published
+/// now; each idempotency key is stored once (keys compare in any case).
+#[utoipa::path(
+    post,
+    path = "/api/submissions",
+    tag = "citizens",
+    request_body(
+        description = "The package as JSON, or multipart/form-data with the package in a part named `package` and each file in a part named by its SHA-256",
+        content(
+            (crate::schemas::PackageBody = "application/json"),
+            (crate::schemas::PackageWithFiles = "multipart/form-data"),
+        )
+    ),
+    params(("Idempotency-Key" = Option<String>, Header, description = "If sent, must equal the package's idempotency_key")),
+    responses(
+        (status = 201, description = "Stored under a new reference", body = crate::schemas::SubmissionReply),
+        (status = 200, description = "A repeat of a stored application (same key, same content): nothing stored again", body = crate::schemas::SubmissionReply),
+        (status = 400, description = "The body cannot be read, or the Idempotency-Key header differs", body = crate::schemas::Problem),
+        (status = 403, description = "Posted from another site's page that is not an allowed origin (`origin_not_allowed`)", body = crate::schemas::Problem),
+        (status = 408, description = "The request was not read in time (`timeout`)", body = crate::schemas::Problem),
+        (status = 409, description = "The key was used before for other content (`idempotency_key_reused`), or the package is of another form version", body = crate::schemas::Problem),
+        (status = 413, description = "Over the body or the package limit (`too_large`)", body = crate::schemas::Problem),
+        (status = 415, description = "Neither JSON nor multipart/form-data", body = crate::schemas::Problem),
+        (status = 422, description = "Not valid for the published form (`invalid`, each error with its JSON path), a file that does not match its description (`attachment_mismatch`), or an unknown form", body = crate::schemas::Problem),
+        (status = 429, description = "Too many from this client (`rate_limited`); see Retry-After", body = crate::schemas::Problem),
+        (status = 503, description = "Storage or the form is unavailable (`storage`, `form_unavailable`): send again later", body = crate::schemas::Problem),
+    )
+)]
 pub(crate) async fn submit(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
     let (response, form) = receive(&receiver, request).await;
     // Only the status, the form and the reference: never answers.
