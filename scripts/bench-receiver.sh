@@ -33,15 +33,17 @@ trap cleanup EXIT
 mkdir -p "$work/dist"
 echo '<!doctype html><title>bench</title>' >"$work/dist/index.html"
 
-# Starts a receiver on DATABASE (and FILES); prints its address.
+# Starts a receiver on DATABASE (and FILES); sets $addr to its address.
 start() {
     local out="$work/receiver-$RANDOM.log"
     "$receiver" --addr 127.0.0.1:0 --dist "$work/dist" --forms forms --database "$1" \
         --files "$2" --no-rate-limits >"$out" 2>/dev/null &
     pids+=($!)
     for _ in $(seq 300); do grep -q 'serving http' "$out" && break; sleep 0.1; done
-    grep -Eo '127\.0\.0\.1:[0-9]+' "$out" | head -1
+    addr=$(grep -Eo '127\.0\.0\.1:[0-9]+' "$out" | head -1)
+    [ -n "$addr" ] || { echo "the receiver did not start on $1" >&2; exit 1; }
 }
+stop() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; pids=(); }
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 pg_ctl="$pg_bin/pg_ctl"
@@ -58,16 +60,18 @@ psql_() { "$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U onewindow -d postgres 
 echo "receiver load: $N new applications per case, $CLIENTS clients, $(nproc) cores, $(date -u +%FT%TZ)"
 printf '%-34s %s\n' "case" "result"
 
-one=$(start "$work/bench.sqlite" "$work/files-sqlite")
-printf '%-34s %s\n' "SQLite, 1 instance" "$("$load" "$one" --applications "$N" --clients "$CLIENTS")"
-kill "${pids[@]}"; pids=()
+start "$work/bench.sqlite" "$work/files-sqlite"
+printf '%-34s %s\n' "SQLite, 1 instance" "$("$load" "$addr" --applications "$N" --clients "$CLIENTS")"
+stop
 
 psql_ "CREATE DATABASE bench1"
-one=$(start "$pg/bench1" "$work/files-pg1")
-printf '%-34s %s\n' "PostgreSQL, 1 instance" "$("$load" "$one" --applications "$N" --clients "$CLIENTS")"
-kill "${pids[@]}"; pids=()
+start "$pg/bench1" "$work/files-pg1"
+printf '%-34s %s\n' "PostgreSQL, 1 instance" "$("$load" "$addr" --applications "$N" --clients "$CLIENTS")"
+stop
 
 psql_ "CREATE DATABASE bench2"
-a=$(start "$pg/bench2" "$work/files-pg2")
-b=$(start "$pg/bench2" "$work/files-pg2")
-printf '%-34s %s\n' "PostgreSQL, 2 instances" "$("$load" "$a,$b" --applications "$N" --clients "$CLIENTS")"
+start "$pg/bench2" "$work/files-pg2"
+a=$addr
+start "$pg/bench2" "$work/files-pg2"
+printf '%-34s %s\n' "PostgreSQL, 2 instances" "$("$load" "$a,$addr" --applications "$N" --clients "$CLIENTS")"
+stop
