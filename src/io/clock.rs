@@ -1,6 +1,7 @@
 //! What the engine may not do itself: read the device's clock and its random source.
 
-/// Today's date on the citizen's device, for date rules ("must be in the past").
+/// Today's date on the citizen's device, until a form's own day is known (`io::load` then
+/// takes the date at the form's office from [`now_seconds`]).
 pub fn today() -> onewindow_engine::formats::Date {
     let now = js_sys::Date::new_0();
     onewindow_engine::formats::Date::new(
@@ -24,4 +25,9 @@ pub fn now_rfc3339() -> String {
 /// The device's current time in milliseconds since the epoch.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
+}
+
+/// The device's current time in whole seconds since the epoch.
+pub fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
 }

@@ -3,7 +3,7 @@
 //! service's guide with its assistant. What cannot be used comes back as its problems, which
 //! the app lists instead of a blank page.
 
-use super::clock::today;
+use super::clock::{now_seconds, today};
 use super::fetch::{fetch_bytes, fetch_text};
 use super::timing::timed;
 use crate::host::Host;
@@ -56,6 +56,9 @@ pub(crate) async fn definition(
         (Some(model), problems) if !problems.iter().any(Diagnostic::is_error) => model,
         (_, problems) => return Loaded::Failed { source, problems },
     };
+    // "Today" is the date at the form's office (its time zone), as the receiver takes it, not
+    // the device's: around midnight the two may differ.
+    model.set_today(model.today_at(now_seconds()));
     if let Some((at, overrides)) = overrides {
         match overrides.and_then(|o| model.form().submission_settings().with_overrides(&o)) {
             Ok(settings) => model.set_submission(settings),

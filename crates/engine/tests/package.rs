@@ -107,3 +107,48 @@ fn incomplete_answers_or_an_outcome_cannot_be_packed() {
     answers.set("hukou_in_city", "yes".into());
     assert_eq!(model.package(&answers, "en", CREATED, KEY), Err(PackageProblem::EndsAtOutcome));
 }
+
+/// The receiver checks a package on the day, in the form's time zone, that it was made: at
+/// 00:30 in Beijing (16:30 UTC the day before) the form's "today" is already Beijing's.
+#[test]
+fn the_receivers_today_is_the_forms_day_at_the_instant_the_application_was_made() {
+    use onewindow_engine::formats::instant_seconds;
+    let model = model();
+    let mut answers = complete_answers();
+    // At least six months before today: on 1 June 2026 that is 1 December 2025 at the latest.
+    answers.set(
+        "residing_since",
+        serde_json::json!({"day": "1", "month": "December", "year": "2025"}),
+    );
+    let package = model.package(&answers, "zh-CN", CREATED, KEY).unwrap();
+    let beijing_first_of_june = instant_seconds("2026-05-31T16:30:00Z").unwrap();
+    let beijing_last_of_may = instant_seconds("2026-05-31T15:30:00Z").unwrap();
+    assert_eq!(model.today_at(beijing_first_of_june), Date::new(2026, 6, 1).unwrap());
+    assert_eq!(model.check_package_at(&package, beijing_first_of_june), Ok(()));
+    assert!(model.check_package_at(&package, beijing_last_of_may).is_err());
+    assert_eq!(model.today(), Date::new(2026, 11, 27).unwrap(), "the model's own day is kept");
+
+    // The same form kept in UTC: at that instant it is still 31 May.
+    let json = include_str!("../../../forms/residence-permit.json").replacen(
+        "\"locales\":",
+        "\"time_zone\": \"UTC\",\n  \"locales\":",
+        1,
+    );
+    let utc = load_form(&json, Date::new(2026, 11, 27).unwrap()).0.unwrap();
+    let package = utc.package(&answers, "zh-CN", CREATED, KEY).unwrap();
+    assert!(utc.check_package_at(&package, beijing_first_of_june).is_err());
+}
+
+#[test]
+fn a_time_zone_the_engine_does_not_know_is_a_load_error() {
+    let json = include_str!("../../../forms/residence-permit.json").replacen(
+        "\"locales\":",
+        "\"time_zone\": \"Mars/Olympus\",\n  \"locales\":",
+        1,
+    );
+    let (model, problems) = load_form(&json, Date::new(2026, 11, 27).unwrap());
+    let problem =
+        problems.iter().find(|p| p.pointer == "/time_zone").expect("a problem at /time_zone");
+    assert!(model.is_none() || problem.is_error());
+    assert!(problem.message.contains("Mars/Olympus") && problem.message.contains("Asia/Shanghai"));
+}

@@ -8,7 +8,7 @@
 //! with a new code. A form that cannot be loaded is never kept: the next request tries again.
 
 use crate::http::{is_form_id, truncate};
-use crate::store::today;
+use crate::store::{today, unix_now};
 use onewindow_engine::{in_list_file, list_file, Diagnostic, FormLoad, FormModel};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -75,7 +75,8 @@ impl Published {
                 compiled
             }
         };
-        compiled.model.set_today(today());
+        // The form's day now, in its time zone (a submission is checked on the day it was made).
+        compiled.model.set_today(compiled.model.today_at(unix_now()));
         Ok(compiled.model.clone())
     }
 

@@ -215,7 +215,7 @@ async fn accept(
             ));
         }
     };
-    if let Err(refused) = model.check_package(package) {
+    if let Err(refused) = model.check_package_at(package, made_at(package)) {
         let status = match refused {
             PackageProblem::WrongForm { .. } => StatusCode::CONFLICT,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
@@ -352,4 +352,18 @@ fn package_too_large(limit: usize) -> Refusal {
         "too_large",
         format!("the package is larger than {limit} bytes"),
     )
+}
+
+/// Oldest `created` taken as the day an application was made: one waiting longer (in an
+/// outbox, offline) is checked on the receiver's today.
+const MAX_CREATED_AGE: i64 = 30 * 86_400;
+
+/// The instant whose date, in the form's time zone, is "today" for the package's date rules:
+/// its `created`, as the browser used, when that is plausible (not more than a day ahead of
+/// the receiver's clock, nor older than [`MAX_CREATED_AGE`]); else now.
+fn made_at(package: &Package) -> i64 {
+    let now = crate::store::unix_now();
+    onewindow_engine::formats::instant_seconds(&package.created)
+        .filter(|made| (now - MAX_CREATED_AGE..=now + 86_400).contains(made))
+        .unwrap_or(now)
 }

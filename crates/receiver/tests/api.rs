@@ -446,3 +446,45 @@ async fn two_instances_on_one_database_store_each_key_once() {
     assert_eq!((references.len(), distinct.len()), (150, 150));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Date rules are checked on the form's day (Beijing time for this form) when the
+/// application was made, its `created`, as the browser checked them: an answer that is right
+/// today but was not yet right then is refused, and a `created` that cannot be (days ahead)
+/// is not believed.
+#[tokio::test]
+async fn date_rules_use_the_forms_day_when_the_application_was_made() {
+    use onewindow_engine::formats::TimeZone;
+    use serde_json::json;
+    let router = router().await;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+        as i64;
+    let rfc3339 = |secs: i64| {
+        let day = Date::from_days_since_epoch(secs.div_euclid(86_400));
+        let time = secs.rem_euclid(86_400);
+        format!("{day}T{:02}:{:02}:{:02}Z", time / 3600, time / 60 % 60, time % 60)
+    };
+    // Six months before Beijing's today: the latest date the form takes as "at least six
+    // months ago" today, but too recent for an application made ten days ago.
+    let since = TimeZone::CHINA.date_at(now).plus_months(-6);
+    let mut answers = example_answers(0);
+    answers.set(
+        "residing_since",
+        json!({"day": since.day.to_string(), "month": since.month.to_string(), "year": since.year.to_string()}),
+    );
+    let json = std::fs::read_to_string(repo().join("forms/residence-permit.json")).unwrap();
+    let model = load_form(&json, Date::new(2030, 1, 1).unwrap()).0.unwrap();
+    let package = |key: &str, created: i64| {
+        serde_json::to_string(&model.package(&answers, "en", &rfc3339(created), key).unwrap())
+            .unwrap()
+    };
+    let made_now = post_json(&router, package("7a000000-0000-4000-8000-000000000001", now)).await;
+    assert_eq!(made_now.status, StatusCode::CREATED, "{}", made_now.json());
+    let made_before =
+        post_json(&router, package("7a000000-0000-4000-8000-000000000002", now - 10 * 86_400))
+            .await;
+    assert_eq!(made_before.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", made_before.json());
+    assert!(made_before.body.windows(14).any(|w| w == b"residing_since"), "{}", made_before.json());
+    let from_the_future =
+        post_json(&router, package("7a000000-0000-4000-8000-000000000003", now + 9 * 86_400)).await;
+    assert_eq!(from_the_future.status, StatusCode::CREATED, "checked on today instead");
+}

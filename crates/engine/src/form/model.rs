@@ -98,6 +98,12 @@ impl FormModel {
         self.logic.today()
     }
 
+    /// The date, in the form's time zone, at the instant `unix_seconds`: what "today" is for
+    /// an application made then.
+    pub fn today_at(&self, unix_seconds: i64) -> Date {
+        self.form.time_zone().date_at(unix_seconds)
+    }
+
     /// Changes what "today" means (e.g. when a journey runs past midnight).
     pub fn set_today(&self, today: Date) {
         self.logic.set_today(today);

@@ -16,6 +16,7 @@ mod named;
 mod phone;
 mod problem;
 mod web;
+mod zone;
 
 pub use codes::*;
 pub use date::*;
@@ -24,3 +25,4 @@ pub use named::{Format, TextFormat};
 pub use phone::*;
 pub use problem::FormatProblem;
 pub use web::*;
+pub use zone::{instant_seconds, TimeZone, TIME_ZONE_NAMES};

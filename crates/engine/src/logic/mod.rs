@@ -40,6 +40,24 @@ pub(crate) struct Compiled {
     pub deps: Vec<String>,
 }
 
+std::thread_local! {
+    /// "Today" for the work [`on_day`] is doing on this thread, whatever a shared model's own.
+    static ON_DAY: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `work` with "today" being `today` for every form on this thread: the receiver checks
+/// each package on the day it was made while other requests share the same loaded form.
+pub(crate) fn on_day<T>(today: Date, work: impl FnOnce() -> T) -> T {
+    struct Restore(Option<u32>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ON_DAY.with(|day| day.set(self.0));
+        }
+    }
+    let _restore = Restore(ON_DAY.with(|day| day.replace(Some(pack(today)))));
+    work()
+}
+
 /// The JSON Logic evaluator of one loaded form, with our operators and its "today".
 pub(crate) struct Logic {
     // An atomic rather than a `Cell` so that a loaded form can be shared between threads (the
@@ -59,7 +77,8 @@ impl Logic {
     }
 
     pub(crate) fn today(&self) -> Date {
-        unpack(self.today.load(Ordering::Relaxed))
+        let on = ON_DAY.with(std::cell::Cell::get);
+        unpack(on.unwrap_or_else(|| self.today.load(Ordering::Relaxed)))
     }
 
     pub(crate) fn set_today(&self, today: Date) {

@@ -151,6 +151,17 @@ impl FormModel {
         Ok(package)
     }
 
+    /// [`check_package`](Self::check_package) with "today" the date, in the form's time zone,
+    /// of the instant `unix_seconds`, for this call only: other threads sharing the model
+    /// keep theirs.
+    pub fn check_package_at(
+        &self,
+        package: &Package,
+        unix_seconds: i64,
+    ) -> Result<(), PackageProblem> {
+        crate::logic::on_day(self.today_at(unix_seconds), || self.check_package(package))
+    }
+
     /// The receiver's check: the package is for this form and version, intact, and its answers
     /// pass exactly the rules the browser applied (computed values are recomputed, never
     /// trusted).

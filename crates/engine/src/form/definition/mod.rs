@@ -38,6 +38,13 @@ pub struct Form {
     pub description: Option<Text>,
     /// Locales the form is published in; the first is the fallback for missing texts.
     pub locales: Vec<String>,
+    /// Where the service's office is, for what "today" means in date rules: an IANA name
+    /// (`Asia/Shanghai`, `Europe/London`) or an offset (`+08:00`). Without it, China's time
+    /// for a form whose first locale is Chinese or Uyghur, the UK's for English, else UTC.
+    /// The browser and the receiver take the date, in this zone, of the instant the
+    /// application was made (its `created`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     /// Question pages in order.
     pub pages: Vec<Page>,
     /// Checks across several answers, e.g. "the agent's ID number must differ from yours".
@@ -53,6 +60,15 @@ pub struct Form {
 }
 
 impl Form {
+    /// The zone "today" is taken in: the one named, else the default for the first locale
+    /// (a name the engine does not know is a load error, so it never gets here).
+    pub fn time_zone(&self) -> crate::formats::TimeZone {
+        self.time_zone
+            .as_deref()
+            .and_then(crate::formats::TimeZone::parse)
+            .unwrap_or_else(|| crate::formats::TimeZone::default_for(&self.locales))
+    }
+
     /// The submission settings, defaults filled in.
     pub fn submission_settings(&self) -> SubmissionSettings {
         self.submission.clone().unwrap_or_default()

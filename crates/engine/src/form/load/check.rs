@@ -19,6 +19,17 @@ impl<'a> Linter<'a> {
                 ),
             );
         }
+        if let Some(zone) = &form.time_zone {
+            if crate::formats::TimeZone::parse(zone).is_none() {
+                self.error(
+                    "/time_zone",
+                    format!(
+                        "{zone:?} is not a time zone the engine knows: give {}",
+                        crate::formats::TIME_ZONE_NAMES
+                    ),
+                );
+            }
+        }
         if form.locales.is_empty() {
             self.error("/locales", "list at least one locale, e.g. [\"zh-CN\", \"en\"]");
         }

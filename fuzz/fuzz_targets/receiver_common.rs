@@ -1,13 +1,10 @@
-//! No body the receiver reads gets a 5xx answer, and none panics (a panic would be answered
-//! 500): an application as JSON or multipart, a rating, an event batch, the staff sign-in
-//! form, the staff listing's query. The first byte of the input picks what the rest is sent
-//! as; the receiver runs in process on an in-memory database with the shipped forms. The
-//! receiver's test `hostile_bodies` runs a seeded, bounded share of the same in CI.
-#![no_main]
+//! What the receiver's fuzz targets share: the receiver in process (an in-memory database,
+//! the shipped forms), and the one property: no body gets a 5xx answer, and none panics (a
+//! panic would be answered 500). The receiver's test `hostile_bodies` runs a seeded, bounded
+//! share of the same in CI.
 
 use axum::body::Body;
 use axum::http::Request;
-use libfuzzer_sys::fuzz_target;
 use onewindow_receiver::{app, Config};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -39,22 +36,8 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-const SURFACES: &[(&str, &str, &str)] = &[
-    ("POST", "/api/submissions", "application/json"),
-    ("POST", "/api/submissions", "multipart/form-data; boundary=X"),
-    ("POST", "/api/ratings", "application/json"),
-    ("POST", "/api/ratings", "text/plain"),
-    ("POST", "/api/events", "application/json"),
-    ("POST", "/api/events", "text/plain"),
-    ("POST", "/staff/login", "application/x-www-form-urlencoded"),
-    ("GET", "/api/staff/submissions?", ""),
-    ("GET", "/api/staff/export?", ""),
-    ("GET", "/api/staff/reports?", ""),
-];
-
-fuzz_target!(|data: &[u8]| {
-    let Some((&pick, body)) = data.split_first() else { return };
-    let (method, path, content_type) = SURFACES[pick as usize % SURFACES.len()];
+/// Sends `body` as `method path` with `content_type` (for GET, the body is the query).
+pub fn send(method: &str, path: &str, content_type: &str, body: &[u8]) {
     let request = if method == "GET" {
         let Ok(query) = std::str::from_utf8(body) else { return };
         let Ok(request) = Request::get(format!("{path}{query}"))
@@ -78,4 +61,4 @@ fuzz_target!(|data: &[u8]| {
         .block_on(fixture.router.clone().oneshot(request))
         .expect("the router answers");
     assert!(response.status().as_u16() < 500, "{method} {path}: {}", response.status());
-});
+}
