@@ -46,6 +46,17 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })
-      .catch(async () => (await caches.match(key)) ?? Response.error()),
+      .catch(async () => {
+        const kept = await caches.match(key);
+        return kept ? offlineCopy(kept) : Response.error();
+      }),
   );
 });
+
+// A kept response, marked so that the app can say it may be out of date (src/io/offline.rs):
+// definitions, lists and the index change when a department publishes.
+function offlineCopy(kept) {
+  const headers = new Headers(kept.headers);
+  headers.set('x-onewindow-offline-copy', headers.get('date') || 'unknown');
+  return new Response(kept.body, { status: kept.status, statusText: kept.statusText, headers });
+}

@@ -119,8 +119,10 @@ pub(crate) fn form_route(props: &FormRouteProps) -> Html {
                 .unwrap_or_else(|| form.fallback_locale().to_string());
             let draft = io::drafts::load_draft(&form.id, &form.version);
             let remembered = io::remembered::load_remembered();
+            // Served from the device's copy while offline: it may not be the form as published.
+            let offline_copy = io::offline::is_offline_copy(&format!("forms/{}.json", props.id));
             html! {
-                <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered}
+                <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered} {offline_copy}
                     handed={(*handed).clone()} guide={props.guide.clone()} after_sent={props.after_sent.clone()} />
             }
         }

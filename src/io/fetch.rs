@@ -8,6 +8,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
     }
+    super::offline::note_copy(url, &response.headers());
     response.text().await.map_err(|e| format!("{url}: {e}"))
 }
 

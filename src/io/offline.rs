@@ -25,3 +25,21 @@ pub fn keep_for_offline() {
         let _ = register_offline().await;
     });
 }
+
+std::thread_local! {
+    /// The addresses this page fetched whose answer was the service worker's kept copy.
+    static COPIES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Notes that `url` was answered from the device's copy (the service worker's mark, sent
+/// when the network could not be reached).
+pub(crate) fn note_copy(url: &str, headers: &gloo_net::http::Headers) {
+    if headers.get("x-onewindow-offline-copy").is_some() {
+        COPIES.with(|copies| copies.borrow_mut().push(url.to_string()));
+    }
+}
+
+/// Whether `url` was answered from the device's copy, so may be out of date.
+pub fn is_offline_copy(url: &str) -> bool {
+    COPIES.with(|copies| copies.borrow().iter().any(|u| u == url))
+}

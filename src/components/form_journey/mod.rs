@@ -15,7 +15,7 @@ use crate::host::{Host, JourneyEvent, Remote, SentApplication};
 use crate::io;
 use crate::shared::Shared;
 use crate::state::{FormState, Screen};
-use onewindow_engine::{text_direction, FormModel, Position, Remembered};
+use onewindow_engine::{text_direction, ui_text, FormModel, Position, Remembered, UiText};
 use yew::prelude::*;
 
 /// Props for [`FormJourney`].
@@ -51,6 +51,9 @@ pub struct Props {
     /// may also need" (see [`SentApplication`]). None when embedded.
     #[prop_or_default]
     pub after_sent: Option<Callback<SentApplication, Html>>,
+    /// The definition is the device's copy, served offline: say it may be out of date.
+    #[prop_or_default]
+    pub offline_copy: bool,
 }
 
 /// The pages of one form.
@@ -137,7 +140,12 @@ pub fn form_journey(props: &Props) -> Html {
             <div class="ow-width-container">
                 { screens::back_link(&state) }
                 <@{main} class="ow-main" id="main-content" ref={main_ref} tabindex="-1"
-                    role={embedded.then_some("region")} aria-label={embedded.then_some(service.clone())}>{ body }</@>
+                    role={embedded.then_some("region")} aria-label={embedded.then_some(service.clone())}>
+                    if props.offline_copy {
+                        <div class="ow-inset-text ow-offline-copy" role="status">{ ui_text(UiText::OfflineCopy, locale) }</div>
+                    }
+                    { body }
+                </@>
             </div>
             <@{footer} class="ow-footer">{ screens::footer(&state) }</@>
         </div>

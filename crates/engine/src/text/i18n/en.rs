@@ -36,6 +36,7 @@ fn ui(key: UiText) -> &'static str {
         NotProvided => "Not provided",
         DefinitionProblem => "This form cannot be shown",
         Loading => "Loading…",
+        OfflineCopy => "You’re offline. This form is the copy kept on this device when you last opened it, and it may be out of date. You can still fill it in: your application will be sent when you’re back online.",
         Yes => "Yes",
         No => "No",
         Day => "Day",

@@ -180,6 +180,7 @@ mod tests {
         UiText::NotProvided,
         UiText::DefinitionProblem,
         UiText::Loading,
+        UiText::OfflineCopy,
         UiText::Yes,
         UiText::No,
         UiText::Day,

@@ -62,6 +62,8 @@ pub enum UiText {
     DefinitionProblem,
     /// Shown while a definition is loading.
     Loading,
+    /// Above a form served from the device's copy while offline.
+    OfflineCopy,
     /// Yes.
     Yes,
     /// No.

@@ -35,6 +35,7 @@ fn ui(key: UiText) -> &'static str {
         NotProvided => "未填写",
         DefinitionProblem => "此表单无法显示",
         Loading => "正在加载…",
+        OfflineCopy => "您目前处于离线状态。此表格是您上次打开时保存在本设备上的副本，可能不是最新版本。您仍可填写，恢复联网后申请将自动发送。",
         Yes => "是",
         No => "否",
         Day => "日",
