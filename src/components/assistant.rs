@@ -302,7 +302,7 @@ fn result_step(props: &ResultProps) -> Html {
         <Frame locale={props.locale.clone()} locales={form.locales.clone()} title={format!("{heading} – {title_text}")} {back}>
             <span class="ow-caption">{ &title_text }</span>
             <h1 class="ow-heading-l">{ &heading }</h1>
-            if let Some(o) = outcome { { md(form.text(&o.body, locale)) } }
+            if let Some(o) = outcome { { md(form.text(&o.body, locale), &props.catalog.image_hosts) } }
             if show_list {
                 <section class="ow-checklist" aria-labelledby="ow-checklist-heading">
                     <h2 class="ow-heading-m" id="ow-checklist-heading">{ ui_text(UiText::YourChecklist, locale) }</h2>
@@ -316,7 +316,7 @@ fn result_step(props: &ResultProps) -> Html {
                         <ul class="ow-list ow-list--bullet">{ for list.conditions.iter().map(|c| html! { <li>{ t(&c.text, locale, fallback) }</li> }) }</ul>
                     }
                     <h3 class="ow-heading-s">{ ui_text(UiText::StepsForYou, locale) }</h3>
-                    { steps_list(&list.steps, locale, fallback, false) }
+                    { steps_list(&list.steps, locale, fallback, false, &props.catalog.image_hosts) }
                     if offline {
                         <h3 class="ow-heading-s">{ ui_text(UiText::WhereToGo, locale) }</h3>
                         { places_list(props.guide.guide(), locale, fallback) }

@@ -179,7 +179,7 @@ pub(crate) fn guide_view(props: &GuideProps) -> Html {
             </section>
             <section aria-labelledby="steps">
                 <h2 class="ow-heading-m" id="steps" tabindex="-1">{ ui_text(UiText::HowToApply, locale) }</h2>
-                { steps_list(&everything.steps, locale, fallback, true) }
+                { steps_list(&everything.steps, locale, fallback, true, &catalog.image_hosts) }
             </section>
             <section aria-labelledby="time">
                 <h2 class="ow-heading-m" id="time" tabindex="-1">{ ui_text(UiText::HowLong, locale) }</h2>
@@ -256,7 +256,7 @@ pub(crate) fn guide_view(props: &GuideProps) -> Html {
                     { for g.faq.iter().map(|f| html! {
                         <details class="ow-details">
                             <summary class="ow-details__summary">{ t(&f.question, locale, fallback) }</summary>
-                            <div class="ow-details__text">{ md(t(&f.answer, locale, fallback)) }</div>
+                            <div class="ow-details__text">{ md(t(&f.answer, locale, fallback), &catalog.image_hosts) }</div>
                         </details>
                     }) }
                 </section>

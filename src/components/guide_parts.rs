@@ -2,8 +2,8 @@
 //! the locale, Markdown, a material, the steps, the places.
 
 use onewindow_engine::{
-    render_markdown, ui_text, ChannelKind, Material, Medium, Necessity, OriginalOrCopy, Source,
-    Step, Text, UiText,
+    render_markdown_with_image_hosts, ui_text, ChannelKind, Material, Medium, Necessity,
+    OriginalOrCopy, Source, Step, Text, UiText,
 };
 use yew::prelude::*;
 
@@ -12,9 +12,10 @@ pub(crate) fn t<'a>(text: &'a Text, locale: &str, fallback: &str) -> &'a str {
     text.get(locale, fallback)
 }
 
-/// Markdown content, rendered safely by the engine.
-pub(crate) fn md(text: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(render_markdown(text)))
+/// Markdown content, rendered safely by the engine: images only from this site or the
+/// catalog's `image_hosts`.
+pub(crate) fn md(text: &str, image_hosts: &[String]) -> Html {
+    Html::from_html_unchecked(AttrValue::from(render_markdown_with_image_hosts(text, image_hosts)))
 }
 
 /// One material with everything a counter will ask about it.
@@ -76,6 +77,7 @@ pub(crate) fn steps_list(
     locale: &str,
     fallback: &str,
     conditional_note: bool,
+    image_hosts: &[String],
 ) -> Html {
     html! {
         <ol class="ow-step-by-step">
@@ -89,7 +91,7 @@ pub(crate) fn steps_list(
                     <li class="ow-step-by-step__step">
                         <h3 class="ow-heading-s">{ t(&s.title, locale, fallback) }</h3>
                         <p class="ow-caption">{ ui_text(channel, locale) }</p>
-                        { md(t(&s.body, locale, fallback)) }
+                        { md(t(&s.body, locale, fallback), image_hosts) }
                         if conditional_note && s.applies_if.is_some() { <strong class="ow-tag">{ ui_text(UiText::ForSomePeople, locale) }</strong> }
                     </li>
                 }

@@ -73,5 +73,7 @@ pub use text::i18n::{
     add_item_text, locale_name, results_text, summary_of_names, text_direction, ui_text,
     with_optional, UiText,
 };
-pub use text::is_safe_link;
-pub use text::markdown::{escape_html, render_markdown};
+pub use text::markdown::{
+    escape_html, markdown_urls, render_markdown, render_markdown_with_image_hosts, MarkdownUrl,
+};
+pub use text::{is_allowed_image, is_safe_link};

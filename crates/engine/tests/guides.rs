@@ -372,3 +372,28 @@ fn a_time_limit_may_be_in_weeks() {
     let (_, problems) = load_guide(&weeks.to_string(), None);
     assert!(problems.iter().any(|p| p.pointer == "/time_limit/promised"), "{problems:?}");
 }
+
+/// A guide's Markdown keeps to the URL policy too: a link the page would drop is a lint error
+/// where it is written, and an image must be on this site or on a host the catalog lists.
+#[test]
+fn a_guide_s_markdown_links_and_images_keep_to_the_policy() {
+    let guide = std::fs::read_to_string(forms().join("guides/passport.json")).unwrap();
+    let mut bad: serde_json::Value = serde_json::from_str(&guide).unwrap();
+    bad["steps"][0]["body"] = serde_json::json!("[Pay](vbscript:msgbox) ![hall](https://img.gov.example/hall.jpg) ![pixel](https://tracker.example/p.gif)");
+    let (_, problems) = load_guide(&bad.to_string(), None);
+    let at: Vec<(&str, bool)> =
+        problems.iter().map(|p| (p.pointer.as_str(), p.message.contains("vbscript"))).collect();
+    assert_eq!(at, [("/steps/0/body", true)], "{problems:?}");
+
+    let text = std::fs::read_to_string(forms().join("catalog.json")).unwrap();
+    let mut catalog: serde_json::Value = serde_json::from_str(&text).unwrap();
+    catalog["image_hosts"] = serde_json::json!(["img.gov.example", "https://bad/"]);
+    let (catalog, problems) = load_catalog(&catalog.to_string());
+    let hosts: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(hosts, ["/image_hosts/1"], "{problems:?}");
+    let read = onewindow_engine::read_guide(&bad.to_string()).unwrap();
+    let problems = onewindow_engine::guide_in_catalog(&read, &catalog.unwrap());
+    assert_eq!(problems.len(), 1, "only the tracker's image: {problems:?}");
+    assert_eq!(problems[0].pointer, "/steps/0/body");
+    assert!(problems[0].message.contains("tracker.example"), "{problems:?}");
+}

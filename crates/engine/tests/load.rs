@@ -503,3 +503,31 @@ fn min_selected_beyond_the_options_is_an_error() {
     assert!(problems[0].starts_with("/pages/0/fields/0/min_selected: error: min_selected (9) is more than can be selected together (5 options)"), "{problems:?}");
     assert_eq!(checkboxes(5, true).len(), 1);
 }
+
+/// Markdown keeps to the URL policy where it is written: a link the page would drop, or an
+/// image from another site, is an error at the text's pointer (per locale).
+#[test]
+fn markdown_links_and_images_keep_to_the_url_policy() {
+    let mut definition = form(json!([{"id": "p", "fields": [
+        text("a"),
+        {"id": "info", "type": "content", "label": "Info", "body": {"en": "[Read](javascript:alert(1)) ![map](/img/map.png)"}}
+    ]}]));
+    definition["description"] =
+        json!("![pixel](https://tracker.example/p.gif) [ok](https://gov.example/)");
+    let problems = check(definition);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p
+                .starts_with("/description: error: the image \"https://tracker.example/p.gif\"")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p
+                .starts_with("/pages/0/fields/1/body/en: error: the link \"javascript:alert(1)\"")),
+        "{problems:?}"
+    );
+}

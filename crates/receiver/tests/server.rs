@@ -151,6 +151,9 @@ fn the_binary_explains_its_flags() {
         "--staff-token",
         "ONEWINDOW_ALLOW_ORIGINS",
         "ONEWINDOW_STAFF_TOKEN",
+        "--files",
+        "DATABASE_URL",
+        "ONEWINDOW_FILES",
     ] {
         assert!(text.contains(flag), "{flag} missing from --help");
     }
@@ -278,5 +281,74 @@ async fn a_stalled_client_is_let_go_after_the_read_timeout() {
     stop.send(()).unwrap();
     let result = tokio::time::timeout(Duration::from_secs(10), server).await.unwrap().unwrap();
     assert_eq!(result, Ok(()));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// The binary on PostgreSQL, configured as an operator would, through `DATABASE_URL` and
+/// `ONEWINDOW_FILES`; a `DATABASE_URL` that is not PostgreSQL's, or PostgreSQL without a file
+/// store, stops it at start with a message. (On PostgreSQL only when the tests run there.)
+#[test]
+fn the_binary_takes_its_database_and_file_store_from_the_environment() {
+    let dir = site("environment");
+    let run = |database_url: &str, files: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_onewindow-receiver"));
+        command
+            .args(["--addr", "127.0.0.1:0", "--forms"])
+            .arg(repo().join("forms"))
+            .arg("--dist")
+            .arg(dir.join("dist"))
+            .env("DATABASE_URL", database_url)
+            .env_remove("ONEWINDOW_STAFF_TOKEN")
+            .env_remove("ONEWINDOW_FILES")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(files) = files {
+            command.env("ONEWINDOW_FILES", files);
+        }
+        command
+    };
+    let refused = run("sqlite:///tmp/x.db", None).output().unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("DATABASE_URL must be a postgres:// URL")
+    );
+    let refused = run("postgres://nobody@127.0.0.1:1/none", None).output().unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--files"), "{refused:?}");
+
+    let Some(server) = postgres_server() else { return };
+    let files = dir.join("files");
+    let mut child = run(&fresh_postgres(&server), Some(files.to_str().unwrap())).spawn().unwrap();
+    let mut first_line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
+    let addr = first_line
+        .trim()
+        .strip_prefix("onewindow: serving http://")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("{first_line:?}"))
+        .to_string();
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n pretend photo";
+    let package = package_with_files(
+        "b51d0c62-3647-4eae-9f6b-7c8d9eafb0c1",
+        &[("photo", "photo.png", "image/png", PNG)],
+    );
+    let body = multipart(&[
+        ("package", None, &serde_json::to_vec(&package).unwrap()),
+        (&onewindow_engine::sha256_hex(PNG), Some("photo.png"), PNG),
+    ]);
+    let mut request = format!(
+        "POST /api/submissions HTTP/1.1\r\nHost: test\r\nContent-Type: multipart/form-data; boundary={BOUNDARY}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(&body);
+    let mut stream = TcpStream::connect(&addr).unwrap();
+    stream.write_all(&request).unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 201"), "{reply}");
+    let sha = onewindow_engine::sha256_hex(PNG);
+    assert_eq!(std::fs::read(files.join("sha256").join(&sha[..2]).join(&sha)).unwrap(), PNG);
+    stop_with(&mut child, "TERM");
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -19,6 +19,10 @@ pub struct Catalog {
     pub life_events: Vec<Named>,
     /// The services.
     pub services: Vec<Service>,
+    /// Hosts besides this site that images in the guides may come from (`img.gov.example`):
+    /// each is a request every reader's browser makes, so only the department's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub image_hosts: Vec<String>,
 }
 
 /// A category or a life event.

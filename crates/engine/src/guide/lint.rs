@@ -24,6 +24,16 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     if catalog.locales.is_empty() {
         problems.push(Diagnostic::error("/locales", "list at least one locale"));
     }
+    for (i, host) in catalog.image_hosts.iter().enumerate() {
+        let plain = !host.is_empty()
+            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        if !plain {
+            problems.push(Diagnostic::error(
+                format!("/image_hosts/{i}"),
+                format!("{host:?} is not a host name: give it alone, like img.gov.example (no scheme, port or path)"),
+            ));
+        }
+    }
     let mut tags = HashSet::new();
     for (i, locale) in catalog.locales.iter().enumerate() {
         if !is_locale_tag(locale) {
@@ -151,8 +161,11 @@ pub fn read_guide(json: &str) -> Result<Guide, Diagnostic> {
 /// What a guide lacks for the catalog that lists it: each of the catalog's locales the guide is
 /// not written in (a catalog in zh-CN and en with an English-only guide would show Chinese
 /// readers a guide in English).
+///
+/// And each image in its Markdown that is neither on this site nor on one of the catalog's
+/// `image_hosts` (the pages would show its words instead).
 pub fn guide_in_catalog(guide: &Guide, catalog: &Catalog) -> Vec<Diagnostic> {
-    catalog
+    let mut problems: Vec<Diagnostic> = catalog
         .locales
         .iter()
         .filter(|locale| !guide.locales.contains(locale))
@@ -164,6 +177,58 @@ pub fn guide_in_catalog(guide: &Guide, catalog: &Catalog) -> Vec<Diagnostic> {
                     catalog.locales.join(", ")
                 ),
             )
+        })
+        .collect();
+    for (at, text) in markdown_texts(guide) {
+        for (pointer, url) in urls(&at, text, true) {
+            if !crate::text::is_allowed_image(&url, &catalog.image_hosts) {
+                problems.push(Diagnostic::error(
+                    pointer,
+                    format!("the image {url:?} is not on this site or a host the catalog lists in image_hosts: every reader's browser would call it"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The guide's Markdown texts, with their pointers.
+fn markdown_texts(guide: &Guide) -> Vec<(String, &Text)> {
+    let mut texts = Vec::new();
+    for (i, c) in guide.conditions.iter().enumerate() {
+        texts.push((format!("/conditions/{i}/text"), &c.text));
+    }
+    for (i, m) in guide.materials.iter().enumerate() {
+        if let Some(notes) = &m.notes {
+            texts.push((format!("/materials/{i}/notes"), notes));
+        }
+    }
+    for (i, s) in guide.steps.iter().enumerate() {
+        texts.push((format!("/steps/{i}/body"), &s.body));
+    }
+    for (i, f) in guide.faq.iter().enumerate() {
+        texts.push((format!("/faq/{i}/answer"), &f.answer));
+    }
+    texts
+}
+
+/// The image (`images`) or link addresses in a Markdown text, each with the pointer of the
+/// locale's text.
+fn urls(at: &str, text: &Text, images: bool) -> Vec<(String, String)> {
+    let bodies: Vec<(String, &str)> = match text {
+        Text::Plain(body) => vec![(at.to_string(), body.as_str())],
+        Text::Localized(bodies) => bodies
+            .iter()
+            .map(|(locale, body)| (format!("{at}/{}", escape_token(locale)), body.as_str()))
+            .collect(),
+    };
+    bodies
+        .into_iter()
+        .flat_map(|(pointer, body)| {
+            crate::text::markdown::markdown_urls(body)
+                .into_iter()
+                .filter(|found| found.image == images)
+                .map(move |found| (pointer.clone(), found.url))
         })
         .collect()
 }
@@ -274,6 +339,17 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
     for (i, f) in guide.faq.iter().enumerate() {
         text(&f.question, format!("/faq/{i}/question"));
         text(&f.answer, format!("/faq/{i}/answer"));
+    }
+    // The URL policy: a Markdown link the pages would drop is an error where it is written.
+    for (at, text) in markdown_texts(guide) {
+        for (pointer, url) in urls(&at, text, false) {
+            if !crate::text::is_safe_link(&url) {
+                problems.push(Diagnostic::error(
+                    pointer,
+                    format!("the link {url:?} is not allowed: http(s), mailto, tel or relative addresses only"),
+                ));
+            }
+        }
     }
     // The URL policy: these go into a link's href as they are.
     for (i, m) in guide.materials.iter().enumerate() {

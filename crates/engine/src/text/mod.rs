@@ -5,4 +5,4 @@ pub mod i18n;
 pub mod markdown;
 mod url;
 
-pub use url::is_safe_link;
+pub use url::{is_allowed_image, is_safe_link};

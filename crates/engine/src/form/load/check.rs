@@ -42,6 +42,7 @@ impl<'a> Linter<'a> {
         }
         if let Some(t) = &form.description {
             self.text(t, || "/description".to_string());
+            self.markdown(t, "/description");
         }
         let mut outcome_ids = HashMap::new();
         for (o, outcome) in form.outcomes.iter().enumerate() {
@@ -49,6 +50,35 @@ impl<'a> Linter<'a> {
             self.id(&outcome.id, &format!("{at}/id"), "outcome", &mut outcome_ids);
             self.text(&outcome.title, || format!("{at}/title"));
             self.text(&outcome.body, || format!("{at}/body"));
+            self.markdown(&outcome.body, &format!("{at}/body"));
+        }
+    }
+
+    /// The links and images of a Markdown text keep to the URL policy (`text::url`): a link
+    /// the renderer would drop, or an image from another site (a form's images are served
+    /// with it, so a relative address), is an error at the text's pointer.
+    fn markdown(&mut self, text: &Text, at: &str) {
+        let texts: Vec<(String, &str)> = match text {
+            Text::Plain(body) => vec![(at.to_string(), body.as_str())],
+            Text::Localized(bodies) => bodies
+                .iter()
+                .map(|(locale, body)| (format!("{at}/{}", escape_token(locale)), body.as_str()))
+                .collect(),
+        };
+        for (pointer, body) in texts {
+            for found in crate::text::markdown::markdown_urls(body) {
+                if found.image && !crate::text::is_allowed_image(&found.url, &[]) {
+                    self.error(
+                        pointer.clone(),
+                        format!("the image {:?} is not on this site: a form's images must be relative addresses, served with it, so that no citizen's browser calls another site", found.url),
+                    );
+                } else if !found.image && !crate::text::is_safe_link(&found.url) {
+                    self.error(
+                        pointer.clone(),
+                        format!("the link {:?} is not allowed: http(s), mailto, tel or relative addresses only", found.url),
+                    );
+                }
+            }
         }
     }
 
@@ -340,7 +370,10 @@ impl<'a> Linter<'a> {
                     self.field(f, &inner_at, false);
                 }
             }
-            FieldKind::Content { body } => self.text(body, || format!("{at}/body")),
+            FieldKind::Content { body } => {
+                self.text(body, || format!("{at}/body"));
+                self.markdown(body, &format!("{at}/body"));
+            }
             FieldKind::Declaration { statement } => {
                 self.text(statement, || format!("{at}/statement"))
             }

@@ -104,9 +104,14 @@ pub(super) fn inline(text: &str, out: &mut String) {
             }
             b'!' if bytes.get(i + 1) == Some(&b'[') => match link(text, i + 1) {
                 Some((label, url, title, end)) => {
-                    html.push_str("<img");
-                    attributes("src", &url, Some(&plain(label)), title.as_deref(), &mut html);
-                    html.push_str(" />");
+                    if super::met(true, &url) {
+                        html.push_str("<img");
+                        attributes("src", &url, Some(&plain(label)), title.as_deref(), &mut html);
+                        html.push_str(" />");
+                    } else {
+                        // An image from elsewhere would call a third party: its words instead.
+                        escape_text(&plain(label), &mut html);
+                    }
                     i = end;
                 }
                 None => {
@@ -116,6 +121,7 @@ pub(super) fn inline(text: &str, out: &mut String) {
             },
             b'[' => match link(text, i) {
                 Some((label, url, title, end)) => {
+                    super::met(false, &url);
                     html.push_str("<a");
                     attributes("href", &url, None, title.as_deref(), &mut html);
                     html.push('>');

@@ -9,16 +9,31 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 /// `style` attribute (which a strict Content-Security-Policy refuses).
 fn reference(markdown: &str) -> String {
     let safe = |url: CowStr<'_>| -> CowStr<'_> { CowStr::from(super::html::safe_url(&url)) };
+    // An image from another site (or not an address at all) is its alternative text, plain.
+    let mut dropped_image = 0usize;
     let events = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES)
-        .map(|event| match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        .filter_map(move |event| match event {
+            Event::Start(Tag::Image { ref dest_url, .. })
+                if dropped_image > 0 || !crate::text::is_allowed_image(dest_url.trim(), &[]) =>
+            {
+                dropped_image += 1;
+                None
+            }
+            Event::End(pulldown_cmark::TagEnd::Image) if dropped_image > 0 => {
+                dropped_image -= 1;
+                None
+            }
+            Event::Code(code) if dropped_image > 0 => Some(Event::Text(code)),
+            Event::Text(_) if dropped_image > 0 => Some(event),
+            _ if dropped_image > 0 => None,
+            Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                Event::Start(Tag::Link { link_type, dest_url: safe(dest_url), title, id })
+                Some(Event::Start(Tag::Link { link_type, dest_url: safe(dest_url), title, id }))
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                Event::Start(Tag::Image { link_type, dest_url: safe(dest_url), title, id })
+                Some(Event::Start(Tag::Image { link_type, dest_url: safe(dest_url), title, id }))
             }
-            other => other,
+            other => Some(other),
         });
     let mut out = String::new();
     html::push_html(&mut out, events);
@@ -239,4 +254,28 @@ fn escape_html_escapes_the_five_characters_and_nothing_else() {
         super::escape_html(r#"<a href="x" title='y'>Tom & 居住证</a>"#),
         "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; 居住证&lt;/a&gt;"
     );
+}
+
+#[test]
+fn images_come_from_this_site_or_the_listed_hosts_and_every_address_is_found() {
+    use super::{markdown_urls, render_markdown_with_image_hosts, MarkdownUrl};
+    let doc = "![Map of the hall](/images/hall.png) ![pixel](https://tracker.example/p.gif) \
+               ![office](https://img.gov.example/office.jpg) [form](https://gov.example/f.pdf)";
+    let html = render_markdown(doc);
+    assert!(html.contains("<img src=\"/images/hall.png\" alt=\"Map of the hall\" />"), "{html}");
+    assert!(!html.contains("tracker.example") && html.contains("pixel"), "{html}");
+    assert!(!html.contains("img.gov.example"), "no host listed: {html}");
+    let listed = render_markdown_with_image_hosts(doc, &["img.gov.example".to_string()]);
+    assert!(listed.contains("src=\"https://img.gov.example/office.jpg\""), "{listed}");
+    assert!(!listed.contains("tracker.example"), "{listed}");
+    assert!(!render_markdown(doc).contains("img.gov.example"), "the hosts were for that call only");
+    let urls = markdown_urls(doc);
+    let expected = [
+        (true, "/images/hall.png"),
+        (true, "https://tracker.example/p.gif"),
+        (true, "https://img.gov.example/office.jpg"),
+        (false, "https://gov.example/f.pdf"),
+    ]
+    .map(|(image, url)| MarkdownUrl { image, url: url.to_string() });
+    assert_eq!(urls, expected);
 }
