@@ -90,8 +90,8 @@ pub fn embedded_form(props: &Props) -> Html {
             let locale = requested
                 .and_then(|l| best_locale(&l, &form.locales))
                 .unwrap_or_else(|| form.fallback_locale().to_string());
-            let draft = io::drafts::load_draft(&form.id, &form.version);
-            let remembered = io::remembered::load_remembered();
+            let draft = io::drafts::load_draft(&form.id, &form.version, form.keep_on_device_days());
+            let remembered = io::remembered::load_remembered(form.keep_on_device_days());
             html! {
                 <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered}
                     on_event={props.on_event.clone()} remote={props.remote.clone()} />

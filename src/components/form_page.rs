@@ -117,8 +117,8 @@ pub(crate) fn form_route(props: &FormRouteProps) -> Html {
             let locale = requested
                 .filter(|l| form.locales.contains(l))
                 .unwrap_or_else(|| form.fallback_locale().to_string());
-            let draft = io::drafts::load_draft(&form.id, &form.version);
-            let remembered = io::remembered::load_remembered();
+            let draft = io::drafts::load_draft(&form.id, &form.version, form.keep_on_device_days());
+            let remembered = io::remembered::load_remembered(form.keep_on_device_days());
             // Served from the device's copy while offline: it may not be the form as published.
             let offline_copy = io::offline::is_offline_copy(&format!("forms/{}.json", props.id));
             html! {

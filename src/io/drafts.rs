@@ -15,21 +15,36 @@ pub struct Draft {
     /// recognised by the receiver as the same application.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// When it was last written (ms since the epoch): a draft older than the form's
+    /// `keep_on_device_days` is deleted rather than offered. Drafts from before this was kept
+    /// have none and are stamped when next written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_ms: Option<u64>,
 }
 
 fn draft_key(form: &str, version: &str) -> String {
     format!("onewindow:draft:{form}:{version}")
 }
 
-/// The saved draft of `form` at `version`, if any (one still waiting to be written is
-/// written first).
-pub fn load_draft(form: &str, version: &str) -> Option<Draft> {
+/// The saved draft of `form` at `version`, if any and not older than `keep_days` (one still
+/// waiting to be written is written first; an older one is deleted).
+pub fn load_draft(form: &str, version: &str, keep_days: u32) -> Option<Draft> {
     use gloo_storage::Storage;
     let key = draft_key(form, version);
     if let Some(waiting) = take_pending(&key) {
         write_draft(&key, &waiting.draft);
     }
-    gloo_storage::LocalStorage::get(key).ok()
+    let draft: Draft = gloo_storage::LocalStorage::get(&key).ok()?;
+    if draft.saved_ms.is_some_and(|saved| expired(saved, keep_days)) {
+        gloo_storage::LocalStorage::delete(&key);
+        return None;
+    }
+    Some(draft)
+}
+
+/// Whether something saved at `saved_ms` is older than `keep_days` now.
+pub(crate) fn expired(saved_ms: u64, keep_days: u32) -> bool {
+    super::clock::now_ms().saturating_sub(saved_ms) > u64::from(keep_days) * 86_400_000
 }
 
 /// Saves the draft now (silently does nothing where storage is unavailable, e.g. private mode
@@ -43,7 +58,8 @@ pub fn save_draft(form: &str, version: &str, draft: &Draft) {
 
 fn write_draft(key: &str, draft: &Draft) {
     use gloo_storage::Storage;
-    let _ = gloo_storage::LocalStorage::set(key, draft);
+    let stamped = Draft { saved_ms: Some(super::clock::now_ms()), ..draft.clone() };
+    let _ = gloo_storage::LocalStorage::set(key, &stamped);
 }
 
 /// A draft is written this long after the last change (typing paused)…

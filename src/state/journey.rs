@@ -224,6 +224,8 @@ impl FormState {
             answers: self.answers.clone(),
             page: self.model.position_token(self.position),
             key: self.key.clone(),
+            // Stamped when written (io::drafts).
+            saved_ms: None,
         }
     }
 

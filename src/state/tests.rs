@@ -42,7 +42,7 @@ fn a_draft_resumes_where_the_citizen_was_and_start_again_forgets_it() {
     let base = state();
     let mut answers = Answers::default();
     answers.set("full_name", "Li Lei".into());
-    let draft = Draft { answers, page: "city".into(), key: None };
+    let draft = Draft { answers, page: "city".into(), key: None, saved_ms: None };
     let resumed = Rc::new(FormState::new(
         base.model.clone(),
         "en".into(),

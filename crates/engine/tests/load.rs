@@ -531,3 +531,16 @@ fn markdown_links_and_images_keep_to_the_url_policy() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn keep_on_device_days_is_one_to_365_and_30_by_default() {
+    let mut definition = form(json!([{"id": "p", "fields": [text("a")]}]));
+    let model = load_form(&definition.to_string(), Date::new(2026, 11, 27).unwrap()).0.unwrap();
+    assert_eq!(model.form().keep_on_device_days(), 30);
+    definition["keep_on_device_days"] = json!(7);
+    let model = load_form(&definition.to_string(), Date::new(2026, 11, 27).unwrap()).0.unwrap();
+    assert_eq!(model.form().keep_on_device_days(), 7);
+    definition["keep_on_device_days"] = json!(0);
+    let problems = check(definition);
+    assert!(problems.iter().any(|p| p.starts_with("/keep_on_device_days: error")), "{problems:?}");
+}

@@ -45,6 +45,11 @@ pub struct Form {
     /// application was made (its `created`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// How many days a draft of this form, and the details a citizen chose to remember, stay
+    /// on the device after they were last saved (1 to 365; default 30). Older ones are
+    /// deleted when the form is next opened there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keep_on_device_days: Option<u32>,
     /// Question pages in order.
     pub pages: Vec<Page>,
     /// Checks across several answers, e.g. "the agent's ID number must differ from yours".
@@ -59,7 +64,15 @@ pub struct Form {
     pub submission: Option<SubmissionSettings>,
 }
 
+/// Days a draft and remembered details stay on the device by default.
+pub const DEFAULT_KEEP_ON_DEVICE_DAYS: u32 = 30;
+
 impl Form {
+    /// Days a draft of this form and remembered details stay on the device.
+    pub fn keep_on_device_days(&self) -> u32 {
+        self.keep_on_device_days.unwrap_or(DEFAULT_KEEP_ON_DEVICE_DAYS).clamp(1, 365)
+    }
+
     /// The zone "today" is taken in: the one named, else the default for the first locale
     /// (a name the engine does not know is a load error, so it never gets here).
     pub fn time_zone(&self) -> crate::formats::TimeZone {

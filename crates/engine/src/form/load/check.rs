@@ -30,6 +30,12 @@ impl<'a> Linter<'a> {
                 );
             }
         }
+        if let Some(days) = form.keep_on_device_days.filter(|d| !(1..=365).contains(d)) {
+            self.error(
+                "/keep_on_device_days",
+                format!("keep_on_device_days must be 1 to 365 days, not {days}"),
+            );
+        }
         if form.locales.is_empty() {
             self.error("/locales", "list at least one locale, e.g. [\"zh-CN\", \"en\"]");
         }
