@@ -103,8 +103,29 @@ pub fn confirmation(props: &Props) -> Html {
                 }) }
             </dl>
             { remember_panel(state, locale, on(state, Action::Remember), on(state, Action::ShowSaved)) }
+            if !state.delivery.is_queued() && !reference.is_empty() {
+                <h2 class="ow-heading-m ow-no-print">{ ui_text(UiText::OnThisDevice, locale) }</h2>
+                <p class="ow-body ow-no-print">{ ui_text(UiText::OnThisDeviceBody, locale) }</p>
+                <button type="button" class="ow-button ow-button--warning ow-no-print" onclick={remove_everything(state, &reference)}>
+                    { ui_text(UiText::RemoveEverything, locale) }
+                </button>
+            }
         </>
     }
+}
+
+/// "Remove everything about this application from this device": its draft and files, the
+/// record that this device rated it (and a rating of it still waiting), and its answers on
+/// the screen. Offered only once it was delivered: a queued one would be lost.
+fn remove_everything(state: &UseReducerHandle<FormState>, reference: &str) -> Callback<MouseEvent> {
+    let state = state.clone();
+    let reference = reference.to_string();
+    Callback::from(move |_: MouseEvent| {
+        let form = state.model.form();
+        io::drafts::clear_draft(&form.id, &form.version);
+        io::ratings::forget_case(&reference);
+        state.dispatch(Action::RemoveApplication);
+    })
 }
 
 /// The details remembered on this device, each deletable.

@@ -47,6 +47,21 @@ fn mark_rated(case: &str) {
     }
 }
 
+/// Forgets that this device rated `case`, and drops a rating of it still waiting to be sent
+/// (the citizen asked to remove everything about the application).
+pub fn forget_case(case: &str) {
+    let mut rated: Vec<String> = LocalStorage::get(RATED).unwrap_or_default();
+    rated.retain(|c| c != case);
+    if rated.is_empty() {
+        LocalStorage::delete(RATED);
+    } else {
+        let _ = LocalStorage::set(RATED, rated);
+    }
+    let mut waiting = outbox();
+    waiting.retain(|r| r.case_reference.as_deref() != Some(case));
+    save_outbox(&waiting);
+}
+
 /// Whether ratings wait on this device, read without reading them (the form page asks, and
 /// loads the module that sends them only then).
 pub fn waiting() -> bool {

@@ -30,6 +30,9 @@ pub enum Action {
     SetLocale(String),
     /// "Clear my data": every answer is forgotten.
     ClearData,
+    /// "Remove everything about this application from this device", on the confirmation:
+    /// as "Clear my data", and the start page says it was done.
+    RemoveApplication,
     /// "Send application" was pressed; the key identifies the application on every attempt.
     Sending(String),
     /// The package was made and put in the outbox; the first attempt is under way.

@@ -70,6 +70,9 @@ pub struct FormState {
     pub outbox: Vec<OutboxEntry>,
     /// Answers an assistant handed over, which "Start again" starts from.
     pub handed: Option<Answers>,
+    /// Everything about the last application was just removed from the device: the start
+    /// page says so.
+    pub removed: bool,
     /// The remembered details offered on this page, worked out when the citizen arrives (not
     /// on every keystroke: it evaluates the form twice).
     pub(super) offers: Vec<ConceptAnswer>,
@@ -147,6 +150,7 @@ impl FormState {
             package: None,
             outbox: Vec::new(),
             handed,
+            removed: false,
             offers: Vec::new(),
         }
         .with_offers()

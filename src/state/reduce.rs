@@ -56,6 +56,7 @@ impl Reducible for FormState {
                 next.errors.clear();
             }
             Action::Start => {
+                next.removed = false;
                 next.screen = Screen::Journey;
                 next.position = next.model.start(&next.evaluation);
             }
@@ -70,12 +71,13 @@ impl Reducible for FormState {
                 }
                 next.screen = Screen::Journey;
             }
-            Action::StartAgain | Action::ClearData => {
-                if action == Action::ClearData {
+            Action::StartAgain | Action::ClearData | Action::RemoveApplication => {
+                if action != Action::StartAgain {
                     next.handed = None;
                 }
                 next.restart();
                 next.screen = Screen::Start;
+                next.removed = action == Action::RemoveApplication;
             }
             Action::Visit(None) => {
                 if next.screen == Screen::Journey {

@@ -204,3 +204,16 @@ fn a_warning_is_shown_once_and_continue_again_goes_on() {
     assert_eq!(second.position, Position::Page(1));
     assert!(second.errors.is_empty());
 }
+
+#[test]
+fn removing_the_application_forgets_it_and_the_start_page_says_so_until_a_new_start() {
+    let mut given = Answers::default();
+    given.set("full_name", "Li Lei".into());
+    let filled = state().reduce(Action::Prefill(given));
+    let removed = filled.clone().reduce(Action::RemoveApplication);
+    assert!(removed.answers.0.is_empty());
+    assert_eq!(removed.screen, Screen::Start);
+    assert!(removed.removed, "the start page says it was done");
+    assert!(!removed.reduce(Action::Start).removed, "a new application starts afresh");
+    assert!(!filled.reduce(Action::ClearData).removed, "clearing answers says nothing of the kind");
+}

@@ -1,9 +1,10 @@
 // What a citizen leaves on a device does not stay there for ever: a draft, and the details
 // they chose to remember, are deleted once older than the form keeps them (keep_on_device_days,
-// 30 days unless the form says otherwise), when the form is next opened on that device.
+// 30 days unless the form says otherwise), when the form is next opened on that device; and
+// once an application is sent, the confirmation removes everything about it on request.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, BASE_URL } from './browser.mjs';
+import { launch, openPage, assertAccessible, fillRegistration, keptFiles, BASE_URL } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,5 +47,30 @@ test('a draft and remembered details older than the form keeps them are deleted,
   await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.answers?.full_name === 'Wang', DRAFT, { timeout: 5000 });
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).saved_ms, DRAFT);
   assert.ok(Math.abs(Date.now() - saved) < 60_000, `saved_ms is now: ${saved}`);
+  await page.context().close();
+});
+
+test('once sent, "Remove everything about this application from this device" leaves nothing of it', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${BASE_URL}/?form=residence-registration&lang=en`);
+  await fillRegistration(page, 'Zhao Shared');
+  await page.getByRole('button', { name: 'Accept and send' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Application sent' }).waitFor();
+  const reference = await page.locator('.ow-panel__reference').innerText();
+  // A rating of this case noted on the device, as the rating form does.
+  await page.evaluate((ref) => localStorage.setItem('onewindow:rated', JSON.stringify([ref, 'OW-20000101-000001'])), reference);
+  await assertAccessible(page, 'confirmation with the removal');
+  await page.getByRole('button', { name: 'Remove everything about this application from this device' }).click();
+  await page.getByText('Everything about your application has been removed from this device.').waitFor();
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  assert.equal(await page.getByText('Zhao Shared').count(), 0, 'the answers are gone from the page');
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('onewindow:draft')));
+  assert.deepEqual(left, []);
+  assert.deepEqual(await page.evaluate(() => JSON.parse(localStorage.getItem('onewindow:rated'))), ['OW-20000101-000001'], 'only this case is forgotten');
+  assert.deepEqual(Object.keys(await keptFiles(page)).filter((k) => k.startsWith('residence-registration/')), []);
+  // Starting again, the notice is gone.
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.getByRole('textbox', { name: 'Full name' }).waitFor();
+  assert.equal(await page.getByText('has been removed from this device').count(), 0);
   await page.context().close();
 });

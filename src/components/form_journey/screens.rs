@@ -67,6 +67,7 @@ pub(super) fn start(
                 { Html::from_html_unchecked(AttrValue::from(render_markdown(form.text(description, locale)))) }
             }
             if state.handed.is_some() { <div class="ow-inset-text">{ ui_text(UiText::HandedOver, locale) }</div> }
+            if state.removed { <div class="ow-inset-text" role="status">{ ui_text(UiText::RemovedEverything, locale) }</div> }
             <button type="button" class="ow-button ow-button--start" onclick={on_click(state, Action::Start)}>{ ui_text(UiText::StartNow, locale) }</button>
             if let Some(service) = guide_of {
                 <p class="ow-body"><Link href={format!("?service={}&lang={locale}", service)}>{ ui_text(UiText::BackToGuide, locale) }</Link></p>

@@ -64,6 +64,14 @@ pub enum UiText {
     Loading,
     /// Above a form served from the device's copy while offline.
     OfflineCopy,
+    /// Heading on the confirmation above the removal of the application from the device.
+    OnThisDevice,
+    /// What removing it does.
+    OnThisDeviceBody,
+    /// The button that removes everything about the application from the device.
+    RemoveEverything,
+    /// On the start page once it was removed.
+    RemovedEverything,
     /// Yes.
     Yes,
     /// No.
