@@ -3,7 +3,8 @@
 //! from the engine's JSON Schemas (schema/*.schema.json), their `$defs` moved into the
 //! document's components. The staff dashboard's HTML pages and the static files are not API.
 
-use crate::schemas::{Health, Listing, Problem, RatingReply, SubmissionLine, SubmissionReply};
+use crate::schemas::{Health, Listing, Problem, RatingReply, SubmissionReply};
+use crate::store::Summary;
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -28,7 +29,7 @@ use utoipa::{Modify, OpenApi};
         crate::staff::reports,
         openapi_json,
     ),
-    components(schemas(Problem, SubmissionReply, RatingReply, Listing, SubmissionLine, Health)),
+    components(schemas(Problem, SubmissionReply, RatingReply, Listing, Summary, Health)),
     modifiers(&StaffToken),
     tags(
         (name = "citizens", description = "What the app (or a department's own page) sends"),

@@ -36,25 +36,10 @@ pub(crate) struct RatingReply {
     pub duplicate: bool,
 }
 
-/// One line of the staff listing.
-#[derive(Serialize, ToSchema)]
-pub(crate) struct SubmissionLine {
-    pub reference: String,
-    pub form_id: String,
-    pub form_version: String,
-    /// UTC, RFC 3339.
-    pub received_at: String,
-    pub idempotency_key: String,
-    /// Files the package lists.
-    pub attachments: i64,
-    /// Of those, files whose contents the receiver holds.
-    pub files_stored: i64,
-}
-
 /// A page of the staff listing, newest first.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct Listing {
-    pub submissions: Vec<SubmissionLine>,
+    pub submissions: Vec<crate::store::Summary>,
     /// How many there are in all (of the form, when one is asked for).
     pub total: i64,
     pub limit: i64,

@@ -43,27 +43,15 @@ enum Fault {
     Slow,
 }
 
-/// A small seeded generator (SplitMix64): the same seed, the same faults.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn fault(&mut self) -> Fault {
-        match self.next() % 100 {
-            0..=4 => Fault::DropBefore,
-            5..=9 => Fault::DropAfter,
-            10..=13 => Fault::Fail,
-            14..=17 => Fault::FailAfter,
-            18..=19 => Fault::Slow,
-            _ => Fault::None,
-        }
+/// What the balancer does to the next request: about one in five goes wrong.
+fn next_fault(rng: &mut Rng) -> Fault {
+    match rng.next() % 100 {
+        0..=4 => Fault::DropBefore,
+        5..=9 => Fault::DropAfter,
+        10..=13 => Fault::Fail,
+        14..=17 => Fault::FailAfter,
+        18..=19 => Fault::Slow,
+        _ => Fault::None,
     }
 }
 
@@ -109,7 +97,7 @@ async fn balancer(instances: [SocketAddr; 2], tally: Arc<Tally>) -> SocketAddr {
         let mut turn = 0usize;
         loop {
             let Ok((client, _)) = listener.accept().await else { continue };
-            let fault = rng.fault();
+            let fault = next_fault(&mut rng);
             let backend = instances[turn % 2];
             turn += 1;
             let tally = Arc::clone(&tally);

@@ -16,22 +16,6 @@ use serde_json::json;
 const SEED: u64 = 0x0bad_b0d1_e520_2026;
 const ROUNDS: usize = 3_000;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// Bytes that break parsers: quotes, brackets, escapes, multipart delimiters, huge numbers,
 /// invalid UTF-8, a NUL, right-to-left marks.
 const NASTY: &[&[u8]] = &[

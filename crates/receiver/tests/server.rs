@@ -49,14 +49,7 @@ fn the_binary_serves_stores_and_stops_on_sigterm() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut first_line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
-    let addr = first_line
-        .trim()
-        .strip_prefix("onewindow: serving http://")
-        .and_then(|rest| rest.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("{first_line:?}"))
-        .to_string();
+    let addr = address_of(&mut child);
 
     let health = http(&addr, "GET /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
@@ -86,6 +79,18 @@ fn the_binary_serves_stores_and_stops_on_sigterm() {
     assert_eq!(stored, 1);
     drop(db);
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// The address the binary says it serves on (its first line on stdout).
+fn address_of(child: &mut std::process::Child) -> String {
+    let mut first_line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
+    first_line
+        .trim()
+        .strip_prefix("onewindow: serving http://")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("{first_line:?}"))
+        .to_string()
 }
 
 /// Sends SIG`signal` and waits (20 s at most) for a clean exit.
@@ -319,14 +324,7 @@ fn the_binary_takes_its_database_and_file_store_from_the_environment() {
     let Some(server) = postgres_server() else { return };
     let files = dir.join("files");
     let mut child = run(&fresh_postgres(&server), Some(files.to_str().unwrap())).spawn().unwrap();
-    let mut first_line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
-    let addr = first_line
-        .trim()
-        .strip_prefix("onewindow: serving http://")
-        .and_then(|rest| rest.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("{first_line:?}"))
-        .to_string();
+    let addr = address_of(&mut child);
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n pretend photo";
     let package = package_with_files(
         "b51d0c62-3647-4eae-9f6b-7c8d9eafb0c1",

@@ -215,14 +215,7 @@ fn markdown_texts(guide: &Guide) -> Vec<(String, &Text)> {
 /// The image (`images`) or link addresses in a Markdown text, each with the pointer of the
 /// locale's text.
 fn urls(at: &str, text: &Text, images: bool) -> Vec<(String, String)> {
-    let bodies: Vec<(String, &str)> = match text {
-        Text::Plain(body) => vec![(at.to_string(), body.as_str())],
-        Text::Localized(bodies) => bodies
-            .iter()
-            .map(|(locale, body)| (format!("{at}/{}", escape_token(locale)), body.as_str()))
-            .collect(),
-    };
-    bodies
+    text.with_pointers(at)
         .into_iter()
         .flat_map(|(pointer, body)| {
             crate::text::markdown::markdown_urls(body)

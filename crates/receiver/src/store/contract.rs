@@ -32,8 +32,9 @@ pub(crate) enum Stored {
     KeyReused,
 }
 
-/// One line of the staff listing.
-#[derive(Serialize)]
+/// One line of the staff listing (its schema in the OpenAPI document too).
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = SubmissionLine)]
 pub(crate) struct Summary {
     pub reference: String,
     pub form_id: String,

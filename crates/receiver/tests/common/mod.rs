@@ -228,3 +228,21 @@ pub async fn send(router: &axum::Router, request: Request<Body>) -> Reply {
 pub async fn post_json(router: &axum::Router, body: impl Into<Body>) -> Reply {
     send(router, json_request(body)).await
 }
+
+/// A small seeded generator (SplitMix64): the same seed, the same run.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}

@@ -49,6 +49,20 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 impl Text {
+    /// Each locale's text with its JSON pointer, for lint: `at` itself for one text in every
+    /// locale, `at/<locale>` for each of several.
+    pub(crate) fn with_pointers<'a>(&'a self, at: &str) -> Vec<(String, &'a str)> {
+        match self {
+            Text::Plain(body) => vec![(at.to_string(), body.as_str())],
+            Text::Localized(bodies) => bodies
+                .iter()
+                .map(|(locale, body)| {
+                    (format!("{at}/{}", crate::diagnostic::escape_token(locale)), body.as_str())
+                })
+                .collect(),
+        }
+    }
+
     /// The text for `locale`, else for `fallback`, else any text there is.
     pub fn get<'a>(&'a self, locale: &str, fallback: &str) -> &'a str {
         match self {

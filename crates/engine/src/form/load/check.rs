@@ -64,14 +64,7 @@ impl<'a> Linter<'a> {
     /// the renderer would drop, or an image from another site (a form's images are served
     /// with it, so a relative address), is an error at the text's pointer.
     fn markdown(&mut self, text: &Text, at: &str) {
-        let texts: Vec<(String, &str)> = match text {
-            Text::Plain(body) => vec![(at.to_string(), body.as_str())],
-            Text::Localized(bodies) => bodies
-                .iter()
-                .map(|(locale, body)| (format!("{at}/{}", escape_token(locale)), body.as_str()))
-                .collect(),
-        };
-        for (pointer, body) in texts {
+        for (pointer, body) in text.with_pointers(at) {
             for found in crate::text::markdown::markdown_urls(body) {
                 if found.image && !crate::text::is_allowed_image(&found.url, &[]) {
                     self.error(

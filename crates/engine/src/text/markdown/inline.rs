@@ -104,7 +104,7 @@ pub(super) fn inline(text: &str, out: &mut String) {
             }
             b'!' if bytes.get(i + 1) == Some(&b'[') => match link(text, i + 1) {
                 Some((label, url, title, end)) => {
-                    if super::met(true, &url) {
+                    if super::policy::met(true, &url) {
                         html.push_str("<img");
                         attributes("src", &url, Some(&plain(label)), title.as_deref(), &mut html);
                         html.push_str(" />");
@@ -121,7 +121,7 @@ pub(super) fn inline(text: &str, out: &mut String) {
             },
             b'[' => match link(text, i) {
                 Some((label, url, title, end)) => {
-                    super::met(false, &url);
+                    super::policy::met(false, &url);
                     html.push_str("<a");
                     attributes("href", &url, None, title.as_deref(), &mut html);
                     html.push('>');

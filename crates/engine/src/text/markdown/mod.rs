@@ -17,54 +17,20 @@ mod inline;
 pub use block::render_markdown;
 pub use html::escape_html;
 
-use std::cell::RefCell;
+mod policy;
 
-/// A link or an image address in a Markdown text, for lint.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MarkdownUrl {
-    /// An image (`![alt](url)`) rather than a link.
-    pub image: bool,
-    /// The address as written (between the parentheses).
-    pub url: String,
-}
-
-#[derive(Default)]
-struct Context {
-    /// Hosts images may come from besides this site (the catalog's `image_hosts`).
-    image_hosts: Vec<String>,
-    /// Every address met, when [`markdown_urls`] is collecting them.
-    seen: Option<Vec<MarkdownUrl>>,
-}
-
-std::thread_local! {
-    static CONTEXT: RefCell<Context> = RefCell::new(Context::default());
-}
+pub use policy::MarkdownUrl;
 
 /// [`render_markdown`] letting images also come from `hosts` (the catalog's `image_hosts`);
 /// an image from anywhere else is shown as its alternative text.
 pub fn render_markdown_with_image_hosts(markdown: &str, hosts: &[String]) -> String {
-    let before =
-        CONTEXT.with(|c| std::mem::replace(&mut c.borrow_mut().image_hosts, hosts.to_vec()));
-    let html = render_markdown(markdown);
-    CONTEXT.with(|c| c.borrow_mut().image_hosts = before);
-    html
+    policy::with_image_hosts(hosts, || render_markdown(markdown))
 }
 
 /// Every link and image address in `markdown`, in order, as the renderer reads them.
 pub fn markdown_urls(markdown: &str) -> Vec<MarkdownUrl> {
-    let before = CONTEXT.with(|c| c.borrow_mut().seen.replace(Vec::new()));
-    render_markdown(markdown);
-    CONTEXT.with(|c| std::mem::replace(&mut c.borrow_mut().seen, before)).unwrap_or_default()
-}
-
-/// Notes an address the renderer met (when collecting) and says whether an image may load it.
-fn met(image: bool, url: &str) -> bool {
-    CONTEXT.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(seen) = c.seen.as_mut() {
-            seen.push(MarkdownUrl { image, url: url.to_string() });
-        }
-        !image || crate::text::is_allowed_image(url.trim(), &c.image_hosts)
+    policy::collecting(|| {
+        render_markdown(markdown);
     })
 }
 
