@@ -95,6 +95,40 @@ pub(crate) struct Count {
     pub count: i64,
 }
 
+/// A rating as both backends write its columns: the indicators in the tables' order, the
+/// reasons comma-separated, a blank comment none.
+pub(crate) struct RatingColumns<'a> {
+    pub indicators: [Option<i64>; 4],
+    pub reasons: String,
+    pub comment: Option<&'a str>,
+}
+
+impl<'a> RatingColumns<'a> {
+    pub fn of(rating: &'a Rating) -> Self {
+        let i = &rating.indicators;
+        RatingColumns {
+            indicators: [i.efficiency, i.guide_accuracy, i.convenience, i.usability]
+                .map(|value| value.map(i64::from)),
+            reasons: rating.reasons.iter().map(|r| r.code()).collect::<Vec<_>>().join(","),
+            comment: rating.comment.as_deref().map(str::trim).filter(|c| !c.is_empty()),
+        }
+    }
+}
+
+/// The indicators read back from their columns (in [`RatingColumns`]' order), the unset left out.
+pub(crate) fn indicators_from(values: [Option<i64>; 4]) -> BTreeMap<String, i64> {
+    ["efficiency", "guide_accuracy", "convenience", "usability"]
+        .into_iter()
+        .zip(values)
+        .filter_map(|(name, value)| Some((name.to_string(), value?)))
+        .collect()
+}
+
+/// The reasons read back from their comma-separated column.
+pub(crate) fn reasons_from(column: &str) -> Vec<String> {
+    column.split(',').filter(|r| !r.is_empty()).map(str::to_string).collect()
+}
+
 /// A stored rating, for reports.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct RatingRow {

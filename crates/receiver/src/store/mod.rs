@@ -90,7 +90,6 @@ impl Store {
         dispatch!(self, s => s.package(reference))
     }
     pub async fn file(&self, reference: String, sha256: String) -> Result<Option<File>, String> {
-        let sha256 = sha256.to_ascii_lowercase();
         dispatch!(self, s => s.file(reference, sha256))
     }
     pub async fn rows(&self, form: String) -> Result<Vec<Row>, String> {

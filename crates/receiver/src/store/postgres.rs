@@ -3,8 +3,9 @@
 //! from a sequence, and numbered migrations applied once under an advisory lock.
 
 use super::contract::{
-    now, reference, unix_now, Count, CountKey, File, NewFile, RatingRow, RatingStored, Row,
-    Storage, Stored, Summary, MAX_COUNT_ROWS_PER_FORM_DAY,
+    indicators_from, now, reasons_from, reference, unix_now, Count, CountKey, File, NewFile,
+    RatingColumns, RatingRow, RatingStored, Row, Storage, Stored, Summary,
+    MAX_COUNT_ROWS_PER_FORM_DAY,
 };
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use onewindow_engine::analytics::{rating_token, Rating};
@@ -296,10 +297,8 @@ impl Storage for Postgres {
                 return Ok(RatingStored::WrongToken);
             }
         }
-        let reasons: Vec<&str> = rating.reasons.iter().map(|r| r.code()).collect();
-        let i = &rating.indicators;
-        let indicator = |value: Option<u8>| value.map(i64::from);
-        let comment = rating.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let columns = RatingColumns::of(&rating);
+        let [efficiency, guide_accuracy, convenience, usability] = columns.indicators;
         // Both the id and the case are unique: a second rating of either stores nothing.
         let inserted = client
             .execute(
@@ -314,12 +313,12 @@ impl Storage for Postgres {
                     &rating.version,
                     &rating.channel.as_str(),
                     &i64::from(rating.level),
-                    &indicator(i.efficiency),
-                    &indicator(i.guide_accuracy),
-                    &indicator(i.convenience),
-                    &indicator(i.usability),
-                    &reasons.join(","),
-                    &comment,
+                    &efficiency,
+                    &guide_accuracy,
+                    &convenience,
+                    &usability,
+                    &columns.reasons,
+                    &columns.comment,
                     &rating.locale,
                     &rating.created,
                     &now().1,
@@ -351,14 +350,7 @@ impl Storage for Postgres {
         Ok(rows
             .iter()
             .map(|row| {
-                let mut indicators = BTreeMap::new();
-                for (n, name) in
-                    ["efficiency", "guide_accuracy", "convenience", "usability"].iter().enumerate()
-                {
-                    if let Some(value) = row.get::<_, Option<i64>>(6 + n) {
-                        indicators.insert(name.to_string(), value);
-                    }
-                }
+                let indicators = indicators_from([row.get(6), row.get(7), row.get(8), row.get(9)]);
                 let reasons: String = row.get(10);
                 RatingRow {
                     id: row.get(0),
@@ -368,11 +360,7 @@ impl Storage for Postgres {
                     channel: row.get(4),
                     level: row.get(5),
                     indicators,
-                    reasons: reasons
-                        .split(',')
-                        .filter(|r| !r.is_empty())
-                        .map(str::to_string)
-                        .collect(),
+                    reasons: reasons_from(&reasons),
                     comment: row.get(11),
                     locale: row.get(12),
                     created: row.get(13),

@@ -3,8 +3,9 @@
 //! instance on the same file (or a backup) waits its turn rather than racing.
 
 use super::contract::{
-    now, reference, unix_now, Count, CountKey, File, NewFile, RatingRow, RatingStored, Row,
-    Storage, Stored, Summary, MAX_COUNT_ROWS_PER_FORM_DAY,
+    indicators_from, now, reasons_from, reference, unix_now, Count, CountKey, File, NewFile,
+    RatingColumns, RatingRow, RatingStored, Row, Storage, Stored, Summary,
+    MAX_COUNT_ROWS_PER_FORM_DAY,
 };
 use onewindow_engine::analytics::{rating_token, Rating};
 use onewindow_engine::Package;
@@ -319,9 +320,8 @@ fn store_rating(db: &mut Connection, rating: &Rating) -> Result<RatingStored, St
             return Ok(RatingStored::CaseRated);
         }
     }
-    let reasons: Vec<&str> = rating.reasons.iter().map(|r| r.code()).collect();
-    let i = &rating.indicators;
-    let comment = rating.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let columns = RatingColumns::of(rating);
+    let [efficiency, guide_accuracy, convenience, usability] = columns.indicators;
     tx.execute(
             "INSERT INTO ratings (id, case_reference, service, version, channel, level, efficiency, guide_accuracy, convenience,
                 usability, reasons, comment, locale, created, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
@@ -332,12 +332,12 @@ fn store_rating(db: &mut Connection, rating: &Rating) -> Result<RatingStored, St
                 rating.version,
                 rating.channel.as_str(),
                 rating.level,
-                i.efficiency,
-                i.guide_accuracy,
-                i.convenience,
-                i.usability,
-                reasons.join(","),
-                comment,
+                efficiency,
+                guide_accuracy,
+                convenience,
+                usability,
+                columns.reasons,
+                columns.comment,
                 rating.locale,
                 rating.created,
                 now().1,
@@ -358,14 +358,7 @@ fn ratings(db: &mut Connection) -> Result<Vec<RatingRow>, String> {
             .map_err(|e| e.to_string())?;
     statement
         .query_map([], |row| {
-            let mut indicators = BTreeMap::new();
-            for (n, name) in
-                ["efficiency", "guide_accuracy", "convenience", "usability"].iter().enumerate()
-            {
-                if let Some(value) = row.get::<_, Option<i64>>(6 + n)? {
-                    indicators.insert(name.to_string(), value);
-                }
-            }
+            let indicators = indicators_from([row.get(6)?, row.get(7)?, row.get(8)?, row.get(9)?]);
             let reasons: String = row.get(10)?;
             Ok(RatingRow {
                 id: row.get(0)?,
@@ -375,7 +368,7 @@ fn ratings(db: &mut Connection) -> Result<Vec<RatingRow>, String> {
                 channel: row.get(4)?,
                 level: row.get(5)?,
                 indicators,
-                reasons: reasons.split(',').filter(|r| !r.is_empty()).map(str::to_string).collect(),
+                reasons: reasons_from(&reasons),
                 comment: row.get(11)?,
                 locale: row.get(12)?,
                 created: row.get(13)?,
