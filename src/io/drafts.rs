@@ -29,14 +29,13 @@ fn draft_key(form: &str, version: &str) -> String {
 /// The saved draft of `form` at `version`, if any and not older than `keep_days` (one still
 /// waiting to be written is written first; an older one is deleted).
 pub fn load_draft(form: &str, version: &str, keep_days: u32) -> Option<Draft> {
-    use gloo_storage::Storage;
     let key = draft_key(form, version);
     if let Some(waiting) = take_pending(&key) {
         write_draft(&key, &waiting.draft);
     }
-    let draft: Draft = gloo_storage::LocalStorage::get(&key).ok()?;
+    let draft: Draft = super::device::get(&key)?;
     if draft.saved_ms.is_some_and(|saved| expired(saved, keep_days)) {
-        gloo_storage::LocalStorage::delete(&key);
+        super::device::delete(&key);
         return None;
     }
     Some(draft)
@@ -47,9 +46,8 @@ pub(crate) fn expired(saved_ms: u64, keep_days: u32) -> bool {
     super::clock::now_ms().saturating_sub(saved_ms) > u64::from(keep_days) * 86_400_000
 }
 
-/// Saves the draft now (silently does nothing where storage is unavailable, e.g. private mode
-/// with storage disabled: the journey still works, it just cannot be resumed). A draft of the
-/// same form waiting to be written ([`save_draft_soon`]) is superseded.
+/// Saves the draft now (on the device, or in this tab on a shared computer: `device`). A draft
+/// of the same form waiting to be written ([`save_draft_soon`]) is superseded.
 pub fn save_draft(form: &str, version: &str, draft: &Draft) {
     let key = draft_key(form, version);
     take_pending(&key);
@@ -57,9 +55,8 @@ pub fn save_draft(form: &str, version: &str, draft: &Draft) {
 }
 
 fn write_draft(key: &str, draft: &Draft) {
-    use gloo_storage::Storage;
     let stamped = Draft { saved_ms: Some(super::clock::now_ms()), ..draft.clone() };
-    let _ = gloo_storage::LocalStorage::set(key, &stamped);
+    super::device::set(key, &stamped);
 }
 
 /// A draft is written this long after the last change (typing paused)…
@@ -177,9 +174,8 @@ fn flush_drafts_on_leaving() {
 /// Removes everything stored for `form` on this device: the draft (one waiting to be written
 /// too) and the files' contents.
 pub fn clear_draft(form: &str, version: &str) {
-    use gloo_storage::Storage;
     let key = draft_key(form, version);
     take_pending(&key);
-    gloo_storage::LocalStorage::delete(key);
+    super::device::delete(&key);
     super::store::forget_files(form);
 }

@@ -9,6 +9,8 @@ pub mod bundles;
 pub mod clock;
 /// Delivery of queued applications, with retries.
 pub mod courier;
+/// Where things are kept: on the device, or in this tab only on a shared computer.
+pub mod device;
 /// The document: title, language, focus, scrolling, downloads, printing.
 pub mod dom;
 /// Drafts in local storage, written when typing pauses.

@@ -1,10 +1,10 @@
 //! Sending ratings (好差评) to the receiver, never losing one: a rating that cannot be sent now
 //! (offline, the service unreachable or failing) waits in local storage
-//! (`onewindow:ratings-outbox`) and is sent again when the app opens a form and when the
+//! (`onewindow:ratings-outbox`; in this tab's memory on a shared computer: `device`) and is sent again when the app opens a form and when the
 //! browser comes back online. The cases rated on this device are remembered
 //! (`onewindow:rated`) so the form is not offered again for them.
 
-use gloo_storage::{LocalStorage, Storage};
+use super::device;
 use onewindow_engine::analytics::{Problem, Rating};
 use onewindow_engine::is_transient;
 use std::cell::Cell;
@@ -33,29 +33,29 @@ thread_local! {
 
 /// Whether this device rated the case.
 pub fn is_rated(case: &str) -> bool {
-    LocalStorage::get::<Vec<String>>(RATED).unwrap_or_default().iter().any(|c| c == case)
+    device::get::<Vec<String>>(RATED).unwrap_or_default().iter().any(|c| c == case)
 }
 
 fn mark_rated(case: &str) {
-    let mut rated: Vec<String> = LocalStorage::get(RATED).unwrap_or_default();
+    let mut rated: Vec<String> = device::get(RATED).unwrap_or_default();
     if !rated.iter().any(|c| c == case) {
         rated.push(case.to_string());
         // Bounded: the 200 latest.
         let excess = rated.len().saturating_sub(200);
         rated.drain(..excess);
-        let _ = LocalStorage::set(RATED, rated);
+        device::set(RATED, &rated);
     }
 }
 
 /// Forgets that this device rated `case`, and drops a rating of it still waiting to be sent
 /// (the citizen asked to remove everything about the application).
 pub fn forget_case(case: &str) {
-    let mut rated: Vec<String> = LocalStorage::get(RATED).unwrap_or_default();
+    let mut rated: Vec<String> = device::get(RATED).unwrap_or_default();
     rated.retain(|c| c != case);
     if rated.is_empty() {
-        LocalStorage::delete(RATED);
+        device::delete(RATED);
     } else {
-        let _ = LocalStorage::set(RATED, rated);
+        device::set(RATED, &rated);
     }
     let mut waiting = outbox();
     waiting.retain(|r| r.case_reference.as_deref() != Some(case));
@@ -65,22 +65,18 @@ pub fn forget_case(case: &str) {
 /// Whether ratings wait on this device, read without reading them (the form page asks, and
 /// loads the module that sends them only then).
 pub fn waiting() -> bool {
-    LocalStorage::raw()
-        .get_item(OUTBOX)
-        .ok()
-        .flatten()
-        .is_some_and(|text| !text.trim().is_empty() && text.trim() != "[]")
+    device::raw(OUTBOX).is_some_and(|text| !text.trim().is_empty() && text.trim() != "[]")
 }
 
 fn outbox() -> Vec<Rating> {
-    LocalStorage::get(OUTBOX).unwrap_or_default()
+    device::get(OUTBOX).unwrap_or_default()
 }
 
 fn save_outbox(ratings: &[Rating]) {
     if ratings.is_empty() {
-        LocalStorage::delete(OUTBOX);
+        device::delete(OUTBOX);
     } else {
-        let _ = LocalStorage::set(OUTBOX, ratings);
+        device::set(OUTBOX, &ratings);
     }
 }
 

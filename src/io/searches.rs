@@ -4,14 +4,13 @@
 /// people looked for and did not find, for departments to fix their catalog once a site
 /// turns reporting on. Nothing is sent from here.
 pub fn count_zero_result(query: &str) {
-    use gloo_storage::Storage;
     const KEY: &str = "onewindow:zero-results";
     let query: String = query.trim().chars().take(100).collect();
     if query.is_empty() {
         return;
     }
     let mut counts: std::collections::BTreeMap<String, u32> =
-        gloo_storage::LocalStorage::get(KEY).unwrap_or_default();
+        super::device::get(KEY).unwrap_or_default();
     *counts.entry(query).or_default() += 1;
     // Bounded: a device keeps the 200 most searched.
     if counts.len() > 200 {
@@ -20,5 +19,5 @@ pub fn count_zero_result(query: &str) {
         by_count.truncate(200);
         counts = by_count.into_iter().collect();
     }
-    let _ = gloo_storage::LocalStorage::set(KEY, counts);
+    super::device::set(KEY, &counts);
 }

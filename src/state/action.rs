@@ -33,6 +33,10 @@ pub enum Action {
     /// "Remove everything about this application from this device", on the confirmation:
     /// as "Clear my data", and the start page says it was done.
     RemoveApplication,
+    /// "This is a shared or public computer" was ticked (true) or unticked on the start page:
+    /// nothing of the journey is kept on the device, and remembered details are neither
+    /// offered nor asked for.
+    SharedComputer(bool),
     /// "Send application" was pressed; the key identifies the application on every attempt.
     Sending(String),
     /// The package was made and put in the outbox; the first attempt is under way.

@@ -73,6 +73,9 @@ pub struct FormState {
     /// Everything about the last application was just removed from the device: the start
     /// page says so.
     pub removed: bool,
+    /// "This is a shared or public computer": nothing is kept on the device (the `io` layer
+    /// keeps this tab's answers in memory), remembered details are not used or offered.
+    pub shared_computer: bool,
     /// The remembered details offered on this page, worked out when the citizen arrives (not
     /// on every keystroke: it evaluates the form twice).
     pub(super) offers: Vec<ConceptAnswer>,
@@ -151,6 +154,7 @@ impl FormState {
             outbox: Vec::new(),
             handed,
             removed: false,
+            shared_computer: false,
             offers: Vec::new(),
         }
         .with_offers()
@@ -174,6 +178,7 @@ impl FormState {
         if self.screen != Screen::Journey
             || self.prefill != Prefill::Undecided
             || self.remembered.0.is_empty()
+            || self.shared_computer
         {
             return Vec::new();
         }
@@ -189,7 +194,7 @@ impl FormState {
 
     /// The details of this journey the citizen may choose to remember (on the confirmation).
     pub fn rememberable(&self) -> Vec<ConceptAnswer> {
-        if self.screen != Screen::Sent || self.remembered_now {
+        if self.screen != Screen::Sent || self.remembered_now || self.shared_computer {
             return Vec::new();
         }
         self.model.rememberable(&self.evaluation, &self.answers, &self.locale)

@@ -153,6 +153,7 @@ impl Reducible for FormState {
                 next.prefill = Prefill::Filled(next.position);
             }
             Action::DeclinePrefill => next.prefill = Prefill::Declined,
+            Action::SharedComputer(on) => next.shared_computer = on,
             Action::Remember => {
                 let details = next.rememberable();
                 next.remembered.remember(&details);

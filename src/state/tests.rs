@@ -161,6 +161,39 @@ fn remembered_details_are_offered_on_the_page_that_asks_and_filled_only_on_reque
 }
 
 #[test]
+fn on_a_shared_computer_remembered_details_are_neither_offered_nor_asked_for() {
+    let definition = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
+    "pages": [
+        {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "concept": "person.full_name", "fill_once": true}]}
+    ]});
+    let model =
+        Rc::new(load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap());
+    let mut remembered = Remembered::default();
+    remembered.0.insert(
+        "person.full_name".into(),
+        onewindow_engine::RememberedAnswer {
+            answer: "Li Lei".into(),
+            label: "Name".into(),
+            shown: "Li Lei".into(),
+        },
+    );
+    let start = Rc::new(FormState::new(model, "en".into(), None, None, remembered));
+    // The same journey with the box left alone offers, and asks afterwards: the control.
+    let unticked = start.clone().reduce(Action::Start);
+    assert_eq!(unticked.prefill_offers().len(), 1);
+    let shared = start.reduce(Action::SharedComputer(true)).reduce(Action::Start);
+    assert!(shared.shared_computer);
+    assert!(shared.prefill_offers().is_empty(), "someone else's details are not offered");
+    let typed =
+        shared.reduce(Action::Answer { field: "full_name".into(), value: "Han Meimei".into() });
+    let sent = typed.reduce(Action::Continue).reduce(Action::Sent("OW-1".into()));
+    assert_eq!(sent.screen, Screen::Sent);
+    assert!(sent.rememberable().is_empty(), "not asked to remember on a shared computer");
+    let unticked_later = sent.reduce(Action::SharedComputer(false));
+    assert_eq!(unticked_later.rememberable().len(), 1);
+}
+
+#[test]
 fn prefilled_answers_are_ordinary_answers_and_unknown_ids_are_ignored() {
     let mut given = Answers::default();
     given.set("full_name", "Li Lei".into());

@@ -97,6 +97,23 @@ pub(super) fn use_draft_saving(state: &FormState, saving: bool) {
     });
 }
 
+/// "This is a shared or public computer", ticked or unticked, tells `io` where to keep things
+/// from now on (when `connected`): ticked, the device's copy of this application goes.
+#[hook]
+pub(super) fn use_shared_computer(state: &FormState, connected: bool) {
+    let form = state.model.form();
+    let (id, version) = (form.id.clone(), form.version.clone());
+    use_effect_with(state.shared_computer, move |on| {
+        if connected && *on != io::device::shared_computer() {
+            if *on {
+                // While the device is still where things are kept: its copy goes.
+                io::drafts::clear_draft(&id, &version);
+            }
+            io::device::set_shared_computer(*on);
+        }
+    });
+}
+
 /// The courier (started here when `listening`) tells the open form what happened to queued
 /// applications: this one's reference when it arrives, and the list of those still waiting.
 #[hook]

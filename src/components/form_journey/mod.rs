@@ -70,6 +70,8 @@ pub fn form_journey(props: &Props) -> Html {
     let query = format!("form={}&lang={}&page={}", form.id, state.locale, state.url_token());
     hooks::use_page_in_url(query, own_url, embedded, &main_ref, &page_ref);
     hooks::use_back_and_forward(&state, own_url);
+    // Before the draft is saved: ticking "shared computer" removes the device's copy first.
+    hooks::use_shared_computer(&state, props.connected);
     hooks::use_draft_saving(&state, props.connected);
     hooks::use_courier_news(&state, props.connected);
     hooks::use_remote_commands(&state, props.remote.clone());
@@ -144,6 +146,7 @@ pub fn form_journey(props: &Props) -> Html {
                     if props.offline_copy {
                         <div class="ow-inset-text ow-offline-copy" role="status">{ ui_text(UiText::OfflineCopy, locale) }</div>
                     }
+                    { screens::shared_computer_warning(&state) }
                     { body }
                 </@>
             </div>
@@ -164,6 +167,8 @@ fn initial_state(props: &Props, from_url: bool) -> impl FnOnce() -> FormState {
         } else {
             None
         };
-        FormState::handed(model, locale, draft, wanted, remembered, handed)
+        let mut state = FormState::handed(model, locale, draft, wanted, remembered, handed);
+        state.shared_computer = io::device::shared_computer();
+        state
     }
 }

@@ -68,11 +68,58 @@ pub(super) fn start(
             }
             if state.handed.is_some() { <div class="ow-inset-text">{ ui_text(UiText::HandedOver, locale) }</div> }
             if state.removed { <div class="ow-inset-text" role="status">{ ui_text(UiText::RemovedEverything, locale) }</div> }
+            { shared_computer_choice(state) }
             <button type="button" class="ow-button ow-button--start" onclick={on_click(state, Action::Start)}>{ ui_text(UiText::StartNow, locale) }</button>
             if let Some(service) = guide_of {
                 <p class="ow-body"><Link href={format!("?service={}&lang={locale}", service)}>{ ui_text(UiText::BackToGuide, locale) }</Link></p>
             }
         </>
+    }
+}
+
+/// "This is a shared or public computer", on the start page: ticked, nothing of the journey
+/// is kept on the device (see `io::device`).
+fn shared_computer_choice(state: &UseReducerHandle<FormState>) -> Html {
+    let locale = state.locale.as_str();
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
+            state.dispatch(Action::SharedComputer(on));
+        })
+    };
+    html! {
+        <div class="ow-checkboxes ow-shared-computer">
+            <div class="ow-checkboxes__item">
+                <input class="ow-checkboxes__input" type="checkbox" id="ow-shared-computer" checked={state.shared_computer}
+                    aria-describedby="ow-shared-computer-hint" {onchange} />
+                <label class="ow-label ow-checkboxes__label" for="ow-shared-computer">{ ui_text(UiText::SharedComputer, locale) }</label>
+                <div class="ow-hint ow-radios__hint" id="ow-shared-computer-hint">{ ui_text(UiText::SharedComputerHint, locale) }</div>
+            </div>
+        </div>
+    }
+}
+
+/// The warning on every page but the start page (where the choice is) while nothing is kept
+/// on the device.
+pub(super) fn shared_computer_warning(state: &FormState) -> Html {
+    if !state.shared_computer || matches!(state.screen, Screen::Start) {
+        return Html::default();
+    }
+    let locale = state.locale.as_str();
+    let text = if state.screen == Screen::Sent && state.delivery.is_queued() {
+        UiText::SharedComputerQueued
+    } else {
+        UiText::SharedComputerOn
+    };
+    html! {
+        <div class="ow-warning-text ow-no-print">
+            <span class="ow-warning-text__icon" aria-hidden="true">{ "!" }</span>
+            <strong class="ow-warning-text__text">
+                <span class="ow-visually-hidden">{ ui_text(UiText::WarningPrefix, locale) }{ " " }</span>
+                { ui_text(text, locale) }
+            </strong>
+        </div>
     }
 }
 
@@ -129,7 +176,7 @@ pub(super) fn footer(state: &UseReducerHandle<FormState>) -> Html {
         <div class="ow-width-container">
             <p class="ow-footer__privacy">{ ui_text(UiText::PrivacyNote, locale) }</p>
             <button type="button" class="ow-link-button" onclick={clear}>{ ui_text(UiText::ClearData, locale) }</button>
-            if !state.remembered.0.is_empty() && state.screen != Screen::SavedDetails {
+            if !state.remembered.0.is_empty() && !state.shared_computer && state.screen != Screen::SavedDetails {
                 { " · " }
                 <button type="button" class="ow-link-button" onclick={on_click(state, Action::ShowSaved)}>{ ui_text(UiText::SavedDetails, locale) }</button>
             }

@@ -72,6 +72,14 @@ pub enum UiText {
     RemoveEverything,
     /// On the start page once it was removed.
     RemovedEverything,
+    /// The start page's choice to keep nothing on the device.
+    SharedComputer,
+    /// What that choice does.
+    SharedComputerHint,
+    /// On every page while nothing is kept on the device.
+    SharedComputerOn,
+    /// On the confirmation of an application waiting to be sent while nothing is kept.
+    SharedComputerQueued,
     /// Yes.
     Yes,
     /// No.
