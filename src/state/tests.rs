@@ -110,15 +110,8 @@ fn change_from_check_answers_returns_there() {
     assert!(!changed.returning_to_check);
 }
 
-#[test]
-fn remembered_details_are_offered_on_the_page_that_asks_and_filled_only_on_request() {
-    let definition = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
-        "pages": [
-            {"id": "intro", "fields": [{"id": "city", "type": "text", "label": "City"}]},
-            {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "required": true,
-                "concept": "person.full_name", "fill_once": true}]}]});
-    let model =
-        Rc::new(load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap());
+/// A device that remembers one detail: the name "Li Lei".
+fn li_lei_remembered() -> Remembered {
     let mut remembered = Remembered::default();
     remembered.0.insert(
         "person.full_name".into(),
@@ -128,6 +121,19 @@ fn remembered_details_are_offered_on_the_page_that_asks_and_filled_only_on_reque
             shown: "Li Lei".into(),
         },
     );
+    remembered
+}
+
+#[test]
+fn remembered_details_are_offered_on_the_page_that_asks_and_filled_only_on_request() {
+    let definition = json!({"schema_version": 1, "id": "t", "version": "1", "title": "T", "locales": ["en"],
+        "pages": [
+            {"id": "intro", "fields": [{"id": "city", "type": "text", "label": "City"}]},
+            {"id": "name", "fields": [{"id": "full_name", "type": "text", "label": "Full name", "required": true,
+                "concept": "person.full_name", "fill_once": true}]}]});
+    let model =
+        Rc::new(load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap());
+    let remembered = li_lei_remembered();
     let fresh = || {
         Rc::new(FormState::new(model.clone(), "en".into(), None, None, remembered.clone()))
             .reduce(Action::Start)
@@ -168,15 +174,7 @@ fn on_a_shared_computer_remembered_details_are_neither_offered_nor_asked_for() {
     ]});
     let model =
         Rc::new(load_form(&definition.to_string(), Date::new(2026, 1, 1).unwrap()).0.unwrap());
-    let mut remembered = Remembered::default();
-    remembered.0.insert(
-        "person.full_name".into(),
-        onewindow_engine::RememberedAnswer {
-            answer: "Li Lei".into(),
-            label: "Name".into(),
-            shown: "Li Lei".into(),
-        },
-    );
+    let remembered = li_lei_remembered();
     let start = Rc::new(FormState::new(model, "en".into(), None, None, remembered));
     // The same journey with the box left alone offers, and asks afterwards: the control.
     let unticked = start.clone().reduce(Action::Start);
