@@ -52,7 +52,33 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// `text` in double quotes, escaped as Rust's `{:?}` would: for messages that quote what a
+/// definition or a request said. Never `{:?}` itself: the browser's small build
+/// (`-Zfmt-debug=none`, scripts/setup.sh) prints nothing for it, and the citizen's "cannot be
+/// shown" page would lose the very value at fault.
+pub(crate) fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.escape_debug())
+}
+
 /// Escapes one reference token for a JSON pointer (`~` → `~0`, `/` → `~1`).
 pub(crate) fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod quoting {
+    #[test]
+    fn a_quoted_value_reads_as_debug_would_print_it() {
+        for text in [
+            "",
+            "plain",
+            "javascript:alert(\"x\")",
+            "a\\b",
+            "tab\tnew\nline",
+            "\u{1}\u{7f}",
+            "中文 ئۇيغۇر",
+        ] {
+            assert_eq!(super::quoted(text), format!("{text:?}"));
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use super::limits::{ANALYTICS_FORMAT, MAX_BATCH_EVENTS, MAX_QUERY_CHARS};
 use super::problem::{check_id, problem, Problem};
 use super::rating::Channel;
+use crate::diagnostic::quoted;
 use serde::{Deserialize, Serialize};
 
 /// How long someone spent on a page, coarsely: the only form in which time leaves the device.
@@ -279,7 +280,7 @@ pub fn unknown_in_events<'a>(
             out.push(problem(
                 at("form"),
                 "unknown",
-                format!("no published form has the id {form:?}"),
+                format!("no published form has the id {}", quoted(form)),
             ));
             continue;
         };
@@ -288,7 +289,11 @@ pub fn unknown_in_events<'a>(
             out.push(problem(
                 at("version"),
                 "unknown",
-                format!("the published version of {form:?} is {:?}", definition.version),
+                format!(
+                    "the published version of {} is {}",
+                    quoted(form),
+                    quoted(&definition.version)
+                ),
             ));
             continue;
         }
@@ -300,14 +305,18 @@ pub fn unknown_in_events<'a>(
             }
         };
         if !known_page {
-            out.push(problem(at("page"), "unknown", format!("{form:?} has no page {page:?}")));
+            out.push(problem(
+                at("page"),
+                "unknown",
+                format!("{} has no page {}", quoted(form), quoted(page)),
+            ));
         }
         if let Event::ValidationError { field, .. } = event {
             if model.field(field).is_none() {
                 out.push(problem(
                     at("field"),
                     "unknown",
-                    format!("{form:?} has no question {field:?}"),
+                    format!("{} has no question {}", quoted(form), quoted(field)),
                 ));
             }
         }

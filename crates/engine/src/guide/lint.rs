@@ -3,7 +3,7 @@
 
 use super::checklist::GuideModel;
 use super::format::*;
-use crate::diagnostic::{escape_token, Diagnostic};
+use crate::diagnostic::{escape_token, quoted, Diagnostic};
 use crate::form::definition::{is_locale_tag, is_well_formed_id, Expression, Text};
 use crate::form::model::FormModel;
 use crate::formats::Date;
@@ -30,7 +30,7 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
         if !plain {
             problems.push(Diagnostic::error(
                 format!("/image_hosts/{i}"),
-                format!("{host:?} is not a host name: give it alone, like img.gov.example (no scheme, port or path)"),
+                format!("{} is not a host name: give it alone, like img.gov.example (no scheme, port or path)", quoted(host)),
             ));
         }
     }
@@ -184,7 +184,7 @@ pub fn guide_in_catalog(guide: &Guide, catalog: &Catalog) -> Vec<Diagnostic> {
             if !crate::text::is_allowed_image(&url, &catalog.image_hosts) {
                 problems.push(Diagnostic::error(
                     pointer,
-                    format!("the image {url:?} is not on this site or a host the catalog lists in image_hosts: every reader's browser would call it"),
+                    format!("the image {} is not on this site or a host the catalog lists in image_hosts: every reader's browser would call it", quoted(&url)),
                 ));
             }
         }
@@ -339,7 +339,7 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
             if !crate::text::is_safe_link(&url) {
                 problems.push(Diagnostic::error(
                     pointer,
-                    format!("the link {url:?} is not allowed: http(s), mailto, tel or relative addresses only"),
+                    format!("the link {} is not allowed: http(s), mailto, tel or relative addresses only", quoted(&url)),
                 ));
             }
         }
@@ -350,7 +350,7 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
             if let Some(url) = url.as_deref().filter(|url| !crate::text::is_safe_link(url)) {
                 problems.push(Diagnostic::error(
                     format!("/materials/{i}/{key}"),
-                    format!("{url:?} is not a link a page may have: use an http(s), mailto or tel address, or one relative to the site"),
+                    format!("{} is not a link a page may have: use an http(s), mailto or tel address, or one relative to the site", quoted(url)),
                 ));
             }
         }

@@ -24,7 +24,8 @@ impl<'a> Linter<'a> {
                 self.error(
                     "/time_zone",
                     format!(
-                        "{zone:?} is not a time zone the engine knows: give {}",
+                        "{} is not a time zone the engine knows: give {}",
+                        crate::diagnostic::quoted(zone),
                         crate::formats::TIME_ZONE_NAMES
                     ),
                 );
@@ -69,12 +70,12 @@ impl<'a> Linter<'a> {
                 if found.image && !crate::text::is_allowed_image(&found.url, &[]) {
                     self.error(
                         pointer.clone(),
-                        format!("the image {:?} is not on this site: a form's images must be relative addresses, served with it, so that no citizen's browser calls another site", found.url),
+                        format!("the image {} is not on this site: a form's images must be relative addresses, served with it, so that no citizen's browser calls another site", crate::diagnostic::quoted(&found.url)),
                     );
                 } else if !found.image && !crate::text::is_safe_link(&found.url) {
                     self.error(
                         pointer.clone(),
-                        format!("the link {:?} is not allowed: http(s), mailto, tel or relative addresses only", found.url),
+                        format!("the link {} is not allowed: http(s), mailto, tel or relative addresses only", crate::diagnostic::quoted(&found.url)),
                     );
                 }
             }
