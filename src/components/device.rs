@@ -63,7 +63,7 @@ pub fn confirmation(props: &Props) -> Html {
                         <strong class="ow-panel__reference">{ &reference }</strong>
                     </div>
                 </div>
-                <p class="ow-body">{ ui_text(UiText::QueuedBody, locale) }{ " " }<strong>{ &reference }</strong></p>
+                <p class="ow-body">{ ui_text(if state.shared_computer { UiText::QueuedInTabBody } else { UiText::QueuedBody }, locale) }{ " " }<strong>{ &reference }</strong></p>
             } else {
                 <div class="ow-panel">
                     <h1 class="ow-panel__title">{ &props.heading }</h1>

@@ -24,6 +24,9 @@ pub(super) fn heading(state: &FormState) -> String {
     match (state.screen, state.position) {
         (Screen::SavedDetails, _) => ui_text(UiText::SavedDetails, locale).to_string(),
         (Screen::Waiting, _) => ui_text(UiText::WaitingHeading, locale).to_string(),
+        (Screen::Sent, _) if state.delivery.is_queued() && state.shared_computer => {
+            ui_text(UiText::QueuedInTab, locale).to_string()
+        }
         (Screen::Sent, _) if state.delivery.is_queued() => {
             ui_text(UiText::Queued, locale).to_string()
         }
@@ -103,7 +106,7 @@ fn shared_computer_choice(state: &UseReducerHandle<FormState>) -> Html {
 /// The warning on every page but the start page (where the choice is) while nothing is kept
 /// on the device.
 pub(super) fn shared_computer_warning(state: &FormState) -> Html {
-    if !state.shared_computer || matches!(state.screen, Screen::Start) {
+    if !state.shared_computer || matches!(state.screen, Screen::Start | Screen::Resume) {
         return Html::default();
     }
     let locale = state.locale.as_str();
@@ -130,6 +133,7 @@ pub(super) fn resume(state: &UseReducerHandle<FormState>, heading: &str) -> Html
         <>
             <h1 class="ow-heading-xl">{ heading }</h1>
             <p class="ow-body">{ ui_text(UiText::DraftFound, locale) }</p>
+            { shared_computer_choice(state) }
             <div class="ow-button-group">
                 <button type="button" class="ow-button" onclick={on_click(state, Action::ResumeDraft)}>{ ui_text(UiText::ContinueDraft, locale) }</button>
                 <button type="button" class="ow-button ow-button--secondary" onclick={on_click(state, Action::StartAgain)}>{ ui_text(UiText::StartAgain, locale) }</button>

@@ -98,6 +98,8 @@ fn ui(key: UiText) -> &'static str {
         ReturnToForm => "Return to the form",
         Queued => "Your application is saved on this device",
         QueuedBody => "It will be sent automatically as soon as the service can be reached, even if you close this page and open it again later. Until you get a reference number, keep this receipt:",
+        QueuedInTab => "Your application is waiting in this tab",
+        QueuedInTabBody => "It will be sent automatically from this tab as soon as the service can be reached. Until you get a reference number, keep this receipt:",
         LocalReceipt => "Receipt",
         WaitingHeading => "Applications waiting to be sent",
         WaitingNone => "No applications are waiting on this device.",

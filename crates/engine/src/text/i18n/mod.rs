@@ -242,6 +242,8 @@ mod tests {
         UiText::ReturnToForm,
         UiText::Queued,
         UiText::QueuedBody,
+        UiText::QueuedInTab,
+        UiText::QueuedInTabBody,
         UiText::LocalReceipt,
         UiText::WaitingHeading,
         UiText::WaitingNone,

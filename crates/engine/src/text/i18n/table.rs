@@ -186,6 +186,10 @@ pub enum UiText {
     Queued,
     /// What queued means.
     QueuedBody,
+    /// Heading when an application is queued on a shared computer: in this tab's memory only.
+    QueuedInTab,
+    /// What queued in this tab means.
+    QueuedInTabBody,
     /// Label of the local receipt.
     LocalReceipt,
     /// Link and heading of the list of queued applications.

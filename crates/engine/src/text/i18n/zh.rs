@@ -97,6 +97,8 @@ fn ui(key: UiText) -> &'static str {
         ReturnToForm => "返回表单",
         Queued => "您的申请已保存在此设备上",
         QueuedBody => "网络恢复后将自动提交，即使关闭本页、稍后再打开也会继续。收到受理编号前，请保留此回执号：",
+        QueuedInTab => "您的申请正在本标签页中等待提交",
+        QueuedInTabBody => "网络恢复后将从本标签页自动提交。收到受理编号前，请保留此回执号：",
         LocalReceipt => "回执号",
         WaitingHeading => "待提交的申请",
         WaitingNone => "此设备上没有待提交的申请。",
