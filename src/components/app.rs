@@ -60,11 +60,16 @@ pub fn app() -> Html {
                     .map(|s| AttrValue::from(s.id.clone())),
                 _ => None,
             };
+            let catalog_keep_days = match &*catalog {
+                CatalogState::Ready(c) => Some(c.keep_on_device_days),
+                CatalogState::Failed(_) => Some(None),
+                CatalogState::Loading => None,
+            };
             let state = (*catalog).clone();
             let after_sent = Callback::from(move |application| {
                 html! { <AfterSent {application} catalog={state.clone()} /> }
             });
-            html! { <FormRoute key={id.as_str()} id={id.clone()} {guide} {after_sent} /> }
+            html! { <FormRoute key={id.as_str()} id={id.clone()} {guide} {catalog_keep_days} {after_sent} /> }
         }
         other => {
             let locale = match &*catalog {

@@ -9,7 +9,7 @@ use super::definition_problems::DefinitionProblems;
 use super::form_journey::FormJourney;
 use crate::host::{Host, SentApplication, DEFAULT_LOCALE};
 use crate::io;
-use crate::io::load::Loaded;
+use crate::io::load::{FormPageFacts, Loaded};
 use onewindow_engine::{answers_from_pairs, ui_text, Answers, UiText};
 use yew::prelude::*;
 
@@ -18,14 +18,15 @@ use yew::prelude::*;
 pub fn form_app() -> Html {
     io::timing::init_timing();
     let id = io::url::query_param("form").unwrap_or_default();
-    // The way back to the service's guide, from the small map the static site's build
-    // writes (form id → service id), not from the whole catalog.
-    let guide = use_state(|| None::<AttrValue>);
+    // What the page needs of the catalog (the way back to the service's guide, how long the
+    // device keeps a draft), from the small file the static site's build writes, not from
+    // the whole catalog.
+    let facts = use_state(|| None::<FormPageFacts>);
     {
-        let (guide, id) = (guide.setter(), id.clone());
+        let facts = facts.setter();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                guide.set(io::load::guide_of_form(&id).await.map(AttrValue::from));
+                facts.set(Some(io::load::form_page_facts().await));
             });
             // Ratings kept on this device are sent by the extras module, loaded only then.
             if io::ratings::waiting() {
@@ -33,9 +34,11 @@ pub fn form_app() -> Html {
             }
         });
     }
+    let guide = facts.as_ref().and_then(|f| f.guides.get(&id)).map(|s| AttrValue::from(s.clone()));
+    let catalog_keep_days = facts.as_ref().map(|f| f.keep_on_device_days);
     let after_sent = Callback::from(|application| html! { <OnDemandExtras {application} /> });
     let key = id.clone();
-    html! { <FormRoute {key} {id} guide={(*guide).clone()} {after_sent} /> }
+    html! { <FormRoute {key} {id} {guide} {catalog_keep_days} {after_sent} /> }
 }
 
 /// Props for [`OnDemandExtras`].
@@ -66,6 +69,9 @@ pub(crate) struct FormRouteProps {
     /// The catalog's id of the service whose guide the start page links back to.
     #[prop_or_default]
     pub guide: Option<AttrValue>,
+    /// The catalog's `keep_on_device_days` (`Some(None)`: it does not say), or None while it is
+    /// on its way: the draft waits for it, since an expired one is deleted, not offered.
+    pub catalog_keep_days: Option<Option<u32>>,
     /// What follows an application once sent (see `FormJourney`).
     pub after_sent: Callback<SentApplication, Html>,
 }
@@ -103,28 +109,29 @@ pub(crate) fn form_route(props: &FormRouteProps) -> Html {
         });
     }
     let requested = io::url::query_param("lang");
-    match &*loaded {
-        Loaded::Loading => {
-            let locale = requested.unwrap_or_else(|| DEFAULT_LOCALE.into());
-            html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, &locale) }</p></main> }
-        }
-        Loaded::Failed { source, problems } => {
+    match (&*loaded, props.catalog_keep_days) {
+        (Loaded::Failed { source, problems }, _) => {
             let locale = requested.unwrap_or_else(|| DEFAULT_LOCALE.into());
             html! { <DefinitionProblems source={source.clone()} problems={problems.clone()} {locale} /> }
         }
-        Loaded::Ready(model) => {
+        (Loaded::Ready(model), Some(catalog_days)) => {
             let form = model.form();
             let locale = requested
                 .filter(|l| form.locales.contains(l))
                 .unwrap_or_else(|| form.fallback_locale().to_string());
-            let draft = io::drafts::load_draft(&form.id, &form.version, form.keep_on_device_days());
-            let remembered = io::remembered::load_remembered(form.keep_on_device_days());
+            let days = form.keep_on_device_days_within(catalog_days);
+            let draft = io::drafts::load_draft(&form.id, &form.version, days);
+            let remembered = io::remembered::load_remembered(days);
             // Served from the device's copy while offline: it may not be the form as published.
             let offline_copy = io::offline::is_offline_copy(&format!("forms/{}.json", props.id));
             html! {
                 <FormJourney model={model.clone()} locale={AttrValue::from(locale)} {draft} {remembered} {offline_copy}
                     handed={(*handed).clone()} guide={props.guide.clone()} after_sent={props.after_sent.clone()} />
             }
+        }
+        _ => {
+            let locale = requested.unwrap_or_else(|| DEFAULT_LOCALE.into());
+            html! { <main class="ow-main" id="main-content"><p class="ow-body" role="status">{ ui_text(UiText::Loading, &locale) }</p></main> }
         }
     }
 }

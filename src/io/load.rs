@@ -73,13 +73,39 @@ pub(crate) async fn definition(
     Loaded::Ready(Shared::new(model))
 }
 
-/// The catalog's id of the service whose guide is the way back from form `form`, from the
-/// map `onewindow site` writes beside the static pages (`form-guides.json`: form id → service
-/// id, for the services with a form and a guide). None without one (a plain `trunk build`).
-pub(crate) async fn guide_of_form(form: &str) -> Option<String> {
-    let map: std::collections::BTreeMap<String, String> =
-        super::fetch::fetch_json("form-guides.json").await.ok()?;
-    map.get(form).cloned()
+/// What a form's page needs of the catalog, without the catalog: the file `onewindow site`
+/// writes beside the static pages ([`FORM_PAGE`]) and the form page's bundle reads.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FormPageFacts {
+    /// Form id → the id of the service whose guide its start page links back to, for the
+    /// services with a form and a guide.
+    #[serde(default)]
+    pub guides: std::collections::BTreeMap<String, String>,
+    /// The catalog's `keep_on_device_days`, for the forms that do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keep_on_device_days: Option<u32>,
+}
+
+/// Where [`FormPageFacts`] are published, next to the app's page.
+pub const FORM_PAGE: &str = "form-page.json";
+
+impl FormPageFacts {
+    /// The facts for `catalog`.
+    pub fn of(catalog: &Catalog) -> Self {
+        let guides = catalog
+            .services
+            .iter()
+            .filter(|s| s.guide.is_some())
+            .filter_map(|s| Some((s.form.clone()?, s.id.clone())))
+            .collect();
+        FormPageFacts { guides, keep_on_device_days: catalog.keep_on_device_days }
+    }
+}
+
+/// The [`FormPageFacts`] of the site; none (a plain `trunk build` has no `onewindow site`
+/// output) or unreadable ones are the default: no way back to a guide, the form's own days.
+pub(crate) async fn form_page_facts() -> FormPageFacts {
+    super::fetch::fetch_json(FORM_PAGE).await.unwrap_or_default()
 }
 
 /// The catalog, fetched once for every page that lists services.

@@ -13,7 +13,7 @@ mod sitemap;
 
 use crate::components::guide_page::{GuideProps, GuideView};
 use crate::components::services::{CatalogHome, TopicPage};
-use crate::io::load::Bundle;
+use crate::io::load::{Bundle, FormPageFacts, FORM_PAGE};
 use crate::routing::{Paths, SitePage};
 use crate::shared::Shared;
 use document::Head;
@@ -52,23 +52,8 @@ pub struct SiteFile {
     pub content: String,
 }
 
-/// The map from a form's id to the service whose guide its start page links back to, which the
-/// form page's bundle reads instead of the whole catalog (`io::load::guide_of_form`).
-pub const FORM_GUIDES: &str = "form-guides.json";
-
-/// [`FORM_GUIDES`]'s content: `{form id: service id}` for each service with a form and a guide.
-pub fn form_guides(catalog: &Catalog) -> String {
-    let map: BTreeMap<&str, &str> = catalog
-        .services
-        .iter()
-        .filter(|s| s.guide.is_some())
-        .filter_map(|s| Some((s.form.as_deref()?, s.id.as_str())))
-        .collect();
-    serde_json::to_string(&map).unwrap_or_else(|_| "{}".into())
-}
-
 /// Every page of the site for `catalog` (lint-clean: its ids and locales are safe in paths),
-/// with `guides` by service id, plus `sitemap.xml`, `robots.txt` and [`FORM_GUIDES`]. Fails only when no
+/// with `guides` by service id, plus `sitemap.xml`, `robots.txt` and the form page's facts (`io::load::FORM_PAGE`). Fails only when no
 /// renderer could be started.
 pub fn build(
     catalog: &Catalog,
@@ -149,7 +134,8 @@ pub fn build(
         .collect();
     files.push(SiteFile { path: "sitemap.xml".into(), content: sitemap::sitemap(&urls) });
     files.push(SiteFile { path: "robots.txt".into(), content: sitemap::robots(&site_url) });
-    files.push(SiteFile { path: FORM_GUIDES.into(), content: form_guides(&catalog) });
+    let facts = serde_json::to_string(&FormPageFacts::of(&catalog)).unwrap_or_else(|_| "{}".into());
+    files.push(SiteFile { path: FORM_PAGE.into(), content: facts });
     Ok(files)
 }
 

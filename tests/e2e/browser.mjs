@@ -72,9 +72,11 @@ export function watchPolicy(page, problems) {
 const opened = [];
 
 /** Opens a page that fails the test on any uncaught error, request to another origin or
- * violation of the page's Content-Security-Policy (see `watch`). */
-export async function openPage(browser) {
-  const context = await browser.newContext();
+ * violation of the page's Content-Security-Policy (see `watch`). `options` are the browser
+ * context's (e.g. `{ serviceWorkers: 'block' }` for a test that routes what the service worker
+ * would otherwise fetch itself). */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems = [];
   watch(page, problems);

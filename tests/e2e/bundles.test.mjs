@@ -41,11 +41,11 @@ test('a form page reads no catalog; the rating form and suggestions load with th
   const fetched = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await page.goto(`${BASE_URL}/?form=residence-registration&lang=en`);
-  // The way back to the guide comes from the site's small map of forms to guides.
+  // The way back to the guide comes from the site's small file of what a form page needs.
   await page.getByRole('link', { name: 'Back to the guide' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Back to the guide' }).getAttribute('href'),
     '?service=residence-registration&lang=en');
-  assert.ok(fetched.includes('/form-guides.json'), 'the map was read');
+  assert.ok(fetched.includes('/form-page.json'), 'the form page facts were read');
   await fillRegistration(page, 'Wang Extras');
   await page.getByRole('button', { name: 'Accept and send' }).click();
   await page.getByRole('heading', { level: 1, name: 'Application sent' }).waitFor();

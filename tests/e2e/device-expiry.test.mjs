@@ -1,6 +1,6 @@
 // What a citizen leaves on a device does not stay there for ever: a draft, and the details
-// they chose to remember, are deleted once older than the form keeps them (keep_on_device_days,
-// 30 days unless the form says otherwise), when the form is next opened on that device; and
+// they chose to remember, are deleted once older than the form keeps them (keep_on_device_days:
+// the form's, else the catalog's, else 30 days), when the form is next opened on that device; and
 // once an application is sent, the confirmation removes everything about it on request.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,6 +47,27 @@ test('a draft and remembered details older than the form keeps them are deleted,
   await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.answers?.full_name === 'Wang', DRAFT, { timeout: 5000 });
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).saved_ms, DRAFT);
   assert.ok(Math.abs(Date.now() - saved) < 60_000, `saved_ms is now: ${saved}`);
+  await page.context().close();
+});
+
+test('a catalog that keeps drafts 7 days deletes an 8-day-old draft of a form that does not say', async () => {
+  // The worker would fetch the file itself after the first load, past the route.
+  const page = await openPage(browser, { serviceWorkers: 'block' });
+  // The catalog's setting reaches the form page in the file `onewindow site` writes.
+  await page.route('**/form-page.json', (route) => route.fulfill({
+    contentType: 'application/json', body: JSON.stringify({ guides: {}, keep_on_device_days: 7 }) }));
+  await page.goto(`${BASE_URL}/?form=residence-registration&lang=en`);
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  const leave = (days) => page.evaluate(([key, saved]) => localStorage.setItem(key,
+    JSON.stringify({ answers: { full_name: 'Li Lei' }, page: 'name', saved_ms: saved })), [DRAFT, Date.now() - days * DAY]);
+  await leave(6);
+  await page.reload();
+  await page.getByRole('button', { name: 'Continue where you left off' }).waitFor();
+  await leave(8);
+  await page.reload();
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Continue where you left off' }).count(), 0);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT), null, 'the draft is deleted');
   await page.context().close();
 });
 

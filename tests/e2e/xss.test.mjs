@@ -633,7 +633,7 @@ async function routeDefinitions(context, definitions) {
   await context.route((url) => url.origin === ORIGIN && url.pathname === '/api/submissions', (route) =>
     json(route, { reference: `OW-20260101-${String(++cases).padStart(6, '0')}`, duplicate: false }, 201));
   await context.route((url) => url.origin === ORIGIN && url.pathname === '/api/ratings', (route) => json(route, { stored: true }, 201));
-  await context.route((url) => url.origin === ORIGIN && url.pathname === '/form-guides.json', (route) => json(route, { 'xss-form': 'residence-permit' }));
+  await context.route((url) => url.origin === ORIGIN && url.pathname === '/form-page.json', (route) => json(route, { guides: { 'xss-form': 'residence-permit' } }));
 }
 
 /** Waits for late handlers (onerror, onload, animations), then scans the page and its frames;

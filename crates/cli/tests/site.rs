@@ -98,10 +98,12 @@ fn every_page_of_the_shipped_catalog_is_written_in_every_locale() {
         robots.contains("Sitemap: https://services.example.gov.cn/portal/sitemap.xml"),
         "{robots}"
     );
-    // The form page's way back to a guide: every shipped service with a form and a guide.
-    let map: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.0.join("form-guides.json")).unwrap())
+    // What the form page needs of the catalog: the way back to a guide, for every shipped
+    // service with a form and a guide, and how long the device keeps drafts.
+    let facts: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.0.join("form-page.json")).unwrap())
             .unwrap();
+    let map = facts["guides"].clone();
     let catalog: Value =
         serde_json::from_str(&std::fs::read_to_string(forms().join("catalog.json")).unwrap())
             .unwrap();
@@ -114,6 +116,7 @@ fn every_page_of_the_shipped_catalog_is_written_in_every_locale() {
         .collect();
     assert!(!expected.is_empty());
     assert_eq!(map, Value::Object(expected));
+    assert_eq!(facts["keep_on_device_days"], catalog["keep_on_device_days"]);
 
     // A guide page is the whole guide: its conditions, materials, steps and places.
     let guide: Value = serde_json::from_str(

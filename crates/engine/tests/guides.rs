@@ -397,3 +397,33 @@ fn a_guide_s_markdown_links_and_images_keep_to_the_policy() {
     assert_eq!(problems[0].pointer, "/steps/0/body");
     assert!(problems[0].message.contains("tracker.example"), "{problems:?}");
 }
+
+/// How long a draft stays on the device: the form's own `keep_on_device_days`, else the
+/// catalog's, else 30; the catalog's, like the form's, is 1 to 365.
+#[test]
+fn a_catalog_s_keep_on_device_days_applies_to_forms_that_do_not_say() {
+    let text = std::fs::read_to_string(forms().join("catalog.json")).unwrap();
+    let mut catalog: serde_json::Value = serde_json::from_str(&text).unwrap();
+    catalog["keep_on_device_days"] = json!(7);
+    let (loaded, problems) = load_catalog(&catalog.to_string());
+    assert!(!problems.iter().any(|p| p.is_error()), "{problems:?}");
+    let days = loaded.unwrap().keep_on_device_days;
+    assert_eq!(days, Some(7));
+
+    let registration = form("residence-registration");
+    assert_eq!(registration.form().keep_on_device_days, None, "the shipped form does not say");
+    assert_eq!(registration.form().keep_on_device_days_within(days), 7);
+    assert_eq!(registration.form().keep_on_device_days_within(None), 30);
+    let mut own = registration.form().clone();
+    own.keep_on_device_days = Some(90);
+    assert_eq!(own.keep_on_device_days_within(days), 90, "the form's own setting first");
+
+    for wrong in [0, 366] {
+        catalog["keep_on_device_days"] = json!(wrong);
+        let (_, problems) = load_catalog(&catalog.to_string());
+        assert!(
+            problems.iter().any(|p| p.is_error() && p.pointer == "/keep_on_device_days"),
+            "{wrong}: {problems:?}"
+        );
+    }
+}

@@ -23,6 +23,10 @@ pub struct Catalog {
     /// each is a request every reader's browser makes, so only the department's own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub image_hosts: Vec<String>,
+    /// How many days a draft, and the details a citizen chose to remember, stay on the device
+    /// for the forms of this catalog that do not say (1 to 365; default 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keep_on_device_days: Option<u32>,
 }
 
 /// A category or a life event.

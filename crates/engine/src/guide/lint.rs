@@ -34,6 +34,12 @@ pub fn load_catalog(json: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
             ));
         }
     }
+    if let Some(days) = catalog.keep_on_device_days.filter(|d| !(1..=365).contains(d)) {
+        problems.push(Diagnostic::error(
+            "/keep_on_device_days",
+            format!("keep_on_device_days must be 1 to 365 days, not {days}"),
+        ));
+    }
     let mut tags = HashSet::new();
     for (i, locale) in catalog.locales.iter().enumerate() {
         if !is_locale_tag(locale) {

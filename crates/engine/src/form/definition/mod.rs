@@ -46,8 +46,8 @@ pub struct Form {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     /// How many days a draft of this form, and the details a citizen chose to remember, stay
-    /// on the device after they were last saved (1 to 365; default 30). Older ones are
-    /// deleted when the form is next opened there.
+    /// on the device after they were last saved (1 to 365; default the catalog's, else 30).
+    /// Older ones are deleted when the form is next opened there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keep_on_device_days: Option<u32>,
     /// Question pages in order.
@@ -68,9 +68,16 @@ pub struct Form {
 pub const DEFAULT_KEEP_ON_DEVICE_DAYS: u32 = 30;
 
 impl Form {
-    /// Days a draft of this form and remembered details stay on the device.
+    /// Days a draft of this form and remembered details stay on the device, by the form alone.
     pub fn keep_on_device_days(&self) -> u32 {
-        self.keep_on_device_days.unwrap_or(DEFAULT_KEEP_ON_DEVICE_DAYS).clamp(1, 365)
+        self.keep_on_device_days_within(None)
+    }
+
+    /// Days a draft of this form and remembered details stay on the device, where the catalog
+    /// that publishes it says `catalog` (its `keep_on_device_days`): the form's own setting
+    /// first, then the catalog's, then [`DEFAULT_KEEP_ON_DEVICE_DAYS`].
+    pub fn keep_on_device_days_within(&self, catalog: Option<u32>) -> u32 {
+        self.keep_on_device_days.or(catalog).unwrap_or(DEFAULT_KEEP_ON_DEVICE_DAYS).clamp(1, 365)
     }
 
     /// The zone "today" is taken in: the one named, else the default for the first locale
