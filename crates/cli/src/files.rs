@@ -16,6 +16,9 @@ pub enum Target {
     Catalog(PathBuf),
     /// A procedure guide (a file under a `guides/` directory).
     Guide(PathBuf),
+    /// A form's examples (`X.examples.json`), given by name: checked for shape (`onewindow
+    /// test` runs them).
+    Examples(PathBuf),
 }
 
 /// What a file is, by where it is and its name.
@@ -25,6 +28,7 @@ fn target_for(path: PathBuf) -> Target {
     match name.as_str() {
         "dictionary.json" => Target::Dictionary(path),
         "catalog.json" => Target::Catalog(path),
+        _ if name.ends_with(".examples.json") => Target::Examples(path),
         _ if in_guides => Target::Guide(path),
         _ => Target::Form(path),
     }
@@ -56,7 +60,11 @@ pub fn collect(inputs: &[String]) -> Result<Vec<Target>, Error> {
     }
     let mut seen = HashSet::new();
     targets.retain(|t| {
-        let (Target::Form(p) | Target::Dictionary(p) | Target::Catalog(p) | Target::Guide(p)) = t;
+        let (Target::Form(p)
+        | Target::Dictionary(p)
+        | Target::Catalog(p)
+        | Target::Guide(p)
+        | Target::Examples(p)) = t;
         seen.insert(canonical(p))
     });
     Ok(targets)

@@ -9,6 +9,7 @@
 
 mod args;
 mod error;
+mod examples;
 mod explain;
 mod files;
 mod index;
@@ -36,10 +37,20 @@ Commands:
       anything under a data/ directory; catalog.json is checked as the service catalog (its
       guides and forms must exist) and files under guides/ as procedure guides (with their
       assistant form, ../<assistant>.json). A dictionary.json given by name is checked as the
-      data dictionary. `concept`s are checked against the dictionary.json next
+      data dictionary, an X.examples.json given by name as a form's examples (`onewindow test`
+      runs them). `concept`s are checked against the dictionary.json next
       to each form, and every `options_from` list must be data/<name>.json next to the form.
         --dictionary FILE   check concepts against FILE instead
         --json              print a JSON array of {file, pointer, severity, message}
+
+  test [dirs or files]... [--json]
+      Run each form's examples (X.examples.json beside X.json: sets of answers, each with the
+      path, end, errors, warnings, check-answers rows, computed values and, for an assistant,
+      the checklist its guide tailors) and print a table: examples, passed and failed per
+      file, then each difference as `expected`/`actual`. A form given by name runs the
+      examples beside it; a directory (default: the current one) is searched for
+      *.examples.json. The form is loaded as lint loads it, on the examples' `today`; one
+      with errors fails with them. --json prints each file's results as JSON.
 
   schema [form|dictionary]
       Print the JSON Schema of form definitions (the default) or of the data dictionary.
@@ -100,8 +111,8 @@ Commands:
   --version          Show the version and the definition format it reads.
 
 
-Exit codes: 0 no errors (warnings allowed); 1 errors found in a definition; 2 wrong usage,
-or a file that cannot be read.
+Exit codes: 0 no errors (warnings allowed); 1 errors found in a definition, or an example
+that fails; 2 wrong usage, or a file that cannot be read.
 ";
 
 /// The version line (`onewindow --version`).
@@ -148,7 +159,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         .collect::<Result<Vec<String>, Error>>()?;
     let Some((command, rest)) = args.split_first() else {
         return Err(Error::usage(
-            "no command given: use lint, schema, explain, package, index, site, new or preview",
+            "no command given: use lint, test, schema, explain, package, index, site, new or preview",
         ));
     };
     let wants_help = rest.iter().take_while(|a| *a != "--").any(|a| a == "--help" || a == "-h");
@@ -161,11 +172,12 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
             writeln!(out, "{}", version())?;
             Ok(0)
         }
-        "lint" | "schema" | "explain" | "package" | "index" | "site" | "new" | "preview" if wants_help => {
+        "lint" | "test" | "schema" | "explain" | "package" | "index" | "site" | "new" | "preview" if wants_help => {
             out.write_all(command_help(command).as_bytes())?;
             Ok(0)
         }
         "lint" => lint::run(rest, out),
+        "test" => examples::run(rest, out),
         "schema" => schema(rest, out),
         "explain" => explain::run(rest, out),
         "package" => package::run(rest, out),
@@ -174,7 +186,7 @@ fn dispatch(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write) -> Re
         "site" => site::run(rest, out),
         "preview" => preview::run(rest, out),
         other if other.starts_with('-') => Err(Error::usage(format!("unknown option {other}; give a command first"))),
-        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, schema, explain, package, index, site, new and preview"))),
+        other => Err(Error::usage(format!("unknown command \"{other}\"; the commands are lint, test, schema, explain, package, index, site, new and preview"))),
     }
 }
 

@@ -231,6 +231,15 @@ impl Checker {
         Ok(())
     }
 
+    /// Checks the shape of a form's examples file (`onewindow test` runs them).
+    pub fn examples(&mut self, path: &Path) -> Result<(), Error> {
+        let Some((file, json)) = self.open(path)? else { return Ok(()) };
+        for d in onewindow_engine::read_examples(&json).1 {
+            self.diagnostic(&file, d);
+        }
+        Ok(())
+    }
+
     /// Lints a guide, with its assistant form (`../<assistant>.json`) when it names one.
     pub fn guide(&mut self, path: &Path) -> Result<(), Error> {
         let Some((file, json)) = self.open(path)? else { return Ok(()) };
@@ -374,6 +383,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<u8, Error> {
             }
             Target::Catalog(path) => checker.catalog(path)?,
             Target::Guide(path) => checker.guide(path)?,
+            Target::Examples(path) => checker.examples(path)?,
         }
     }
     let json = parsed.switch("--json");

@@ -957,3 +957,93 @@ fn package_of_incomplete_answers_lists_what_is_missing_and_exits_1() {
     let missing = onewindow(&["package", &s(&forms().join("residence-registration.json"))]);
     assert_eq!(missing.code, 2);
 }
+
+// ----- test
+
+#[test]
+fn test_runs_every_shipped_example_and_prints_a_table() {
+    let run = onewindow(&["test", &s(&forms())]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("examples file") && lines[0].ends_with("examples  passed  failed")
+    );
+    // One row per shipped form, each with every example passed.
+    let rows: Vec<&str> = lines.iter().copied().filter(|l| l.contains(".examples.json")).collect();
+    assert_eq!(rows.len(), 6, "{}", run.stdout);
+    for row in &rows {
+        let numbers: Vec<usize> =
+            row.split_whitespace().skip(1).map(|n| n.parse().unwrap()).collect();
+        assert!(numbers[0] > 0 && numbers[0] == numbers[1] && numbers[2] == 0, "{row}");
+    }
+    assert!(run.stdout.trim_end().ends_with("0 failed; all pass"), "{}", run.stdout);
+
+    // A form given by name runs the examples beside it.
+    let run = onewindow(&["test", &s(&forms().join("residence-permit-check.json"))]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("residence-permit-check.examples.json"), "{}", run.stdout);
+}
+
+#[test]
+fn test_fails_on_an_example_the_form_does_not_match_and_says_how() {
+    let dir = TempDir::new("examples");
+    let copy = |name: &str| std::fs::read_to_string(forms().join(name)).unwrap();
+    dir.write("residence-permit-check.json", copy("residence-permit-check.json"));
+    dir.write("guides/residence-permit.json", copy("guides/residence-permit.json"));
+    let mut examples: Value =
+        serde_json::from_str(&copy("residence-permit-check.examples.json")).unwrap();
+    let first = &mut examples["examples"][0]["expect"];
+    first["end"] = Value::from("outcome:nowhere");
+    let name = examples["examples"][0]["name"].as_str().unwrap().to_string();
+    dir.write("residence-permit-check.examples.json", examples.to_string());
+    let run = onewindow(&["test", &s(&dir.0)]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("FAILED"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("— \"{name}\"\n    end:\n      expected \"outcome:nowhere\"")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.trim_end().ends_with("1 failed; 1 file with failures"), "{}", run.stdout);
+    // --json says the same.
+    let run = onewindow(&["test", &s(&dir.0), "--json"]);
+    assert_eq!(run.code, 1);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report[0]["failed"], 1);
+    assert_eq!(report[0]["results"][0]["mismatches"][0]["what"], "end");
+
+    // Without its guide, the checklist an assistant's examples expect cannot be compared.
+    std::fs::remove_dir_all(dir.0.join("guides")).unwrap();
+    let run = onewindow(&["test", &s(&dir.0)]);
+    assert!(run.stdout.contains("a guide whose assistant is this form"), "{}", run.stdout);
+
+    // An examples file that does not fit the format: its pointer, and exit 1.
+    dir.write(
+        "residence-permit-check.examples.json",
+        r#"{"form": "residence-permit-check", "today": "2026-02-30", "examples": []}"#,
+    );
+    let run = onewindow(&["test", &s(&dir.0)]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("residence-permit-check.examples.json:/today: error"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("residence-permit-check.examples.json:/examples: error"),
+        "{}",
+        run.stdout
+    );
+    // Lint checks the same shape when given the file.
+    let run = onewindow(&["lint", &dir.path("residence-permit-check.examples.json")]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains(":/today: error"), "{}", run.stdout);
+
+    // A form without examples, given by name, is a usage problem naming the file to write.
+    let run = onewindow(&["test", &dir.path("residence-permit-check.json")]);
+    std::fs::remove_file(dir.0.join("residence-permit-check.examples.json")).unwrap();
+    let run2 = onewindow(&["test", &dir.path("residence-permit-check.json")]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run2.code, 2, "{}{}", run2.stdout, run2.stderr);
+    assert!(run2.stderr.contains("residence-permit-check.examples.json"), "{}", run2.stderr);
+}

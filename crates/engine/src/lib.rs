@@ -33,6 +33,7 @@
 
 pub mod analytics;
 mod diagnostic;
+mod examples;
 mod form;
 pub mod formats;
 mod guide;
@@ -44,6 +45,10 @@ mod submission;
 mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use examples::{
+    read_examples, run_examples, ChecklistIds, Example, ExampleResult, Examples, ExamplesReport,
+    Expect, Mismatch,
+};
 pub use form::answers::{toggle_checkbox, Answer, Answers};
 pub use form::definition::*;
 pub use form::dictionary::{check_concepts, load_dictionary, Concept, Dictionary};

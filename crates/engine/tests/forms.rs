@@ -4,73 +4,10 @@
 
 use onewindow_engine::formats::Date;
 use onewindow_engine::{
-    list_file, load_form, load_guide, summary, validate_page, Answers, End, FormLoad, FormModel,
-    GuideModel, Severity,
+    list_file, load_form, load_guide, read_examples, run_examples, Answers, FormLoad, FormModel,
+    GuideModel,
 };
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Examples {
-    form: String,
-    /// What "today" is for every example, so that date rules give the same result every day.
-    today: String,
-    examples: Vec<Example>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Example {
-    name: String,
-    locale: String,
-    answers: Answers,
-    expect: Expect,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expect {
-    /// Ids of the pages on the path, in order.
-    path: Vec<String>,
-    /// `"check_answers"` or `"outcome:<id>"`.
-    end: String,
-    /// Error messages per page id; pages not listed must have none.
-    #[serde(default)]
-    errors: BTreeMap<String, Vec<String>>,
-    /// Warning messages per page id; pages not listed must have none.
-    #[serde(default)]
-    warnings: BTreeMap<String, Vec<String>>,
-    /// Whether the answers are ready to submit.
-    complete: bool,
-    /// Check-answers rows as `[label, value]`, when given.
-    #[serde(default)]
-    summary: Option<Vec<[String; 2]>>,
-    /// Answers that must not reach the package (hidden questions), when given.
-    #[serde(default)]
-    dropped: Vec<String>,
-    /// Computed values, when given.
-    #[serde(default)]
-    computed: BTreeMap<String, serde_json::Value>,
-    /// Concepts these answers could be remembered under ("fill once"), when given.
-    #[serde(default)]
-    remembered: Option<Vec<String>>,
-    /// For an assistant: the ids its guide's checklist lists for these answers, when given.
-    #[serde(default)]
-    checklist: Option<ChecklistIds>,
-}
-
-/// The ids of a tailored checklist, in the guide's order; a list not given is not checked.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ChecklistIds {
-    conditions: Option<Vec<String>>,
-    materials: Option<Vec<String>>,
-    /// Materials departments share: the citizen need not bring them.
-    shared: Option<Vec<String>>,
-    steps: Option<Vec<String>>,
-}
 
 fn forms_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../forms")
@@ -141,154 +78,44 @@ fn every_shipped_form_loads_without_problems() {
     }
 }
 
+/// The same run as `onewindow test`: `run_examples` over every shipped form's examples.
 #[test]
 fn every_example_has_its_stated_outcome() {
     let mut checked = 0;
     let mut failures = Vec::new();
     for path in definitions() {
         let examples_path = path.with_extension("examples.json");
-        let examples: Examples =
-            serde_json::from_str(&std::fs::read_to_string(&examples_path).unwrap_or_else(|_| {
-                panic!("{} has no {}", path.display(), examples_path.display())
-            }))
-            .unwrap_or_else(|e| panic!("{}: {e}", examples_path.display()));
-        let model = load(&path, examples.today.parse().expect("today is YYYY-MM-DD"));
-        let form = model.form();
-        assert_eq!(examples.form, form.id, "{}", examples_path.display());
-        let guide = guide_of(&model);
-        let mut ends = Vec::new();
-        for example in &examples.examples {
-            let answers = &example.answers;
-            let evaluation = model.evaluate(answers);
-            let mut actual_errors = BTreeMap::new();
-            let mut actual_warnings = BTreeMap::new();
-            for &page in &evaluation.path {
-                let (errors, warnings): (Vec<_>, Vec<_>) =
-                    validate_page(&model, &evaluation, page, answers, &example.locale)
-                        .into_iter()
-                        .partition(|e| e.severity == Severity::Error);
-                let id = form.pages[page].id.clone();
-                if !errors.is_empty() {
-                    actual_errors.insert(
-                        id.clone(),
-                        errors.into_iter().map(|e| e.message).collect::<Vec<_>>(),
-                    );
-                }
-                if !warnings.is_empty() {
-                    actual_warnings
-                        .insert(id, warnings.into_iter().map(|e| e.message).collect::<Vec<_>>());
-                }
-            }
-            let path: Vec<String> =
-                evaluation.path.iter().map(|&p| form.pages[p].id.clone()).collect();
-            let end = match evaluation.end {
-                End::CheckAnswers => "check_answers".to_string(),
-                End::Outcome(o) => format!("outcome:{}", form.outcomes[o].id),
-            };
-            ends.push(end.clone());
-            let mut mismatches = Vec::new();
-            let mut compare = |what: &str, expected: String, actual: String| {
-                if expected != actual {
-                    mismatches.push(format!(
-                        "    {what}:\n      expected {expected}\n      actual   {actual}"
-                    ));
-                }
-            };
-            let e = &example.expect;
-            compare("path", format!("{:?}", e.path), format!("{path:?}"));
-            compare("end", e.end.clone(), end);
-            compare("errors", format!("{:?}", e.errors), format!("{actual_errors:?}"));
-            compare("warnings", format!("{:?}", e.warnings), format!("{actual_warnings:?}"));
-            compare(
-                "complete",
-                e.complete.to_string(),
-                model.is_complete(&evaluation, answers).to_string(),
-            );
-            if let Some(expected) = &e.summary {
-                let rows: Vec<[String; 2]> = summary(&model, &evaluation, answers, &example.locale)
-                    .into_iter()
-                    .map(|r| [r.label, r.value])
+        let text = std::fs::read_to_string(&examples_path)
+            .unwrap_or_else(|_| panic!("{} has no {}", path.display(), examples_path.display()));
+        let (examples, problems) = read_examples(&text);
+        assert!(problems.is_empty(), "{}: {problems:?}", examples_path.display());
+        let examples = examples.unwrap();
+        let model = load(&path, examples.today().unwrap());
+        let report = run_examples(&examples, &model, guide_of(&model).as_ref());
+        for problem in &report.problems {
+            failures.push(format!("{}: {problem}", examples_path.display()));
+        }
+        for result in &report.results {
+            if !result.mismatches.is_empty() {
+                let lines: Vec<String> = result
+                    .mismatches
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "    {}:\n      expected {}\n      actual   {}",
+                            m.what, m.expected, m.actual
+                        )
+                    })
                     .collect();
-                compare("summary", format!("{expected:?}"), format!("{rows:?}"));
-            }
-            let kept = evaluation.visible_answers(&model, answers);
-            for field in &e.dropped {
-                assert!(
-                    answers.get(field).is_some(),
-                    "{}: \"{}\" lists {field} as dropped but does not answer it",
-                    examples_path.display(),
-                    example.name
-                );
-                compare(
-                    &format!("{field} dropped"),
-                    "true".into(),
-                    kept.get(field).is_none().to_string(),
-                );
-            }
-            let computed = evaluation.computed_values(&model);
-            for (field, value) in &e.computed {
-                compare(
-                    &format!("computed {field}"),
-                    value.to_string(),
-                    format!("{}", computed.get(field).cloned().unwrap_or_default()),
-                );
-            }
-            if let Some(expected) = &e.remembered {
-                let concepts: Vec<String> = model
-                    .rememberable(&evaluation, answers, &example.locale)
-                    .into_iter()
-                    .map(|a| a.concept)
-                    .collect();
-                compare("remembered", format!("{expected:?}"), format!("{concepts:?}"));
-            }
-            if let Some(expected) = &e.checklist {
-                match &guide {
-                    None => compare(
-                        "checklist",
-                        "a guide whose assistant is this form".into(),
-                        "none".into(),
-                    ),
-                    Some(guide) => {
-                        let list = guide.checklist(Some((&model, answers)));
-                        let conditions: Vec<&str> =
-                            list.conditions.iter().map(|c| c.id.as_str()).collect();
-                        let materials: Vec<&str> =
-                            list.materials.iter().map(|m| m.id.as_str()).collect();
-                        let shared: Vec<&str> = list.shared.iter().map(|m| m.id.as_str()).collect();
-                        let steps: Vec<&str> = list.steps.iter().map(|s| s.id.as_str()).collect();
-                        for (what, expected, actual) in [
-                            ("checklist conditions", &expected.conditions, conditions),
-                            ("checklist materials", &expected.materials, materials),
-                            ("checklist shared", &expected.shared, shared),
-                            ("checklist steps", &expected.steps, steps),
-                        ] {
-                            if let Some(expected) = expected {
-                                compare(what, format!("{expected:?}"), format!("{actual:?}"));
-                            }
-                        }
-                    }
-                }
-            }
-            if !mismatches.is_empty() {
                 failures.push(format!(
                     "{} — \"{}\"\n{}",
                     examples_path.display(),
-                    example.name,
-                    mismatches.join("\n")
+                    result.name,
+                    lines.join("\n")
                 ));
             }
-            checked += 1;
         }
-        // An assistant's examples reach each of its outcomes: every page citizens can end on
-        // is tested.
-        if form.outcomes.iter().any(|o| o.action.is_some()) {
-            for outcome in &form.outcomes {
-                let end = format!("outcome:{}", outcome.id);
-                if !ends.contains(&end) {
-                    failures.push(format!("{}: no example ends at {end}", examples_path.display()));
-                }
-            }
-        }
+        checked += report.results.len();
     }
     assert!(
         failures.is_empty(),
@@ -345,7 +172,7 @@ fn fill_once_offers_one_departments_answers_to_another_only_where_they_fit() {
     let registration = load(&forms_dir().join("residence-registration.json"), today);
     let permit = load(&forms_dir().join("residence-permit.json"), today);
     let birth = load(&forms_dir().join("register-birth.json"), today);
-    let examples: Examples = serde_json::from_str(
+    let examples: onewindow_engine::Examples = serde_json::from_str(
         &std::fs::read_to_string(forms_dir().join("residence-registration.examples.json")).unwrap(),
     )
     .unwrap();
