@@ -71,6 +71,18 @@ impl PageLayout {
 }
 
 /// One page of questions.
+/// `field` without the options `hidden`.
+fn without_options(field: &Field, hidden: &[String]) -> Field {
+    let mut field = field.clone();
+    if let FieldKind::Select { options, .. }
+    | FieldKind::Radios { options }
+    | FieldKind::Checkboxes { options, .. } = &mut field.kind
+    {
+        options.retain(|o| !hidden.contains(&o.value));
+    }
+    field
+}
+
 #[function_component(QuestionPage)]
 pub fn question_page(props: &Props) -> Html {
     let state = &props.state;
@@ -110,7 +122,13 @@ pub fn question_page(props: &Props) -> Html {
         })
     };
     let view_with = |i: usize, is_heading: bool, reveals: Vec<(AttrValue, Html)>| -> Html {
-        let field = &layout.fields[i];
+        // Options whose `visible_if` does not hold now are not offered.
+        let hidden = state.evaluation.hidden_options(model, &layout.fields[i].id);
+        let field = &if hidden.is_empty() {
+            layout.fields[i].clone()
+        } else {
+            Shared::new(without_options(&layout.fields[i], hidden))
+        };
         // Only a computed question shows its value worked out.
         let computed = matches!(field.kind, FieldKind::Computed { .. })
             .then(|| {

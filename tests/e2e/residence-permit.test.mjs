@@ -79,6 +79,10 @@ test('[en] a complete application reaches check answers; a change returns there'
   await next('residing since');
   await page.getByRole('textbox', { name: 'Employer’s name' }).fill('Xiamen Example Technology Co., Ltd.');
   await next('employer');
+  // Employed, not studying: the employer's dormitory is offered, the school's is not (an
+  // option's visible_if).
+  await page.getByRole('radio', { name: 'A dormitory provided by my employer' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'A dormitory provided by my school' }).count(), 0);
   await page.getByRole('radio', { name: 'A rented home' }).check();
   await next('housing');
   await page.getByRole('textbox', { name: 'Mobile number' }).fill('138 0013 8000');

@@ -45,11 +45,13 @@ pub fn field_view(props: &Props) -> Html {
                     value: "yes".into(),
                     label: Text::Plain(ui_text(UiText::Yes, &props.locale).into()),
                     hint: None,
+                    visible_if: None,
                 },
                 Choice {
                     value: "no".into(),
                     label: Text::Plain(ui_text(UiText::No, &props.locale).into()),
                     hint: None,
+                    visible_if: None,
                 },
             ],
         ),

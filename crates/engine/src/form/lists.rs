@@ -198,6 +198,12 @@ fn parse_list(json: &str) -> (Option<Vec<Choice>>, Vec<Diagnostic>) {
     for (i, item) in items.iter().enumerate() {
         match serde_json::from_value::<Choice>(item.clone()) {
             Ok(choice) => {
+                if choice.visible_if.is_some() {
+                    problems.push(Diagnostic::error(
+                        format!("/options/{i}/visible_if"),
+                        "a reference list's options are all offered: visible_if works on a question's own options",
+                    ));
+                }
                 if !values.insert(choice.value.clone()) {
                     problems.push(Diagnostic::error(
                         format!("/options/{i}/value"),

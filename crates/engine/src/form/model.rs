@@ -8,6 +8,7 @@ use crate::form::definition::{Field, FieldKind, Form};
 use crate::formats::{self, Date};
 use crate::logic::{Compiled, Logic};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -26,6 +27,8 @@ pub(crate) struct FieldNode {
     pub required_if: Option<Compiled>,
     pub computed: Option<Compiled>,
     pub fill_once: Option<Compiled>,
+    /// The `visible_if` of its inline options, by option index.
+    pub options_visible_if: Vec<(usize, Compiled)>,
 }
 
 pub(crate) struct PageNode {
@@ -85,6 +88,9 @@ pub struct Evaluation {
     visible: Vec<bool>,
     required: Vec<bool>,
     values: Vec<Option<Value>>,
+    /// The values of the options hidden now (their `visible_if` does not hold), by top-level
+    /// field index; only fields with some.
+    hidden_options: Vec<(usize, Vec<String>)>,
 }
 
 impl FormModel {
@@ -218,6 +224,7 @@ impl FormModel {
         let mut required = vec![false; n];
         let mut values: Vec<Option<Value>> = vec![None; n];
         let mut path = Vec::new();
+        let mut hidden_options = Vec::new();
         let mut end = End::CheckAnswers;
         let mut page = 0;
         while let Some(node) = self.pages.get(page) {
@@ -240,11 +247,21 @@ impl FormModel {
                     Some(condition) => self.holds(condition, &values),
                     None => field.required,
                 };
+                let hidden: Vec<String> = field_node
+                    .options_visible_if
+                    .iter()
+                    .filter(|(_, condition)| !self.holds(condition, &values))
+                    .filter_map(|(o, _)| field.kind.options().get(*o).map(|c| c.value.clone()))
+                    .collect();
+                let answer = without_hidden(answers.get(&field.id), &hidden);
+                if !hidden.is_empty() {
+                    hidden_options.push((i, hidden));
+                }
                 values[i] = match &field_node.computed {
                     Some(expression) => {
                         Some(self.eval(expression, &values)).filter(|v| !v.is_null())
                     }
-                    None => typed_value(field, answers.get(&field.id)),
+                    None => typed_value(field, answer.as_deref()),
                 };
             }
             let target = node
@@ -264,7 +281,7 @@ impl FormModel {
                 Some(Target::CheckAnswers) => break,
             }
         }
-        Evaluation { path, end, visible, required, values }
+        Evaluation { path, end, visible, required, values, hidden_options }
     }
 
     fn holds(&self, compiled: &Compiled, values: &[Option<Value>]) -> bool {
@@ -310,15 +327,37 @@ impl Evaluation {
         self.values.get(*model.index.get(id)?)?.as_ref()
     }
 
-    /// Only the answers that count: visible questions on the path. Hidden questions' answers
-    /// never leave the device.
+    /// The values of question `id`'s options that are hidden now (their `visible_if` does not
+    /// hold): not to be shown, nor chosen.
+    pub fn hidden_options(&self, model: &FormModel, id: &str) -> &[String] {
+        let Some(&i) = model.index.get(id) else { return &[] };
+        self.hidden_options_at(i)
+    }
+
+    pub(crate) fn hidden_options_at(&self, i: usize) -> &[String] {
+        self.hidden_options.iter().find(|(f, _)| *f == i).map_or(&[], |(_, h)| h.as_slice())
+    }
+
+    /// The answer to top-level question `i` that counts: without options hidden now (an
+    /// answer naming only hidden ones is as if not given).
+    pub(crate) fn answer_at<'a>(
+        &self,
+        model: &FormModel,
+        i: usize,
+        answers: &'a Answers,
+    ) -> Option<Cow<'a, Answer>> {
+        without_hidden(answers.get(&model.field_at(i).id), self.hidden_options_at(i))
+    }
+
+    /// Only the answers that count: visible questions on the path, without options hidden
+    /// now. Hidden questions' answers never leave the device.
     pub fn visible_answers(&self, model: &FormModel, answers: &Answers) -> Answers {
         let mut kept = Answers::default();
         for i in 0..model.fields.len() {
             let field = model.field_at(i);
             if self.is_visible_at(i) && field.kind.is_question() {
-                if let Some(answer) = answers.get(&field.id) {
-                    kept.set(field.id.clone(), answer.clone());
+                if let Some(answer) = self.answer_at(model, i, answers) {
+                    kept.set(field.id.clone(), answer.into_owned());
                 }
             }
         }
@@ -341,6 +380,23 @@ impl Evaluation {
 
 /// The value JSON Logic sees for an answer: trimmed text, parsed numbers, ISO dates; `None`
 /// for blank or unusable answers so that `missing` and truthiness behave as authors expect.
+/// `answer` without the option values in `hidden`: a choice of a hidden option is no answer,
+/// and hidden ones are taken out of a list of choices.
+fn without_hidden<'a>(answer: Option<&'a Answer>, hidden: &[String]) -> Option<Cow<'a, Answer>> {
+    let answer = answer?;
+    if hidden.is_empty() {
+        return Some(Cow::Borrowed(answer));
+    }
+    let is_hidden = |v: &Value| v.as_str().is_some_and(|s| hidden.iter().any(|h| h == s));
+    match answer {
+        Value::Array(items) if items.iter().any(is_hidden) => Some(Cow::Owned(Value::Array(
+            items.iter().filter(|v| !is_hidden(v)).cloned().collect(),
+        ))),
+        single if is_hidden(single) => None,
+        _ => Some(Cow::Borrowed(answer)),
+    }
+}
+
 pub(crate) fn typed_value(field: &Field, answer: Option<&Answer>) -> Option<Value> {
     let answer = answer?;
     let text = || answer.as_str().map(str::trim).filter(|s| !s.is_empty());

@@ -51,7 +51,13 @@ pub fn summary(
                     let code = answers.text(&field.id).trim();
                     model.list_label(list, code, locale).unwrap_or_else(|| code.to_string())
                 }
-                _ => display_value(form, field, answers.get(&field.id), locale),
+                _ => {
+                    let answer = model
+                        .index
+                        .get(&field.id)
+                        .and_then(|&i| evaluation.answer_at(model, i, answers));
+                    display_value(form, field, answer.as_deref(), locale)
+                }
             };
             rows.push(SummaryRow {
                 field: field.id.clone(),

@@ -57,6 +57,12 @@ pub struct Choice {
     /// One sentence under the option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
+    /// Offered only while this holds (JSON Logic over earlier answers, as a question's
+    /// `visible_if`). A hidden option is not shown and cannot be chosen: an answer naming it
+    /// counts as not given. For the inline options of a top-level select, radios or
+    /// checkboxes question only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<Expression>,
 }
 
 /// Which numbers a phone question accepts.

@@ -186,6 +186,23 @@ impl<'a> Linter<'a> {
     }
 
     fn field(&mut self, field: &Field, at: &str, top_level: bool) {
+        // Options are shown or hidden for a top-level select, radios or checkboxes question
+        // only (compile.rs compiles those); anywhere else a condition would be ignored.
+        let conditional_options = top_level
+            && matches!(
+                field.kind,
+                FieldKind::Select { .. } | FieldKind::Radios { .. } | FieldKind::Checkboxes { .. }
+            );
+        if !conditional_options {
+            for (o, option) in field.kind.options().iter().enumerate() {
+                if option.visible_if.is_some() {
+                    self.error(
+                        format!("{at}/options/{o}/visible_if"),
+                        "an option's visible_if works only on a select, radios or checkboxes question outside a group",
+                    );
+                }
+            }
+        }
         if !matches!(field.kind, FieldKind::Content { .. })
             || !matches!(&field.label, Text::Plain(s) if s.is_empty())
         {

@@ -114,6 +114,20 @@ impl<'a> Linter<'a> {
                 .fill_once
                 .as_ref()
                 .and_then(|e| self.expression(e, &format!("{at}/fill_once"), usize::MAX, &owner));
+            // An option's condition reads earlier answers, as its question's does.
+            let options_visible_if = match &field.kind {
+                FieldKind::Select { options, .. }
+                | FieldKind::Radios { options }
+                | FieldKind::Checkboxes { options, .. } => options
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(o, option)| {
+                        let at = format!("{at}/options/{o}/visible_if");
+                        Some((o, self.expression(option.visible_if.as_ref()?, &at, i, &owner)?))
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
             nodes.push(FieldNode {
                 page,
                 index_in_page,
@@ -121,6 +135,7 @@ impl<'a> Linter<'a> {
                 required_if,
                 computed,
                 fill_once,
+                options_visible_if,
             });
         }
         self.computed_cycles(&computed_deps);

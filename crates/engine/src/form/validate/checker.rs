@@ -154,7 +154,9 @@ impl Checker<'_> {
                     .then(|| self.error("option", Msg::SelectValue, None))
             }
             FieldKind::Select { options, .. } | FieldKind::Radios { options } => {
-                let known = options.iter().any(|o| o.value == text);
+                let hidden = self.evaluation.hidden_options(self.model, &self.field.id);
+                let known =
+                    options.iter().any(|o| o.value == text) && !hidden.iter().any(|h| h == text);
                 (!known).then(|| self.error("option", Msg::SelectValue, None))
             }
             FieldKind::YesNo {} => (!matches!(text, "yes" | "no"))
@@ -164,7 +166,10 @@ impl Checker<'_> {
                     .as_array()
                     .map(|a| a.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
-                let unknown = chosen.iter().any(|c| !options.iter().any(|o| o.value == *c));
+                let hidden = self.evaluation.hidden_options(self.model, &self.field.id);
+                let unknown = chosen.iter().any(|c| {
+                    !options.iter().any(|o| o.value == *c) || hidden.iter().any(|h| h == c)
+                });
                 let none_label = exclusive.as_ref().and_then(|none| {
                     options
                         .iter()

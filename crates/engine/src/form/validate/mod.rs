@@ -34,7 +34,8 @@ pub fn validate_page(
         }
         let field = model.field_at(i);
         let checker = Checker { model, evaluation, field, locale, today: model.today() };
-        checker.check(answers.get(&field.id), evaluation.is_required_at(i), None, &mut errors);
+        let answer = evaluation.answer_at(model, i, answers);
+        checker.check(answer.as_deref(), evaluation.is_required_at(i), None, &mut errors);
     }
     for rule in &model.rules {
         let shown_here = node.fields.contains(&rule.field) && evaluation.is_visible_at(rule.field);
