@@ -122,12 +122,16 @@ pub fn question_page(props: &Props) -> Html {
         })
     };
     let view_with = |i: usize, is_heading: bool, reveals: Vec<(AttrValue, Html)>| -> Html {
-        // Options whose `visible_if` does not hold now are not offered.
+        // Texts that insert answers (`{{id}}`) are filled in; options whose `visible_if` does
+        // not hold now are not offered.
         let hidden = state.evaluation.hidden_options(model, &layout.fields[i].id);
-        let field = &if hidden.is_empty() {
-            layout.fields[i].clone()
-        } else {
-            Shared::new(without_options(&layout.fields[i], hidden))
+        let piped = model.piped_field(&state.evaluation, &layout.fields[i], &locale);
+        let field = &match (piped, hidden.is_empty()) {
+            (None, true) => layout.fields[i].clone(),
+            (Some(piped), true) => Shared::new(piped),
+            (piped, false) => {
+                Shared::new(without_options(piped.as_ref().unwrap_or(&layout.fields[i]), hidden))
+            }
         };
         // Only a computed question shows its value worked out.
         let computed = matches!(field.kind, FieldKind::Computed { .. })

@@ -109,6 +109,8 @@ test('[en] register a birth: every kind of error, a warning, the unmarried branc
   await page.getByRole('checkbox', { name: 'Passport' }).check();
   assert.equal(await page.getByRole('checkbox', { name: 'None of these' }).isChecked(), false);
   await next('documents');
+  // The checklist names the baby from the answer given earlier (piping, `{{baby_forenames}}`).
+  await page.getByText('Bring the identity documents you selected to register Olivia Grace’s birth.').waitFor();
   await next('appointment checklist');
   await box('Email address (optional)').fill('siobhan@example');
   await box('UK telephone number').fill('0123');

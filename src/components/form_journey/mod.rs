@@ -123,7 +123,16 @@ pub fn form_journey(props: &Props) -> Html {
             html! { <CheckAnswers state={state.clone()} /> }
         }
         (Screen::Journey, Position::Outcome(outcome)) => {
-            html! { <OutcomePage model={state.model.clone()} {outcome} locale={state.locale.clone()} /> }
+            let (model, locale) = (&state.model, state.locale.as_str());
+            match model.form().outcomes.get(outcome) {
+                Some(o) => {
+                    // The outcome's texts may insert answers (`{{id}}`).
+                    let title = model.piped_text(&state.evaluation, &o.title, locale, false);
+                    let body = model.piped_text(&state.evaluation, &o.body, locale, true);
+                    html! { <OutcomePage title={AttrValue::from(title)} body={AttrValue::from(body)} /> }
+                }
+                None => Html::default(),
+            }
         }
     };
     // Embedded in another site's page, the banner, main content and footer landmarks are the

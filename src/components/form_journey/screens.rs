@@ -41,7 +41,7 @@ pub(super) fn heading(state: &FormState) -> String {
         (Screen::Journey, Position::Outcome(o)) => form
             .outcomes
             .get(o)
-            .map(|o| form.text(&o.title, locale).to_string())
+            .map(|o| model.piped_text(&state.evaluation, &o.title, locale, false))
             .unwrap_or_default(),
     }
 }

@@ -11,5 +11,6 @@ pub mod journey;
 pub mod lists;
 pub mod load;
 pub mod model;
+pub mod piping;
 pub mod summary;
 pub mod validate;

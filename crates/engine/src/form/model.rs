@@ -196,7 +196,7 @@ impl FormModel {
     pub fn page_heading(&self, evaluation: &Evaluation, page: usize, locale: &str) -> String {
         let Some(definition) = self.form.pages.get(page) else { return String::new() };
         if let Some(title) = &definition.title {
-            return self.form.text(title, locale).to_string();
+            return self.piped_text(evaluation, title, locale, false);
         }
         // A follow-up revealed under an option belongs to its question, not to the page.
         let mut visible = definition
@@ -204,7 +204,7 @@ impl FormModel {
             .iter()
             .filter(|f| evaluation.is_visible(self, &f.id) && self.revealed_by(&f.id).is_none());
         match (visible.next(), visible.next()) {
-            (Some(only), None) => self.form.text(&only.label, locale).to_string(),
+            (Some(only), None) => self.piped_text(evaluation, &only.label, locale, false),
             _ => self.form.text(&self.form.title, locale).to_string(),
         }
     }

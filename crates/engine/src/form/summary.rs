@@ -61,7 +61,7 @@ pub fn summary(
             };
             rows.push(SummaryRow {
                 field: field.id.clone(),
-                label: form.text(&field.label, locale).to_string(),
+                label: model.piped_text(evaluation, &field.label, locale, false),
                 value: if value.trim().is_empty() {
                     ui_text(UiText::NotProvided, locale).to_string()
                 } else {

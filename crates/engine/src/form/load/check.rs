@@ -455,3 +455,86 @@ fn looks_like_a_credential(name: &str) -> bool {
     let words: Vec<&str> = name.split(['-', '_']).collect();
     WORDS.iter().any(|w| name.contains(w) && (w.len() > 4 || words.contains(w)))
 }
+
+/// Where a text may insert answers (`{{id}}`): the page it is shown on (an outcome's texts
+/// come after every page: `usize::MAX`), or why not. `pointer` is the text's, locale included.
+fn piping_context(pointer: &str) -> Result<usize, &'static str> {
+    const WHERE: &str = "piping works in a page's title, a question's label, hint, options, content and declaration statement, and an outcome's title and body";
+    let parts: Vec<&str> = pointer.split('/').skip(1).collect();
+    match parts.as_slice() {
+        ["pages", p, "title", _] => p.parse().map_err(|_| WHERE),
+        ["pages", p, "fields", _, "label" | "hint" | "body" | "statement", _]
+        | ["pages", p, "fields", _, "options", _, "label" | "hint", _] => {
+            p.parse().map_err(|_| WHERE)
+        }
+        ["pages", _, "fields", _, "fields", ..] => Err("piping does not work inside a group"),
+        ["outcomes", _, "title" | "body", _] => Ok(usize::MAX),
+        _ => Err(WHERE),
+    }
+}
+
+/// Every string in `value` that holds `{{`, with its JSON pointer.
+fn strings_with_pipes(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(s) if s.contains("{{") => out.push((at.to_string(), s.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings_with_pipes(item, &format!("{at}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                strings_with_pipes(item, &format!("{at}/{}", escape_token(key)), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Linter<'_> {
+    /// Every `{{id}}` names a question or computed value asked on an earlier page than the
+    /// text (any page, for an outcome), where piping works; a text that only looks like one
+    /// (`{{` around no id) is left as text.
+    pub(super) fn piping(&mut self) {
+        let form = self.form;
+        let Ok(value) = serde_json::to_value(form) else { return };
+        let mut found = Vec::new();
+        strings_with_pipes(&value, "", &mut found);
+        let asked: HashMap<&str, (usize, &FieldKind)> =
+            form.fields().map(|(p, f)| (f.id.as_str(), (p, &f.kind))).collect();
+        for (pointer, text) in found {
+            let pipes = crate::form::piping::pipes(&text);
+            if pipes.is_empty() {
+                continue;
+            }
+            // A localized text's pointer ends with its locale; a plain one's does not.
+            let context = piping_context(&pointer)
+                .or_else(|why| piping_context(&format!("{pointer}/-")).map_err(|_| why));
+            let page = match context {
+                Ok(page) => page,
+                Err(why) => {
+                    self.error(pointer, why);
+                    continue;
+                }
+            };
+            for pipe in pipes {
+                let id = pipe.id;
+                match asked.get(id) {
+                    None => self.error(
+                        &pointer,
+                        format!("{{{{{id}}}}} names no question or computed value of this form"),
+                    ),
+                    Some((_, FieldKind::Content { .. } | FieldKind::Group { .. })) => self.error(
+                        &pointer,
+                        format!("{{{{{id}}}}} has no single value to insert (content or a group)"),
+                    ),
+                    Some((p, _)) if *p >= page => self.error(
+                        &pointer,
+                        format!("{{{{{id}}}}} is asked on page {}, not before this text: it would be empty here", form.pages.get(*p).map_or("", |pg| pg.id.as_str())),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}

@@ -41,6 +41,7 @@ fn build(form: Form, today: Date, problems: &mut Vec<Diagnostic>) -> FormModel {
         let mut lint = Linter { form: &form, logic: &logic, problems, fields: HashMap::new() };
         lint.metadata();
         lint.collect_ids();
+        lint.piping();
         let fields = lint.fields_nodes();
         let pages = lint.page_nodes(&fields);
         let rules = lint.rule_nodes(&fields);

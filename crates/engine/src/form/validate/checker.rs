@@ -19,8 +19,10 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    pub(super) fn label(&self) -> &str {
-        self.model.form.text(&self.field.label, self.locale)
+    /// The question's label, its pipes filled in, as the page shows it.
+    pub(super) fn label(&self) -> std::borrow::Cow<'_, str> {
+        let label = self.model.form.text(&self.field.label, self.locale);
+        self.model.pipe(self.evaluation, label, self.locale, false)
     }
 
     pub(super) fn error(&self, rule: &str, msg: Msg, part: Option<String>) -> FieldError {
@@ -41,7 +43,7 @@ impl Checker<'_> {
             .or_else(|| self.field.messages.get(rule));
         let message = match custom {
             Some(custom) => self.model.form.text(custom, self.locale).to_string(),
-            None => i18n::message(&msg, self.label(), self.locale),
+            None => i18n::message(&msg, &self.label(), self.locale),
         };
         FieldError {
             field: self.field.id.clone(),
