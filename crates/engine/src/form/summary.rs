@@ -1,7 +1,7 @@
 //! "Check your answers": each visible question with its answer as the citizen reads it.
 
 use crate::form::answers::{Answer, Answers};
-use crate::form::definition::{Field, FieldKind, Form};
+use crate::form::definition::{Field, FieldKind, Form, Text};
 use crate::form::model::{date_answer, Evaluation, FormModel};
 use crate::formats;
 use crate::text::i18n::{self, ui_text, UiText};
@@ -91,6 +91,23 @@ pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale
     };
     match &field.kind {
         FieldKind::Select { .. } | FieldKind::Radios { .. } => option_label(text),
+        FieldKind::Money { currency, .. }
+        | FieldKind::Computed { currency: Some(currency), .. } => {
+            match formats::parse_number(answer) {
+                Some(amount) => formats::money(amount, currency),
+                None => plain(answer),
+            }
+        }
+        FieldKind::Number { suffix, .. }
+        | FieldKind::Integer { suffix, .. }
+        | FieldKind::Computed { suffix: suffix @ Some(_), .. } => {
+            match formats::parse_number(answer) {
+                Some(number) => {
+                    with_unit(formats::group_digits(number), form, suffix.as_ref(), locale)
+                }
+                None => plain(answer),
+            }
+        }
         FieldKind::Computed { .. } => match text.parse::<formats::Date>() {
             Ok(d) => i18n::format_date(d.year, d.month, d.day, locale),
             Err(_) if answer.is_string() => option_label(text),
@@ -183,6 +200,15 @@ pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale
             Value::String(s) => s.trim().to_string(),
             other => plain(other),
         },
+    }
+}
+
+/// A number with its unit after it, if any: "1,250 m²", "12%".
+fn with_unit(number: String, form: &Form, unit: Option<&Text>, locale: &str) -> String {
+    match unit.map(|u| form.text(u, locale).trim()).filter(|u| !u.is_empty()) {
+        Some(unit) if unit.starts_with('%') => format!("{number}{unit}"),
+        Some(unit) => format!("{number} {unit}"),
+        None => number,
     }
 }
 

@@ -267,6 +267,13 @@ pub enum FieldKind {
         /// page, check answers or the printed record): an internal age, a fee band.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         hidden: bool,
+        /// The value is an amount of money in this currency (ISO 4217, e.g. "CNY"), shown as
+        /// `¥12,500,000`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        currency: Option<String>,
+        /// The value is a number shown with this unit after it, e.g. "m²", "平方米".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        suffix: Option<Text>,
     },
     /// Text for the citizen to read (Markdown; raw HTML is shown as text, never run).
     Content {

@@ -262,12 +262,7 @@ impl<'a> Linter<'a> {
             }
             FieldKind::Money { currency, min, max } => {
                 self.range(at, "min", "max", *min, *max);
-                if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-                    self.error(
-                        format!("{at}/currency"),
-                        format!("currency \"{currency}\" must be an ISO 4217 code like \"CNY\""),
-                    );
-                }
+                self.currency(currency, at);
             }
             FieldKind::Date { not_before, not_after, before, after, min_age, max_age, .. } => {
                 for (name, bound) in [
@@ -394,7 +389,21 @@ impl<'a> Linter<'a> {
             FieldKind::Declaration { statement } => {
                 self.text(statement, || format!("{at}/statement"))
             }
-            FieldKind::Computed { options, .. } => self.options(options, at),
+            FieldKind::Computed { options, currency, suffix, .. } => {
+                self.options(options, at);
+                if let Some(currency) = currency {
+                    self.currency(currency, at);
+                }
+                if let Some(s) = suffix {
+                    self.text(s, || format!("{at}/suffix"));
+                }
+                if currency.is_some() && suffix.is_some() {
+                    self.error(
+                        format!("{at}/suffix"),
+                        "a value is money (currency) or a number with a unit (suffix), not both",
+                    );
+                }
+            }
             FieldKind::Email {}
             | FieldKind::Phone { .. }
             | FieldKind::Url {}
@@ -408,6 +417,15 @@ impl<'a> Linter<'a> {
         self.range(at, "min_length", "max_length", min.map(f64::from), max.map(f64::from));
         if max == Some(0) {
             self.error(format!("{at}/max_length"), "max_length must be at least 1");
+        }
+    }
+
+    fn currency(&mut self, currency: &str, at: &str) {
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            self.error(
+                format!("{at}/currency"),
+                format!("currency \"{currency}\" must be an ISO 4217 code like \"CNY\""),
+            );
         }
     }
 
