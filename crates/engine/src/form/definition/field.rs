@@ -235,6 +235,10 @@ pub enum FieldKind {
         /// Most files.
         #[serde(default = "one")]
         max_count: u32,
+        /// Fewest files, once any is chosen (e.g. 2: both sides of a card); an optional
+        /// question may still have none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_count: Option<u32>,
     },
     /// A postal address; the answer is an object of parts.
     Address {

@@ -63,7 +63,7 @@ fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
         "select" => &["options", "options_from"],
         "radios" => &["options"],
         "checkboxes" => &["options", "exclusive", "min_selected", "max_selected"],
-        "file" => &["accept", "max_size", "max_count"],
+        "file" => &["accept", "max_size", "max_count", "min_count"],
         "address" => &["style"],
         "group" => &["fields", "min_items", "max_items", "item_label"],
         "computed" => &["expression", "options", "hidden", "currency", "suffix"],
@@ -131,7 +131,7 @@ keys! {
         min_age: u32, max_age: u32, months_before_today: u32,
         region: PhoneRegion, options: Vec<Choice>, options_from: String,
         exclusive: String, min_selected: u32, max_selected: u32,
-        accept: Vec<String>, max_size: u64, max_count: u32, style: AddressStyle,
+        accept: Vec<String>, max_size: u64, max_count: u32, min_count: u32, style: AddressStyle,
         fields: Vec<Field>, min_items: u32, max_items: u32, item_label: Text,
         expression: Expression, hidden: bool, body: Text, statement: Text,
 }
@@ -241,6 +241,7 @@ impl Keys {
                 accept: need(self.accept, "accept")?,
                 max_size: need(self.max_size, "max_size")?,
                 max_count: self.max_count.unwrap_or(1),
+                min_count: self.min_count,
             },
             "address" => FieldKind::Address { style: need(self.style, "style")? },
             "group" => FieldKind::Group {

@@ -341,7 +341,15 @@ impl<'a> Linter<'a> {
                     );
                 }
             }
-            FieldKind::File { accept, max_size, max_count } => {
+            FieldKind::File { accept, max_size, max_count, min_count } => {
+                if let Some(min) = min_count {
+                    if *min == 0 || min > max_count {
+                        self.error(
+                            format!("{at}/min_count"),
+                            format!("min_count must be 1 to max_count ({max_count}), not {min}"),
+                        );
+                    }
+                }
                 if accept.is_empty() {
                     self.error(
                         format!("{at}/accept"),

@@ -205,8 +205,8 @@ impl Checker<'_> {
                     None
                 }
             }
-            FieldKind::File { accept, max_size, max_count } => {
-                self.files(answer, accept, *max_size, *max_count)
+            FieldKind::File { accept, max_size, max_count, min_count } => {
+                self.files(answer, accept, *max_size, (min_count.unwrap_or(0), *max_count))
             }
             FieldKind::Address { style } => self.address(answer, *style),
             FieldKind::Group { fields, min_items, max_items, item_label } => {

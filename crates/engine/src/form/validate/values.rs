@@ -81,11 +81,15 @@ impl Checker<'_> {
         answer: &Answer,
         accept: &[String],
         max_size: u64,
-        max_count: u32,
+        (min_count, max_count): (u32, u32),
     ) -> Option<FieldError> {
         let files = answer.as_array()?;
         if files.len() > max_count as usize {
             return Some(self.error("max_count", Msg::TooManyFiles(max_count), None));
+        }
+        // None chosen is the question's `required` to say.
+        if !files.is_empty() && files.len() < min_count as usize {
+            return Some(self.error("min_count", Msg::TooFewFiles(min_count), None));
         }
         for file in files {
             let media_type = file.get("type").and_then(Value::as_str).unwrap_or("");

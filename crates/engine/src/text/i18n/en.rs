@@ -309,6 +309,7 @@ fn message(msg: &Msg, label: &str) -> String {
         FileTooBig(size) => format!("The selected file must be smaller than {size}"),
         FileEmpty => "The selected file is empty".to_string(),
         TooManyFiles(n) => format!("Select {n} files or fewer"),
+        TooFewFiles(n) => format!("Select at least {n} files"),
         CnRegion => "Select the province, city and district".to_string(),
         CnStreet => "Enter the street address".to_string(),
         UkLine1 => "Enter address line 1, typically the building and street".to_string(),

@@ -486,6 +486,7 @@ pub(crate) enum Msg {
     FileTooBig(String),
     FileEmpty,
     TooManyFiles(u32),
+    TooFewFiles(u32),
     CnRegion,
     CnStreet,
     UkLine1,

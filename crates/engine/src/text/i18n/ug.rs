@@ -342,6 +342,7 @@ fn message(msg: &Msg, label: &str) -> String {
         }
         FileEmpty => "تاللانغان ھۆججەت قۇرۇق".to_string(),
         TooManyFiles(n) => format!("ئەڭ كۆپ بولغاندا {n} ھۆججەت يۈكلەڭ"),
+        TooFewFiles(n) => format!("ئەڭ ئاز بولغاندا {n} ھۆججەت يۈكلەڭ"),
         CnRegion => "ئۆلكە، شەھەر ۋە رايوننى (ناھىيەنى) تاللاڭ".to_string(),
         CnStreet => "تەپسىلىي ئادرېسنى تولدۇرۇڭ".to_string(),
         UkLine1 => "ئادرېسنىڭ 1-قۇرىنى تولدۇرۇڭ (ئادەتتە بىنا ۋە كوچا)".to_string(),

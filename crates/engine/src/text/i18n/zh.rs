@@ -300,6 +300,7 @@ fn message(msg: &Msg, label: &str) -> String {
         FileTooBig(size) => format!("所选文件必须小于{size}"),
         FileEmpty => "所选文件为空".to_string(),
         TooManyFiles(n) => format!("最多上传{n}个文件"),
+        TooFewFiles(n) => format!("至少上传{n}个文件"),
         CnRegion => "请选择省、市、区（县）".to_string(),
         CnStreet => "请填写详细地址".to_string(),
         UkLine1 => "请填写地址第一行（通常是门牌号和街道）".to_string(),
