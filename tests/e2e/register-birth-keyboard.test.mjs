@@ -122,10 +122,17 @@ test('[en] register a birth of twins using only the keyboard', async () => {
   await type('UK telephone number', '07700 900 982');
   await next('Check your answers', 'contact');
 
-  const summary = await page.locator('.ow-summary-list').innerText();
-  for (const expected of ['England or Wales', 'Baby 1: Amelia Rose, O’Brien-Smith, 09:31', 'SE1 7PH', 'Passport', 'Not provided']) {
+  const summary = await page.locator('main').innerText();
+  for (const expected of ['England or Wales', 'SE1 7PH', 'Passport', 'Not provided']) {
     assert.ok(summary.includes(expected), `check answers shows ${expected}:\n${summary}`);
   }
+  // The other baby is a card of its own, with its answers and a Change link for it.
+  const card = page.locator('.ow-summary-card').filter({ has: page.getByRole('heading', { level: 3, name: 'Baby 1' }) });
+  const text = await card.innerText();
+  for (const expected of ['Amelia Rose', 'O’Brien-Smith', '09:31']) {
+    assert.ok(text.includes(expected), `the card shows ${expected}:\n${text}`);
+  }
+  await card.getByRole('link', { name: 'Change Baby 1' }).waitFor();
   await assertAccessible(page, 'check answers');
   assert.deepEqual(page.problems, []);
 });

@@ -57,7 +57,7 @@ pub use form::journey::{Position, CONFIRMATION};
 pub use form::lists::{in_list_file, list_file, FormLoad};
 pub use form::load::load_form;
 pub use form::model::{End, Evaluation, FormModel};
-pub use form::summary::{display_value, summary, SummaryRow};
+pub use form::summary::{display_value, summary, SummaryItem, SummaryRow};
 pub use form::validate::{validate_page, FieldError};
 pub use guide::Delivery as ResultDelivery;
 pub use guide::{

@@ -22,6 +22,51 @@ pub struct SummaryRow {
     pub page: String,
     /// Computed values are shown but cannot be changed.
     pub changeable: bool,
+    /// For a repeatable group: each item as a titled block of its answers ("Baby 1"), which
+    /// check answers shows as a card with its own Change link; `value` says the same in lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<SummaryItem>,
+}
+
+/// One item of a repeatable group on check answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SummaryItem {
+    /// "Baby 1": the group's `item_label` (else its label) and the item's number.
+    pub title: String,
+    /// Each question of the item as `[label, answer]` ("Not provided" when skipped).
+    pub rows: Vec<[String; 2]>,
+}
+
+/// The items of a group's answer, as blocks.
+fn group_items(
+    form: &Form,
+    field: &Field,
+    answer: Option<&Answer>,
+    locale: &str,
+) -> Vec<SummaryItem> {
+    let FieldKind::Group { fields, item_label, .. } = &field.kind else { return Vec::new() };
+    let name = form.text(item_label.as_ref().unwrap_or(&field.label), locale);
+    let items = answer.and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| SummaryItem {
+            title: format!("{name} {}", n + 1),
+            rows: fields
+                .iter()
+                .filter(|f| f.kind.is_question())
+                .map(|f| {
+                    let value = display_value(form, f, item.get(&f.id), locale);
+                    let value = if value.trim().is_empty() {
+                        ui_text(UiText::NotProvided, locale).to_string()
+                    } else {
+                        value
+                    };
+                    [form.text(&f.label, locale).to_string(), value]
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The rows for every visible question on the path, in journey order.
@@ -43,6 +88,7 @@ pub fn summary(
             {
                 continue;
             }
+            let mut items = Vec::new();
             let value = match &field.kind {
                 FieldKind::Computed { .. } => {
                     display_value(form, field, evaluation.value(model, &field.id), locale)
@@ -56,6 +102,7 @@ pub fn summary(
                         .index
                         .get(&field.id)
                         .and_then(|&i| evaluation.answer_at(model, i, answers));
+                    items = group_items(form, field, answer.as_deref(), locale);
                     display_value(form, field, answer.as_deref(), locale)
                 }
             };
@@ -69,6 +116,7 @@ pub fn summary(
                 },
                 page: page.id.clone(),
                 changeable: field.kind.is_question(),
+                items,
             });
         }
     }
