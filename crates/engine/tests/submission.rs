@@ -295,3 +295,73 @@ fn a_request_body_reads_back_what_it_writes() {
         assert!(err.contains(problem), "{json}: {err}");
     }
 }
+
+/// The envelope keeps the answers as typed and adds them as the engine reads them; the flat
+/// encodings carry the read values; the receiver refuses a map that does not follow.
+#[test]
+fn values_as_typed_and_normalised_per_encoding() {
+    let birth = {
+        let (model, problems) = load_form(
+            include_str!("../../../forms/register-birth.json"),
+            Date::new(2026, 11, 27).unwrap(),
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        model.unwrap()
+    };
+    let examples: Value =
+        serde_json::from_str(include_str!("../../../forms/register-birth.examples.json")).unwrap();
+    let example = examples["examples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["expect"]["complete"] == true)
+        .unwrap();
+    let mut answers: Answers = serde_json::from_value(example["answers"].clone()).unwrap();
+    answers.set("phone", json!("07700 900 982"));
+    let mut address = answers.get("informant_address").unwrap().clone();
+    address["postcode"] = json!("se1 7pb");
+    answers.set("informant_address", address);
+    let package = birth.package(&answers, "en", "2026-11-27T10:00:00Z", KEY).unwrap();
+    // As typed…
+    assert_eq!(package.answers.get("phone"), Some(&json!("07700 900 982")));
+    assert_eq!(
+        package.answers.get("baby_date_of_birth"),
+        Some(&json!({"day": "20", "month": "Nov", "year": "2026"}))
+    );
+    // …and as read: E.164, the canonical postcode, an ISO date.
+    assert_eq!(package.normalised.get("phone"), Some(&json!("+447700900982")));
+    assert_eq!(package.normalised.get("informant_address").unwrap()["postcode"], "SE1 7PB");
+    assert_eq!(package.normalised.get("baby_date_of_birth"), Some(&json!("2026-11-20")));
+    assert!(birth.check_package(&package).is_ok());
+
+    // The flat encodings carry the read values.
+    let mut definition: Value =
+        serde_json::from_str(include_str!("../../../forms/register-birth.json")).unwrap();
+    definition["submission"] = json!({"url": "https://x.example/a", "encoding": "urlencoded"});
+    let model = load_form(&definition.to_string(), Date::new(2026, 11, 27).unwrap()).0.unwrap();
+    let settings = model.form().submission_settings();
+    let RequestBody::Urlencoded { text } = model.request(&package, &settings).body else {
+        panic!("urlencoded")
+    };
+    for pair in [
+        "phone=%2B447700900982",
+        "informant_address.postcode=SE1+7PB",
+        "baby_date_of_birth=2026-11-20",
+    ] {
+        assert!(text.split('&').any(|p| p == pair), "{pair} in {text}");
+    }
+
+    // A map that does not follow from the answers is refused; none (an older device) is not.
+    let mut altered = package.clone();
+    altered.normalised.set("phone", json!("+440000000000"));
+    assert!(birth.check_package(&altered).is_err());
+    let mut older = package.clone();
+    older.normalised = Answers::default();
+    assert!(birth.check_package(&older).is_ok());
+    // The Chinese mobile is its 11 digits.
+    let registration = registration(None);
+    let mut answers = Answers::default();
+    answers.set("mobile", json!("138 1234 5678"));
+    let evaluation = registration.evaluate(&answers);
+    assert_eq!(evaluation.value(&registration, "mobile"), Some(&json!("13812345678")));
+}

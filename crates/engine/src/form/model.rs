@@ -4,7 +4,7 @@
 
 use crate::form::answers::{Answer, Answers};
 use crate::form::definition::Choice;
-use crate::form::definition::{Field, FieldKind, Form};
+use crate::form::definition::{Field, FieldKind, Form, PhoneRegion};
 use crate::formats::{self, Date};
 use crate::logic::{Compiled, Logic};
 use serde_json::Value;
@@ -423,7 +423,26 @@ pub(crate) fn typed_value(field: &Field, answer: Option<&Answer>) -> Option<Valu
         FieldKind::Declaration { .. } => {
             (answer == &Value::Bool(true)).then_some(Value::Bool(true))
         }
-        FieldKind::Address { .. } => answer.is_object().then(|| answer.clone()),
+        // A UK postcode in its canonical spacing, upper-case ("sw1a1aa" → "SW1A 1AA").
+        FieldKind::Address { .. } => answer.as_object().map(|parts| {
+            let mut parts = parts.clone();
+            if let Some(code) = parts.get("postcode").and_then(Value::as_str) {
+                if let Ok(canonical) = formats::uk_postcode(code) {
+                    parts.insert("postcode".into(), Value::String(canonical));
+                }
+            }
+            Value::Object(parts)
+        }),
+        // Phone numbers as digits: a Chinese mobile's 11, anything else in E.164 (+44…); as
+        // typed while they are not a number (validation says so).
+        FieldKind::Phone { region } => text().map(|s| {
+            let normal = match region {
+                PhoneRegion::Cn => formats::cn_mobile(s),
+                PhoneRegion::Uk => formats::uk_phone(s),
+                PhoneRegion::International => formats::international_phone(s),
+            };
+            Value::String(normal.unwrap_or_else(|_| s.to_string()))
+        }),
         FieldKind::Content { .. } | FieldKind::Computed { .. } => None,
         // Codes are compared as normalised ("110105 19491231 002x" is "11010519491231002X").
         FieldKind::Text { format: Some(format), .. } => {

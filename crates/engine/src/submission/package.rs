@@ -27,6 +27,14 @@ pub struct Package {
     pub locale: String,
     /// The answers to visible questions only, as typed.
     pub answers: Answers,
+    /// The same answers as the engine reads them, for systems that want one form of each
+    /// value: numbers and money as numbers, dates as `YYYY-MM-DD`, codes upper-case in their
+    /// canonical spacing (NINO, postcodes, ID numbers), phone numbers as digits (E.164 but for
+    /// a Chinese mobile's 11). Files are in `attachments`. Derived from `answers`, so outside
+    /// the checksum; the receiver refuses a package whose map does not follow from them (an
+    /// empty one, from an older device, is accepted).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub normalised: Answers,
     /// Computed values, by field id.
     pub computed: Answers,
     /// Uploaded files' descriptions (the contents travel separately).
@@ -140,6 +148,7 @@ impl FormModel {
             form_id: self.form.id.clone(),
             form_version: self.form.version.clone(),
             locale: locale.to_string(),
+            normalised: self.normalised(&answers),
             answers,
             computed,
             attachments,
@@ -193,7 +202,25 @@ impl FormModel {
             // Answers to hidden questions, or computed values that do not follow from the answers.
             return Err(PackageProblem::Checksum);
         }
+        if !package.normalised.0.is_empty() && rebuilt.normalised != package.normalised {
+            return Err(PackageProblem::Malformed { field: "normalised".into() });
+        }
         Ok(())
+    }
+
+    /// Each answer as the engine reads it (see [`Package::normalised`]); files left out.
+    fn normalised(&self, answers: &Answers) -> Answers {
+        let mut out = Answers::default();
+        for (id, answer) in &answers.0 {
+            let Some((_, field)) = self.field(id) else { continue };
+            if matches!(field.kind, FieldKind::File { .. }) {
+                continue;
+            }
+            if let Some(value) = crate::form::model::typed_value(field, Some(answer)) {
+                out.set(id.clone(), value);
+            }
+        }
+        out
     }
 
     fn page_errors(&self, answers: &Answers, locale: &str) -> Vec<PageError> {
@@ -259,4 +286,8 @@ fn is_uuid_v4(key: &str) -> bool {
     hex_and_dashes
         && bytes[14] == b'4'
         && matches!(bytes[19], b'8' | b'9' | b'a' | b'b' | b'A' | b'B')
+}
+
+fn is_empty(answers: &Answers) -> bool {
+    answers.0.is_empty()
 }
