@@ -40,7 +40,8 @@ impl PageLayout {
                 // A reference list (ethnic groups…) was fetched with the form; the drop-down
                 // shows it like inline options.
                 let mut field = field.clone();
-                if let FieldKind::Select { options, options_from: Some(list) } = &mut field.kind {
+                if let FieldKind::Select { options, options_from: Some(list), .. } = &mut field.kind
+                {
                     if options.is_empty() {
                         *options = model.list(list);
                     }
@@ -122,16 +123,21 @@ pub fn question_page(props: &Props) -> Html {
         })
     };
     let view_with = |i: usize, is_heading: bool, reveals: Vec<(AttrValue, Html)>| -> Html {
-        // Texts that insert answers (`{{id}}`) are filled in; options whose `visible_if` does
-        // not hold now are not offered.
-        let hidden = state.evaluation.hidden_options(model, &layout.fields[i].id);
-        let piped = model.piped_field(&state.evaluation, &layout.fields[i], &locale);
-        let field = &match (piped, hidden.is_empty()) {
-            (None, true) => layout.fields[i].clone(),
-            (Some(piped), true) => Shared::new(piped),
-            (piped, false) => {
-                Shared::new(without_options(piped.as_ref().unwrap_or(&layout.fields[i]), hidden))
+        // Texts that insert answers (`{{id}}`) are filled in; a keyed select offers the
+        // options under its key question's answer; options whose `visible_if` does not hold
+        // now are not offered.
+        let base = &layout.fields[i];
+        let hidden = state.evaluation.hidden_options(model, &base.id);
+        let offered = model.offered_options(&state.evaluation, base);
+        let piped = model.piped_field(&state.evaluation, base, &locale);
+        let field = &if piped.is_none() && hidden.is_empty() && offered.is_none() {
+            base.clone()
+        } else {
+            let mut field = piped.unwrap_or_else(|| Field::clone(base));
+            if let (Some(offered), FieldKind::Select { options, .. }) = (offered, &mut field.kind) {
+                *options = offered;
             }
+            Shared::new(without_options(&field, hidden))
         };
         // Only a computed question shows its value worked out.
         let computed = matches!(field.kind, FieldKind::Computed { .. })

@@ -118,3 +118,70 @@ fn an_option_s_condition_reads_earlier_answers_and_works_where_it_is_compiled() 
         "{problems:?}"
     );
 }
+
+/// A select whose options depend on an earlier answer: councils by nation.
+fn keyed() -> Value {
+    json!({"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en"], "pages": [
+        {"id": "where", "fields": [
+            {"id": "nation", "type": "radios", "label": "Nation", "required": true, "options": [
+                {"value": "england", "label": "England"}, {"value": "wales", "label": "Wales"}]},
+            {"id": "council", "type": "select", "label": "Council", "required": true, "options_key": "nation", "options": [
+                {"value": "camden", "label": "Camden", "keys": ["england"]},
+                {"value": "cardiff", "label": "Cardiff", "keys": ["wales"]},
+                {"value": "border", "label": "Border council", "keys": ["england", "wales"]}]}]}]})
+}
+
+#[test]
+fn a_keyed_select_offers_and_accepts_only_the_options_under_the_key_answer() {
+    let (model, problems) = load(&keyed());
+    assert!(problems.is_empty(), "{problems:?}");
+    let model = model.unwrap();
+    let council = model.form().pages[0].fields[1].clone();
+    let offered = |answers: &Answers| -> Vec<String> {
+        model
+            .offered_options(&model.evaluate(answers), &council)
+            .unwrap()
+            .into_iter()
+            .map(|o| o.value)
+            .collect()
+    };
+    assert!(offered(&answers(json!({}))).is_empty(), "nothing before the nation");
+    assert_eq!(offered(&answers(json!({"nation": "wales"}))), ["cardiff", "border"]);
+
+    // Cardiff chosen, then the nation changed: the answer no longer counts.
+    let changed = answers(json!({"nation": "england", "council": "cardiff"}));
+    let evaluation = model.evaluate(&changed);
+    assert_eq!(evaluation.value(&model, "council"), None);
+    let errors = validate_page(&model, &evaluation, 0, &changed, "en");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "council");
+    let fine = answers(json!({"nation": "england", "council": "border"}));
+    assert!(validate_page(&model, &model.evaluate(&fine), 0, &fine, "en").is_empty());
+    assert_eq!(
+        model.evaluate(&fine).visible_answers(&model, &fine).get("council"),
+        Some(&json!("border"))
+    );
+
+    // Lint: the key asked first, keys only where a select has options_key.
+    let mut later = keyed();
+    later["pages"][0]["fields"][1]["options_key"] = json!("council");
+    let problems = load(&later).1;
+    assert!(
+        problems.iter().any(|p| p.starts_with("/pages/0/fields/1/options_key: error")),
+        "{problems:?}"
+    );
+    let mut stray = keyed();
+    stray["pages"][0]["fields"][0]["options"][0]["keys"] = json!(["x"]);
+    let problems = load(&stray).1;
+    assert!(
+        problems.iter().any(|p| p.starts_with("/pages/0/fields/0/options/0/keys: error")),
+        "{problems:?}"
+    );
+    let mut unkeyed = keyed();
+    unkeyed["pages"][0]["fields"][1]["options"][2]["keys"] = json!([]);
+    let problems = load(&unkeyed).1;
+    assert!(
+        problems.iter().any(|p| p.starts_with("/pages/0/fields/1/options/2/keys: warning")),
+        "{problems:?}"
+    );
+}

@@ -247,12 +247,25 @@ impl FormModel {
                     Some(condition) => self.holds(condition, &values),
                     None => field.required,
                 };
-                let hidden: Vec<String> = field_node
+                let mut hidden: Vec<String> = field_node
                     .options_visible_if
                     .iter()
                     .filter(|(_, condition)| !self.holds(condition, &values))
                     .filter_map(|(o, _)| field.kind.options().get(*o).map(|c| c.value.clone()))
                     .collect();
+                // A keyed select's answer counts only under the key answered now (only the
+                // chosen value is looked at: a list may have thousands).
+                if let FieldKind::Select { options_key: Some(key), .. } = &field.kind {
+                    let key = self.index.get(key).and_then(|&k| values.get(k)?.as_ref());
+                    if let Some(chosen) = answers.get(&field.id).and_then(Value::as_str) {
+                        if !self
+                            .option_of(field, chosen.trim())
+                            .is_some_and(|o| keyed_under(o, key))
+                        {
+                            hidden.push(chosen.to_string());
+                        }
+                    }
+                }
                 let answer = without_hidden(answers.get(&field.id), &hidden);
                 if !hidden.is_empty() {
                     hidden_options.push((i, hidden));
@@ -292,6 +305,34 @@ impl FormModel {
     fn eval(&self, compiled: &Compiled, values: &[Option<Value>]) -> Value {
         self.logic
             .eval(compiled, |name| self.index.get(name).and_then(|&i| values.get(i)?.as_ref()))
+    }
+
+    /// The option `value` of a select, radios or checkboxes question, inline or in its list.
+    fn option_of<'a>(&'a self, field: &'a Field, value: &str) -> Option<&'a Choice> {
+        let inline = field.kind.options().iter().find(|o| o.value == value);
+        match &field.kind {
+            FieldKind::Select { options_from: Some(list), .. } if inline.is_none() => {
+                self.lists.get(list)?.iter().find(|o| o.value == value)
+            }
+            _ => inline,
+        }
+    }
+
+    /// For a select with `options_key`: the options offered under the key question's answer
+    /// now (inline or from its list); None for any other question.
+    pub fn offered_options(&self, evaluation: &Evaluation, field: &Field) -> Option<Vec<Choice>> {
+        let FieldKind::Select { options, options_from, options_key: Some(key) } = &field.kind
+        else {
+            return None;
+        };
+        let key = evaluation.value(self, key);
+        let source = match options_from {
+            Some(list) if options.is_empty() => {
+                self.lists.get(list).map(Vec::as_slice).unwrap_or(&[])
+            }
+            _ => options.as_slice(),
+        };
+        Some(source.iter().filter(|o| keyed_under(o, key)).cloned().collect())
     }
 
     /// Whether top-level field `i` is about the person filling in the form, for these answers.
@@ -380,6 +421,17 @@ impl Evaluation {
 
 /// The value JSON Logic sees for an answer: trimmed text, parsed numbers, ISO dates; `None`
 /// for blank or unusable answers so that `missing` and truthiness behave as authors expect.
+/// Whether `option` is offered under the key question's value `key` (none: nothing is).
+fn keyed_under(option: &Choice, key: Option<&Value>) -> bool {
+    let key = match key {
+        Some(Value::String(s)) => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        _ => return false,
+    };
+    option.keys.contains(&key)
+}
+
 /// `answer` without the option values in `hidden`: a choice of a hidden option is no answer,
 /// and hidden ones are taken out of a list of choices.
 fn without_hidden<'a>(answer: Option<&'a Answer>, hidden: &[String]) -> Option<Cow<'a, Answer>> {

@@ -81,7 +81,7 @@ impl FormModel {
         let Some(&i) = self.index.get(id) else { return String::new() };
         let field = self.field_at(i);
         let Some(value) = evaluation.value(self, id) else { return String::new() };
-        if let FieldKind::Select { options, options_from: Some(list) } = &field.kind {
+        if let FieldKind::Select { options, options_from: Some(list), .. } = &field.kind {
             if options.is_empty() {
                 let code = value.as_str().unwrap_or_default();
                 return self.list_label(list, code, locale).unwrap_or_else(|| code.to_string());

@@ -93,7 +93,9 @@ pub fn summary(
                 FieldKind::Computed { .. } => {
                     display_value(form, field, evaluation.value(model, &field.id), locale)
                 }
-                FieldKind::Select { options, options_from: Some(list) } if options.is_empty() => {
+                FieldKind::Select { options, options_from: Some(list), .. }
+                    if options.is_empty() =>
+                {
                     let code = answers.text(&field.id).trim();
                     model.list_label(list, code, locale).unwrap_or_else(|| code.to_string())
                 }

@@ -57,6 +57,10 @@ pub struct Choice {
     /// One sentence under the option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
+    /// For a select with `options_key`: the answers to that question this option is
+    /// offered under (e.g. `["england"]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
     /// Offered only while this holds (JSON Logic over earlier answers, as a question's
     /// `visible_if`). A hidden option is not shown and cannot be chosen: an answer naming it
     /// counts as not given. For the inline options of a top-level select, radios or
@@ -204,6 +208,10 @@ pub enum FieldKind {
         /// Or a reference list under `forms/data/` loaded on demand, e.g. `"cn-ethnic-groups"`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         options_from: Option<String>,
+        /// An earlier question whose answer picks the options offered: those whose `keys`
+        /// hold it (councils by nation, districts by city). Unanswered, none are offered.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        options_key: Option<String>,
     },
     /// One option from a short list.
     Radios {

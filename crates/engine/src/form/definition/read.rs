@@ -60,7 +60,7 @@ fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
         ],
         "email" | "url" | "yes_no" => &[],
         "phone" => &["region"],
-        "select" => &["options", "options_from"],
+        "select" => &["options", "options_from", "options_key"],
         "radios" => &["options"],
         "checkboxes" => &["options", "exclusive", "min_selected", "max_selected"],
         "file" => &["accept", "max_size", "max_count", "min_count"],
@@ -129,7 +129,7 @@ keys! {
         min: Number, max: Number, suffix: Text, currency: String,
         not_before: String, not_after: String, before: String, after: String,
         min_age: u32, max_age: u32, months_before_today: u32,
-        region: PhoneRegion, options: Vec<Choice>, options_from: String,
+        region: PhoneRegion, options: Vec<Choice>, options_from: String, options_key: String,
         exclusive: String, min_selected: u32, max_selected: u32,
         accept: Vec<String>, max_size: u64, max_count: u32, min_count: u32, style: AddressStyle,
         fields: Vec<Field>, min_items: u32, max_items: u32, item_label: Text,
@@ -228,6 +228,7 @@ impl Keys {
             "select" => FieldKind::Select {
                 options: self.options.unwrap_or_default(),
                 options_from: self.options_from,
+                options_key: self.options_key,
             },
             "radios" => FieldKind::Radios { options: need(self.options, "options")? },
             "checkboxes" => FieldKind::Checkboxes {

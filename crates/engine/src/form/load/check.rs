@@ -290,7 +290,7 @@ impl<'a> Linter<'a> {
                     max_age.map(f64::from),
                 );
             }
-            FieldKind::Select { options, options_from } => {
+            FieldKind::Select { options, options_from, options_key } => {
                 if options.is_empty() && options_from.is_none() {
                     self.error(
                         format!("{at}/options"),
@@ -303,18 +303,42 @@ impl<'a> Linter<'a> {
                     }
                 }
                 self.options(options, at);
+                match options_key {
+                    // The key question comes first: its answer must be known when the options
+                    // are shown.
+                    Some(key) => {
+                        let this = self.fields.get(field.id.as_str()).map(|(i, _)| *i);
+                        match self.fields.get(key.as_str()) {
+                            Some((k, _)) if top_level && this.is_some_and(|i| *k < i) => {}
+                            Some(_) if !top_level => self.error(format!("{at}/options_key"), "options_key works on a question outside a group"),
+                            Some(_) => self.error(format!("{at}/options_key"), format!("\"{key}\" is not asked before this question: its answer would not be known when the options are shown")),
+                            None => self.error(format!("{at}/options_key"), format!("\"{key}\" is not a question of this form")),
+                        }
+                        for (o, option) in options.iter().enumerate() {
+                            if option.keys.is_empty() {
+                                self.warning(
+                                    format!("{at}/options/{o}/keys"),
+                                    "no keys: with options_key, this option is never offered",
+                                );
+                            }
+                        }
+                    }
+                    None => self.no_keys(options, at),
+                }
             }
             FieldKind::Radios { options } => {
                 if options.is_empty() {
                     self.error(format!("{at}/options"), "the option list is empty");
                 }
                 self.options(options, at);
+                self.no_keys(options, at);
             }
             FieldKind::Checkboxes { options, exclusive, min_selected, max_selected } => {
                 if options.is_empty() {
                     self.error(format!("{at}/options"), "the option list is empty");
                 }
                 self.options(options, at);
+                self.no_keys(options, at);
                 if let Some(none) = exclusive {
                     if !options.iter().any(|o| &o.value == none) {
                         self.error(
@@ -425,6 +449,18 @@ impl<'a> Linter<'a> {
         self.range(at, "min_length", "max_length", min.map(f64::from), max.map(f64::from));
         if max == Some(0) {
             self.error(format!("{at}/max_length"), "max_length must be at least 1");
+        }
+    }
+
+    /// Option `keys` mean something only to a select with `options_key`.
+    fn no_keys(&mut self, options: &[Choice], at: &str) {
+        for (o, option) in options.iter().enumerate() {
+            if !option.keys.is_empty() {
+                self.error(
+                    format!("{at}/options/{o}/keys"),
+                    "keys work only on a select question with options_key",
+                );
+            }
         }
     }
 

@@ -151,8 +151,9 @@ impl Checker<'_> {
                 };
                 format.check(text, self.today).is_err().then(|| self.error("format", msg, None))
             }
-            FieldKind::Select { options, options_from: Some(list) } if options.is_empty() => {
-                (!self.model.list_has(list, text))
+            FieldKind::Select { options, options_from: Some(list), .. } if options.is_empty() => {
+                let hidden = self.evaluation.hidden_options(self.model, &self.field.id);
+                (!self.model.list_has(list, text) || hidden.iter().any(|h| h == text))
                     .then(|| self.error("option", Msg::SelectValue, None))
             }
             FieldKind::Select { options, .. } | FieldKind::Radios { options } => {
