@@ -13,7 +13,8 @@ use crate::routing::use_paths;
 use crate::shared::Shared;
 use onewindow_engine::analytics::{rating_text, RatingText};
 use onewindow_engine::{
-    duration_text, online_depth_text, ui_text, Catalog, Checklist, ResultDelivery, Service, UiText,
+    duration_text, online_depth_text, renewal_text, ui_text, Catalog, Checklist, ResultDelivery,
+    Service, UiText,
 };
 use yew::prelude::*;
 
@@ -217,6 +218,16 @@ pub(crate) fn guide_view(props: &GuideProps) -> Html {
                         ResultDelivery::Electronic => UiText::ElectronicLicence,
                     }, locale) }</li> }) }
                 </ul>
+                if g.result.valid_for.is_some() || g.result.renew_before_expiry.is_some() {
+                    <dl class="ow-facts">
+                        if let Some(v) = &g.result.valid_for {
+                            <dt>{ ui_text(UiText::ValidFor, locale) }</dt><dd>{ duration_text(v.value, v.unit, locale) }</dd>
+                        }
+                        if let Some(r) = &g.result.renew_before_expiry {
+                            <dt>{ ui_text(UiText::Renewal, locale) }</dt><dd>{ renewal_text(r.value, r.unit, locale) }</dd>
+                        }
+                    </dl>
+                }
             </section>
             <section aria-labelledby="where">
                 <h2 class="ow-heading-m" id="where" tabindex="-1">{ ui_text(UiText::WhereToGo, locale) }</h2>

@@ -143,6 +143,13 @@ fn every_page_of_the_shipped_catalog_is_written_in_every_locale() {
                 assert!(html.contains(&escaped), "{locale}: {list} \"{text}\" missing");
             }
         }
+        // How long the permit is valid, and when to renew it, in the page's language.
+        let (valid, renew) = if *locale == "en" {
+            ("Valid for</dt><dd>1 year", "Apply to renew within 1 month before it expires")
+        } else {
+            ("有效期</dt><dd>1年", "有效期满前1个月内申请续办")
+        };
+        assert!(html.contains(valid) && html.contains(renew), "{locale}: validity and renewal");
         let ld = structured(&html);
         assert_eq!(ld["@type"], "GovernmentService");
         assert_eq!(

@@ -63,9 +63,9 @@ pub use guide::Delivery as ResultDelivery;
 pub use guide::{
     answers_from_pairs, answers_to_pairs, compile_guide, copies_text, duration_text,
     government_service, guide_in_catalog, handed_over, json_for_script, load_catalog, load_guide,
-    online_depth_text, read_guide, AlsoNeeded, Audience, Because, Catalog, ChannelKind, Checklist,
-    Conditional, DurationUnit, Guide, GuideModel, Material, Medium, Necessity, OriginalOrCopy,
-    Service, Source, Step,
+    online_depth_text, read_guide, renewal_text, AlsoNeeded, Audience, Because, Catalog,
+    ChannelKind, Checklist, Conditional, DurationUnit, Guide, GuideModel, Material, Medium,
+    Necessity, OriginalOrCopy, Service, Source, Step,
 };
 pub use submission::{
     checksum, classify_reply, is_transient, local_receipt, parse_retry_after, retry_delay_ms,

@@ -427,3 +427,62 @@ fn a_catalog_s_keep_on_device_days_applies_to_forms_that_do_not_say() {
         );
     }
 }
+
+/// A result's validity and renewal, in words and linted: calendar time, renewal within the
+/// validity; a statutory limit may be "none", a promise may not.
+#[test]
+fn validity_renewal_and_no_statutory_limit() {
+    use onewindow_engine::{duration_text, renewal_text, DurationUnit};
+    let text = std::fs::read_to_string(forms().join("guides/residence-permit.json")).unwrap();
+    let assistant = form("residence-permit-check");
+    let (guide, problems) = load_guide(&text, Some(&assistant));
+    assert!(problems.is_empty(), "{problems:?}");
+    let result = &guide.unwrap().guide().result.clone();
+    let valid = result.valid_for.as_ref().unwrap();
+    assert_eq!(duration_text(valid.value, valid.unit, "en"), "1 year");
+    assert_eq!(duration_text(valid.value, valid.unit, "zh-CN"), "1年");
+    let renew = result.renew_before_expiry.as_ref().unwrap();
+    assert_eq!(
+        renewal_text(renew.value, renew.unit, "en"),
+        "Apply to renew within 1 month before it expires"
+    );
+    assert_eq!(renewal_text(renew.value, renew.unit, "zh-CN"), "有效期满前1个月内申请续办");
+    assert_eq!(duration_text(0, DurationUnit::NoLimit, "en"), "No limit");
+
+    let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let lint = |change: &dyn Fn(&mut serde_json::Value)| -> Vec<String> {
+        let mut guide = original.clone();
+        change(&mut guide);
+        load_guide(&guide.to_string(), Some(&assistant))
+            .1
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.pointer.clone())
+            .collect()
+    };
+    // No statutory limit is fine; a promise of none is not.
+    assert!(lint(&|g| g["time_limit"]["statutory"] = json!({"value": 0, "unit": "no_limit"}))
+        .is_empty());
+    assert_eq!(
+        lint(&|g| g["time_limit"]["promised"] = json!({"value": 0, "unit": "no_limit"})),
+        ["/time_limit/promised/unit"]
+    );
+    assert_eq!(
+        lint(&|g| g["result"]["valid_for"] = json!({"value": 300, "unit": "working_days"})),
+        ["/result/valid_for/unit"]
+    );
+    assert_eq!(
+        lint(&|g| g["result"]["renew_before_expiry"] = json!({"value": 2, "unit": "years"})),
+        ["/result/renew_before_expiry"]
+    );
+    assert_eq!(
+        lint(&|g| {
+            g["result"].as_object_mut().unwrap().remove("valid_for");
+        }),
+        ["/result/renew_before_expiry"]
+    );
+    assert_eq!(
+        lint(&|g| g["result"]["valid_for"] = json!({"value": 0, "unit": "no_limit"})),
+        ["/result/renew_before_expiry"]
+    );
+}

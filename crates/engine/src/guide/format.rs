@@ -335,6 +335,13 @@ pub enum DurationUnit {
     Hours,
     /// Done on the spot (即办).
     OnTheSpot,
+    /// Calendar months: a validity, a renewal period.
+    Months,
+    /// Years: a validity ("valid for 1 year").
+    Years,
+    /// No limit (the value is not read): no statutory time limit (无法定时限), a result that does
+    /// not expire (长期有效).
+    NoLimit,
 }
 
 /// Time limits.
@@ -390,6 +397,12 @@ pub struct ResultOf {
     pub name: Text,
     /// How it is delivered.
     pub delivery: Vec<Delivery>,
+    /// How long it is valid (有效期): days, weeks, months, years, or `no_limit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_for: Option<Duration>,
+    /// How long before it expires its renewal may be applied for (到期前…内续办).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renew_before_expiry: Option<Duration>,
 }
 
 /// A place to go.

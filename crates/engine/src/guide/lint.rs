@@ -381,12 +381,60 @@ fn lint_guide(guide: &Guide, problems: &mut Vec<Diagnostic>) {
         DurationUnit::WorkingDays => f64::from(d.value) * 7.0 / 5.0,
         DurationUnit::CalendarDays => f64::from(d.value),
         DurationUnit::Weeks => f64::from(d.value) * 7.0,
+        DurationUnit::Months => f64::from(d.value) * 30.4,
+        DurationUnit::Years => f64::from(d.value) * 365.25,
+        DurationUnit::NoLimit => f64::INFINITY,
     };
-    if days(&guide.time_limit.promised) > days(&guide.time_limit.statutory) {
+    if guide.time_limit.promised.unit == DurationUnit::NoLimit {
+        problems.push(Diagnostic::error(
+            "/time_limit/promised/unit",
+            "a promised time limit is a time: no_limit is for a statutory limit the law does not set",
+        ));
+    } else if days(&guide.time_limit.promised) > days(&guide.time_limit.statutory) {
         problems.push(Diagnostic::error(
             "/time_limit/promised",
             "the promised time limit is longer than the statutory one",
         ));
+    }
+    // A validity and a renewal period are calendar time.
+    let calendar = |d: &Duration| {
+        matches!(
+            d.unit,
+            DurationUnit::CalendarDays
+                | DurationUnit::Weeks
+                | DurationUnit::Months
+                | DurationUnit::Years
+        )
+    };
+    if let Some(valid) = &guide.result.valid_for {
+        if !calendar(valid) && valid.unit != DurationUnit::NoLimit {
+            problems.push(Diagnostic::error(
+                "/result/valid_for/unit",
+                "a validity is calendar_days, weeks, months, years or no_limit",
+            ));
+        }
+    }
+    if let Some(renew) = &guide.result.renew_before_expiry {
+        let at = "/result/renew_before_expiry";
+        match &guide.result.valid_for {
+            _ if !calendar(renew) => problems.push(Diagnostic::error(
+                format!("{at}/unit"),
+                "a renewal period is calendar_days, weeks, months or years",
+            )),
+            None => problems.push(Diagnostic::error(
+                at,
+                "a result that can be renewed needs valid_for: renewal is counted back from its expiry",
+            )),
+            Some(valid) if valid.unit == DurationUnit::NoLimit => problems.push(Diagnostic::error(
+                at,
+                "a result valid without limit never expires: there is nothing to renew",
+            )),
+            Some(valid) if days(renew) >= days(valid) => problems.push(Diagnostic::error(
+                at,
+                "the renewal period is as long as the validity or longer",
+            )),
+            Some(_) => {}
+        }
     }
     if let Some(bad) = guide.online.depth.iter().position(|d| !(1..=7).contains(d)) {
         problems.push(Diagnostic::error(

@@ -17,4 +17,4 @@ pub use handover::{answers_from_pairs, answers_to_pairs, handed_over};
 pub use lint::{compile_guide, guide_in_catalog, load_catalog, load_guide, read_guide};
 pub use recommendations::Because;
 pub use structured::{government_service, json_for_script};
-pub use wording::{copies_text, duration_text, online_depth_text};
+pub use wording::{copies_text, duration_text, online_depth_text, renewal_text};

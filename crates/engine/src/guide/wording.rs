@@ -7,12 +7,21 @@ use crate::text::i18n::{count_text, ui_text, Count, UiText};
 pub fn duration_text(value: u32, unit: DurationUnit, locale: &str) -> String {
     let count = match unit {
         DurationUnit::OnTheSpot => return ui_text(UiText::OnTheSpot, locale).to_string(),
+        DurationUnit::NoLimit => return ui_text(UiText::NoLimit, locale).to_string(),
+        DurationUnit::Months => Count::Months,
+        DurationUnit::Years => Count::Years,
         DurationUnit::WorkingDays => Count::WorkingDays,
         DurationUnit::CalendarDays => Count::CalendarDays,
         DurationUnit::Weeks => Count::Weeks,
         DurationUnit::Hours => Count::Hours,
     };
     count_text(count, u64::from(value), locale)
+}
+
+/// When a result's renewal may be applied for: "Apply to renew within 1 month before it
+/// expires", "有效期满前1个月内申请续办".
+pub fn renewal_text(value: u32, unit: DurationUnit, locale: &str) -> String {
+    ui_text(UiText::RenewBefore, locale).replace("{duration}", &duration_text(value, unit, locale))
 }
 
 /// How many copies of a material: "1 copy", "2 copies", "2份".

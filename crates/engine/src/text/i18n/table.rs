@@ -258,6 +258,14 @@ pub enum UiText {
     NotCounted,
     /// Done on the spot.
     OnTheSpot,
+    /// A duration without limit.
+    NoLimit,
+    /// Guide: how long the result is valid.
+    ValidFor,
+    /// Guide: renewing it.
+    Renewal,
+    /// Guide: when a renewal may be applied for; `{duration}` is replaced.
+    RenewBefore,
     /// Material: original.
     Original,
     /// Material: copy.
@@ -387,6 +395,10 @@ pub(crate) enum Count {
     Weeks,
     /// A time limit in hours.
     Hours,
+    /// Calendar months.
+    Months,
+    /// Years.
+    Years,
     /// Copies of a material.
     Copies,
 }
