@@ -544,3 +544,48 @@ fn keep_on_device_days_is_one_to_365_and_30_by_default() {
     let problems = check(definition);
     assert!(problems.iter().any(|p| p.starts_with("/keep_on_device_days: error")), "{problems:?}");
 }
+
+/// A file with several structural problems reports each one, at the deepest pointer (the
+/// option, the key), not only the first; and what used to pass silently is named.
+#[test]
+fn lint_reports_every_problem_even_after_one_that_stops_the_reading() {
+    let broken = form(json!([
+        {"id": "p1", "title": "One", "fields": [
+            {"id": "a", "type": "texty", "label": "A"},
+            {"id": "b", "type": "radios", "label": "B", "options": [{"value": "x", "label": 5}, {"value": "y", "label": "Y"}]},
+            {"id": "g", "type": "group", "label": "G", "fields": [{"id": "h", "type": "text", "label": "H", "colour": 1}]}]},
+        {"id": "p2", "title": "Two", "fields": [{"id": "d", "type": "text", "label": "D", "max_length": "x"}]}]));
+    let mut broken = broken;
+    broken["outcomes"] = json!("none");
+    broken["colour"] = json!("blue");
+    let problems = check(broken);
+    let at: Vec<&str> = problems.iter().map(|p| p.split(": ").next().unwrap()).collect();
+    for pointer in [
+        "/pages/0/fields/0/type",
+        "/pages/0/fields/1/options/0/label",
+        "/pages/0/fields/2/fields/0/colour",
+        "/pages/1/fields/0/max_length",
+        "/outcomes",
+        "/colour",
+    ] {
+        assert!(at.contains(&pointer), "{pointer} not in {problems:#?}");
+    }
+    assert_eq!(problems.len(), 6, "{problems:#?}");
+
+    // Silent no more: a message for a check that does not exist, the current item outside a
+    // loop.
+    let quiet = form(json!([
+        {"id": "p1", "title": "P", "fields": [
+            {"id": "a", "type": "text", "label": "A", "messages": {"requried": "Enter A", "format.check_digit": "x"}},
+            {"id": "b", "type": "text", "label": "B", "visible_if": {"==": [{"var": ""}, "x"]}},
+            {"id": "c", "type": "checkboxes", "label": "C", "options": [{"value": "x", "label": "X"}],
+             "visible_if": {"some": [{"var": "a"}, {"==": [{"var": ""}, "x"]}]}}]}]));
+    let problems = check(quiet);
+    for line in [
+        "/pages/0/fields/0/messages/requried: warning: no check is called \"requried\", so this message is never shown: did you mean \"required\"?",
+        "/pages/0/fields/1/visible_if: error: {\"var\": \"\"} is the current item",
+    ] {
+        assert!(problems.iter().any(|p| p.starts_with(line)), "{line}\nnot in {problems:#?}");
+    }
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+}

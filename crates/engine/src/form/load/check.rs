@@ -213,6 +213,18 @@ impl<'a> Linter<'a> {
         }
         for (rule, message) in &field.messages {
             self.text(message, || format!("{at}/messages/{}", escape_token(rule)));
+            let base = rule.split('.').next().unwrap_or_default();
+            if !crate::form::validate::RULES.contains(&base) {
+                let near = crate::form::validate::RULES
+                    .iter()
+                    .min_by_key(|known| edits(base, known))
+                    .filter(|known| edits(base, known) <= 2);
+                let hint = near.map(|n| format!(": did you mean \"{n}\"?")).unwrap_or_default();
+                self.warning(
+                    format!("{at}/messages/{}", escape_token(rule)),
+                    format!("no check is called \"{base}\", so this message is never shown{hint}"),
+                );
+            }
         }
         if !top_level && (field.visible_if.is_some() || field.required_if.is_some()) {
             self.error(at, "questions inside a group cannot have visible_if or required_if in schema_version 1");
@@ -599,4 +611,38 @@ impl Linter<'_> {
             }
         }
     }
+}
+
+/// The edit distance between two short words (insertions, deletions, substitutions, and two
+/// letters swapped), for "did you mean".
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        if let Some(first) = row.first_mut() {
+            *first = i;
+        }
+    }
+    for j in 0..=b.len() {
+        if let Some(cell) = d.first_mut().and_then(|row| row.get_mut(j)) {
+            *cell = j;
+        }
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let at = |i: usize, j: usize, d: &Vec<Vec<usize>>| {
+                d.get(i).and_then(|r| r.get(j)).copied().unwrap_or(usize::MAX / 2)
+            };
+            let cost = usize::from(a.get(i - 1) != b.get(j - 1));
+            let mut best =
+                (at(i - 1, j, &d) + 1).min(at(i, j - 1, &d) + 1).min(at(i - 1, j - 1, &d) + cost);
+            if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
+                best = best.min(at(i - 2, j - 2, &d) + 1);
+            }
+            if let Some(cell) = d.get_mut(i).and_then(|r| r.get_mut(j)) {
+                *cell = best;
+            }
+        }
+    }
+    d.get(a.len()).and_then(|r| r.get(b.len())).copied().unwrap_or(usize::MAX)
 }

@@ -26,7 +26,7 @@ impl<'a> Linter<'a> {
                 return None;
             }
         };
-        self.operators(expr, at);
+        self.operators(expr, at, false);
         let mut ok = true;
         for dep in &compiled.deps {
             match self.fields.get(dep.as_str()) {
@@ -47,8 +47,10 @@ impl<'a> Linter<'a> {
         ok.then_some(compiled)
     }
 
-    /// Arguments of our own operators that must be literals.
-    fn operators(&mut self, expr: &Expression, at: &str) {
+    /// Arguments of our own operators that must be literals; `{"var": ""}` (the current item)
+    /// only where there is one. `in_item`: inside the logic some, all, none, map, filter or
+    /// reduce apply to each item.
+    fn operators(&mut self, expr: &Expression, at: &str, in_item: bool) {
         match expr {
             Value::Object(map) => {
                 for (op, args) in map {
@@ -64,10 +66,31 @@ impl<'a> Linter<'a> {
                             );
                         }
                     }
-                    self.operators(args, at);
+                    if op == "var" && !in_item {
+                        let name = match args {
+                            Value::Array(a) => a.first(),
+                            other => Some(other),
+                        };
+                        if name.is_some_and(|n| n.as_str() == Some("")) {
+                            self.error(at, "{\"var\": \"\"} is the current item: it works only inside some, all, none, map, filter or reduce");
+                        }
+                    }
+                    let per_item = matches!(
+                        op.as_str(),
+                        "some" | "all" | "none" | "map" | "filter" | "reduce"
+                    );
+                    match args {
+                        // The list is read where the operator is; the logic after it, per item.
+                        Value::Array(items) if per_item => {
+                            for (n, item) in items.iter().enumerate() {
+                                self.operators(item, at, in_item || n > 0);
+                            }
+                        }
+                        _ => self.operators(args, at, in_item),
+                    }
                 }
             }
-            Value::Array(items) => items.iter().for_each(|i| self.operators(i, at)),
+            Value::Array(items) => items.iter().for_each(|i| self.operators(i, at, in_item)),
             _ => {}
         }
     }

@@ -6,6 +6,7 @@
 mod check;
 mod compile;
 mod linter;
+mod tolerant;
 
 use crate::diagnostic::Diagnostic;
 use crate::form::definition::Form;
@@ -31,7 +32,7 @@ pub fn load_form(json: &str, today: Date) -> (Option<FormModel>, Vec<Diagnostic>
 }
 
 fn parse(json: &str, problems: &mut Vec<Diagnostic>) -> Option<Form> {
-    read_json(json).map_err(|problem| problems.push(problem)).ok()
+    read_json(json).map_err(|first| problems.extend(tolerant::problems(json, first))).ok()
 }
 
 /// Lints and compiles one definition, collecting every problem with its pointer.

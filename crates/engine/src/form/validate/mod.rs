@@ -8,6 +8,44 @@ mod values;
 
 pub use error::FieldError;
 
+/// Every check a question's answer can fail, by the name a definition's `messages` use to
+/// word it (`"required"`, or one case of a check: `"format.check_digit"`).
+pub const RULES: &[&str] = &[
+    "required",
+    "min_length",
+    "max_length",
+    "pattern",
+    "format",
+    "number",
+    "integer",
+    "min",
+    "max",
+    "option",
+    "min_selected",
+    "max_selected",
+    "exclusive",
+    "date_real",
+    "date_missing",
+    "date_before",
+    "date_after",
+    "date_not_before",
+    "date_not_after",
+    "min_age",
+    "max_age",
+    "months_before_today",
+    "file_type",
+    "file_size",
+    "file_empty",
+    "min_count",
+    "max_count",
+    "min_items",
+    "max_items",
+    "address_region",
+    "address_street",
+    "address_town",
+    "address_postcode",
+];
+
 use crate::diagnostic::Severity;
 use crate::form::answers::{Answer, Answers};
 use crate::form::definition::RuleSeverity;
