@@ -72,18 +72,6 @@ impl PageLayout {
 }
 
 /// One page of questions.
-/// `field` without the options `hidden`.
-fn without_options(field: &Field, hidden: &[String]) -> Field {
-    let mut field = field.clone();
-    if let FieldKind::Select { options, .. }
-    | FieldKind::Radios { options }
-    | FieldKind::Checkboxes { options, .. } = &mut field.kind
-    {
-        options.retain(|o| !hidden.contains(&o.value));
-    }
-    field
-}
-
 #[function_component(QuestionPage)]
 pub fn question_page(props: &Props) -> Html {
     let state = &props.state;
@@ -123,22 +111,11 @@ pub fn question_page(props: &Props) -> Html {
         })
     };
     let view_with = |i: usize, is_heading: bool, reveals: Vec<(AttrValue, Html)>| -> Html {
-        // Texts that insert answers (`{{id}}`) are filled in; a keyed select offers the
-        // options under its key question's answer; options whose `visible_if` does not hold
-        // now are not offered.
+        // The question as the page shows it now (answers filled in, options as offered).
         let base = &layout.fields[i];
-        let hidden = state.evaluation.hidden_options(model, &base.id);
-        let offered = model.offered_options(&state.evaluation, base);
-        let piped = model.piped_field(&state.evaluation, base, &locale);
-        let field = &if piped.is_none() && hidden.is_empty() && offered.is_none() {
-            base.clone()
-        } else {
-            let mut field = piped.unwrap_or_else(|| Field::clone(base));
-            if let (Some(offered), FieldKind::Select { options, .. }) = (offered, &mut field.kind) {
-                *options = offered;
-            }
-            Shared::new(without_options(&field, hidden))
-        };
+        let field = &model
+            .shown_field(&state.evaluation, base, &locale)
+            .map_or_else(|| base.clone(), Shared::new);
         // Only a computed question shows its value worked out.
         let computed = matches!(field.kind, FieldKind::Computed { .. })
             .then(|| {

@@ -3,7 +3,7 @@
 //! prints a table.
 
 use crate::args;
-use crate::files::{dir_of, read_text};
+use crate::files::{self, dir_of, read_text};
 use crate::lint::{self, Checker, Problem};
 use crate::Error;
 use onewindow_engine::{load_guide, read_examples, run_examples, ExamplesReport, GuideModel};
@@ -12,8 +12,6 @@ use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Directories deeper than this are not searched (and symlink loops end).
-const MAX_DEPTH: usize = 32;
 const SUFFIX: &str = ".examples.json";
 
 /// One examples file's run.
@@ -65,7 +63,11 @@ fn find(input: &str, files: &mut Vec<PathBuf>) -> Result<(), Error> {
     let metadata = std::fs::metadata(&path).map_err(|e| Error::io(input, &e))?;
     if metadata.is_dir() {
         let before = files.len();
-        walk(&path, 0, files)?;
+        files::each_file(&path, 0, &mut |path, name| {
+            if name.ends_with(SUFFIX) {
+                files.push(path);
+            }
+        })?;
         if files.len() == before {
             return Err(Error::file(
                 input,
@@ -83,28 +85,6 @@ fn find(input: &str, files: &mut Vec<PathBuf>) -> Result<(), Error> {
             ));
         }
         files.push(beside);
-    }
-    Ok(())
-}
-
-fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) -> Result<(), Error> {
-    if depth > MAX_DEPTH {
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display(), &e))?;
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir.display(), &e))?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            if name != "data" {
-                walk(&path, depth + 1, files)?;
-            }
-        } else if name.ends_with(SUFFIX) {
-            files.push(path);
-        }
     }
     Ok(())
 }

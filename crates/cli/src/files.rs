@@ -71,6 +71,22 @@ pub fn collect(inputs: &[String]) -> Result<Vec<Target>, Error> {
 }
 
 fn walk(dir: &Path, depth: usize, targets: &mut Vec<Target>) -> Result<(), Error> {
+    each_file(dir, depth, &mut |path, name| {
+        if name == "catalog.json" {
+            targets.push(Target::Catalog(path));
+        } else if is_definition_name(name) {
+            targets.push(target_for(path));
+        }
+    })
+}
+
+/// Calls `found` with every file under `dir` and its name, in order, leaving out names
+/// starting with `.` and `data/` directories (reference lists), at most [`MAX_DEPTH`] deep.
+pub fn each_file(
+    dir: &Path,
+    depth: usize,
+    found: &mut dyn FnMut(PathBuf, &str),
+) -> Result<(), Error> {
     if depth > MAX_DEPTH {
         return Ok(());
     }
@@ -82,14 +98,15 @@ fn walk(dir: &Path, depth: usize, targets: &mut Vec<Target>) -> Result<(), Error
     paths.sort();
     for path in paths {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
         if path.is_dir() {
-            if name != "data" && !name.starts_with('.') {
-                walk(&path, depth + 1, targets)?;
+            if name != "data" {
+                each_file(&path, depth + 1, found)?;
             }
-        } else if name == "catalog.json" {
-            targets.push(Target::Catalog(path));
-        } else if is_definition_name(&name) {
-            targets.push(target_for(path));
+        } else {
+            found(path, &name);
         }
     }
     Ok(())

@@ -1,14 +1,11 @@
 //! An option shown only while its `visible_if` holds: not offered, not accepted, not counted,
 //! not sent; lint keeps the condition to earlier answers and to where it works.
 
-use onewindow_engine::formats::Date;
-use onewindow_engine::{load_form, summary, validate_page, Answers, Diagnostic, FormModel};
+use onewindow_engine::{summary, validate_page, Answers};
 use serde_json::{json, Value};
 
-fn load(form: &Value) -> (Option<FormModel>, Vec<String>) {
-    let (model, problems) = load_form(&form.to_string(), Date::new(2026, 11, 27).unwrap());
-    (model, problems.iter().map(Diagnostic::to_string).collect())
-}
+mod common;
+use common::{answers, load};
 
 /// Who applies, then what for: "a child's passport" only when applying for someone else, and
 /// the "disabled parking" checkbox only for someone over 16.
@@ -28,10 +25,6 @@ fn form() -> Value {
             {"id": "office", "type": "select", "label": "Office", "options": [
                 {"value": "a", "label": "A"},
                 {"value": "b", "label": "B", "visible_if": {"==": [{"var": "service"}, "adult"]}}]}]}]})
-}
-
-fn answers(pairs: Value) -> Answers {
-    serde_json::from_value(pairs).unwrap()
 }
 
 #[test]

@@ -3,7 +3,8 @@
 
 use onewindow_engine::formats::Date;
 use onewindow_engine::{checksum, load_form, Answers, FormModel, PackageProblem};
-use serde_json::Value;
+
+mod common;
 
 const KEY: &str = "3f2b8c1e-9d4a-4f6b-8e2d-1a7c5b9e0f34";
 const CREATED: &str = "2026-11-27T10:00:00Z";
@@ -18,16 +19,7 @@ fn model() -> FormModel {
 }
 
 fn complete_answers() -> Answers {
-    let examples: Value =
-        serde_json::from_str(include_str!("../../../forms/residence-permit.examples.json"))
-            .unwrap();
-    let example = examples["examples"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["expect"]["complete"] == true)
-        .unwrap();
-    serde_json::from_value(example["answers"].clone()).unwrap()
+    common::complete_answers(include_str!("../../../forms/residence-permit.examples.json"))
 }
 
 #[test]

@@ -1,16 +1,11 @@
 //! Piping: a page's texts insert earlier answers (`{{id}}`, `{{id|words}}` when there is none),
 //! as check answers shows them, in the page's locale; escaped in Markdown; checked by lint.
 
-use onewindow_engine::formats::Date;
-use onewindow_engine::{
-    load_form, summary, validate_page, Answers, Diagnostic, FieldKind, FormModel, Text,
-};
+use onewindow_engine::{summary, validate_page, FieldKind, Text};
 use serde_json::{json, Value};
 
-fn load(form: &Value) -> (Option<FormModel>, Vec<String>) {
-    let (model, problems) = load_form(&form.to_string(), Date::new(2026, 11, 27).unwrap());
-    (model, problems.iter().map(Diagnostic::to_string).collect())
-}
+mod common;
+use common::{answers, load};
 
 fn form() -> Value {
     json!({"schema_version": 1, "id": "f", "version": "1", "title": "T", "locales": ["en", "zh-CN"], "pages": [
@@ -30,10 +25,6 @@ fn form() -> Value {
         "outcomes": [{"id": "done", "title": {"en": "Thank you, {{child_name}}", "zh-CN": "谢谢"}, "body": {"en": "x", "zh-CN": "x"}}]})
 }
 
-fn answers(pairs: Value) -> Answers {
-    serde_json::from_value(pairs).unwrap()
-}
-
 #[test]
 fn texts_insert_earlier_answers_in_the_page_s_locale() {
     let (model, problems) = load(&form());
@@ -44,11 +35,11 @@ fn texts_insert_earlier_answers_in_the_page_s_locale() {
     assert_eq!(model.page_heading(&evaluation, 1, "en"), "About Li Xiaoming");
     assert_eq!(model.page_heading(&evaluation, 1, "zh-CN"), "关于Li Xiaoming");
     let born = model.form().pages[1].fields[0].clone();
-    let piped = model.piped_field(&evaluation, &born, "en").unwrap();
+    let piped = model.shown_field(&evaluation, &born, "en").unwrap();
     assert_eq!(piped.label, Text::Plain("What is their date of birth?".into()));
     assert_eq!(piped.hint, Some(Text::Plain("As on their passport".into())));
     assert_eq!(
-        model.piped_field(&evaluation, &born, "zh-CN").unwrap().label,
+        model.shown_field(&evaluation, &born, "zh-CN").unwrap().label,
         Text::Plain("其出生日期".into())
     );
     // The messages name the question as the page shows it.
@@ -67,7 +58,7 @@ fn texts_insert_earlier_answers_in_the_page_s_locale() {
     let evaluation = model.evaluate(&mine);
     assert_eq!(model.page_heading(&evaluation, 1, "en"), "About the child");
     let note = model.form().pages[1].fields[1].clone();
-    let FieldKind::Content { body } = model.piped_field(&evaluation, &note, "zh-CN").unwrap().kind
+    let FieldKind::Content { body } = model.shown_field(&evaluation, &note, "zh-CN").unwrap().kind
     else {
         panic!()
     };
@@ -82,7 +73,7 @@ fn an_answer_inserted_into_markdown_stays_text() {
     );
     let evaluation = model.evaluate(&hostile);
     let note = model.form().pages[1].fields[1].clone();
-    let FieldKind::Content { body } = model.piped_field(&evaluation, &note, "en").unwrap().kind
+    let FieldKind::Content { body } = model.shown_field(&evaluation, &note, "en").unwrap().kind
     else {
         panic!()
     };

@@ -8,6 +8,9 @@ use onewindow_engine::{
 };
 use serde_json::{json, Value};
 
+mod common;
+use common::complete_answers;
+
 const KEY: &str = "3f2b8c1e-9d4a-4f6b-8e2d-1a7c5b9e0f34";
 const NOW: u64 = 1_795_000_000_000;
 
@@ -23,16 +26,8 @@ fn registration(submission: Option<Value>) -> FormModel {
 }
 
 fn package(model: &FormModel) -> Package {
-    let examples: Value =
-        serde_json::from_str(include_str!("../../../forms/residence-registration.examples.json"))
-            .unwrap();
-    let example = examples["examples"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["expect"]["complete"] == true)
-        .unwrap();
-    let answers: Answers = serde_json::from_value(example["answers"].clone()).unwrap();
+    let answers =
+        complete_answers(include_str!("../../../forms/residence-registration.examples.json"));
     model.package(&answers, "zh-CN", "2026-11-27T10:00:00Z", KEY).unwrap()
 }
 
@@ -99,16 +94,8 @@ fn urlencoded_and_multipart_bodies() {
     )
     .0
     .unwrap();
-    let examples: Value =
-        serde_json::from_str(include_str!("../../../forms/residence-permit.examples.json"))
-            .unwrap();
-    let example = examples["examples"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["expect"]["complete"] == true)
-        .unwrap();
-    let mut answers: Answers = serde_json::from_value(example["answers"].clone()).unwrap();
+    let mut answers =
+        complete_answers(include_str!("../../../forms/residence-permit.examples.json"));
     answers.set(
         "photo",
         json!([{"name": "me.jpg", "type": "image/jpeg", "size": 3, "sha256": "ab".repeat(32)}]),
@@ -308,15 +295,7 @@ fn values_as_typed_and_normalised_per_encoding() {
         assert!(problems.is_empty(), "{problems:?}");
         model.unwrap()
     };
-    let examples: Value =
-        serde_json::from_str(include_str!("../../../forms/register-birth.examples.json")).unwrap();
-    let example = examples["examples"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["expect"]["complete"] == true)
-        .unwrap();
-    let mut answers: Answers = serde_json::from_value(example["answers"].clone()).unwrap();
+    let mut answers = complete_answers(include_str!("../../../forms/register-birth.examples.json"));
     answers.set("phone", json!("07700 900 982"));
     let mut address = answers.get("informant_address").unwrap().clone();
     address["postcode"] = json!("se1 7pb");

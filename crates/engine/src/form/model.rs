@@ -29,6 +29,8 @@ pub(crate) struct FieldNode {
     pub fill_once: Option<Compiled>,
     /// The `visible_if` of its inline options, by option index.
     pub options_visible_if: Vec<(usize, Compiled)>,
+    /// Whether any of its own texts inserts an answer (`{{id}}`).
+    pub piped: bool,
 }
 
 pub(crate) struct PageNode {

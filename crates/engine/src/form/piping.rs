@@ -9,7 +9,7 @@
 
 use crate::form::definition::{Field, FieldKind, Text};
 use crate::form::model::{Evaluation, FormModel};
-use crate::form::summary::display_value;
+use crate::form::summary::shown_value;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -80,14 +80,7 @@ impl FormModel {
     fn piped_value(&self, evaluation: &Evaluation, id: &str, locale: &str) -> String {
         let Some(&i) = self.index.get(id) else { return String::new() };
         let field = self.field_at(i);
-        let Some(value) = evaluation.value(self, id) else { return String::new() };
-        if let FieldKind::Select { options, options_from: Some(list), .. } = &field.kind {
-            if options.is_empty() {
-                let code = value.as_str().unwrap_or_default();
-                return self.list_label(list, code, locale).unwrap_or_else(|| code.to_string());
-            }
-        }
-        display_value(&self.form, field, Some(value), locale).replace('\n', ", ")
+        shown_value(self, field, evaluation.value(self, id), locale).replace('\n', ", ")
     }
 
     /// `text` with its pipes filled in for these answers; `markdown` escapes what is inserted
@@ -131,65 +124,63 @@ impl FormModel {
         self.pipe(evaluation, self.form.text(text, locale), locale, markdown).into_owned()
     }
 
-    /// `field` with its texts in `locale` piped for these answers, when any of them has a pipe
-    /// (None otherwise: the field as published is the one to show).
-    pub fn piped_field(
+    /// `field` as the page shows it now, or None when that is the field as published: its
+    /// texts in `locale` with their pipes filled in, a keyed select's options those under its
+    /// key question's answer, and no option whose `visible_if` does not hold.
+    pub fn shown_field(
         &self,
         evaluation: &Evaluation,
         field: &Field,
         locale: &str,
     ) -> Option<Field> {
-        let mut texts = field_texts(field);
-        if !texts.iter().any(|(t, _)| has_pipes(t)) {
+        let piped =
+            self.index.get(&field.id).and_then(|&i| self.fields.get(i)).is_some_and(|n| n.piped);
+        let hidden = evaluation.hidden_options(self, &field.id);
+        let offered = self.offered_options(evaluation, field);
+        if !piped && hidden.is_empty() && offered.is_none() {
             return None;
         }
-        let piped: Vec<Text> = texts
-            .drain(..)
-            .map(|(t, markdown)| Text::Plain(self.piped_text(evaluation, t, locale, markdown)))
-            .collect();
-        let mut out = field.clone();
-        for (slot, text) in field_texts_mut(&mut out).into_iter().zip(piped) {
-            *slot = text;
-        }
-        Some(out)
-    }
-}
-
-/// A field's own texts a citizen reads, each with whether it is Markdown, in a fixed order
-/// ([`field_texts_mut`] gives the same order).
-fn field_texts(field: &Field) -> Vec<(&Text, bool)> {
-    let mut texts = vec![(&field.label, false)];
-    texts.extend(field.hint.iter().map(|h| (h, false)));
-    match &field.kind {
-        FieldKind::Select { options, .. }
-        | FieldKind::Radios { options }
-        | FieldKind::Checkboxes { options, .. } => {
-            for option in options {
-                texts.push((&option.label, false));
-                texts.extend(option.hint.iter().map(|h| (h, false)));
+        let mut shown = field.clone();
+        if piped {
+            for (text, markdown) in texts_mut(&mut shown) {
+                if has_pipes(text) {
+                    *text = Text::Plain(self.piped_text(evaluation, text, locale, markdown));
+                }
             }
         }
-        FieldKind::Content { body } => texts.push((body, true)),
-        FieldKind::Declaration { statement } => texts.push((statement, false)),
-        _ => {}
+        if let (Some(offered), FieldKind::Select { options, .. }) = (offered, &mut shown.kind) {
+            *options = offered;
+        }
+        if let FieldKind::Select { options, .. }
+        | FieldKind::Radios { options }
+        | FieldKind::Checkboxes { options, .. } = &mut shown.kind
+        {
+            options.retain(|o| !hidden.contains(&o.value));
+        }
+        Some(shown)
     }
-    texts
 }
 
-fn field_texts_mut(field: &mut Field) -> Vec<&mut Text> {
-    let mut texts = vec![&mut field.label];
-    texts.extend(field.hint.iter_mut());
+/// Whether any of a question's own texts has a pipe (worked out once, when the form loads).
+pub(crate) fn field_has_pipes(field: &Field) -> bool {
+    texts_mut(&mut field.clone()).into_iter().any(|(text, _)| has_pipes(text))
+}
+
+/// A question's own texts a citizen reads, each with whether it is Markdown.
+fn texts_mut(field: &mut Field) -> Vec<(&mut Text, bool)> {
+    let mut texts = vec![(&mut field.label, false)];
+    texts.extend(field.hint.iter_mut().map(|h| (h, false)));
     match &mut field.kind {
         FieldKind::Select { options, .. }
         | FieldKind::Radios { options }
         | FieldKind::Checkboxes { options, .. } => {
             for option in options {
-                texts.push(&mut option.label);
-                texts.extend(option.hint.iter_mut());
+                texts.push((&mut option.label, false));
+                texts.extend(option.hint.iter_mut().map(|h| (h, false)));
             }
         }
-        FieldKind::Content { body } => texts.push(body),
-        FieldKind::Declaration { statement } => texts.push(statement),
+        FieldKind::Content { body } => texts.push((body, true)),
+        FieldKind::Declaration { statement } => texts.push((statement, false)),
         _ => {}
     }
     texts

@@ -57,12 +57,7 @@ fn group_items(
                 .filter(|f| f.kind.is_question())
                 .map(|f| {
                     let value = display_value(form, f, item.get(&f.id), locale);
-                    let value = if value.trim().is_empty() {
-                        ui_text(UiText::NotProvided, locale).to_string()
-                    } else {
-                        value
-                    };
-                    [form.text(&f.label, locale).to_string(), value]
+                    [form.text(&f.label, locale).to_string(), or_not_provided(value, locale)]
                 })
                 .collect(),
         })
@@ -93,29 +88,19 @@ pub fn summary(
                 FieldKind::Computed { .. } => {
                     display_value(form, field, evaluation.value(model, &field.id), locale)
                 }
-                FieldKind::Select { options, options_from: Some(list), .. }
-                    if options.is_empty() =>
-                {
-                    let code = answers.text(&field.id).trim();
-                    model.list_label(list, code, locale).unwrap_or_else(|| code.to_string())
-                }
                 _ => {
                     let answer = model
                         .index
                         .get(&field.id)
                         .and_then(|&i| evaluation.answer_at(model, i, answers));
                     items = group_items(form, field, answer.as_deref(), locale);
-                    display_value(form, field, answer.as_deref(), locale)
+                    shown_value(model, field, answer.as_deref(), locale)
                 }
             };
             rows.push(SummaryRow {
                 field: field.id.clone(),
                 label: model.piped_text(evaluation, &field.label, locale, false),
-                value: if value.trim().is_empty() {
-                    ui_text(UiText::NotProvided, locale).to_string()
-                } else {
-                    value
-                },
+                value: or_not_provided(value, locale),
                 page: page.id.clone(),
                 changeable: field.kind.is_question(),
                 items,
@@ -250,6 +235,32 @@ pub fn display_value(form: &Form, field: &Field, answer: Option<&Answer>, locale
             Value::String(s) => s.trim().to_string(),
             other => plain(other),
         },
+    }
+}
+
+/// An answer as the citizen reads it ([`display_value`]), a reference list's code as its
+/// label once the list is provided.
+pub(crate) fn shown_value(
+    model: &FormModel,
+    field: &Field,
+    answer: Option<&Answer>,
+    locale: &str,
+) -> String {
+    match &field.kind {
+        FieldKind::Select { options, options_from: Some(list), .. } if options.is_empty() => {
+            let code = answer.and_then(Value::as_str).unwrap_or_default().trim();
+            model.list_label(list, code, locale).unwrap_or_else(|| code.to_string())
+        }
+        _ => display_value(model.form(), field, answer, locale),
+    }
+}
+
+/// An answer as shown, or "Not provided" for none.
+fn or_not_provided(value: String, locale: &str) -> String {
+    if value.trim().is_empty() {
+        ui_text(UiText::NotProvided, locale).to_string()
+    } else {
+        value
     }
 }
 

@@ -613,36 +613,20 @@ impl Linter<'_> {
     }
 }
 
-/// The edit distance between two short words (insertions, deletions, substitutions, and two
-/// letters swapped), for "did you mean".
+/// The edit distance between two short words (insertions, deletions, substitutions), for
+/// "did you mean".
 fn edits(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        if let Some(first) = row.first_mut() {
-            *first = i;
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut next = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = row.get(j).map_or(usize::MAX, |d| d + usize::from(ca != *cb));
+            let delete = row.get(j + 1).map_or(usize::MAX, |d| d + 1);
+            let insert = next.last().map_or(usize::MAX, |d| d + 1);
+            next.push(substitute.min(delete).min(insert));
         }
+        row = next;
     }
-    for j in 0..=b.len() {
-        if let Some(cell) = d.first_mut().and_then(|row| row.get_mut(j)) {
-            *cell = j;
-        }
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let at = |i: usize, j: usize, d: &Vec<Vec<usize>>| {
-                d.get(i).and_then(|r| r.get(j)).copied().unwrap_or(usize::MAX / 2)
-            };
-            let cost = usize::from(a.get(i - 1) != b.get(j - 1));
-            let mut best =
-                (at(i - 1, j, &d) + 1).min(at(i, j - 1, &d) + 1).min(at(i - 1, j - 1, &d) + cost);
-            if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
-                best = best.min(at(i - 2, j - 2, &d) + 1);
-            }
-            if let Some(cell) = d.get_mut(i).and_then(|r| r.get_mut(j)) {
-                *cell = best;
-            }
-        }
-    }
-    d.get(a.len()).and_then(|r| r.get(b.len())).copied().unwrap_or(usize::MAX)
+    row.last().copied().unwrap_or(0)
 }

@@ -159,6 +159,7 @@ impl<'a> Linter<'a> {
                 computed,
                 fill_once,
                 options_visible_if,
+                piped: crate::form::piping::field_has_pipes(field),
             });
         }
         self.computed_cycles(&computed_deps);

@@ -91,15 +91,13 @@ fn note(found: &mut Vec<Diagnostic>, problem: Diagnostic) {
 
 /// The pointer of the innermost question or option a pointer is in (`/pages/0/fields/2`).
 fn question_of(pointer: &str) -> &str {
-    let parts: Vec<(usize, &str)> = pointer.match_indices('/').collect();
-    let mut end = 0;
-    let tokens: Vec<&str> = pointer.split('/').collect();
-    for (n, token) in tokens.iter().enumerate() {
-        if matches!(*token, "fields" | "options")
-            && tokens.get(n + 1).is_some_and(|i| i.parse::<usize>().is_ok())
-        {
-            end = parts.get(n + 1).map_or(pointer.len(), |(at, _)| *at);
+    let (mut end, mut at, mut container) = (0, 0, false);
+    for token in pointer.split('/').skip(1) {
+        at += 1 + token.len();
+        if container && token.parse::<usize>().is_ok() {
+            end = at;
         }
+        container = matches!(token, "fields" | "options");
     }
     pointer.get(..end).unwrap_or(pointer)
 }

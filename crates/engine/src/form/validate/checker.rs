@@ -19,6 +19,11 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Whether option `value` is not offered now (its `visible_if`, or a keyed select's key).
+    fn is_hidden(&self, value: &str) -> bool {
+        self.evaluation.hidden_options(self.model, &self.field.id).iter().any(|h| h == value)
+    }
+
     /// The question's label, its pipes filled in, as the page shows it.
     pub(super) fn label(&self) -> std::borrow::Cow<'_, str> {
         let label = self.model.form.text(&self.field.label, self.locale);
@@ -152,14 +157,11 @@ impl Checker<'_> {
                 format.check(text, self.today).is_err().then(|| self.error("format", msg, None))
             }
             FieldKind::Select { options, options_from: Some(list), .. } if options.is_empty() => {
-                let hidden = self.evaluation.hidden_options(self.model, &self.field.id);
-                (!self.model.list_has(list, text) || hidden.iter().any(|h| h == text))
+                (!self.model.list_has(list, text) || self.is_hidden(text))
                     .then(|| self.error("option", Msg::SelectValue, None))
             }
             FieldKind::Select { options, .. } | FieldKind::Radios { options } => {
-                let hidden = self.evaluation.hidden_options(self.model, &self.field.id);
-                let known =
-                    options.iter().any(|o| o.value == text) && !hidden.iter().any(|h| h == text);
+                let known = options.iter().any(|o| o.value == text) && !self.is_hidden(text);
                 (!known).then(|| self.error("option", Msg::SelectValue, None))
             }
             FieldKind::YesNo {} => (!matches!(text, "yes" | "no"))
@@ -169,10 +171,9 @@ impl Checker<'_> {
                     .as_array()
                     .map(|a| a.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
-                let hidden = self.evaluation.hidden_options(self.model, &self.field.id);
-                let unknown = chosen.iter().any(|c| {
-                    !options.iter().any(|o| o.value == *c) || hidden.iter().any(|h| h == c)
-                });
+                let unknown = chosen
+                    .iter()
+                    .any(|c| !options.iter().any(|o| o.value == *c) || self.is_hidden(c));
                 let none_label = exclusive.as_ref().and_then(|none| {
                     options
                         .iter()
